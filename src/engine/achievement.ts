@@ -1,0 +1,89 @@
+import { parseNumero } from "./numbers";
+import { parsePolarita } from "./polarity";
+import { calcolaRagg, calcolaScostamento } from "./ragg";
+import {
+  Indicatore,
+  Linea,
+  Obiettivo,
+  RisultatoEnte,
+  RisultatoIndicatore,
+  RisultatoLinea,
+  RisultatoObiettivo,
+} from "./types";
+
+export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
+  const atteso = parseNumero(indicatore.atteso);
+  const consuntivo = parseNumero(indicatore.consuntivo);
+  const polarita = parsePolarita(indicatore.polarita) ?? "crescente";
+  if (atteso === null || consuntivo === null) {
+    return { ragg: null, scostamento: null, daRilevare: true, polarita };
+  }
+  return {
+    ragg: calcolaRagg(atteso, consuntivo, polarita),
+    scostamento: calcolaScostamento(atteso, consuntivo),
+    daRilevare: false,
+    polarita,
+  };
+}
+
+/** A weight counts when it is a number ≥ 0; anything else leaves the indicator out. */
+export function pesoValido(indicatore: Indicatore): number | null {
+  const peso = parseNumero(indicatore.peso);
+  return peso !== null && peso >= 0 ? peso : null;
+}
+
+/**
+ * Objective: Σ(peso × ragg) / Σ peso over the indicators that have data, capped at 100.
+ * Neutralised when every weight is a number and they sum to 0: shown, never counted.
+ */
+export function calcolaObiettivo(obiettivo: Obiettivo): RisultatoObiettivo {
+  const indicatori = obiettivo.indicatori.map(calcolaIndicatore);
+  const pesi = obiettivo.indicatori.map(pesoValido);
+  const sommaPesi = pesi.reduce<number>((sum, p) => sum + (p ?? 0), 0);
+  const neutralizzato = pesi.length > 0 && pesi.every((p) => p !== null) && sommaPesi === 0;
+  if (neutralizzato) return { ragg: null, neutralizzato, sommaPesi, indicatori };
+
+  let pesato = 0;
+  let pesoMisurato = 0;
+  indicatori.forEach((r, i) => {
+    const peso = pesi[i];
+    if (r.ragg === null || peso === null) return;
+    pesato += peso * r.ragg;
+    pesoMisurato += peso;
+  });
+  const ragg = pesoMisurato > 0 ? Math.min(100, pesato / pesoMisurato) : null;
+  return { ragg, neutralizzato, sommaPesi, indicatori };
+}
+
+/** Whether anything in the objective is still to be measured (missing data or weight). */
+function obiettivoIncompleto(obiettivo: Obiettivo, risultato: RisultatoObiettivo): boolean {
+  if (risultato.neutralizzato) return false;
+  return risultato.indicatori.some((r, i) => r.daRilevare || pesoValido(obiettivo.indicatori[i]) === null);
+}
+
+/** Line: arithmetic mean of its non-neutralised objectives that have a value. */
+export function calcolaLinea(linea: Linea): RisultatoLinea {
+  const obiettivi = linea.obiettivi.map(calcolaObiettivo);
+  const valori = obiettivi.map((o) => o.ragg).filter((v): v is number => v !== null);
+  return {
+    percentuale: media(valori),
+    incompleta: linea.obiettivi.some((o, i) => obiettivoIncompleto(o, obiettivi[i])),
+    neutralizzati: obiettivi.filter((o) => o.neutralizzato).length,
+    obiettivi,
+  };
+}
+
+/** Overall (ente): arithmetic mean of the line percentages. */
+export function calcolaEnte(linee: Linea[]): RisultatoEnte {
+  const risultati = linee.map(calcolaLinea);
+  return {
+    percentuale: media(risultati.map((l) => l.percentuale).filter((v): v is number => v !== null)),
+    incompleta: risultati.some((l) => l.incompleta || l.percentuale === null),
+    linee: risultati,
+  };
+}
+
+export function media(valori: number[]): number | null {
+  if (valori.length === 0) return null;
+  return valori.reduce((a, b) => a + b, 0) / valori.length;
+}

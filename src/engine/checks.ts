@@ -1,0 +1,104 @@
+import { calcolaLinea, pesoValido } from "./achievement";
+import { Avviso, MESSAGGI, NOMI_CAMPI } from "./messages";
+import { isVuoto, parseNumero } from "./numbers";
+import { parsePolarita } from "./polarity";
+import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea, ValoreCella } from "./types";
+
+/** Tolerances: % Ragg is published as an integer, line percentages with two decimals. */
+const TOLLERANZA_RAGG = 0.5;
+const TOLLERANZA_LINEA = 0.01;
+const TOLLERANZA_VALORE = 1e-6;
+
+const BINARIO = /\b1\s*=\s*fatto\b|\bfatto\s*=\s*1\b/i;
+const INDIZI_DECRESCENTE = [/tempo medio/i, /\bgiorni\b/i, /riduzion/i, /mancat[ae] conformit/i];
+
+/** Verifica: everything in the lines that a person should look at before publishing. */
+export function verifica(linee: Linea[], risultati: RisultatoLinea[] = linee.map(calcolaLinea)): Avviso[] {
+  return linee.flatMap((linea, i) => verificaLinea(linea, risultati[i]));
+}
+
+function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
+  const avvisi: Avviso[] = [];
+  const add = (foglio: string, cella: string | undefined, codice: Avviso["codice"], messaggio: string) =>
+    avvisi.push({ codice, foglio, cella: cella ?? "", messaggio, linea: linea.nome });
+
+  linea.obiettivi.forEach((obiettivo, o) => {
+    const ro = risultato.obiettivi[o];
+    const pesi = obiettivo.indicatori.map(pesoValido);
+    if (!ro.neutralizzato && pesi.every((p) => p !== null) && Math.abs(ro.sommaPesi - 100) > TOLLERANZA_VALORE) {
+      const primo = obiettivo.indicatori[0];
+      add(obiettivo.foglio, primo?.celle.peso, "PESI_NON_100", MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi));
+    }
+    obiettivo.indicatori.forEach((ind, k) => {
+      for (const avviso of verificaIndicatore(ind, ro.indicatori[k])) add(ind.foglio, ind.celle[avviso.campo], avviso.codice, avviso.messaggio);
+    });
+  });
+
+  const nelFoglio = linea.percentuale ? parseNumero(linea.percentuale.valore) : null;
+  if (linea.percentuale && nelFoglio !== null && risultato.percentuale !== null) {
+    if (Math.abs(nelFoglio - risultato.percentuale) > TOLLERANZA_LINEA) {
+      add(linea.foglio, linea.percentuale.cella, "LINEA_DIVERSA", MESSAGGI.LINEA_DIVERSA(linea.nome, nelFoglio, risultato.percentuale));
+    }
+  }
+  return avvisi;
+}
+
+interface AvvisoIndicatore {
+  codice: Avviso["codice"];
+  campo: keyof Indicatore["celle"];
+  messaggio: string;
+}
+
+function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndicatore[] {
+  const out: AvvisoIndicatore[] = [];
+  const nome = ind.nome || `riga ${ind.riga}`;
+
+  for (const campo of ["atteso", "consuntivo", "peso"] as const) {
+    const valore = ind[campo];
+    if (isVuoto(valore)) out.push({ codice: "DATO_MANCANTE", campo, messaggio: MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]) });
+    else if (parseNumero(valore) === null)
+      out.push({ codice: "VALORE_NON_NUMERICO", campo, messaggio: MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)) });
+  }
+  const peso = parseNumero(ind.peso);
+  if (peso !== null && peso < 0) out.push({ codice: "PESO_NON_VALIDO", campo: "peso", messaggio: MESSAGGI.PESO_NON_VALIDO(nome, peso) });
+
+  if (parsePolarita(ind.polarita) === null) {
+    out.push({ codice: "POLARITA_NON_VALIDA", campo: "polarita", messaggio: MESSAGGI.POLARITA_NON_VALIDA(nome, testo(ind.polarita)) });
+  }
+  if (r.polarita !== "decrescente") {
+    const testoIndicatore = `${ind.nome} ${ind.formula}`;
+    const indizio = INDIZI_DECRESCENTE.map((re) => testoIndicatore.match(re)).find((m) => m !== null);
+    if (indizio) {
+      const campo = ind.celle.polarita ? "polarita" : "indicatore";
+      out.push({ codice: "POLARITA_SOSPETTA", campo, messaggio: MESSAGGI.POLARITA_SOSPETTA(nome, indizio[0]) });
+    }
+  }
+
+  const atteso = parseNumero(ind.atteso);
+  const consuntivo = parseNumero(ind.consuntivo);
+  if (BINARIO.test(ind.formula)) {
+    for (const [campo, valore] of [["atteso", atteso], ["consuntivo", consuntivo]] as const) {
+      if (valore !== null && valore !== 0 && valore !== 1) {
+        out.push({ codice: "BINARIO_NON_0_1", campo, messaggio: MESSAGGI.BINARIO_NON_0_1(nome, NOMI_CAMPI[campo], valore) });
+      }
+    }
+  }
+
+  const scostamento = parseNumero(ind.scostamento);
+  if (scostamento !== null && r.scostamento !== null && atteso !== null && consuntivo !== null) {
+    if (Math.abs(scostamento - r.scostamento) > TOLLERANZA_VALORE * Math.max(1, Math.abs(r.scostamento))) {
+      out.push({ codice: "SCOSTAMENTO_ERRATO", campo: "scostamento", messaggio: MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamento, atteso, consuntivo) });
+    }
+  }
+
+  const ragg = parseNumero(ind.ragg);
+  if (ragg !== null && r.ragg !== null && Math.abs(ragg - r.ragg) > TOLLERANZA_RAGG) {
+    out.push({ codice: "RAGG_DIVERSO", campo: "ragg", messaggio: MESSAGGI.RAGG_DIVERSO(nome, ragg, r.ragg) });
+  }
+  return out;
+}
+
+function testo(valore: ValoreCella): string {
+  if (valore instanceof Date) return valore.toLocaleDateString("it-IT");
+  return String(valore);
+}

@@ -1,0 +1,57 @@
+import { formatNumero } from "./numbers";
+
+/** Every finding Verifica can report. */
+export type CodiceAvviso =
+  | "PESI_NON_100"
+  | "SCOSTAMENTO_ERRATO"
+  | "BINARIO_NON_0_1"
+  | "POLARITA_SOSPETTA"
+  | "POLARITA_NON_VALIDA"
+  | "DATO_MANCANTE"
+  | "VALORE_NON_NUMERICO"
+  | "PESO_NON_VALIDO"
+  | "RAGG_DIVERSO"
+  | "LINEA_DIVERSA";
+
+export interface Avviso {
+  codice: CodiceAvviso;
+  foglio: string;
+  cella: string;
+  messaggio: string;
+  /** Name of the line the finding belongs to, for grouping. */
+  linea: string;
+}
+
+const n = (x: number) => formatNumero(x, Number.isInteger(x) ? 0 : 2);
+const q = (text: string) => `«${text.length > 60 ? text.slice(0, 57) + "…" : text}»`;
+
+/** The Italian text of each finding, in one place. */
+export const MESSAGGI = {
+  PESI_NON_100: (obiettivo: string, somma: number) =>
+    `Obiettivo ${q(obiettivo)}: i pesi degli indicatori sommano a ${n(somma)} invece di 100.`,
+  SCOSTAMENTO_ERRATO: (indicatore: string, foglio: number, atteso: number, consuntivo: number) =>
+    `Indicatore ${q(indicatore)}: lo scostamento indicato (${n(foglio)}) non è consuntivo − atteso (${n(consuntivo)} − ${n(atteso)} = ${n(consuntivo - atteso)}).`,
+  BINARIO_NON_0_1: (indicatore: string, campo: string, valore: number) =>
+    `Indicatore ${q(indicatore)}: la formula è «1 = fatto 0 = non fatto» ma il ${campo} è ${n(valore)}; atteso 0 o 1.`,
+  POLARITA_SOSPETTA: (indicatore: string, indizio: string) =>
+    `Indicatore ${q(indicatore)}: «${indizio}» fa pensare che un valore più basso sia migliore, ma la polarità non è ↓.`,
+  POLARITA_NON_VALIDA: (indicatore: string, testo: string) =>
+    `Indicatore ${q(indicatore)}: polarità «${testo}» non riconosciuta (usare ↑ o ↓); si usa ↑.`,
+  DATO_MANCANTE: (indicatore: string, campo: string) =>
+    `Indicatore ${q(indicatore)}: ${campo} mancante; l'indicatore è da rilevare e la linea è incompleta.`,
+  VALORE_NON_NUMERICO: (indicatore: string, campo: string, testo: string) =>
+    `Indicatore ${q(indicatore)}: ${campo} «${testo}» non è un numero; l'indicatore è da rilevare.`,
+  PESO_NON_VALIDO: (indicatore: string, valore: number) =>
+    `Indicatore ${q(indicatore)}: peso ${n(valore)} non valido (deve essere ≥ 0); l'indicatore non è conteggiato.`,
+  RAGG_DIVERSO: (indicatore: string, foglio: number, calcolato: number) =>
+    `Indicatore ${q(indicatore)}: % Ragg nel foglio ${n(foglio)}, calcolata ${formatNumero(calcolato, 2)}.`,
+  LINEA_DIVERSA: (linea: string, foglio: number, calcolata: number) =>
+    `Linea ${q(linea)}: % di raggiungimento nel foglio ${formatNumero(foglio, 2)}%, calcolata ${formatNumero(calcolata, 2)}%.`,
+} satisfies Record<CodiceAvviso, (...args: never[]) => string>;
+
+/** Italian names of the columns, as used in messages. */
+export const NOMI_CAMPI = {
+  atteso: "target atteso",
+  consuntivo: "target consuntivo",
+  peso: "peso",
+} as const;

@@ -1,0 +1,107 @@
+/** A raw value as it comes out of a cell (Office.js, ExcelJS or a test grid). */
+export type ValoreCella = string | number | boolean | Date | null | undefined;
+
+export type Polarita = "crescente" | "decrescente";
+
+/**
+ * How a percentage is stored in its cell, so it can be written back the same way:
+ * a 0–100 number, a fraction shown with a % number format, or text such as "92,30%".
+ */
+export type ScalaPercentuale = "percento" | "frazione" | "testo";
+
+/** The columns of an indicator row that Barometro reads or writes. */
+export type CampoIndicatore =
+  | "settore"
+  | "obiettivo"
+  | "definizione"
+  | "indicatore"
+  | "formula"
+  | "finalita"
+  | "atteso"
+  | "consuntivo"
+  | "scostamento"
+  | "note"
+  | "peso"
+  | "ragg"
+  | "barometro"
+  | "polarita";
+
+export interface Indicatore {
+  nome: string;
+  formula: string;
+  finalita: string;
+  note: string;
+  atteso: ValoreCella;
+  consuntivo: ValoreCella;
+  peso: ValoreCella;
+  /** What the sheet says today; checked against the computed value. */
+  scostamento: ValoreCella;
+  /** What the sheet says today, on a 0–100 scale when numeric. */
+  ragg: ValoreCella;
+  scalaRagg: ScalaPercentuale;
+  /** Raw text of the "Polarità" column; undefined when the table has none. */
+  polarita: ValoreCella;
+  foglio: string;
+  /** 1-based sheet row. */
+  riga: number;
+  /** A1 addresses (no sheet name) of the cells of this row, by column. */
+  celle: Partial<Record<CampoIndicatore, string>>;
+  /** Formulas found in this row's cells, by column: Barometro never overwrites them. */
+  formule: Partial<Record<CampoIndicatore, string>>;
+}
+
+export interface Obiettivo {
+  nome: string;
+  settore: string;
+  definizione: string;
+  foglio: string;
+  riga: number;
+  indicatori: Indicatore[];
+}
+
+export interface PercentualeLinea {
+  cella: string;
+  /** On a 0–100 scale when numeric. */
+  valore: ValoreCella;
+  scala: ScalaPercentuale;
+  formula?: string;
+}
+
+export interface Linea {
+  nome: string;
+  foglio: string;
+  /** Address of the title cell ("LINEA STRATEGICA …"); absent when the sheet name is the title. */
+  cellaTitolo?: string;
+  percentuale?: PercentualeLinea;
+  obiettivi: Obiettivo[];
+}
+
+export interface RisultatoIndicatore {
+  /** % Ragg on 0–100, unrounded; null when the indicator is "da rilevare". */
+  ragg: number | null;
+  /** consuntivo − atteso; null when either is missing. */
+  scostamento: number | null;
+  daRilevare: boolean;
+  polarita: Polarita;
+}
+
+export interface RisultatoObiettivo {
+  /** Weighted achievement on 0–100, unrounded; null when neutralised or nothing measured yet. */
+  ragg: number | null;
+  neutralizzato: boolean;
+  sommaPesi: number;
+  indicatori: RisultatoIndicatore[];
+}
+
+export interface RisultatoLinea {
+  percentuale: number | null;
+  incompleta: boolean;
+  neutralizzati: number;
+  obiettivi: RisultatoObiettivo[];
+}
+
+export interface RisultatoEnte {
+  percentuale: number | null;
+  incompleta: boolean;
+  linee: RisultatoLinea[];
+}
