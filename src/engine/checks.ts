@@ -25,7 +25,7 @@ function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
   linea.obiettivi.forEach((obiettivo, o) => {
     const ro = risultato.obiettivi[o];
     const pesi = obiettivo.indicatori.map(pesoValido);
-    if (!ro.neutralizzato && pesi.every((p) => p !== null) && Math.abs(ro.sommaPesi - 100) > TOLLERANZA_VALORE) {
+    if (!ro.neutralizzato && pesi.length > 0 && pesi.every((p) => p !== null) && Math.abs(ro.sommaPesi - 100) > TOLLERANZA_VALORE) {
       const primo = obiettivo.indicatori[0];
       add(obiettivo.foglio, primo?.celle.peso, "PESI_NON_100", MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi));
     }

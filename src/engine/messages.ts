@@ -32,7 +32,7 @@ export const MESSAGGI = {
   SCOSTAMENTO_ERRATO: (indicatore: string, foglio: number, atteso: number, consuntivo: number) =>
     `Indicatore ${q(indicatore)}: lo scostamento indicato (${n(foglio)}) non è consuntivo − atteso (${n(consuntivo)} − ${n(atteso)} = ${n(consuntivo - atteso)}).`,
   BINARIO_NON_0_1: (indicatore: string, campo: string, valore: number) =>
-    `Indicatore ${q(indicatore)}: la formula è «1 = fatto 0 = non fatto» ma il ${campo} è ${n(valore)}; atteso 0 o 1.`,
+    `Indicatore ${q(indicatore)}: la formula è «1 = fatto 0 = non fatto» ma il ${campo} è ${n(valore)}: ammessi solo 0 o 1.`,
   POLARITA_SOSPETTA: (indicatore: string, indizio: string) =>
     `Indicatore ${q(indicatore)}: «${indizio}» fa pensare che un valore più basso sia migliore, ma la polarità non è ↓.`,
   POLARITA_NON_VALIDA: (indicatore: string, testo: string) =>

@@ -1,12 +1,13 @@
 import { ValoreCella } from "./types";
 
-const THOUSANDS_DOT = /^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$/;
+const THOUSANDS_DOT = /^[+-]?[1-9]\d{0,2}(\.\d{3})+(,\d+)?$/;
 const COMMA_DECIMAL = /^[+-]?\d+(,\d+)?$/;
 const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
 
 /**
  * Reads a number the way Italian staff type it: real numbers, or text such as
- * "3.800", "1.545", "78,5", "92,30%", "80%", " 100 ". A trailing % keeps the 0–100 scale
+ * "3.800", "1.545", "78,5", "92,30%", "80%", " 100 ". Spaces count only around the text
+ * and before the % sign. A trailing % keeps the 0–100 scale
  * ("80%" → 80). A lone dot followed by exactly three digits is a thousands separator
  * ("3.800" → 3800); otherwise a lone dot is a decimal point ("2.5" → 2.5).
  * Returns null for anything else (empty cells, booleans, dates, words).
@@ -14,8 +15,8 @@ const DOT_DECIMAL = /^[+-]?\d*\.\d+$/;
 export function parseNumero(valore: ValoreCella): number | null {
   if (typeof valore === "number") return Number.isFinite(valore) ? valore : null;
   if (typeof valore !== "string") return null;
-  let text = valore.replace(/[\s\u00a0\u202f]/g, "");
-  if (text.endsWith("%")) text = text.slice(0, -1);
+  let text = valore.trim();
+  if (text.endsWith("%")) text = text.slice(0, -1).trimEnd();
   if (text === "") return null;
   let normalised: string;
   if (THOUSANDS_DOT.test(text)) normalised = text.replace(/\./g, "").replace(",", ".");
@@ -37,6 +38,10 @@ export function formatPercentuale(valore: number | null, decimali = 2): string {
   return `${formatNumero(valore, decimali)}%`;
 }
 
+/** Italian number text: 3800 → "3.800", 78.5 → "78,50" (always grouped, as the sheets show it). */
 export function formatNumero(valore: number, decimali = 2): string {
-  return valore.toLocaleString("it-IT", { minimumFractionDigits: decimali, maximumFractionDigits: decimali });
+  const fixed = valore.toFixed(decimali);
+  const negative = fixed.startsWith("-") && Number(fixed) !== 0;
+  const [int, dec] = fixed.replace("-", "").split(".");
+  return `${negative ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${dec ? `,${dec}` : ""}`;
 }
