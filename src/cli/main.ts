@@ -1,0 +1,87 @@
+import { resolve } from "path";
+import { parseArgs } from "util";
+import { creaPatch } from "../layout/patch";
+import { applyPatch } from "./apply-patch";
+import { CliError, MESSAGGI_CLI } from "./errors";
+import { formatTesto, riepilogo } from "./summary";
+import { elabora } from "./workbook";
+
+export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
+
+const USO = `Uso:
+  barometro ricalcola [FILE.xlsx] [--out OUT.xlsx] [--json]
+  barometro verifica  [FILE.xlsx] [--json]
+
+ricalcola  calcola % Ragg, scostamenti, percentuali di linea e colori del Barometro e li scrive
+           in OUT (predefinito: FILE con estensione .ricalcolato.xlsx); nient'altro cambia.
+verifica   controlla i dati e stampa gli avvisi, senza scrivere nulla.
+FILE       predefinito: la cartella di esempio inclusa (${SAMPLE}).
+--json     stampa un solo documento JSON su stdout.`;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const consoleIo: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => process.stderr.write(t + "\n") };
+
+/** Runs the command line; returns the exit code (0 processed, 2 bad file or arguments). */
+export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: "string", short: "o" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+    });
+    const [comando, fileArg, ...resto] = positionals;
+    if (values.help || comando === undefined) {
+      io.out(USO);
+      return comando === undefined && !values.help ? 2 : 0;
+    }
+    if (resto.length > 0) throw new CliError(MESSAGGI_CLI.argomenti(`troppi file: ${resto.join(", ")}`));
+    const file = resolve(fileArg ?? SAMPLE);
+    if (comando === "verifica") {
+      if (values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
+      return stampa(io, file, await elabora(file), values.json === true);
+    }
+    if (comando === "ricalcola") return await ricalcola(io, file, values.out, values.json === true);
+    throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
+  } catch (e) {
+    if (e instanceof CliError) {
+      io.err(e.message);
+      return e.exitCode;
+    }
+    if (isParseArgsError(e)) {
+      io.err(`${MESSAGGI_CLI.argomenti(e.message)}\n\n${USO}`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+// Duck-typed: errors thrown by Node's own modules may come from another realm (e.g. under jest).
+function isParseArgsError(e: unknown): e is Error {
+  return typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+}
+
+async function ricalcola(io: Io, file: string, outArg: string | undefined, json: boolean): Promise<number> {
+  const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
+  if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
+  const elaborazione = await elabora(file);
+  const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee);
+  applyPatch(elaborazione.workbook, patch);
+  try {
+    await elaborazione.workbook.xlsx.writeFile(out);
+  } catch (e) {
+    throw new CliError(MESSAGGI_CLI.scritturaFallita(out, e instanceof Error ? e.message : String(e)));
+  }
+  stampa(io, file, elaborazione, json);
+  if (!json) io.out(`\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate.`);
+  return 0;
+}
+
+function stampa(io: Io, file: string, elaborazione: Awaited<ReturnType<typeof elabora>>, json: boolean): number {
+  const r = riepilogo(file, elaborazione);
+  io.out(json ? JSON.stringify(r, null, 2) : formatTesto(r));
+  return 0;
+}

@@ -1,0 +1,63 @@
+import { basename } from "path";
+import { BANDE_PREDEFINITE, fasciaPer, formatPercentuale } from "../engine";
+import { Elaborazione } from "./workbook";
+
+/** The `--json` document: its shape is part of the command line's contract. */
+export interface RiepilogoJson {
+  file: string;
+  linee: {
+    nome: string;
+    foglio: string;
+    percentuale: number | null;
+    incompleta: boolean;
+    obiettivi: number;
+    neutralizzati: number;
+  }[];
+  ente: number | null;
+  avvisi: { codice: string; foglio: string; cella: string; messaggio: string }[];
+}
+
+export function riepilogo(file: string, e: Elaborazione): RiepilogoJson {
+  return {
+    file,
+    linee: e.linee.map((linea, i) => ({
+      nome: linea.nome,
+      foglio: linea.foglio,
+      percentuale: e.risultato.linee[i].percentuale,
+      incompleta: e.risultato.linee[i].incompleta,
+      obiettivi: linea.obiettivi.length,
+      neutralizzati: e.risultato.linee[i].neutralizzati,
+    })),
+    ente: e.risultato.percentuale,
+    avvisi: e.avvisi.map(({ codice, foglio, cella, messaggio }) => ({ codice, foglio, cella, messaggio })),
+  };
+}
+
+/** A readable Italian table for the terminal. */
+export function formatTesto(r: RiepilogoJson): string {
+  const rows = r.linee.map((l) => [
+    l.nome,
+    l.foglio,
+    formatPercentuale(l.percentuale),
+    l.percentuale === null ? "—" : fasciaPer(l.percentuale, BANDE_PREDEFINITE).etichetta,
+    String(l.obiettivi),
+    String(l.neutralizzati),
+    l.incompleta ? "incompleta" : "completa",
+  ]);
+  const header = ["Linea", "Foglio", "% Ragg.", "Barometro", "Obiettivi", "Neutralizzati", "Dati"];
+  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
+  const line = (cells: string[]) => cells.map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
+  const out = [`Barometro — ${basename(r.file)}`, "", line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
+  out.push(`Ente (media delle linee): ${formatPercentuale(r.ente)}`);
+  out.push("", formatAvvisi(r.avvisi));
+  return out.join("\n");
+}
+
+function formatAvvisi(avvisi: RiepilogoJson["avvisi"]): string {
+  if (avvisi.length === 0) return "Verifica: nessun avviso.";
+  const perCodice = new Map<string, number>();
+  for (const a of avvisi) perCodice.set(a.codice, (perCodice.get(a.codice) ?? 0) + 1);
+  const conteggi = [...perCodice].map(([codice, n]) => `${codice} ${n}`).join(", ");
+  const righe = avvisi.map((a) => `  ${a.foglio}!${a.cella || "?"}  ${a.codice}  ${a.messaggio}`);
+  return [`Verifica: ${avvisi.length} avvisi (${conteggi})`, ...righe].join("\n");
+}

@@ -1,0 +1,47 @@
+import { ValoreCella } from "../engine";
+
+/** A rectangle of cells, 0-based sheet coordinates, bounds inclusive. */
+export interface Area {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/**
+ * One worksheet as the layout reader sees it: what Office.js gives for a used range
+ * (values, numberFormat, formulas, merged areas) or what the CLI reads with ExcelJS.
+ */
+export interface SheetGrid {
+  name: string;
+  /** 0-based sheet coordinates of values[0][0]; A1 when absent. */
+  origin?: { row: number; col: number };
+  /** Row-major cell values (formula cells hold their last computed result). */
+  values: ValoreCella[][];
+  /** Number format of each cell ("General", "0.00%", "#,##0"…), same shape as values. */
+  numberFormats?: (string | null | undefined)[][];
+  /** Formula text ("=SUM(A1:A3)") or empty for each cell, same shape as values. */
+  formulas?: (string | null | undefined)[][];
+  /** Merged areas, in absolute 0-based sheet coordinates. */
+  merges: Area[];
+}
+
+/** 0-based column index → "A", "B", … "AA". */
+export function columnName(col: number): string {
+  let name = "";
+  for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
+  return name;
+}
+
+/** 0-based (row, col) → "B7". */
+export function a1(row: number, col: number): string {
+  return `${columnName(col)}${row + 1}`;
+}
+
+/** "B7" → { row: 6, col: 1 }. */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
+  if (!m) throw new Error(`Indirizzo di cella non valido: ${address}`);
+  const col = m[1].toUpperCase().split("").reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return { row: Number(m[2]) - 1, col };
+}

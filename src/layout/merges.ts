@@ -1,0 +1,57 @@
+import { Area } from "./grid";
+
+/**
+ * Merged areas indexed by row, in grid coordinates (0 = first row/column of the grid).
+ * Areas are clipped to the grid, so a merge covering a whole column costs one entry per
+ * grid row, not a million. Malformed areas (NaN, reversed bounds) are repaired or dropped;
+ * when areas overlap the first one listed wins.
+ */
+export class IndiceUnioni {
+  private readonly perRiga = new Map<number, Area[]>();
+
+  constructor(aree: unknown, origine: { row: number; col: number }, righe: number, colonne: number) {
+    if (!Array.isArray(aree) || righe <= 0 || colonne <= 0) return;
+    for (const grezza of aree) {
+      const area = areaValida(grezza);
+      if (!area) continue;
+      // Bottom and right are clamped so loops over an area stay inside the grid; top and
+      // left are kept, since they say which cell holds the area's value.
+      const relativa: Area = {
+        top: area.top - origine.row,
+        left: area.left - origine.col,
+        bottom: Math.min(righe - 1, area.bottom - origine.row),
+        right: Math.min(colonne - 1, area.right - origine.col),
+      };
+      const da = Math.max(0, relativa.top);
+      const a = relativa.bottom;
+      if (da > a || relativa.right < 0 || relativa.left >= colonne) continue;
+      for (let r = da; r <= a; r++) {
+        const lista = this.perRiga.get(r);
+        if (lista) lista.push(relativa);
+        else this.perRiga.set(r, [relativa]);
+      }
+    }
+  }
+
+  /** The merged area containing the cell, in grid coordinates (its top-left may lie outside the grid). */
+  areaDi(riga: number, colonna: number): Area | undefined {
+    const lista = this.perRiga.get(riga);
+    if (!lista) return undefined;
+    return lista.find((a) => colonna >= a.left && colonna <= a.right);
+  }
+
+  /** True for the cells of a merged area other than its top-left: Excel keeps no value there. */
+  coperta(riga: number, colonna: number): boolean {
+    const area = this.areaDi(riga, colonna);
+    return area !== undefined && (area.top !== riga || area.left !== colonna);
+  }
+}
+
+function areaValida(grezza: unknown): Area | null {
+  if (typeof grezza !== "object" || grezza === null) return null;
+  const { top, left, bottom, right } = grezza as Record<string, unknown>;
+  const numeri = [top, left, bottom, right];
+  if (!numeri.every((n) => typeof n === "number" && Number.isFinite(n))) return null;
+  const [t, l, b, r] = (numeri as number[]).map(Math.floor);
+  return { top: Math.min(t, b), bottom: Math.max(t, b), left: Math.min(l, r), right: Math.max(l, r) };
+}

@@ -1,0 +1,35 @@
+import { isVuoto, ScalaPercentuale, ValoreCella } from "../engine";
+
+/**
+ * True when a number format shows numbers as percentages (Excel multiplies by 100).
+ * A "%" inside quotes or escaped with a backslash is literal text and does not scale.
+ */
+export function isFormatoPercentuale(formato: string): boolean {
+  return formato.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+}
+
+/**
+ * A percentage cell read on the 0–100 scale, and how it is stored:
+ * a number with a % format is a fraction (0.923 → 92.3, "frazione"), another number is
+ * already 0–100 ("percento"), text such as "92,30%" stays as it is ("testo").
+ * A blank cell keeps its raw value; its scale follows the format ("frazione" with a %
+ * format, `vuota` otherwise) so a value written there later shows correctly.
+ */
+export function leggiPercentuale(
+  valore: ValoreCella,
+  formato: string,
+  vuota: ScalaPercentuale = "percento",
+): { valore: ValoreCella; scala: ScalaPercentuale } {
+  const percentuale = isFormatoPercentuale(formato);
+  if (isVuoto(valore)) return { valore, scala: percentuale ? "frazione" : vuota };
+  if (typeof valore === "number") {
+    if (!Number.isFinite(valore)) return { valore, scala: "percento" };
+    return percentuale ? { valore: senzaRumore(valore * 100), scala: "frazione" } : { valore, scala: "percento" };
+  }
+  return { valore, scala: "testo" };
+}
+
+/** 0.923 * 100 is 92.30000000000001 in floating point: keep 15 significant digits. */
+function senzaRumore(n: number): number {
+  return Number(n.toPrecision(15));
+}
