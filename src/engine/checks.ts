@@ -10,7 +10,7 @@ const TOLLERANZA_LINEA = 0.01;
 const TOLLERANZA_VALORE = 1e-6;
 
 const BINARIO = /\b1\s*=\s*fatto\b|\bfatto\s*=\s*1\b/i;
-const INDIZI_DECRESCENTE = [/tempo medio/i, /\bgiorni\b/i, /riduzion/i, /mancat[ae] conformit/i];
+const INDIZI_DECRESCENTE = [/tempo medio/iu, /\bgiorni\b/iu, /riduzion\p{L}*/iu, /mancat[ae] conformit\p{L}*/iu];
 
 /** Verifica: everything in the lines that a person should look at before publishing. */
 export function verifica(linee: Linea[], risultati: RisultatoLinea[] = linee.map(calcolaLinea)): Avviso[] {

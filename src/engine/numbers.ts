@@ -40,7 +40,9 @@ export function formatPercentuale(valore: number | null, decimali = 2): string {
 
 /** Italian number text: 3800 → "3.800", 78.5 → "78,50" (always grouped, as the sheets show it). */
 export function formatNumero(valore: number, decimali = 2): string {
-  const fixed = valore.toFixed(decimali);
+  // Half away from zero on the decimal value people see: 79.225 → "79,23", though in binary it is 79.22499…
+  const factor = 10 ** decimali;
+  const fixed = ((Math.sign(valore) * Math.round(Math.abs(valore) * factor + 1e-7)) / factor).toFixed(decimali);
   const negative = fixed.startsWith("-") && Number(fixed) !== 0;
   const [int, dec] = fixed.replace("-", "").split(".");
   return `${negative ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${dec ? `,${dec}` : ""}`;

@@ -196,9 +196,9 @@ describe("POLARITA_SOSPETTA", () => {
   test.each<[string, string, string]>([
     ["tempo medio aggiornamento", "somma giorni / numero aggiornamenti", "tempo medio"],
     ["Tempi di risposta", "numero giorni dalla richiesta", "giorni"],
-    ["Riduzione percentuale di raccolta rifiuti indifferenziati", "Percentuale anno in corso", "Riduzion"],
-    ["Monitoraggio piscine", "numero mancate conformità rilevate / numero sopralluoghi", "mancate conformit"],
-    ["Controlli", "numero mancata conformità", "mancata conformit"],
+    ["Riduzione percentuale di raccolta rifiuti indifferenziati", "Percentuale anno in corso", "Riduzione"],
+    ["Monitoraggio piscine", "numero mancate conformità rilevate / numero sopralluoghi", "mancate conformità"],
+    ["Controlli", "numero mancata conformità", "mancata conformità"],
   ])("%p / %p → flagged with hint %p on the indicator cell when there is no Polarità column", (nome, formula, indizio) => {
     const avvisi = verifica([lineaCon([ind({ nome, formula, atteso: 5, consuntivo: 5, riga: 133 })])]);
     expect(avvisi).toHaveLength(1);

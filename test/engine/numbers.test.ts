@@ -153,3 +153,9 @@ describe("ambiguous text is not guessed", () => {
     expect(formatNumero(-1545.5, 1)).toBe("-1.545,5");
   });
 });
+
+test("display rounds the decimal value people see, half away from zero", () => {
+  expect(formatNumero(633.8 / 8)).toBe("79,23"); // 79.225, stored as 79.22499…
+  expect(formatNumero(-633.8 / 8)).toBe("-79,23");
+  expect(formatNumero(88.8888)).toBe("88,89");
+});

@@ -272,10 +272,10 @@ describe("Relazione sulla Performance 2024 (seed)", () => {
       "Riduzione percentuale di raccolta rifiuti indifferenziati negli uffici comunali",
     ]);
     expect(trovati.map((a) => a.linea)).toEqual(["LINEA STRATEGICA SULLO SPORT", "OBIETTIVI DI MANDATO"]);
-    expect(trovati[0].messaggio).toContain("«mancate conformit»");
-    expect(trovati[1].messaggio).toContain("«Riduzion»");
+    expect(trovati[0].messaggio).toContain("«mancate conformità»");
+    expect(trovati[1].messaggio).toContain("«Riduzione»");
     expect(nomi).not.toContain(TEMPO_MEDIO);
-    // the formula of "tempo medio aggiornamento" mentions "giorni": flagged only because it has ↓
+    // the formula of "tempo medio aggiornamento" mentions "giorni": not flagged because it has ↓
     expect(trovati.some((a) => a.cella === trova(TEMPO_MEDIO).celle.indicatore && a.foglio === trova(TEMPO_MEDIO).foglio)).toBe(false);
   });
 
