@@ -31,7 +31,11 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: "string", short: "o" }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      options: {
+        out: { type: "string", short: "o" },
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
     });
     const [comando, fileArg, ...resto] = positionals;
     if (values.help || comando === undefined) {
@@ -76,7 +80,8 @@ async function ricalcola(io: Io, file: string, outArg: string | undefined, json:
     throw new CliError(MESSAGGI_CLI.scritturaFallita(out, e instanceof Error ? e.message : String(e)));
   }
   stampa(io, file, elaborazione, json);
-  if (!json) io.out(`\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate.`);
+  if (!json)
+    io.out(`\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate.`);
   return 0;
 }
 

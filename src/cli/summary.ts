@@ -46,8 +46,19 @@ export function formatTesto(r: RiepilogoJson): string {
   ]);
   const header = ["Linea", "Foglio", "% Ragg.", "Barometro", "Obiettivi", "Neutralizzati", "Dati"];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) => cells.map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c]))).join("  ").trimEnd();
-  const out = [`Barometro — ${basename(r.file)}`, "", line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line), ""];
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
+      .join("  ")
+      .trimEnd();
+  const out = [
+    `Barometro — ${basename(r.file)}`,
+    "",
+    line(header),
+    widths.map((w) => "-".repeat(w)).join("  "),
+    ...rows.map(line),
+    "",
+  ];
   out.push(`Ente (media delle linee): ${formatPercentuale(r.ente)}`);
   out.push("", formatAvvisi(r.avvisi));
   return out.join("\n");

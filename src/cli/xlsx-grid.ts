@@ -16,7 +16,13 @@ export function worksheetToGrid(ws: Worksheet): SheetGrid {
       (formulas[i] ??= [])[j] = cell.formula ? `=${cell.formula}` : null;
     });
   });
-  return { name: ws.name, values: densify(values), numberFormats: densify(numberFormats), formulas: densify(formulas), merges: merges(ws) };
+  return {
+    name: ws.name,
+    values: densify(values),
+    numberFormats: densify(numberFormats),
+    formulas: densify(formulas),
+    merges: merges(ws),
+  };
 }
 
 function isMergedSlave(cell: Cell): boolean {
@@ -26,7 +32,8 @@ function isMergedSlave(cell: Cell): boolean {
 /** ExcelJS's value shapes reduced to what a cell shows: formula results, rich text, hyperlinks, errors. */
 export function cellValue(value: CellValue): ValoreCella {
   if (value === null || value === undefined) return null;
-  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date) return value;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean" || value instanceof Date)
+    return value;
   if ("result" in value) return cellValue(value.result as CellValue);
   if ("formula" in value || "sharedFormula" in value) return null;
   if ("richText" in value) return value.richText.map((part) => part.text).join("");

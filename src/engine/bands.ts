@@ -34,14 +34,21 @@ export function fasciaPer(ragg: number, bande: Bande = BANDE_PREDEFINITE): Fasci
  * Builds bands from the user's settings, falling back to the defaults for anything missing.
  * Returns an Italian error message instead when the thresholds are not strictly decreasing.
  */
-export function creaBande(soglie: { raggiunto: number; parziale: number }, base: Bande = BANDE_PREDEFINITE): Bande | string {
+export function creaBande(
+  soglie: { raggiunto: number; parziale: number },
+  base: Bande = BANDE_PREDEFINITE
+): Bande | string {
   if (!(soglie.raggiunto > soglie.parziale && soglie.parziale > 0 && soglie.raggiunto <= 100)) {
     return "Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100.";
   }
   return {
     ...base,
     fasce: base.fasce.map((f) =>
-      f.id === "raggiunto" ? { ...f, soglia: soglie.raggiunto } : f.id === "parziale" ? { ...f, soglia: soglie.parziale } : f
+      f.id === "raggiunto"
+        ? { ...f, soglia: soglie.raggiunto }
+        : f.id === "parziale"
+          ? { ...f, soglia: soglie.parziale }
+          : f
     ),
   };
 }

@@ -25,19 +25,30 @@ function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
   linea.obiettivi.forEach((obiettivo, o) => {
     const ro = risultato.obiettivi[o];
     const pesi = obiettivo.indicatori.map(pesoValido);
-    if (!ro.neutralizzato && pesi.length > 0 && pesi.every((p) => p !== null) && Math.abs(ro.sommaPesi - 100) > TOLLERANZA_VALORE) {
+    if (
+      !ro.neutralizzato &&
+      pesi.length > 0 &&
+      pesi.every((p) => p !== null) &&
+      Math.abs(ro.sommaPesi - 100) > TOLLERANZA_VALORE
+    ) {
       const primo = obiettivo.indicatori[0];
       add(obiettivo.foglio, primo?.celle.peso, "PESI_NON_100", MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi));
     }
     obiettivo.indicatori.forEach((ind, k) => {
-      for (const avviso of verificaIndicatore(ind, ro.indicatori[k])) add(ind.foglio, ind.celle[avviso.campo], avviso.codice, avviso.messaggio);
+      for (const avviso of verificaIndicatore(ind, ro.indicatori[k]))
+        add(ind.foglio, ind.celle[avviso.campo], avviso.codice, avviso.messaggio);
     });
   });
 
   const nelFoglio = linea.percentuale ? parseNumero(linea.percentuale.valore) : null;
   if (linea.percentuale && nelFoglio !== null && risultato.percentuale !== null) {
     if (Math.abs(nelFoglio - risultato.percentuale) > TOLLERANZA_LINEA) {
-      add(linea.foglio, linea.percentuale.cella, "LINEA_DIVERSA", MESSAGGI.LINEA_DIVERSA(linea.nome, nelFoglio, risultato.percentuale));
+      add(
+        linea.foglio,
+        linea.percentuale.cella,
+        "LINEA_DIVERSA",
+        MESSAGGI.LINEA_DIVERSA(linea.nome, nelFoglio, risultato.percentuale)
+      );
     }
   }
   return avvisi;
@@ -55,15 +66,25 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndi
 
   for (const campo of ["atteso", "consuntivo", "peso"] as const) {
     const valore = ind[campo];
-    if (isVuoto(valore)) out.push({ codice: "DATO_MANCANTE", campo, messaggio: MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]) });
+    if (isVuoto(valore))
+      out.push({ codice: "DATO_MANCANTE", campo, messaggio: MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]) });
     else if (parseNumero(valore) === null)
-      out.push({ codice: "VALORE_NON_NUMERICO", campo, messaggio: MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)) });
+      out.push({
+        codice: "VALORE_NON_NUMERICO",
+        campo,
+        messaggio: MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)),
+      });
   }
   const peso = parseNumero(ind.peso);
-  if (peso !== null && peso < 0) out.push({ codice: "PESO_NON_VALIDO", campo: "peso", messaggio: MESSAGGI.PESO_NON_VALIDO(nome, peso) });
+  if (peso !== null && peso < 0)
+    out.push({ codice: "PESO_NON_VALIDO", campo: "peso", messaggio: MESSAGGI.PESO_NON_VALIDO(nome, peso) });
 
   if (parsePolarita(ind.polarita) === null) {
-    out.push({ codice: "POLARITA_NON_VALIDA", campo: "polarita", messaggio: MESSAGGI.POLARITA_NON_VALIDA(nome, testo(ind.polarita)) });
+    out.push({
+      codice: "POLARITA_NON_VALIDA",
+      campo: "polarita",
+      messaggio: MESSAGGI.POLARITA_NON_VALIDA(nome, testo(ind.polarita)),
+    });
   }
   if (r.polarita !== "decrescente") {
     const testoIndicatore = `${ind.nome} ${ind.formula}`;
@@ -77,9 +98,16 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndi
   const atteso = parseNumero(ind.atteso);
   const consuntivo = parseNumero(ind.consuntivo);
   if (BINARIO.test(ind.formula)) {
-    for (const [campo, valore] of [["atteso", atteso], ["consuntivo", consuntivo]] as const) {
+    for (const [campo, valore] of [
+      ["atteso", atteso],
+      ["consuntivo", consuntivo],
+    ] as const) {
       if (valore !== null && valore !== 0 && valore !== 1) {
-        out.push({ codice: "BINARIO_NON_0_1", campo, messaggio: MESSAGGI.BINARIO_NON_0_1(nome, NOMI_CAMPI[campo], valore) });
+        out.push({
+          codice: "BINARIO_NON_0_1",
+          campo,
+          messaggio: MESSAGGI.BINARIO_NON_0_1(nome, NOMI_CAMPI[campo], valore),
+        });
       }
     }
   }
@@ -87,7 +115,11 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndi
   const scostamento = parseNumero(ind.scostamento);
   if (scostamento !== null && r.scostamento !== null && atteso !== null && consuntivo !== null) {
     if (Math.abs(scostamento - r.scostamento) > TOLLERANZA_VALORE * Math.max(1, Math.abs(r.scostamento))) {
-      out.push({ codice: "SCOSTAMENTO_ERRATO", campo: "scostamento", messaggio: MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamento, atteso, consuntivo) });
+      out.push({
+        codice: "SCOSTAMENTO_ERRATO",
+        campo: "scostamento",
+        messaggio: MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamento, atteso, consuntivo),
+      });
     }
   }
 

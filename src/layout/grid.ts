@@ -42,6 +42,10 @@ export function a1(row: number, col: number): string {
 export function parseA1(address: string): { row: number; col: number } {
   const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
   if (!m) throw new Error(`Indirizzo di cella non valido: ${address}`);
-  const col = m[1].toUpperCase().split("").reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col =
+    m[1]
+      .toUpperCase()
+      .split("")
+      .reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   return { row: Number(m[2]) - 1, col };
 }

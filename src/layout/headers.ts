@@ -28,7 +28,15 @@ const contiene = (p: string[], ...esatte: string[]) => p.some((w) => esatte.incl
 const REGOLE: Regola[] = [
   {
     campo: "consuntivo",
-    esatti: ["target consuntivo", "consuntivo", "valore consuntivo", "risultato consuntivo", "target raggiunto", "valore raggiunto", "risultato raggiunto"],
+    esatti: [
+      "target consuntivo",
+      "consuntivo",
+      "valore consuntivo",
+      "risultato consuntivo",
+      "target raggiunto",
+      "valore raggiunto",
+      "risultato raggiunto",
+    ],
     parole: (p) => (inizia(p, "consuntiv") || contiene(p, "raggiunto")) && !inizia(p, "attes"),
   },
   {
@@ -38,24 +46,63 @@ const REGOLE: Regola[] = [
   },
   {
     campo: "ragg",
-    esatti: ["% ragg", "ragg", "ragg %", "% raggiungimento", "raggiungimento", "raggiungimento %", "% di raggiungimento", "grado di raggiungimento", "percentuale di raggiungimento", "percentuale raggiungimento"],
+    esatti: [
+      "% ragg",
+      "ragg",
+      "ragg %",
+      "% raggiungimento",
+      "raggiungimento",
+      "raggiungimento %",
+      "% di raggiungimento",
+      "grado di raggiungimento",
+      "percentuale di raggiungimento",
+      "percentuale raggiungimento",
+    ],
     parole: (p) => contiene(p, "ragg") || inizia(p, "raggiungim"),
   },
-  { campo: "peso", esatti: ["peso", "peso %", "% peso", "pesi", "peso indicatore", "peso ponderale"], parole: (p) => contiene(p, "peso", "pesi") },
+  {
+    campo: "peso",
+    esatti: ["peso", "peso %", "% peso", "pesi", "peso indicatore", "peso ponderale"],
+    parole: (p) => contiene(p, "peso", "pesi"),
+  },
   {
     campo: "indicatore",
     esatti: ["indicatore", "indicatori", "nome indicatore", "descrizione indicatore", "indicatore di risultato"],
     parole: (p) => inizia(p, "indicator"),
   },
-  { campo: "obiettivo", esatti: ["obiettivo", "obiettivi", "obiettivo operativo", "titolo obiettivo"], parole: (p) => inizia(p, "obiettiv") },
-  { campo: "definizione", esatti: ["definizione", "descrizione", "descrizione obiettivo", "definizione obiettivo"], parole: (p) => inizia(p, "definizion") },
-  { campo: "settore", esatti: ["settore", "settori", "settore responsabile", "servizio"], parole: (p) => inizia(p, "settor") },
-  { campo: "formula", esatti: ["formula", "formula di calcolo", "formula indicatore", "modalita di calcolo", "metodo di calcolo"], parole: (p) => inizia(p, "formul") },
+  {
+    campo: "obiettivo",
+    esatti: ["obiettivo", "obiettivi", "obiettivo operativo", "titolo obiettivo"],
+    parole: (p) => inizia(p, "obiettiv"),
+  },
+  {
+    campo: "definizione",
+    esatti: ["definizione", "descrizione", "descrizione obiettivo", "definizione obiettivo"],
+    parole: (p) => inizia(p, "definizion"),
+  },
+  {
+    campo: "settore",
+    esatti: ["settore", "settori", "settore responsabile", "servizio"],
+    parole: (p) => inizia(p, "settor"),
+  },
+  {
+    campo: "formula",
+    esatti: ["formula", "formula di calcolo", "formula indicatore", "modalita di calcolo", "metodo di calcolo"],
+    parole: (p) => inizia(p, "formul"),
+  },
   { campo: "finalita", esatti: ["finalita", "finalita indicatore"], parole: (p) => inizia(p, "finalita") },
   { campo: "scostamento", esatti: ["scostamento", "scostamenti"], parole: (p) => inizia(p, "scostament") },
-  { campo: "note", esatti: ["note", "nota", "annotazioni", "osservazioni"], parole: (p) => contiene(p, "note", "nota") },
+  {
+    campo: "note",
+    esatti: ["note", "nota", "annotazioni", "osservazioni"],
+    parole: (p) => contiene(p, "note", "nota"),
+  },
   { campo: "barometro", esatti: ["barometro"], parole: (p) => inizia(p, "barometr") },
-  { campo: "polarita", esatti: ["polarita", "verso", "polarita indicatore", "verso indicatore"], parole: (p) => contiene(p, "polarita", "verso") },
+  {
+    campo: "polarita",
+    esatti: ["polarita", "verso", "polarita indicatore", "verso indicatore"],
+    parole: (p) => contiene(p, "polarita", "verso"),
+  },
 ];
 
 /** One candidate header cell: its column and its text (already known to be a string). */

@@ -1,4 +1,12 @@
-import { Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale, Linea, RisultatoLinea, ScalaPercentuale } from "../engine";
+import {
+  Bande,
+  BANDE_PREDEFINITE,
+  fasciaPer,
+  formatPercentuale,
+  Linea,
+  RisultatoLinea,
+  ScalaPercentuale,
+} from "../engine";
 
 /** One value Barometro writes into a cell it owns. */
 export interface CellWrite {
@@ -34,7 +42,12 @@ export function valorePercentuale(percentuale: number, scala: ScalaPercentuale):
  */
 export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], bande: Bande = BANDE_PREDEFINITE): Patch {
   const patch: Patch = { scritture: [], colori: [] };
-  const scrivi = (foglio: string, cella: string | undefined, formula: string | undefined, valore: number | string | null) => {
+  const scrivi = (
+    foglio: string,
+    cella: string | undefined,
+    formula: string | undefined,
+    valore: number | string | null
+  ) => {
     if (cella && !formula && valore !== null) patch.scritture.push({ foglio, cella, valore });
   };
 
@@ -45,7 +58,12 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], bande: Ba
       obiettivo.indicatori.forEach((ind, i) => {
         const ri = ro.indicatori[i];
         scrivi(ind.foglio, ind.celle.scostamento, ind.formule.scostamento, ri.scostamento);
-        scrivi(ind.foglio, ind.celle.ragg, ind.formule.ragg, ri.ragg === null ? null : valorePercentuale(ri.ragg, ind.scalaRagg));
+        scrivi(
+          ind.foglio,
+          ind.celle.ragg,
+          ind.formule.ragg,
+          ri.ragg === null ? null : valorePercentuale(ri.ragg, ind.scalaRagg)
+        );
         if (ind.celle.barometro) {
           const colore = ro.neutralizzato
             ? bande.neutralizzato.colore
@@ -57,7 +75,8 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], bande: Ba
       });
     });
     const p = linea.percentuale;
-    if (p && risultato.percentuale !== null) scrivi(linea.foglio, p.cella, p.formula, valorePercentuale(risultato.percentuale, p.scala));
+    if (p && risultato.percentuale !== null)
+      scrivi(linea.foglio, p.cella, p.formula, valorePercentuale(risultato.percentuale, p.scala));
   });
   return patch;
 }

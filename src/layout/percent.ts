@@ -5,7 +5,10 @@ import { isVuoto, ScalaPercentuale, ValoreCella } from "../engine";
  * A "%" inside quotes or escaped with a backslash is literal text and does not scale.
  */
 export function isFormatoPercentuale(formato: string): boolean {
-  return formato.replace(/"[^"]*"/g, "").replace(/\\./g, "").includes("%");
+  return formato
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
 }
 
 /**
@@ -18,7 +21,7 @@ export function isFormatoPercentuale(formato: string): boolean {
 export function leggiPercentuale(
   valore: ValoreCella,
   formato: string,
-  vuota: ScalaPercentuale = "percento",
+  vuota: ScalaPercentuale = "percento"
 ): { valore: ValoreCella; scala: ScalaPercentuale } {
   const percentuale = isFormatoPercentuale(formato);
   if (isVuoto(valore)) return { valore, scala: percentuale ? "frazione" : vuota };

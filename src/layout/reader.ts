@@ -30,7 +30,9 @@ export function leggiLinee(fogli: SheetGrid[]): LetturaLinee {
       linee.push(...leggiFoglio(foglio));
     } catch (e) {
       // Defensive only: a bug here must not cost the user the other sheets.
-      guasti.push(`${foglio ? `"${foglio.nome}"` : "(foglio illeggibile)"}: ${e instanceof Error ? e.message : String(e)}`);
+      guasti.push(
+        `${foglio ? `"${foglio.nome}"` : "(foglio illeggibile)"}: ${e instanceof Error ? e.message : String(e)}`
+      );
     }
   }
   if (guasti.length > 0) {
@@ -41,7 +43,11 @@ export function leggiLinee(fogli: SheetGrid[]): LetturaLinee {
 
 function messaggioNessunaTabella(nomi: string[]): string {
   if (nomi.length === 0) return "Nessun foglio da leggere: la cartella di lavoro è vuota.";
-  const elenco = nomi.slice(0, 10).map((n) => `"${n}"`).join(", ") + (nomi.length > 10 ? ` e altri ${nomi.length - 10}` : "");
+  const elenco =
+    nomi
+      .slice(0, 10)
+      .map((n) => `"${n}"`)
+      .join(", ") + (nomi.length > 10 ? ` e altri ${nomi.length - 10}` : "");
   return (
     `Nessuna tabella degli obiettivi trovata nei fogli ${elenco}. ` +
     "Serve una riga di intestazione con almeno le colonne Indicatore, Target atteso, Target consuntivo e Peso."
@@ -80,7 +86,15 @@ function leggiFoglio(foglio: Foglio): Linea[] {
     if (!intestazioni.has(riga)) intestazioni.set(riga, leggiIntestazione(foglio, riga));
     return intestazioni.get(riga) ?? null;
   };
-  const stato: Stato = { foglio, lette: [], corrente: null, tabella: null, obiettivo: null, inAttesa: null, settore: "" };
+  const stato: Stato = {
+    foglio,
+    lette: [],
+    corrente: null,
+    tabella: null,
+    obiettivo: null,
+    inAttesa: null,
+    settore: "",
+  };
 
   for (let riga = 0; riga < foglio.righe; riga++) {
     const colonne = intestazione(riga);
@@ -91,7 +105,8 @@ function leggiFoglio(foglio: Foglio): Linea[] {
     const titolo = trovaTitolo(stato, riga);
     if (titolo) iniziaLinea(stato, titolo);
     const etichetta = trovaEtichetta(stato, riga);
-    if (etichetta) impostaPercentuale(stato, etichetta, (r) => intestazione(r) !== null || trovaTitolo(stato, r) !== null);
+    if (etichetta)
+      impostaPercentuale(stato, etichetta, (r) => intestazione(r) !== null || trovaTitolo(stato, r) !== null);
     if (!titolo && !etichetta && stato.tabella) leggiRigaDati(stato, riga, stato.tabella);
   }
   return stato.lette.filter((l) => l.haTabella).map((l) => l.linea);

@@ -51,7 +51,11 @@ export function trovaNellaRiga(foglio: Foglio, riga: number, test: (testo: strin
  *    with a % format, otherwise "testo" ("92,30%"), which reads like the printed report
  *    whatever the cell's format.
  */
-export function trovaPercentuale(foglio: Foglio, etichetta: Posizione, fine: (riga: number) => boolean): PercentualeLinea {
+export function trovaPercentuale(
+  foglio: Foglio,
+  etichetta: Posizione,
+  fine: (riga: number) => boolean
+): PercentualeLinea {
   const area = foglio.area(etichetta.riga, etichetta.colonna);
   const cella = aDestra(foglio, etichetta.riga, area.right) ?? sotto(foglio, area, fine);
   if (cella) return percentualeIn(foglio, cella);
@@ -70,7 +74,11 @@ function aDestra(foglio: Foglio, riga: number, da: number): Posizione | null {
   return null;
 }
 
-function sotto(foglio: Foglio, etichetta: { left: number; bottom: number; right: number }, fine: (riga: number) => boolean): Posizione | null {
+function sotto(
+  foglio: Foglio,
+  etichetta: { left: number; bottom: number; right: number },
+  fine: (riga: number) => boolean
+): Posizione | null {
   const ultima = Math.min(foglio.righe - 1, etichetta.bottom + RIGHE_SOTTO_ETICHETTA);
   for (let riga = etichetta.bottom + 1; riga <= ultima; riga++) {
     if (fine(riga)) return null;

@@ -106,7 +106,9 @@ export function comeValoreCella(v: unknown): ValoreCella {
   }
   if ("result" in o) {
     const r = o.result;
-    return typeof r === "string" || typeof r === "number" || typeof r === "boolean" || r instanceof Date ? r : undefined;
+    return typeof r === "string" || typeof r === "number" || typeof r === "boolean" || r instanceof Date
+      ? r
+      : undefined;
   }
   if (typeof o.text === "string") return o.text;
   return undefined;
