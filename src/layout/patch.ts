@@ -3,6 +3,7 @@ import {
   BANDE_PREDEFINITE,
   fasciaPer,
   formatPercentuale,
+  Indicatore,
   Linea,
   RisultatoLinea,
   ScalaPercentuale,
@@ -12,7 +13,10 @@ import {
 export interface CellWrite {
   foglio: string;
   cella: string;
+  /** The value, or with `formula` the value the formula computes today. */
   valore: number | string;
+  /** A formula (English separators, as Office.js `formulas` takes it) to write instead of the value. */
+  formula?: string;
 }
 
 /** One fill Barometro gives a Barometro cell; null clears Barometro's fill. */
@@ -35,12 +39,28 @@ export function valorePercentuale(percentuale: number, scala: ScalaPercentuale):
   return percentuale;
 }
 
+export interface OpzioniPatch {
+  bande?: Bande;
+  /** Write % Ragg as =PERF.RAGG(atteso,consuntivo[,polarità]) instead of its value. */
+  formule?: boolean;
+}
+
+/** The formula Barometro writes into a % Ragg cell in formula mode (English separators, as Office.js takes it). */
+export function formulaRagg(ind: Indicatore): string | null {
+  const { atteso, consuntivo, polarita } = ind.celle;
+  if (!atteso || !consuntivo) return null;
+  return `=PERF.RAGG(${atteso},${consuntivo}${polarita ? `,${polarita}` : ""})`;
+}
+
+const compatta = (formula: string) => formula.replace(/\s/g, "").toUpperCase();
+
 /**
  * The cells a recalculation owns: Scostamento, % Ragg, the line's percentage and the
- * Barometro fill. A cell holding a formula is never written; a missing result leaves the
- * cell as it is.
+ * Barometro fill. A cell holding a user's formula is never written (in formula mode only
+ * Barometro's own =PERF.RAGG formula may stand there); a missing result leaves the cell as it is.
  */
-export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], bande: Bande = BANDE_PREDEFINITE): Patch {
+export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: OpzioniPatch = {}): Patch {
+  const bande = opzioni.bande ?? BANDE_PREDEFINITE;
   const patch: Patch = { scritture: [], colori: [] };
   const scrivi = (
     foglio: string,
@@ -50,6 +70,13 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], bande: Ba
   ) => {
     if (cella && !formula && valore !== null) patch.scritture.push({ foglio, cella, valore });
   };
+  const scriviRagg = (ind: Indicatore, valore: number | string | null) => {
+    const nostra = opzioni.formule ? formulaRagg(ind) : null;
+    const esistente = ind.formule.ragg;
+    if (ind.celle.ragg && valore !== null && nostra && (!esistente || compatta(esistente) === compatta(nostra))) {
+      patch.scritture.push({ foglio: ind.foglio, cella: ind.celle.ragg, valore, formula: nostra });
+    } else scrivi(ind.foglio, ind.celle.ragg, esistente, valore);
+  };
 
   linee.forEach((linea, l) => {
     const risultato = risultati[l];
@@ -58,12 +85,7 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], bande: Ba
       obiettivo.indicatori.forEach((ind, i) => {
         const ri = ro.indicatori[i];
         scrivi(ind.foglio, ind.celle.scostamento, ind.formule.scostamento, ri.scostamento);
-        scrivi(
-          ind.foglio,
-          ind.celle.ragg,
-          ind.formule.ragg,
-          ri.ragg === null ? null : valorePercentuale(ri.ragg, ind.scalaRagg)
-        );
+        scriviRagg(ind, ri.ragg === null ? null : valorePercentuale(ri.ragg, ind.scalaRagg));
         if (ind.celle.barometro) {
           const colore = ro.neutralizzato
             ? bande.neutralizzato.colore

@@ -83,3 +83,31 @@ describe("valorePercentuale", () => {
     expect(valorePercentuale(84.444, "testo")).toBe("84,44%");
   });
 });
+
+describe("formula mode", () => {
+  it("writes =PERF.RAGG into % Ragg, rewrites its own formula, never a user's", () => {
+    const vuota = ind({ atteso: 3, consuntivo: 1 });
+    const nostra = ind({ atteso: 3, consuntivo: 1 });
+    nostra.formule = { ragg: `=perf.ragg( ${nostra.celle.atteso}, ${nostra.celle.consuntivo} )` };
+    const utente = ind({ atteso: 3, consuntivo: 1, formule: { ragg: "=ROUND(H9/G9*100,0)" } });
+    const polar = ind({ atteso: 4, consuntivo: 3 });
+    polar.celle.polarita = `N${polar.riga}`;
+    const l = linea([obj([vuota, nostra, utente, polar])]);
+    const patch = creaPatch([l], [calcolaLinea(l)], { formule: true });
+    const ragg = patch.scritture.filter((w) => w.cella.startsWith("L"));
+    expect(ragg.map((w) => [w.cella, w.formula])).toEqual([
+      [vuota.celle.ragg, `=PERF.RAGG(G${vuota.riga},H${vuota.riga})`],
+      [nostra.celle.ragg, `=PERF.RAGG(G${nostra.riga},H${nostra.riga})`],
+      [polar.celle.ragg, `=PERF.RAGG(G${polar.riga},H${polar.riga},N${polar.riga})`],
+    ]);
+    expect(ragg[0].valore).toBeCloseTo(100 / 3, 10);
+  });
+
+  it("uses the bands it is given", () => {
+    const a = ind({ atteso: 100, consuntivo: 85 });
+    const l = linea([obj([a])]);
+    const bande = { ...BANDE_PREDEFINITE, fasce: BANDE_PREDEFINITE.fasce.map((f) => (f.id === "raggiunto" ? { ...f, soglia: 80 } : f)) };
+    expect(creaPatch([l], [calcolaLinea(l)], { bande }).colori[0].colore).toBe(BANDE_PREDEFINITE.fasce[0].colore);
+    expect(creaPatch([l], [calcolaLinea(l)]).colori[0].colore).toBe(BANDE_PREDEFINITE.fasce[1].colore);
+  });
+});

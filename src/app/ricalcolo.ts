@@ -1,0 +1,118 @@
+import { Avviso, calcolaEnte, formatPercentuale, Linea, RisultatoEnte, RisultatoLinea, verifica } from "../engine";
+import { leggiLinee, parseA1 } from "../layout";
+import { creaPatch, Patch } from "../layout/patch";
+import { EsitoScrittura, Lettura, Selezione, WorkbookAccess } from "./access";
+import { MESSAGGI_APP } from "./messages";
+import { Impostazioni } from "./settings";
+
+/** The workbook as Barometro understands it after one read. */
+export interface Analisi {
+  lettura: Lettura;
+  linee: Linea[];
+  risultato: RisultatoEnte;
+  avvisi: Avviso[];
+  /** Set when no table was found: an Italian message for the user. */
+  errore: string | null;
+}
+
+export function analizza(lettura: Lettura): Analisi {
+  const { linee, errore } = leggiLinee(lettura.fogli);
+  const risultato = calcolaEnte(linee);
+  return { lettura, linee, risultato, avvisi: verifica(linee, risultato.linee), errore };
+}
+
+/** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
+export function righeDellaLinea(linea: Linea): { prima: number; ultima: number } {
+  const righe = linea.obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga));
+  if (linea.cellaTitolo) righe.push(parseA1(linea.cellaTitolo).row + 1);
+  if (linea.percentuale) righe.push(parseA1(linea.percentuale.cella).row + 1);
+  return { prima: Math.min(...righe), ultima: Math.max(...righe) };
+}
+
+/** The line whose section holds the selection: on its sheet, between its first row and the next line's. */
+export function lineaDellaSelezione(linee: Linea[], selezione: Selezione | null): number | null {
+  if (!selezione) return null;
+  const riga = parseA1(selezione.indirizzo.split(":")[0].replace(/^.*!/, "")).row + 1;
+  let trovata: number | null = null;
+  let inizio = -1;
+  linee.forEach((linea, i) => {
+    if (linea.foglio !== selezione.foglio) return;
+    const { prima } = righeDellaLinea(linea);
+    if (prima <= riga && prima > inizio) {
+      trovata = i;
+      inizio = prima;
+    }
+  });
+  if (trovata !== null) return trovata;
+  // Above the first section of its sheet (the sheet's title rows): the sheet's first line.
+  const primaDelFoglio = linee.findIndex((l) => l.foglio === selezione.foglio);
+  return primaDelFoglio >= 0 ? primaDelFoglio : null;
+}
+
+/** The range a line occupies, to select it in the sheet. */
+export function intervalloDellaLinea(linea: Linea): Selezione {
+  const { prima, ultima } = righeDellaLinea(linea);
+  return { foglio: linea.foglio, indirizzo: `${prima}:${ultima}` };
+}
+
+export type Ambito = { tipo: "tutto" } | { tipo: "linea"; indice: number } | { tipo: "selezione" };
+
+export interface EsitoRicalcolo {
+  analisi: Analisi;
+  /** Indexes of the lines written. */
+  linee: number[];
+  patch: Patch;
+  scrittura: EsitoScrittura;
+  /** Short Italian summary: "LINEA STRATEGICA SULLO SPORT: 84,44% — 2 avvisi". */
+  messaggio: string;
+}
+
+export class ErroreBarometro extends Error {}
+
+/**
+ * Ricalcola: one read, the engine, one write of the cells Barometro owns.
+ * Nothing is written when the target sheet is protected or no table is found.
+ */
+export async function ricalcola(
+  access: WorkbookAccess,
+  ambito: Ambito,
+  impostazioni: Impostazioni
+): Promise<EsitoRicalcolo> {
+  const analisi = analizza(await access.leggi());
+  if (analisi.errore !== null || analisi.linee.length === 0)
+    throw new ErroreBarometro(analisi.errore ?? MESSAGGI_APP.nessunaTabella);
+  const indici = scegliLinee(analisi, ambito);
+  const protetto = [...new Set(indici.map((i) => analisi.linee[i].foglio))].find((f) =>
+    analisi.lettura.protetti.includes(f)
+  );
+  if (protetto !== undefined) throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(protetto));
+
+  const linee = indici.map((i) => analisi.linee[i]);
+  const risultati: RisultatoLinea[] = indici.map((i) => analisi.risultato.linee[i]);
+  const patch = creaPatch(linee, risultati, {
+    bande: impostazioni.bande,
+    formule: impostazioni.modoScrittura === "formule",
+  });
+  const scrittura = await access.scrivi(patch);
+  return { analisi, linee: indici, patch, scrittura, messaggio: riassunto(analisi, indici) };
+}
+
+function scegliLinee(analisi: Analisi, ambito: Ambito): number[] {
+  if (ambito.tipo === "tutto") return analisi.linee.map((_, i) => i);
+  const indice =
+    ambito.tipo === "linea" ? ambito.indice : lineaDellaSelezione(analisi.linee, analisi.lettura.selezione);
+  if (indice === null || indice < 0 || indice >= analisi.linee.length)
+    throw new ErroreBarometro(MESSAGGI_APP.nessunaLineaSelezionata);
+  return [indice];
+}
+
+function riassunto(analisi: Analisi, indici: number[]): string {
+  const avvisi = (nomi: Set<string>) => analisi.avvisi.filter((a) => nomi.has(a.linea)).length;
+  const conteggio = (n: number) => (n === 0 ? "nessun avviso" : n === 1 ? "1 avviso" : `${n} avvisi`);
+  if (indici.length === 1) {
+    const linea = analisi.linee[indici[0]];
+    const percentuale = analisi.risultato.linee[indici[0]].percentuale;
+    return `${linea.nome}: ${formatPercentuale(percentuale)} — ${conteggio(avvisi(new Set([linea.nome])))}`;
+  }
+  return `${indici.length} linee ricalcolate, ente ${formatPercentuale(analisi.risultato.percentuale)} — ${conteggio(analisi.avvisi.length)}`;
+}
