@@ -138,7 +138,7 @@ describe("manifest.xml", () => {
 
   it("declares the requirement sets it uses: SharedRuntime 1.1, CustomFunctionsRuntime 1.3 (CustomFunctions.Error + ErrorCode)", () => {
     const sets = Object.fromEntries(locale("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3" });
+    expect(sets).toEqual({ SharedRuntime: "1.1", CustomFunctionsRuntime: "1.3", ExcelApi: "1.13" });
   });
 
   it("uses one shared runtime with lifetime long for task pane, functions and commands", () => {
@@ -149,7 +149,7 @@ describe("manifest.xml", () => {
     expect(unico("FunctionFile").getAttribute("resid")).toBe(taskpane);
     const cf = locale("ExtensionPoint").find((e) => xsiType(e) === "CustomFunctions") as Element;
     expect(figlio(figlio(cf, "Page"), "SourceLocation").getAttribute("resid")).toBe(taskpane);
-    const azione = unico("Action");
+    const azione = locale("Action").find((a) => xsiType(a) === "ShowTaskpane") as Element;
     expect(figlio(azione, "SourceLocation").getAttribute("resid")).toBe(taskpane);
     // The default task pane (DefaultSettings) is the same page.
     expect(figlio(unico("DefaultSettings"), "SourceLocation").getAttribute("DefaultValue")).toBe(valore(taskpane));
@@ -182,16 +182,24 @@ describe("manifest.xml", () => {
     });
   });
 
-  it("ribbon: group «Barometro» on the Home tab with one button «Apri pannello» that shows the task pane", () => {
+  it("ribbon: group «Barometro» on the Home tab with «Apri pannello» and «Ricalcola linea»", () => {
     const tab = unico("OfficeTab");
     expect(tab.getAttribute("id")).toBe("TabHome");
     const gruppo = unico("Group");
     expect(valore(figlio(gruppo, "Label").getAttribute("resid") as string)).toBe("Barometro");
     const controlli = locale("Control");
-    expect(controlli).toHaveLength(1);
-    expect(xsiType(controlli[0])).toBe("Button");
-    expect(valore(figlio(controlli[0], "Label").getAttribute("resid") as string)).toBe("Apri pannello");
+    expect(controlli).toHaveLength(2);
+    expect(controlli.map(xsiType)).toEqual(["Button", "Button"]);
+    expect(controlli.map((c) => valore(figlio(c, "Label").getAttribute("resid") as string))).toEqual([
+      "Apri pannello",
+      "Ricalcola linea",
+    ]);
     expect(xsiType(figlio(controlli[0], "Action"))).toBe("ShowTaskpane");
+    const esegui = figlio(controlli[1], "Action");
+    expect(xsiType(esegui)).toBe("ExecuteFunction");
+    // The name registered with Office.actions.associate in src/commands/commands.ts.
+    const comandi = readFileSync(resolve(__dirname, "../../src/commands/commands.ts"), "utf8");
+    expect(comandi).toContain(`Office.actions.associate("${figlio(esegui, "FunctionName").textContent}"`);
   });
 
   it("every icon exists in assets/ with the declared pixel size", () => {

@@ -1,0 +1,46 @@
+import { resolve } from "path";
+import ExcelJS from "exceljs";
+import { Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../../src/app/access";
+import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { SheetGrid } from "../../src/layout/grid";
+import { Patch } from "../../src/layout/patch";
+
+export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
+
+export async function grigliaCampione(): Promise<SheetGrid[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(SAMPLE);
+  return wb.worksheets.map(worksheetToGrid);
+}
+
+/** A WorkbookAccess over fixed grids that records what it is asked to do. */
+export class MemoryAccess implements WorkbookAccess {
+  scritture: Patch[] = [];
+  selezioni: Selezione[] = [];
+  impostazioni: ValoriImpostazioni = {};
+  letture = 0;
+
+  constructor(
+    public fogli: SheetGrid[],
+    public selezione: Selezione | null = null,
+    public protetti: string[] = []
+  ) {}
+
+  async leggi(): Promise<Lettura> {
+    this.letture++;
+    return { fogli: this.fogli, selezione: this.selezione, protetti: this.protetti };
+  }
+  async scrivi(patch: Patch) {
+    this.scritture.push(patch);
+    return { sincronizzazioni: 1, byte: JSON.stringify(patch).length };
+  }
+  async seleziona(selezione: Selezione) {
+    this.selezioni.push(selezione);
+  }
+  leggiImpostazioni() {
+    return this.impostazioni;
+  }
+  async salvaImpostazioni(valori: ValoriImpostazioni) {
+    this.impostazioni = { ...valori };
+  }
+}

@@ -1,0 +1,97 @@
+import {
+  analizza,
+  ErroreBarometro,
+  intervalloDellaLinea,
+  lineaDellaSelezione,
+  ricalcola,
+  righeDellaLinea,
+} from "../../src/app/ricalcolo";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { SheetGrid } from "../../src/layout/grid";
+import { grigliaCampione, MemoryAccess } from "./memory-access";
+
+const FOGLIO = "Obiettivi 2024";
+let fogli: SheetGrid[];
+beforeAll(async () => {
+  fogli = await grigliaCampione();
+});
+
+describe("analizza", () => {
+  it("reads the sample's 10 lines with their results and findings", () => {
+    const a = analizza({ fogli, selezione: null, protetti: [] });
+    expect(a.errore).toBeNull();
+    expect(a.linee).toHaveLength(10);
+    expect(a.risultato.linee[7].percentuale).toBeCloseTo(84.444, 3);
+    expect(a.avvisi.filter((x) => x.codice === "PESI_NON_100")).toHaveLength(2);
+  });
+
+  it("reports a workbook without tables", () => {
+    const a = analizza({ fogli: [{ name: "Vuoto", values: [["nulla"]], merges: [] }], selezione: null, protetti: [] });
+    expect(a.linee).toEqual([]);
+    expect(a.errore).toContain("Vuoto");
+  });
+});
+
+describe("lineaDellaSelezione", () => {
+  it("finds the line whose section holds the selected row, also on a title or header row", () => {
+    const { linee } = analizza({ fogli, selezione: null, protetti: [] });
+    const sport = linee.findIndex((l) => l.nome === "LINEA STRATEGICA SULLO SPORT");
+    const { prima, ultima } = righeDellaLinea(linee[sport]);
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `D${ultima}` })).toBe(sport);
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `A${prima}:C${prima + 2}` })).toBe(sport);
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `B${prima - 1}` })).toBe(sport - 1);
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: "A1" })).toBe(0);
+    expect(lineaDellaSelezione(linee, { foglio: "Altro", indirizzo: "A1" })).toBeNull();
+    expect(lineaDellaSelezione(linee, null)).toBeNull();
+    expect(intervalloDellaLinea(linee[sport])).toEqual({ foglio: FOGLIO, indirizzo: `${prima}:${ultima}` });
+  });
+});
+
+describe("ricalcola", () => {
+  it("writes only the selected line's cells, in one read and one write", async () => {
+    const access = new MemoryAccess(fogli);
+    const { linee } = analizza({ fogli, selezione: null, protetti: [] });
+    const sport = linee.findIndex((l) => l.nome === "LINEA STRATEGICA SULLO SPORT");
+    const { prima, ultima } = righeDellaLinea(linee[sport]);
+    access.selezione = { foglio: FOGLIO, indirizzo: `H${prima + 8}` };
+    const esito = await ricalcola(access, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(access.letture).toBe(1);
+    expect(access.scritture).toHaveLength(1);
+    expect(esito.linee).toEqual([sport]);
+    expect(esito.messaggio).toBe("LINEA STRATEGICA SULLO SPORT: 84,44% — 1 avviso");
+    const righe = [...esito.patch.scritture, ...esito.patch.colori].map((c) => Number(/\d+$/.exec(c.cella)![0]));
+    expect(Math.min(...righe)).toBeGreaterThanOrEqual(prima);
+    expect(Math.max(...righe)).toBeLessThanOrEqual(ultima);
+    expect(esito.patch.colori).toHaveLength(4);
+  });
+
+  it("recalculates everything and summarises the ente", async () => {
+    const access = new MemoryAccess(fogli);
+    const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(esito.linee).toHaveLength(10);
+    expect(esito.patch.colori).toHaveLength(140);
+    expect(esito.messaggio).toMatch(/^10 linee ricalcolate, ente 92,50% — 15 avvisi$/);
+  });
+
+  it("writes PERF.RAGG formulas in formula mode", async () => {
+    const access = new MemoryAccess(fogli);
+    const esito = await ricalcola(access, { tipo: "linea", indice: 0 }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
+    const formule = esito.patch.scritture.filter((w) => w.formula);
+    expect(formule).toHaveLength(12);
+    expect(formule[0].formula).toMatch(/^=PERF\.RAGG\(H\d+,I\d+,G\d+\)$/);
+  });
+
+  it("writes nothing into a protected sheet, or without a line to recalculate", async () => {
+    const protetto = new MemoryAccess(fogli, null, [FOGLIO]);
+    await expect(ricalcola(protetto, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/«Obiettivi 2024» è protetto/);
+    expect(protetto.scritture).toEqual([]);
+
+    const fuori = new MemoryAccess(fogli, { foglio: "Altro", indirizzo: "A1" });
+    await expect(ricalcola(fuori, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toBeInstanceOf(ErroreBarometro);
+    await expect(ricalcola(fuori, { tipo: "linea", indice: 99 }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/Selezionare una cella/);
+    expect(fuori.scritture).toEqual([]);
+
+    const vuota = new MemoryAccess([{ name: "Note", values: [["x"]], merges: [] }]);
+    await expect(ricalcola(vuota, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/«?Note»?|"Note"/);
+  });
+});

@@ -1,0 +1,45 @@
+import {
+  bandeDaSalvate,
+  CHIAVE_BANDE,
+  CHIAVE_MODO,
+  IMPOSTAZIONI_PREDEFINITE,
+  leggiImpostazioni,
+  valoriDaImpostazioni,
+} from "../../src/app/settings";
+import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
+
+describe("settings stored in the workbook", () => {
+  it("default to the engine's bands and value mode", () => {
+    expect(leggiImpostazioni({})).toEqual({ impostazioni: IMPOSTAZIONI_PREDEFINITE, errore: null });
+  });
+
+  it("round-trip thresholds, colours, labels and write mode", () => {
+    const bande = bandeDaSalvate({
+      raggiunto: 95,
+      parziale: 60,
+      colori: { raggiunto: "#00aa00", neutralizzato: "#cccccc" },
+      etichette: { parziale: "In corso" },
+    });
+    if (typeof bande === "string") throw new Error(bande);
+    expect(fasciaPer(94, bande).etichetta).toBe("In corso");
+    expect(fasciaPer(95, bande).colore).toBe("#00AA00");
+    expect(bande.neutralizzato.colore).toBe("#CCCCCC");
+    const valori = valoriDaImpostazioni({ bande, modoScrittura: "formule" });
+    expect(valori[CHIAVE_MODO]).toBe("formule");
+    expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({ impostazioni: { bande, modoScrittura: "formule" }, errore: null });
+  });
+
+  it("accept JSON text (older saves) and ignore malformed colours and blank labels", () => {
+    const bande = bandeDaSalvate(JSON.stringify({ raggiunto: 90, parziale: 70, colori: { parziale: "giallo" }, etichette: { raggiunto: "  " } }));
+    expect(bande).toEqual(BANDE_PREDEFINITE);
+  });
+
+  it("report invalid settings in Italian and fall back to the defaults", () => {
+    expect(bandeDaSalvate("{")).toMatch(/non sono JSON valido/);
+    expect(bandeDaSalvate({ raggiunto: "90" })).toMatch(/servono due numeri/);
+    expect(bandeDaSalvate({ raggiunto: 60, parziale: 70 })).toMatch(/soglie/);
+    const letto = leggiImpostazioni({ [CHIAVE_BANDE]: { raggiunto: 60, parziale: 70 }, [CHIAVE_MODO]: "formule" });
+    expect(letto.impostazioni).toEqual({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
+    expect(letto.errore).toMatch(/soglie/);
+  });
+});
