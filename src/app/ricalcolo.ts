@@ -55,9 +55,14 @@ export function intervalloDellaLinea(linea: Linea): Selezione {
   return { foglio: linea.foglio, indirizzo: `${prima}:${ultima}` };
 }
 
-export type Ambito = { tipo: "tutto" } | { tipo: "linea"; indice: number } | { tipo: "selezione" };
+/**
+ * Which lines to recalculate. A line chosen in the pane carries its name too: the workbook is
+ * read again before writing, and lines may have moved since the pane last read it.
+ */
+export type Ambito = { tipo: "tutto" } | { tipo: "linea"; indice: number; nome?: string } | { tipo: "selezione" };
 
 export interface EsitoRicalcolo {
+  /** The read made before writing, with the findings the write has settled left out. */
   analisi: Analisi;
   /** Indexes of the lines written. */
   linee: number[];
@@ -94,16 +99,35 @@ export async function ricalcola(
     formule: impostazioni.modoScrittura === "formule",
   });
   const scrittura = await access.scrivi(patch);
-  return { analisi, linee: indici, patch, scrittura, messaggio: riassunto(analisi, indici) };
+  const dopo = senzaAvvisiRisolti(analisi, patch);
+  return { analisi: dopo, linee: indici, patch, scrittura, messaggio: riassunto(dopo, indici) };
+}
+
+/**
+ * Findings about cells the patch has just overwritten (a wrong Scostamento, % Ragg or line
+ * percentage) no longer hold once the write is done.
+ */
+export function senzaAvvisiRisolti(analisi: Analisi, patch: Patch): Analisi {
+  const scritte = new Set(patch.scritture.map((s) => `${s.foglio}\u0000${s.cella}`));
+  const avvisi = analisi.avvisi.filter((a) => !scritte.has(`${a.foglio}\u0000${a.cella}`));
+  return avvisi.length === analisi.avvisi.length ? analisi : { ...analisi, avvisi };
 }
 
 function scegliLinee(analisi: Analisi, ambito: Ambito): number[] {
   if (ambito.tipo === "tutto") return analisi.linee.map((_, i) => i);
   const indice =
-    ambito.tipo === "linea" ? ambito.indice : lineaDellaSelezione(analisi.linee, analisi.lettura.selezione);
+    ambito.tipo === "linea"
+      ? indiceDellaLinea(analisi.linee, ambito)
+      : lineaDellaSelezione(analisi.linee, analisi.lettura.selezione);
   if (indice === null || indice < 0 || indice >= analisi.linee.length)
     throw new ErroreBarometro(MESSAGGI_APP.nessunaLineaSelezionata);
   return [indice];
+}
+
+function indiceDellaLinea(linee: Linea[], ambito: { indice: number; nome?: string }): number | null {
+  if (ambito.nome === undefined || linee[ambito.indice]?.nome === ambito.nome) return ambito.indice;
+  const stessoNome = linee.map((l, i) => (l.nome === ambito.nome ? i : -1)).filter((i) => i >= 0);
+  return stessoNome.length === 1 ? stessoNome[0] : null;
 }
 
 function riassunto(analisi: Analisi, indici: number[]): string {

@@ -1,60 +1,109 @@
 import * as React from "react";
-import { Body1, Caption1, Link, Subtitle2, Title1, makeStyles, tokens } from "@fluentui/react-components";
-import { FUNZIONI_PERF, URL_GUIDA_FUNZIONI } from "../functions/catalogo";
+import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
+import { WorkbookAccess } from "../app/access";
+import { EnteHeader } from "./components/EnteHeader";
+import { FunzioniPerf } from "./components/FunzioniPerf";
+import { Impostazioni } from "./components/Impostazioni";
+import { Riepilogo } from "./components/Riepilogo";
+import { Stato } from "./components/Stato";
+import { Verifica } from "./components/Verifica";
+import { conteggio, gruppiAvvisi, occupato, righeLinee } from "./state";
+import { useStiliApp } from "./styles";
+import { Scheda } from "./types";
+import { useBarometro } from "./useBarometro";
 
-const useStyles = makeStyles({
-  root: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-  },
-  elenco: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-  },
-  sintassi: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontWeight: tokens.fontWeightSemibold,
-    display: "block",
-  },
-});
+export interface AppProps {
+  /** The workbook: Office.js in Excel, an in-memory workbook in tests. */
+  access: WorkbookAccess;
+  /** Fluent theme matching Office's (index.tsx chooses it); light by default. */
+  tema?: Theme;
+}
 
-/** Task pane, for now: what Barometro does and the PERF functions available. */
-export function App(): React.JSX.Element {
-  const styles = useStyles();
+/** Barometro's task pane. */
+export function App({ access, tema = webLightTheme }: AppProps): React.JSX.Element {
   return (
-    <main className={styles.root}>
-      <Title1 as="h1">Barometro</Title1>
-      <Body1 as="p">
-        Barometro calcola lo stato di attuazione degli obiettivi della Relazione sulla performance: la % di
-        raggiungimento di ogni indicatore, degli obiettivi, delle linee strategiche e dell&apos;ente, con le fasce del
-        Barometro.
-      </Body1>
-      <Body1 as="p">
-        Le funzioni PERF si scrivono in qualsiasi cella della cartella di lavoro e danno gli stessi risultati del motore
-        di calcolo. Accettano numeri scritti all&apos;italiana («3.800», «78,5», «80%») e interi intervalli.
-      </Body1>
-      <Subtitle2 as="h2">Funzioni disponibili</Subtitle2>
-      <ul className={styles.elenco}>
-        {FUNZIONI_PERF.map((f) => (
-          <li key={f.id}>
-            <Link href={f.helpUrl} target="_blank" rel="noopener noreferrer" className={styles.sintassi}>
-              ={f.sintassi}
-            </Link>
-            <Caption1>{f.descrizione}</Caption1>
-          </li>
+    <FluentProvider theme={tema} lang="it">
+      <Pannello access={access} />
+    </FluentProvider>
+  );
+}
+
+const SCHEDE: { valore: Scheda; nome: string }[] = [
+  { valore: "riepilogo", nome: "Riepilogo" },
+  { valore: "verifica", nome: "Verifica" },
+  { valore: "impostazioni", nome: "Impostazioni" },
+];
+
+function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
+  const stili = useStiliApp();
+  const barometro = useBarometro(access);
+  const { stato } = barometro;
+  const { analisi, impostazioni, scheda } = stato;
+  const righe = React.useMemo(
+    () => (analisi ? righeLinee(analisi, impostazioni.bande) : null),
+    [analisi, impostazioni]
+  );
+  const gruppi = React.useMemo(() => (analisi ? gruppiAvvisi(analisi) : null), [analisi]);
+  const numeroAvvisi = analisi?.avvisi.length ?? 0;
+  const attesa = occupato(stato);
+
+  return (
+    <main className={stili.root}>
+      <EnteHeader risultato={analisi?.risultato ?? null} bande={impostazioni.bande} />
+      <Stato lavoro={stato.lavoro} notifica={stato.notifica} onChiudi={barometro.chiudiNotifica} />
+      <TabList
+        selectedValue={scheda}
+        onTabSelect={(_, d) => barometro.scegliScheda(d.value as Scheda)}
+        aria-label="Sezioni di Barometro"
+      >
+        {SCHEDE.map(({ valore, nome }) => (
+          <Tab
+            key={valore}
+            value={valore}
+            id={`barometro-scheda-${valore}`}
+            aria-controls={valore === scheda ? `barometro-pannello-${valore}` : undefined}
+            aria-label={valore === "verifica" ? `Verifica, ${conteggio(numeroAvvisi, "avviso", "avvisi")}` : undefined}
+          >
+            {nome}
+            {valore === "verifica" && numeroAvvisi > 0 && (
+              <>
+                {" "}
+                <CounterBadge count={numeroAvvisi} overflowCount={999} size="small" color="informative" />
+              </>
+            )}
+          </Tab>
         ))}
-      </ul>
-      <Body1 as="p">
-        <Link href={URL_GUIDA_FUNZIONI} target="_blank" rel="noopener noreferrer">
-          Guida alle funzioni, con un esempio per ciascuna
-        </Link>
-      </Body1>
+      </TabList>
+      <div
+        role="tabpanel"
+        id={`barometro-pannello-${scheda}`}
+        aria-labelledby={`barometro-scheda-${scheda}`}
+        className={stili.pannello}
+      >
+        {scheda === "riepilogo" && (
+          <Riepilogo
+            righe={righe}
+            lineaScelta={stato.lineaScelta}
+            occupato={attesa}
+            onScegli={(i) => void barometro.scegliLinea(i)}
+            onRicalcolaLinea={() => void barometro.ricalcolaLinea()}
+            onRicalcolaTutto={() => void barometro.ricalcolaTutto()}
+            onAggiorna={() => void barometro.aggiorna()}
+          />
+        )}
+        {scheda === "verifica" && <Verifica gruppi={gruppi} onVai={(a) => void barometro.vaiAllAvviso(a)} />}
+        {scheda === "impostazioni" && (
+          <>
+            <Impostazioni
+              impostazioni={impostazioni}
+              errore={stato.erroreImpostazioni}
+              occupato={attesa}
+              onSalva={(i) => void barometro.salvaImpostazioni(i)}
+            />
+            <FunzioniPerf />
+          </>
+        )}
+      </div>
     </main>
   );
 }

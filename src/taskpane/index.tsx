@@ -1,20 +1,49 @@
+import { StrictMode } from "react";
+import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { registraComandi } from "../commands/commands";
+import { creaAccessoOffice } from "../excel/office-access";
 import { App } from "./App";
+import { FuoriDaExcel } from "./components/FuoriDaExcel";
+import { temaDaOffice } from "./tema";
 
-function monta(): void {
+function monta(contenuto: ReactNode): void {
   const contenitore = document.getElementById("container");
   if (!contenitore) return;
-  createRoot(contenitore).render(
-    <FluentProvider theme={webLightTheme}>
-      <App />
-    </FluentProvider>
-  );
+  createRoot(contenitore).render(<StrictMode>{contenuto}</StrictMode>);
 }
 
-// Inside Office wait for Office.js; opened in a plain browser (no office.js) render straight away.
+/** Office's theme, when the host exposes it. */
+function temaCorrente() {
+  try {
+    return temaDaOffice(Office.context?.officeTheme);
+  } catch {
+    return temaDaOffice(null);
+  }
+}
+
+/**
+ * The Office boundary: the only place that touches Office globals. One WorkbookAccess serves the
+ * task pane and the ribbon (shared runtime), so both use the same remembered sheets.
+ */
+function avvia(host: Office.HostType | null): void {
+  const tema = temaCorrente();
+  if (host !== Office.HostType.Excel) {
+    monta(<FuoriDaExcel tema={tema} />);
+    return;
+  }
+  const access = creaAccessoOffice();
+  try {
+    registraComandi(access);
+  } catch {
+    // Hosts without Office.actions (no ribbon commands): the task pane works all the same.
+  }
+  monta(<App access={access} tema={tema} />);
+}
+
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady(() => monta());
+  Office.onReady((info) => avvia(info.host));
 } else {
-  monta();
+  // Opened in a plain browser without office.js.
+  monta(<FuoriDaExcel tema={temaDaOffice(null)} />);
 }

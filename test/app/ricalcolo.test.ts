@@ -70,7 +70,7 @@ describe("ricalcola", () => {
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     expect(esito.linee).toHaveLength(10);
     expect(esito.patch.colori).toHaveLength(140);
-    expect(esito.messaggio).toMatch(/^10 linee ricalcolate, ente 92,50% — 15 avvisi$/);
+    expect(esito.messaggio).toMatch(/^10 linee ricalcolate, ente 92,50% — 10 avvisi$/);
   });
 
   it("writes PERF.RAGG formulas in formula mode", async () => {
@@ -93,5 +93,27 @@ describe("ricalcola", () => {
 
     const vuota = new MemoryAccess([{ name: "Note", values: [["x"]], merges: [] }]);
     await expect(ricalcola(vuota, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/«?Note»?|"Note"/);
+  });
+});
+
+describe("after the write", () => {
+  it("leaves out the findings the write has settled, and counts only the open ones", async () => {
+    const access = new MemoryAccess(fogli);
+    const prima = analizza({ fogli, selezione: null, protetti: [] });
+    const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const scritte = new Set(esito.patch.scritture.map((s) => `${s.foglio}!${s.cella}`));
+    const risolti = prima.avvisi.filter((a) => scritte.has(`${a.foglio}!${a.cella}`));
+    expect(risolti.map((a) => a.codice)).toEqual(Array(5).fill("SCOSTAMENTO_ERRATO"));
+    expect(esito.analisi.avvisi).toEqual(prima.avvisi.filter((a) => !risolti.includes(a)));
+    expect(esito.messaggio).toMatch(/— 10 avvisi$/);
+  });
+
+  it("finds a line chosen in the pane by its name when the lines have moved since", async () => {
+    const access = new MemoryAccess(fogli);
+    const esito = await ricalcola(access, { tipo: "linea", indice: 0, nome: "LINEA STRATEGICA SULLO SPORT" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(esito.messaggio).toMatch(/^LINEA STRATEGICA SULLO SPORT: 84,44%/);
+    await expect(
+      ricalcola(access, { tipo: "linea", indice: 0, nome: "LINEA CHE NON C'È" }, IMPOSTAZIONI_PREDEFINITE)
+    ).rejects.toBeInstanceOf(ErroreBarometro);
   });
 });

@@ -1,0 +1,176 @@
+import * as React from "react";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  Subtitle2,
+  Text,
+} from "@fluentui/react-components";
+import { Impostazioni as ImpostazioniDati, IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../app/settings";
+import {
+  Bozza,
+  bozzaDaImpostazioni,
+  CampoBozza,
+  ChiaveFascia,
+  CHIAVI_FASCE,
+  COLORE_VALIDO,
+  ErroriBozza,
+  NOMI_FASCE,
+  validaBozza,
+} from "../impostazioniForm";
+import { useStiliFascia, useStiliImpostazioni } from "../styles";
+
+export interface ImpostazioniProps {
+  impostazioni: ImpostazioniDati;
+  /** The stored settings were invalid: the defaults are in use. */
+  errore: string | null;
+  occupato: boolean;
+  onSalva(impostazioni: ImpostazioniDati): void;
+}
+
+const stato = (messaggio: string | undefined) => (messaggio ? "error" : "none");
+
+/** Bands (thresholds, colours, labels) and write mode; saved in the workbook. */
+export function Impostazioni({ impostazioni, errore, occupato, onSalva }: ImpostazioniProps): React.JSX.Element {
+  const stili = useStiliImpostazioni();
+  const [bozza, setBozza] = React.useState<Bozza>(() => bozzaDaImpostazioni(impostazioni));
+  const [errori, setErrori] = React.useState<ErroriBozza>({});
+  React.useEffect(() => {
+    setBozza(bozzaDaImpostazioni(impostazioni));
+    setErrori({});
+  }, [impostazioni]);
+
+  const modifica = (campo: CampoBozza, cambia: (b: Bozza) => Bozza) => {
+    setBozza(cambia);
+    setErrori((e) => ({ ...e, [campo]: undefined, soglie: undefined }));
+  };
+  const soglia = (campo: "raggiunto" | "parziale") => (_: unknown, d: { value: string }) =>
+    modifica(campo, (b) => ({ ...b, [campo]: d.value }));
+  const colore = (c: ChiaveFascia, valore: string) =>
+    modifica(`colore.${c}`, (b) => ({ ...b, colori: { ...b.colori, [c]: valore } }));
+  const etichetta = (c: ChiaveFascia, valore: string) =>
+    modifica(`etichetta.${c}`, (b) => ({ ...b, etichette: { ...b.etichette, [c]: valore } }));
+
+  const salva = (evento: React.FormEvent) => {
+    evento.preventDefault();
+    const esito = validaBozza(bozza);
+    if ("errori" in esito) setErrori(esito.errori);
+    else {
+      setErrori({});
+      onSalva(esito.impostazioni);
+    }
+  };
+  const ciSonoErrori = Object.values(errori).some((e) => e !== undefined);
+
+  return (
+    <form className={stili.modulo} onSubmit={salva} noValidate aria-labelledby="barometro-titolo-impostazioni">
+      <Subtitle2 as="h2" id="barometro-titolo-impostazioni">
+        Fasce del Barometro
+      </Subtitle2>
+      {errore !== null && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{errore} Si usano le impostazioni predefinite.</MessageBarBody>
+        </MessageBar>
+      )}
+      <fieldset className={stili.gruppo}>
+        <legend className={stili.legenda}>Soglie (% Ragg)</legend>
+        <div className={stili.coppia}>
+          <Field
+            label="Raggiunto ≥"
+            validationState={stato(errori.raggiunto ?? errori.soglie)}
+            validationMessage={errori.raggiunto}
+          >
+            <Input value={bozza.raggiunto} onChange={soglia("raggiunto")} inputMode="decimal" contentAfter="%" />
+          </Field>
+          <Field
+            label="Parzialmente raggiunto ≥"
+            validationState={stato(errori.parziale ?? errori.soglie)}
+            validationMessage={errori.parziale ?? errori.soglie}
+          >
+            <Input value={bozza.parziale} onChange={soglia("parziale")} inputMode="decimal" contentAfter="%" />
+          </Field>
+        </div>
+        <Text size={200}>Sotto la soglia di «Parzialmente raggiunto» l&apos;indicatore è «Non raggiunto».</Text>
+      </fieldset>
+      {CHIAVI_FASCE.map((c) => (
+        <fieldset key={c} className={stili.gruppo}>
+          <legend className={stili.legenda}>{NOMI_FASCE[c]}</legend>
+          <div className={stili.coppia}>
+            <Field
+              label="Etichetta"
+              validationState={stato(errori[`etichetta.${c}`])}
+              validationMessage={errori[`etichetta.${c}`]}
+            >
+              <Input value={bozza.etichette[c]} onChange={(_, d) => etichetta(c, d.value)} />
+            </Field>
+            <div className={stili.colore}>
+              <Field
+                label="Colore (#RRGGBB)"
+                validationState={stato(errori[`colore.${c}`])}
+                validationMessage={errori[`colore.${c}`]}
+              >
+                <Input
+                  value={bozza.colori[c]}
+                  onChange={(_, d) => colore(c, d.value)}
+                  contentBefore={<Campione colore={bozza.colori[c]} />}
+                  maxLength={7}
+                  spellCheck={false}
+                />
+              </Field>
+              <input
+                type="color"
+                className={stili.selettore}
+                value={COLORE_VALIDO.test(bozza.colori[c].trim()) ? bozza.colori[c].trim().toLowerCase() : "#000000"}
+                onChange={(e) => colore(c, e.target.value.toUpperCase())}
+                aria-label={`Scegli il colore di «${NOMI_FASCE[c]}»`}
+              />
+            </div>
+          </div>
+        </fieldset>
+      ))}
+      <Subtitle2 as="h2">Scrittura della % Ragg</Subtitle2>
+      <Field
+        label="Nelle celle % Ragg scrivere"
+        hint="Con le formule la % Ragg si aggiorna da sola quando cambiano i target."
+      >
+        <RadioGroup
+          value={bozza.modoScrittura}
+          onChange={(_, d) => setBozza((b) => ({ ...b, modoScrittura: d.value as ModoScrittura }))}
+        >
+          <Radio value="valori" label="Valori" />
+          <Radio value="formule" label="Formule PERF.RAGG" />
+        </RadioGroup>
+      </Field>
+      <div role="alert">
+        {ciSonoErrori && <Text weight="semibold">Correggere i campi evidenziati, poi salvare.</Text>}
+      </div>
+      <div className={stili.comandi}>
+        <Button type="submit" appearance="primary" disabledFocusable={occupato}>
+          Salva
+        </Button>
+        <Button
+          type="button"
+          disabledFocusable={occupato}
+          onClick={() => {
+            setBozza(bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE));
+            setErrori({});
+          }}
+        >
+          Ripristina predefinite
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+function Campione({ colore }: { colore: string }): React.JSX.Element {
+  const stili = useStiliFascia();
+  const valido = COLORE_VALIDO.test(colore.trim());
+  return (
+    <span className={stili.campione} style={{ backgroundColor: valido ? colore.trim() : "transparent" }} aria-hidden />
+  );
+}

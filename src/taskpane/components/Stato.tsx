@@ -1,0 +1,45 @@
+import * as React from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
+import { useStiliApp } from "../styles";
+import { Lavoro, Notifica } from "../types";
+
+export interface StatoProps {
+  lavoro: Lavoro | null;
+  notifica: Notifica | null;
+  onChiudi(): void;
+}
+
+const TESTO_LAVORO: Record<Lavoro["tipo"], string> = {
+  lettura: "Lettura della cartella di lavoro in corso…",
+  ricalcolo: "Ricalcolo in corso…",
+  salvataggio: "Salvataggio delle impostazioni in corso…",
+};
+
+const INTENTO = { successo: "success", avviso: "warning", errore: "error" } as const;
+
+/**
+ * Progress and results, in live regions: "status" (polite) for progress, successes and warnings,
+ * "alert" for errors. The regions stay in the page so screen readers notice what appears in them.
+ */
+export function Stato({ lavoro, notifica, onChiudi }: StatoProps): React.JSX.Element {
+  const stili = useStiliApp();
+  const messaggio = (n: Notifica) => (
+    <MessageBar intent={INTENTO[n.intento]} layout="multiline">
+      <MessageBarBody>{n.testo}</MessageBarBody>
+      <MessageBarActions>
+        <Button appearance="transparent" size="small" onClick={onChiudi} aria-label="Chiudi il messaggio">
+          Chiudi
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+  return (
+    <div className={stili.stato}>
+      <div role="status" aria-live="polite">
+        {lavoro && <Spinner size="tiny" labelPosition="after" label={TESTO_LAVORO[lavoro.tipo]} />}
+        {notifica && notifica.intento !== "errore" && messaggio(notifica)}
+      </div>
+      <div role="alert">{notifica?.intento === "errore" && messaggio(notifica)}</div>
+    </div>
+  );
+}

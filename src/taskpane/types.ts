@@ -1,0 +1,71 @@
+import type { Avviso } from "../engine";
+import type { Ambito, Analisi, EsitoRicalcolo } from "../app/ricalcolo";
+import type { Impostazioni } from "../app/settings";
+
+/** The task pane's tabs. */
+export type Scheda = "riepilogo" | "verifica" | "impostazioni";
+
+/** What the pane is waiting for: while set, the buttons that touch the workbook are disabled. */
+export type Lavoro = { tipo: "lettura" } | { tipo: "ricalcolo"; ambito: Ambito } | { tipo: "salvataggio" };
+
+/** The message shown after an operation (success, warning or error), in Italian. */
+export interface Notifica {
+  intento: "successo" | "avviso" | "errore";
+  testo: string;
+}
+
+export interface StatoBarometro {
+  scheda: Scheda;
+  /** The last read of the workbook; null until the first read ends. */
+  analisi: Analisi | null;
+  /** Index (in analisi.linee) of the line chosen in the Riepilogo; null: the sheet's selection decides. */
+  lineaScelta: number | null;
+  /** The settings every Ricalcola uses (from the workbook, or the defaults). */
+  impostazioni: Impostazioni;
+  /** Set when the settings stored in the workbook are invalid and the defaults are in use. */
+  erroreImpostazioni: string | null;
+  lavoro: Lavoro | null;
+  notifica: Notifica | null;
+}
+
+export type Azione =
+  | { tipo: "scheda"; scheda: Scheda }
+  | { tipo: "scegliLinea"; indice: number | null }
+  | { tipo: "impostazioniLette"; impostazioni: Impostazioni; errore: string | null }
+  | { tipo: "avvio"; lavoro: Lavoro }
+  | { tipo: "letto"; analisi: Analisi }
+  | { tipo: "ricalcolato"; esito: EsitoRicalcolo }
+  | { tipo: "impostazioniSalvate"; impostazioni: Impostazioni }
+  | { tipo: "errore"; messaggio: string }
+  /** A Ricalcola run elsewhere (the ribbon): shown without touching the pane's own work. */
+  | { tipo: "esitoEsterno"; esito: EsitoRicalcolo }
+  | { tipo: "erroreEsterno"; messaggio: string }
+  | { tipo: "chiudiNotifica" };
+
+/** A band as the pane shows it: always a label next to the colour. */
+export interface FasciaVista {
+  etichetta: string;
+  colore: string;
+}
+
+/** One line of the Riepilogo. */
+export interface RigaLinea {
+  indice: number;
+  nome: string;
+  foglio: string;
+  percentuale: number | null;
+  /** "84,44%", or "—" when nothing could be computed. */
+  testo: string;
+  /** null when the line has no percentage (nothing measured yet). */
+  fascia: FasciaVista | null;
+  obiettivi: number;
+  neutralizzati: number;
+  incompleta: boolean;
+  avvisi: number;
+}
+
+/** Verifica's findings of one line. */
+export interface GruppoAvvisi {
+  linea: string;
+  avvisi: Avviso[];
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import type { Avviso } from "../engine";
+import { WorkbookAccess } from "../app/access";
+import { ascolta } from "../app/eventi";
+import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
+import { Impostazioni, leggiImpostazioni, valoriDaImpostazioni } from "../app/settings";
+import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
+import { Lavoro, Scheda, StatoBarometro } from "./types";
+
+export interface Barometro {
+  stato: StatoBarometro;
+  aggiorna(): Promise<void>;
+  ricalcolaLinea(): Promise<void>;
+  ricalcolaTutto(): Promise<void>;
+  scegliLinea(indice: number): Promise<void>;
+  vaiAllAvviso(avviso: Avviso): Promise<void>;
+  salvaImpostazioni(impostazioni: Impostazioni): Promise<void>;
+  scegliScheda(scheda: Scheda): void;
+  chiudiNotifica(): void;
+}
+
+/**
+ * The task pane's state and its effects. Every effect goes through the injected WorkbookAccess;
+ * one operation at a time (a second click while one runs is ignored, so a Ricalcola writes once).
+ */
+export function useBarometro(access: WorkbookAccess): Barometro {
+  const [stato, dispatch] = useReducer(riduttore, undefined, statoIniziale);
+  const ultimo = useRef(stato);
+  ultimo.current = stato;
+  const inCorso = useRef(false);
+
+  /** Runs one operation that reads or writes the workbook; errors end in the pane's error message. */
+  const esegui = useCallback(async (lavoro: Lavoro, corpo: () => Promise<void>) => {
+    if (inCorso.current) return;
+    inCorso.current = true;
+    dispatch({ tipo: "avvio", lavoro });
+    try {
+      await corpo();
+    } catch (e) {
+      dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+    } finally {
+      inCorso.current = false;
+    }
+  }, []);
+
+  const aggiorna = useCallback(
+    () =>
+      esegui({ tipo: "lettura" }, async () => {
+        dispatch({ tipo: "letto", analisi: analizza(await access.leggi()) });
+      }),
+    [access, esegui]
+  );
+
+  const ricalcolaAmbito = useCallback(
+    (ambito: Ambito) =>
+      esegui({ tipo: "ricalcolo", ambito }, async () => {
+        dispatch({ tipo: "ricalcolato", esito: await ricalcola(access, ambito, ultimo.current.impostazioni) });
+      }),
+    [access, esegui]
+  );
+
+  const seleziona = useCallback(
+    async (selezione: Parameters<WorkbookAccess["seleziona"]>[0]) => {
+      try {
+        await access.seleziona(selezione);
+      } catch (e) {
+        dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+      }
+    },
+    [access]
+  );
+
+  // On open: the settings stored in the workbook, then one read.
+  useEffect(() => {
+    try {
+      const { impostazioni, errore } = leggiImpostazioni(access.leggiImpostazioni());
+      dispatch({ tipo: "impostazioniLette", impostazioni, errore });
+    } catch (e) {
+      dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+    }
+    void aggiorna();
+  }, [access, aggiorna]);
+
+  // Ricalcola from the ribbon: its result (or error) is shown here.
+  useEffect(
+    () =>
+      ascolta((evento) => {
+        if (evento.tipo === "esito") dispatch({ tipo: "esitoEsterno", esito: evento.esito });
+        else dispatch({ tipo: "erroreEsterno", messaggio: evento.messaggio });
+      }),
+    []
+  );
+
+  return useMemo(
+    () => ({
+      stato,
+      aggiorna,
+      ricalcolaLinea: () => ricalcolaAmbito(ambitoRicalcolaLinea(ultimo.current)),
+      ricalcolaTutto: () => ricalcolaAmbito({ tipo: "tutto" }),
+      scegliLinea: async (indice: number) => {
+        const linea = ultimo.current.analisi?.linee[indice];
+        if (!linea) return;
+        dispatch({ tipo: "scegliLinea", indice });
+        await seleziona(intervalloDellaLinea(linea));
+      },
+      vaiAllAvviso: (avviso: Avviso) => seleziona({ foglio: avviso.foglio, indirizzo: avviso.cella }),
+      salvaImpostazioni: (impostazioni: Impostazioni) =>
+        esegui({ tipo: "salvataggio" }, async () => {
+          await access.salvaImpostazioni(valoriDaImpostazioni(impostazioni));
+          dispatch({ tipo: "impostazioniSalvate", impostazioni });
+        }),
+      scegliScheda: (scheda: Scheda) => dispatch({ tipo: "scheda", scheda }),
+      chiudiNotifica: () => dispatch({ tipo: "chiudiNotifica" }),
+    }),
+    [stato, access, aggiorna, esegui, ricalcolaAmbito, seleziona]
+  );
+}

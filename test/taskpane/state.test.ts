@@ -1,0 +1,248 @@
+import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
+import { Analisi, analizza, ErroreBarometro, EsitoRicalcolo } from "../../src/app/ricalcolo";
+import { Patch } from "../../src/layout/patch";
+import { IMPOSTAZIONI_PREDEFINITE, leggiImpostazioni, valoriDaImpostazioni } from "../../src/app/settings";
+import {
+  ambitoRicalcolaLinea,
+  conteggio,
+  fasciaVista,
+  gruppiAvvisi,
+  messaggioDiErrore,
+  occupato,
+  riduttore,
+  righeLinee,
+  statoIniziale,
+} from "../../src/taskpane/state";
+import { bozzaDaImpostazioni, validaBozza } from "../../src/taskpane/impostazioniForm";
+import { luminanza, temaDaOffice } from "../../src/taskpane/tema";
+import { StatoBarometro } from "../../src/taskpane/types";
+import { fogliCampione } from "./campione";
+
+const SPORT = "LINEA STRATEGICA SULLO SPORT";
+let analisi: Analisi;
+
+beforeAll(async () => {
+  analisi = analizza({ fogli: await fogliCampione(), selezione: null, protetti: [] });
+});
+
+/** A Ricalcola's result over the sample: nothing written unless `patch` says so. */
+const esito = (linee: number[], messaggio: string, patch: Patch = { scritture: [], colori: [] }): EsitoRicalcolo => ({
+  analisi,
+  linee,
+  patch,
+  scrittura: { sincronizzazioni: 1, byte: 0 },
+  messaggio,
+});
+
+const conAnalisi = (parziale: Partial<StatoBarometro> = {}): StatoBarometro => ({
+  ...statoIniziale(),
+  analisi,
+  ...parziale,
+});
+
+describe("riduttore", () => {
+  it("starts on the Riepilogo with the default settings, nothing read and nothing running", () => {
+    const s = statoIniziale();
+    expect(s).toMatchObject({ scheda: "riepilogo", analisi: null, lineaScelta: null, lavoro: null, notifica: null });
+    expect(s.impostazioni).toBe(IMPOSTAZIONI_PREDEFINITE);
+    expect(occupato(s)).toBe(false);
+  });
+
+  it("marks the pane busy and clears the previous message when an operation starts", () => {
+    const s = riduttore(conAnalisi({ notifica: { intento: "successo", testo: "ok" } }), {
+      tipo: "avvio",
+      lavoro: { tipo: "ricalcolo", ambito: { tipo: "tutto" } },
+    });
+    expect(occupato(s)).toBe(true);
+    expect(s.notifica).toBeNull();
+  });
+
+  it("stores a read, ends the work and keeps the chosen line only while it exists", () => {
+    const avviato = { ...conAnalisi({ lineaScelta: 7 }), lavoro: { tipo: "lettura" as const } };
+    const letto = riduttore(avviato, { tipo: "letto", analisi });
+    expect(letto.analisi).toBe(analisi);
+    expect(letto.lavoro).toBeNull();
+    expect(letto.lineaScelta).toBe(7);
+    const vuota: Analisi = { ...analisi, linee: [], errore: "Nessuna tabella degli obiettivi trovata." };
+    const senza = riduttore(avviato, { tipo: "letto", analisi: vuota });
+    expect(senza.lineaScelta).toBeNull();
+    expect(senza.notifica).toEqual({ intento: "avviso", testo: "Nessuna tabella degli obiettivi trovata." });
+  });
+
+  it("after a Ricalcola of one line: that line is chosen and the result message shown", () => {
+    const s = riduttore(
+      { ...conAnalisi(), lavoro: { tipo: "ricalcolo", ambito: { tipo: "selezione" } } },
+      { tipo: "ricalcolato", esito: esito([7], `${SPORT}: 84,44% — nessun avviso`) }
+    );
+    expect(s.lineaScelta).toBe(7);
+    expect(s.lavoro).toBeNull();
+    expect(s.notifica).toEqual({ intento: "successo", testo: `${SPORT}: 84,44% — nessun avviso` });
+    const tutto = riduttore(conAnalisi({ lineaScelta: 2 }), {
+      tipo: "ricalcolato",
+      esito: esito(
+        analisi.linee.map((_, i) => i),
+        "10 linee ricalcolate"
+      ),
+    });
+    expect(tutto.lineaScelta).toBe(2);
+  });
+
+  it("ends the work with an error message", () => {
+    const s = riduttore({ ...conAnalisi(), lavoro: { tipo: "salvataggio" } }, { tipo: "errore", messaggio: "No" });
+    expect(s.lavoro).toBeNull();
+    expect(s.notifica).toEqual({ intento: "errore", testo: "No" });
+  });
+
+  it("shows a ribbon result without ending the pane's own work", () => {
+    const lavoro = { tipo: "lettura" as const };
+    const s = riduttore({ ...statoIniziale(), lavoro }, { tipo: "esitoEsterno", esito: esito([0], "fatto") });
+    expect(s.lavoro).toBe(lavoro);
+    expect(s.analisi).toBe(analisi);
+    expect(s.notifica).toEqual({ intento: "successo", testo: "fatto" });
+    expect(riduttore(s, { tipo: "erroreEsterno", messaggio: "no" }).lavoro).toBe(lavoro);
+  });
+
+  it("chooses a line only among those read", () => {
+    expect(riduttore(statoIniziale(), { tipo: "scegliLinea", indice: 0 }).lineaScelta).toBeNull();
+    expect(riduttore(conAnalisi(), { tipo: "scegliLinea", indice: 3 }).lineaScelta).toBe(3);
+    expect(riduttore(conAnalisi(), { tipo: "scegliLinea", indice: 10 }).lineaScelta).toBeNull();
+    expect(riduttore(conAnalisi({ lineaScelta: 3 }), { tipo: "scegliLinea", indice: null }).lineaScelta).toBeNull();
+  });
+
+  it("switches tab, stores settings and closes the message", () => {
+    expect(riduttore(statoIniziale(), { tipo: "scheda", scheda: "verifica" }).scheda).toBe("verifica");
+    const letto = riduttore(statoIniziale(), {
+      tipo: "impostazioniLette",
+      impostazioni: IMPOSTAZIONI_PREDEFINITE,
+      errore: "non valide",
+    });
+    expect(letto.erroreImpostazioni).toBe("non valide");
+    const bande = creaBande({ raggiunto: 80, parziale: 50 }) as typeof BANDE_PREDEFINITE;
+    const salvate = riduttore(letto, {
+      tipo: "impostazioniSalvate",
+      impostazioni: { bande, modoScrittura: "formule" },
+    });
+    expect(salvate.impostazioni.modoScrittura).toBe("formule");
+    expect(salvate.erroreImpostazioni).toBeNull();
+    expect(salvate.notifica?.intento).toBe("successo");
+    expect(riduttore(salvate, { tipo: "chiudiNotifica" }).notifica).toBeNull();
+  });
+});
+
+describe("derived data", () => {
+  it("Ricalcola linea: the chosen line, else the sheet's selection", () => {
+    expect(ambitoRicalcolaLinea(conAnalisi({ lineaScelta: 4 }))).toEqual({ tipo: "linea", indice: 4, nome: analisi.linee[4].nome });
+    expect(ambitoRicalcolaLinea(conAnalisi())).toEqual({ tipo: "selezione" });
+  });
+
+  it("gives Barometro's own errors as they are and anything else as unexpected", () => {
+    expect(messaggioDiErrore(new ErroreBarometro("Il foglio è protetto."))).toBe("Il foglio è protetto.");
+    expect(messaggioDiErrore(new Error("GeneralException"))).toBe("Errore inatteso di Excel: GeneralException");
+    expect(messaggioDiErrore("boh")).toBe("Errore inatteso di Excel: boh");
+  });
+
+  it("lists the ten lines of the sample with Italian percentages, bands and counts", () => {
+    const righe = righeLinee(analisi, BANDE_PREDEFINITE);
+    expect(righe).toHaveLength(10);
+    const sport = righe.find((r) => r.nome === SPORT)!;
+    expect(sport).toMatchObject({ testo: "84,44%", obiettivi: 3, neutralizzati: 0, incompleta: false });
+    expect(sport.fascia).toEqual({ etichetta: "Parzialmente raggiunto", colore: "#FFEB84" });
+    expect(righe.find((r) => r.nome === "LINEA STRATEGICA SULLE OPERE PUBBLICHE")).toMatchObject({
+      testo: "92,30%",
+      neutralizzati: 1,
+    });
+    expect(righe.reduce((n, r) => n + r.avvisi, 0)).toBe(analisi.avvisi.length);
+    const severe = creaBande({ raggiunto: 95, parziale: 85 }) as typeof BANDE_PREDEFINITE;
+    expect(righeLinee(analisi, severe).find((r) => r.nome === SPORT)!.fascia?.etichetta).toBe("Non raggiunto");
+  });
+
+  it("shows no band without a percentage, the neutralised band when every objective is neutralised", () => {
+    expect(fasciaVista(null, BANDE_PREDEFINITE)).toBeNull();
+    expect(fasciaVista(null, BANDE_PREDEFINITE, true)).toEqual(BANDE_PREDEFINITE.neutralizzato);
+    expect(fasciaVista(90, BANDE_PREDEFINITE)?.etichetta).toBe("Raggiunto");
+  });
+
+  it("groups the findings by line, in workbook order", () => {
+    const gruppi = gruppiAvvisi(analisi);
+    expect(gruppi.reduce((n, g) => n + g.avvisi.length, 0)).toBe(analisi.avvisi.length);
+    const ordine = analisi.linee.map((l) => l.nome);
+    expect(gruppi.map((g) => ordine.indexOf(g.linea))).toEqual(
+      [...gruppi.map((g) => ordine.indexOf(g.linea))].sort((a, b) => a - b)
+    );
+    for (const g of gruppi) expect(g.avvisi.every((a) => a.linea === g.linea)).toBe(true);
+    expect(gruppiAvvisi({ ...analisi, avvisi: [] })).toEqual([]);
+  });
+
+  it("counts in Italian", () => {
+    expect(conteggio(0, "avviso", "avvisi")).toBe("nessun avviso");
+    expect(conteggio(1, "avviso", "avvisi")).toBe("1 avviso");
+    expect(conteggio(15, "avviso", "avvisi")).toBe("15 avvisi");
+  });
+});
+
+describe("Impostazioni form", () => {
+  it("round-trips the defaults", () => {
+    const bozza = bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
+    expect(bozza).toMatchObject({ raggiunto: "90", parziale: "70", modoScrittura: "valori" });
+    expect(bozza.colori.neutralizzato).toBe("#BFBFBF");
+    expect(validaBozza(bozza)).toEqual({ impostazioni: IMPOSTAZIONI_PREDEFINITE });
+  });
+
+  it("reads Italian decimals, upper-cases colours and trims labels; the result survives the workbook", () => {
+    const bozza = bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
+    const esito = validaBozza({
+      ...bozza,
+      raggiunto: "92,5",
+      parziale: " 75 ",
+      colori: { ...bozza.colori, raggiunto: "#00aa00" },
+      etichette: { ...bozza.etichette, neutralizzato: "  Escluso " },
+      modoScrittura: "formule",
+    });
+    if (!("impostazioni" in esito)) throw new Error(JSON.stringify(esito));
+    const { bande, modoScrittura } = esito.impostazioni;
+    expect(bande.fasce.map((f) => f.soglia)).toEqual([92.5, 75, 0]);
+    expect(bande.fasce[0].colore).toBe("#00AA00");
+    expect(bande.neutralizzato.etichetta).toBe("Escluso");
+    expect(modoScrittura).toBe("formule");
+    expect(leggiImpostazioni(valoriDaImpostazioni(esito.impostazioni))).toEqual({
+      impostazioni: esito.impostazioni,
+      errore: null,
+    });
+  });
+
+  it("explains in Italian what is wrong", () => {
+    const bozza = bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
+    expect(validaBozza({ ...bozza, raggiunto: "70", parziale: "80" })).toEqual({
+      errori: { soglie: "Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100." },
+    });
+    expect(validaBozza({ ...bozza, raggiunto: "101" })).toHaveProperty("errori.soglie");
+    expect(validaBozza({ ...bozza, parziale: "0" })).toHaveProperty("errori.soglie");
+    const errato = validaBozza({
+      ...bozza,
+      raggiunto: "novanta",
+      colori: { ...bozza.colori, parziale: "giallo" },
+      etichette: { ...bozza.etichette, non_raggiunto: "  " },
+    });
+    expect(errato).toEqual({
+      errori: {
+        raggiunto: "Inserire un numero tra 0 e 100 (es. 90 oppure 72,5).",
+        "colore.parziale": "Colore non valido: usare il formato #RRGGBB (es. #63BE7B).",
+        "etichetta.non_raggiunto": "L'etichetta non può essere vuota.",
+      },
+    });
+  });
+});
+
+describe("tema", () => {
+  it("follows Office: isDarkTheme when given, else the background's luminance", () => {
+    expect(temaDaOffice({ isDarkTheme: true, bodyBackgroundColor: "#FFFFFF" })).toBe(webDarkTheme);
+    expect(temaDaOffice({ isDarkTheme: false })).toBe(webLightTheme);
+    expect(temaDaOffice({ bodyBackgroundColor: "#262626" })).toBe(webDarkTheme);
+    expect(temaDaOffice({ bodyBackgroundColor: "#F3F2F1" })).toBe(webLightTheme);
+    expect(temaDaOffice({ bodyBackgroundColor: "nero" })).toBe(webLightTheme);
+    expect(temaDaOffice(undefined)).toBe(webLightTheme);
+    expect(luminanza("#000000")).toBe(0);
+    expect(luminanza("FFFFFF")).toBeCloseTo(1, 10);
+  });
+});
