@@ -75,7 +75,11 @@ describe("ricalcola", () => {
 
   it("writes PERF.RAGG formulas in formula mode", async () => {
     const access = new MemoryAccess(fogli);
-    const esito = await ricalcola(access, { tipo: "linea", indice: 0 }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
+    const esito = await ricalcola(
+      access,
+      { tipo: "linea", indice: 0 },
+      { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" }
+    );
     const formule = esito.patch.scritture.filter((w) => w.formula);
     expect(formule).toHaveLength(12);
     expect(formule[0].formula).toMatch(/^=PERF\.RAGG\(H\d+,I\d+,G\d+\)$/);
@@ -83,12 +87,18 @@ describe("ricalcola", () => {
 
   it("writes nothing into a protected sheet, or without a line to recalculate", async () => {
     const protetto = new MemoryAccess(fogli, null, [FOGLIO]);
-    await expect(ricalcola(protetto, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/«Obiettivi 2024» è protetto/);
+    await expect(ricalcola(protetto, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(
+      /«Obiettivi 2024» è protetto/
+    );
     expect(protetto.scritture).toEqual([]);
 
     const fuori = new MemoryAccess(fogli, { foglio: "Altro", indirizzo: "A1" });
-    await expect(ricalcola(fuori, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toBeInstanceOf(ErroreBarometro);
-    await expect(ricalcola(fuori, { tipo: "linea", indice: 99 }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/Selezionare una cella/);
+    await expect(ricalcola(fuori, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toBeInstanceOf(
+      ErroreBarometro
+    );
+    await expect(ricalcola(fuori, { tipo: "linea", indice: 99 }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(
+      /Selezionare una cella/
+    );
     expect(fuori.scritture).toEqual([]);
 
     const vuota = new MemoryAccess([{ name: "Note", values: [["x"]], merges: [] }]);
@@ -110,7 +120,11 @@ describe("after the write", () => {
 
   it("finds a line chosen in the pane by its name when the lines have moved since", async () => {
     const access = new MemoryAccess(fogli);
-    const esito = await ricalcola(access, { tipo: "linea", indice: 0, nome: "LINEA STRATEGICA SULLO SPORT" }, IMPOSTAZIONI_PREDEFINITE);
+    const esito = await ricalcola(
+      access,
+      { tipo: "linea", indice: 0, nome: "LINEA STRATEGICA SULLO SPORT" },
+      IMPOSTAZIONI_PREDEFINITE
+    );
     expect(esito.messaggio).toMatch(/^LINEA STRATEGICA SULLO SPORT: 84,44%/);
     await expect(
       ricalcola(access, { tipo: "linea", indice: 0, nome: "LINEA CHE NON C'È" }, IMPOSTAZIONI_PREDEFINITE)

@@ -26,11 +26,16 @@ describe("settings stored in the workbook", () => {
     expect(bande.neutralizzato.colore).toBe("#CCCCCC");
     const valori = valoriDaImpostazioni({ bande, modoScrittura: "formule" });
     expect(valori[CHIAVE_MODO]).toBe("formule");
-    expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({ impostazioni: { bande, modoScrittura: "formule" }, errore: null });
+    expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({
+      impostazioni: { bande, modoScrittura: "formule" },
+      errore: null,
+    });
   });
 
   it("accept JSON text (older saves) and ignore malformed colours and blank labels", () => {
-    const bande = bandeDaSalvate(JSON.stringify({ raggiunto: 90, parziale: 70, colori: { parziale: "giallo" }, etichette: { raggiunto: "  " } }));
+    const bande = bandeDaSalvate(
+      JSON.stringify({ raggiunto: 90, parziale: 70, colori: { parziale: "giallo" }, etichette: { raggiunto: "  " } })
+    );
     expect(bande).toEqual(BANDE_PREDEFINITE);
   });
 

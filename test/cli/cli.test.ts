@@ -40,7 +40,14 @@ describe("barometro ricalcola on the bundled sample", () => {
     expect(Object.keys(json).sort()).toEqual(["avvisi", "ente", "file", "linee"]);
     expect(json.file).toBe(SAMPLE);
     for (const l of json.linee) {
-      expect(Object.keys(l).sort()).toEqual(["foglio", "incompleta", "neutralizzati", "nome", "obiettivi", "percentuale"]);
+      expect(Object.keys(l).sort()).toEqual([
+        "foglio",
+        "incompleta",
+        "neutralizzati",
+        "nome",
+        "obiettivi",
+        "percentuale",
+      ]);
       expect(l.foglio).toBe("Obiettivi 2024");
       expect(l.incompleta).toBe(false);
     }
@@ -49,7 +56,9 @@ describe("barometro ricalcola on the bundled sample", () => {
 
   it("reproduces every published line percentage within 0.01 points", () => {
     expect(json.linee.map((l) => l.nome)).toEqual(SEED.linee.map((l) => l.linea));
-    json.linee.forEach((l, i) => expect(Math.abs((l.percentuale ?? NaN) - SEED.linee[i].publishedPercent)).toBeLessThanOrEqual(0.01 + 1e-9));
+    json.linee.forEach((l, i) =>
+      expect(Math.abs((l.percentuale ?? NaN) - SEED.linee[i].publishedPercent)).toBeLessThanOrEqual(0.01 + 1e-9)
+    );
     const mean = json.linee.reduce((s, l) => s + (l.percentuale ?? 0), 0) / json.linee.length;
     expect(json.ente).toBeCloseTo(mean, 10);
     expect(json.linee.find((l) => l.nome.includes("OPERE PUBBLICHE"))?.neutralizzati).toBe(1);
@@ -69,7 +78,9 @@ describe("barometro ricalcola on the bundled sample", () => {
     const before = await snapshot(SAMPLE);
     const after = await snapshot(outFile);
     expect(after.merges).toEqual(before.merges);
-    const changed = [...before.cells].filter(([key, cell]) => JSON.stringify(after.cells.get(key)) !== JSON.stringify(cell)).map(([key]) => key);
+    const changed = [...before.cells]
+      .filter(([key, cell]) => JSON.stringify(after.cells.get(key)) !== JSON.stringify(cell))
+      .map(([key]) => key);
     // Owned columns in the sample: J Scostamento, M % Ragg, N Barometro, and the line percentage cells in column A.
     const wrongly = changed.filter((key) => !/!(J|M|N)\d+$/.test(key) && !isLinePercentCell(key, before.cells));
     expect(wrongly).toEqual([]);
@@ -97,9 +108,13 @@ describe("barometro ricalcola on the bundled sample", () => {
       .map((i) => i + 1)
       .filter((r) => String(ws.getCell(r, 2).value ?? "").includes("ID Intervento 82"));
     expect(neutralised.length).toBeGreaterThan(0);
-    expect((ws.getCell(neutralised[0], 14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(argb(BANDE_PREDEFINITE.neutralizzato.colore));
+    expect((ws.getCell(neutralised[0], 14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(
+      argb(BANDE_PREDEFINITE.neutralizzato.colore)
+    );
     // the Stato avanzamento lavori of intervento 81: 39 / 50 = 78 → Parzialmente raggiunto
-    const r81 = [...Array(ws.rowCount).keys()].map((i) => i + 1).find((r) => String(ws.getCell(r, 2).value ?? "").includes("ID intervento 81"))!;
+    const r81 = [...Array(ws.rowCount).keys()]
+      .map((i) => i + 1)
+      .find((r) => String(ws.getCell(r, 2).value ?? "").includes("ID intervento 81"))!;
     expect((ws.getCell(r81 + 1, 14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(parziale);
     expect(ws.getCell(r81 + 1, 13).value).toBeCloseTo(78, 10);
   });

@@ -17,11 +17,20 @@ describe("assets/relazione-performance-2024.xlsx", () => {
       const cells: string[] = [];
       wb.eachSheet((ws) => {
         cells.push(`${ws.name} merges ${JSON.stringify((ws.model as { merges?: string[] }).merges)}`);
-        ws.eachRow((row) => row.eachCell((c) => cells.push(`${ws.name}!${c.address} ${JSON.stringify(c.value)} ${c.numFmt ?? ""} ${JSON.stringify(c.note ?? null)}`)));
+        ws.eachRow((row) =>
+          row.eachCell((c) =>
+            cells.push(
+              `${ws.name}!${c.address} ${JSON.stringify(c.value)} ${c.numFmt ?? ""} ${JSON.stringify(c.note ?? null)}`
+            )
+          )
+        );
       });
       return cells;
     };
-    const [committed, rebuilt] = await Promise.all([read(join(ROOT, "assets/relazione-performance-2024.xlsx")), read(fresh)]);
+    const [committed, rebuilt] = await Promise.all([
+      read(join(ROOT, "assets/relazione-performance-2024.xlsx")),
+      read(fresh),
+    ]);
     expect(committed.length).toBeGreaterThan(1000);
     expect(committed).toEqual(rebuilt);
   });
@@ -43,6 +52,8 @@ describe("assets/relazione-performance-2024.xlsx", () => {
     const percent = rows[opere + 2].getCell(1);
     expect(percent.value).toBeCloseTo(0.923, 10);
     expect(percent.numFmt).toBe("0.00%");
-    expect(rows.every((r) => r.getCell(14).isMerged || r.getCell(14).value === null || r.getCell(14).value === "Barometro")).toBe(true);
+    expect(
+      rows.every((r) => r.getCell(14).isMerged || r.getCell(14).value === null || r.getCell(14).value === "Barometro")
+    ).toBe(true);
   });
 });

@@ -39,7 +39,8 @@ describe("the command line on variants of the staff's workbook", () => {
         if (r < 10) return;
         for (const col of [8, 9, 12]) {
           const cell = row.getCell(col);
-          if (typeof cell.value === "number") cell.value = col === 12 ? `${cell.value}%` : formatNumero(cell.value, Number.isInteger(cell.value) ? 0 : 1);
+          if (typeof cell.value === "number")
+            cell.value = col === 12 ? `${cell.value}%` : formatNumero(cell.value, Number.isInteger(cell.value) ? 0 : 1);
         }
       })
     );

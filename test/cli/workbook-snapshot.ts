@@ -8,7 +8,9 @@ export interface CellSnapshot {
 }
 
 /** Every cell of every sheet, keyed "Sheet!A1", plus each sheet's merges. */
-export async function snapshot(file: string): Promise<{ cells: Map<string, CellSnapshot>; merges: Map<string, string[]> }> {
+export async function snapshot(
+  file: string
+): Promise<{ cells: Map<string, CellSnapshot>; merges: Map<string, string[]> }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const cells = new Map<string, CellSnapshot>();

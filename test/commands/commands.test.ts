@@ -21,7 +21,9 @@ describe("ribbon «Ricalcola linea»", () => {
     await ricalcolaLineaDaBarra(access, mostra);
     expect(access.scritture).toHaveLength(1);
     expect(eventi).toHaveLength(1);
-    expect(eventi[0].tipo === "esito" && eventi[0].esito.messaggio).toBe("LINEA STRATEGICA SULLO SPORT: 84,44% — 1 avviso");
+    expect(eventi[0].tipo === "esito" && eventi[0].esito.messaggio).toBe(
+      "LINEA STRATEGICA SULLO SPORT: 84,44% — 1 avviso"
+    );
     expect(mostra).toHaveBeenCalledTimes(1);
   });
 

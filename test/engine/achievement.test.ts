@@ -1,4 +1,11 @@
-import { calcolaEnte, calcolaIndicatore, calcolaLinea, calcolaObiettivo, media, pesoValido } from "../../src/engine/achievement";
+import {
+  calcolaEnte,
+  calcolaIndicatore,
+  calcolaLinea,
+  calcolaObiettivo,
+  media,
+  pesoValido,
+} from "../../src/engine/achievement";
 import { ind, indAC, linea, obiettivo, resetRighe } from "./helpers";
 
 beforeEach(() => resetRighe());
@@ -203,7 +210,10 @@ describe("calcolaLinea", () => {
 
   test("objective with nothing measured is left out of the mean and the line is incompleta", () => {
     const r = calcolaLinea(
-      linea("Un obiettivo da rilevare", [obiettivo("A", [indAC(100, 50, 100)]), obiettivo("B", [indAC(100, null, 100)])])
+      linea("Un obiettivo da rilevare", [
+        obiettivo("A", [indAC(100, 50, 100)]),
+        obiettivo("B", [indAC(100, null, 100)]),
+      ])
     );
     expect(r.percentuale).toBeCloseTo(50, 10);
     expect(r.incompleta).toBe(true);
@@ -244,13 +254,19 @@ describe("calcolaEnte", () => {
   });
 
   test("incompleta when a line is incompleta", () => {
-    const r = calcolaEnte([linea("L1", [obiettivo("A", [indAC(100, 100)])]), linea("L2", [obiettivo("B", [indAC(100, 50, 50), indAC(1, null, 50)])])]);
+    const r = calcolaEnte([
+      linea("L1", [obiettivo("A", [indAC(100, 100)])]),
+      linea("L2", [obiettivo("B", [indAC(100, 50, 50), indAC(1, null, 50)])]),
+    ]);
     expect(r.incompleta).toBe(true);
     expect(r.percentuale).toBeCloseTo(75, 10);
   });
 
   test("a line without a percentage is left out of the mean and marks the ente incompleta", () => {
-    const r = calcolaEnte([linea("L1", [obiettivo("A", [indAC(100, 60)])]), linea("L2", [obiettivo("B", [indAC(1, 1, 0)])])]);
+    const r = calcolaEnte([
+      linea("L1", [obiettivo("A", [indAC(100, 60)])]),
+      linea("L2", [obiettivo("B", [indAC(1, 1, 0)])]),
+    ]);
     expect(r.percentuale).toBeCloseTo(60, 10);
     expect(r.incompleta).toBe(true);
   });

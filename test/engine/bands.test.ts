@@ -91,6 +91,8 @@ describe("creaBande", () => {
     ["NaN", NaN, 70],
     ["NaN parziale", 90, NaN],
   ])("%s → Italian error message", (_label, raggiunto, parziale) => {
-    expect(creaBande({ raggiunto, parziale })).toBe("Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100.");
+    expect(creaBande({ raggiunto, parziale })).toBe(
+      "Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100."
+    );
   });
 });

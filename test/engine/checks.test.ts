@@ -18,7 +18,15 @@ describe("verifica: clean data", () => {
   test("no findings on a consistent line", () => {
     const l = lineaCon(
       [
-        ind({ nome: "Metri di pista", atteso: 3800, consuntivo: "3.800", peso: 50, scostamento: 0, ragg: 100, riga: 7 }),
+        ind({
+          nome: "Metri di pista",
+          atteso: 3800,
+          consuntivo: "3.800",
+          peso: 50,
+          scostamento: 0,
+          ragg: 100,
+          riga: 7,
+        }),
         ind({ nome: "SAL", atteso: 50, consuntivo: 39, peso: "50", scostamento: "-11", ragg: 78, riga: 8 }),
       ],
       { percentuale: percentuale(89) }
@@ -110,7 +118,9 @@ describe("PESI_NON_100", () => {
 
 describe("SCOSTAMENTO_ERRATO", () => {
   test("sheet scostamento not equal to consuntivo − atteso → finding on the scostamento cell", () => {
-    const avvisi = verifica([lineaCon([ind({ nome: "Sportello energia", atteso: 60, consuntivo: 100, scostamento: 35, riga: 8 })])]);
+    const avvisi = verifica([
+      lineaCon([ind({ nome: "Sportello energia", atteso: 60, consuntivo: 100, scostamento: 35, riga: 8 })]),
+    ]);
     expect(avvisi).toHaveLength(1);
     expect(avvisi[0].codice).toBe("SCOSTAMENTO_ERRATO");
     expect(avvisi[0].cella).toBe("I8");
@@ -135,7 +145,9 @@ describe("SCOSTAMENTO_ERRATO", () => {
   });
 
   test.each([null, "", "n.d."])("no numeric scostamento in the sheet (%p) → not checked", (scostamento) => {
-    expect(di(verifica([lineaCon([ind({ atteso: 60, consuntivo: 100, scostamento })])]), "SCOSTAMENTO_ERRATO")).toEqual([]);
+    expect(di(verifica([lineaCon([ind({ atteso: 60, consuntivo: 100, scostamento })])]), "SCOSTAMENTO_ERRATO")).toEqual(
+      []
+    );
   });
 
   test("indicator da rilevare → scostamento not checked", () => {
@@ -147,7 +159,16 @@ describe("SCOSTAMENTO_ERRATO", () => {
 describe("BINARIO_NON_0_1", () => {
   test("formula 1 = fatto 0 = non fatto with consuntivo 100 → finding on the consuntivo cell", () => {
     const avvisi = verifica([
-      lineaCon([ind({ nome: "PDND", formula: "1 = fatto 0 = non fatto", atteso: 1, consuntivo: 100, scostamento: 99, riga: 69 })]),
+      lineaCon([
+        ind({
+          nome: "PDND",
+          formula: "1 = fatto 0 = non fatto",
+          atteso: 1,
+          consuntivo: 100,
+          scostamento: 99,
+          riga: 69,
+        }),
+      ]),
     ]);
     expect(avvisi).toHaveLength(1);
     expect(avvisi[0]).toMatchObject({ codice: "BINARIO_NON_0_1", cella: "H69", foglio: FOGLIO });
@@ -155,20 +176,25 @@ describe("BINARIO_NON_0_1", () => {
   });
 
   test("both atteso and consuntivo out of 0/1 → two findings", () => {
-    const avvisi = verifica([lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso: 2, consuntivo: 100, riga: 5 })])]);
+    const avvisi = verifica([
+      lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso: 2, consuntivo: 100, riga: 5 })]),
+    ]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([
       ["BINARIO_NON_0_1", "G5"],
       ["BINARIO_NON_0_1", "H5"],
     ]);
   });
 
-  test.each(["1 = fatto 0 = non fatto", "1= fatto 0=non fatto", "1 = fatto / 0 = non fatto", "1 = fatto - 0 = non fatto", "Fatto = 1 Non fatto = 0"])(
-    "formula %p is recognised as binary",
-    (formula) => {
-      const avvisi = verifica([lineaCon([ind({ formula, atteso: 1, consuntivo: 0.5, riga: 3 })])]);
-      expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["BINARIO_NON_0_1", "H3"]]);
-    }
-  );
+  test.each([
+    "1 = fatto 0 = non fatto",
+    "1= fatto 0=non fatto",
+    "1 = fatto / 0 = non fatto",
+    "1 = fatto - 0 = non fatto",
+    "Fatto = 1 Non fatto = 0",
+  ])("formula %p is recognised as binary", (formula) => {
+    const avvisi = verifica([lineaCon([ind({ formula, atteso: 1, consuntivo: 0.5, riga: 3 })])]);
+    expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["BINARIO_NON_0_1", "H3"]]);
+  });
 
   test.each([
     [1, 1],
@@ -179,15 +205,18 @@ describe("BINARIO_NON_0_1", () => {
     expect(verifica([lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso, consuntivo })])])).toEqual([]);
   });
 
-  test.each(["Percentuale stato di avanzamento lavori", "1= realizzazione dello strumento digitale", "Visualizzazioni 2024 uguale o > 2023 = 1"])(
-    "non-binary formula %p → no finding even with 100",
-    (formula) => {
-      expect(verifica([lineaCon([ind({ formula, atteso: 1, consuntivo: 100 })])])).toEqual([]);
-    }
-  );
+  test.each([
+    "Percentuale stato di avanzamento lavori",
+    "1= realizzazione dello strumento digitale",
+    "Visualizzazioni 2024 uguale o > 2023 = 1",
+  ])("non-binary formula %p → no finding even with 100", (formula) => {
+    expect(verifica([lineaCon([ind({ formula, atteso: 1, consuntivo: 100 })])])).toEqual([]);
+  });
 
   test("missing consuntivo in a binary indicator → only DATO_MANCANTE", () => {
-    const avvisi = verifica([lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso: 1, consuntivo: null, riga: 4 })])]);
+    const avvisi = verifica([
+      lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso: 1, consuntivo: null, riga: 4 })]),
+    ]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["DATO_MANCANTE", "H4"]]);
   });
 });
@@ -199,31 +228,46 @@ describe("POLARITA_SOSPETTA", () => {
     ["Riduzione percentuale di raccolta rifiuti indifferenziati", "Percentuale anno in corso", "Riduzione"],
     ["Monitoraggio piscine", "numero mancate conformità rilevate / numero sopralluoghi", "mancate conformità"],
     ["Controlli", "numero mancata conformità", "mancata conformità"],
-  ])("%p / %p → flagged with hint %p on the indicator cell when there is no Polarità column", (nome, formula, indizio) => {
-    const avvisi = verifica([lineaCon([ind({ nome, formula, atteso: 5, consuntivo: 5, riga: 133 })])]);
-    expect(avvisi).toHaveLength(1);
-    expect(avvisi[0]).toMatchObject({ codice: "POLARITA_SOSPETTA", cella: "D133" });
-    expect(avvisi[0].messaggio).toBe(MESSAGGI.POLARITA_SOSPETTA(nome, indizio));
-  });
+  ])(
+    "%p / %p → flagged with hint %p on the indicator cell when there is no Polarità column",
+    (nome, formula, indizio) => {
+      const avvisi = verifica([lineaCon([ind({ nome, formula, atteso: 5, consuntivo: 5, riga: 133 })])]);
+      expect(avvisi).toHaveLength(1);
+      expect(avvisi[0]).toMatchObject({ codice: "POLARITA_SOSPETTA", cella: "D133" });
+      expect(avvisi[0].messaggio).toBe(MESSAGGI.POLARITA_SOSPETTA(nome, indizio));
+    }
+  );
 
   test("with a Polarità column the finding points at the Polarità cell", () => {
     const avvisi = verifica([
-      lineaCon([ind({ nome: "tempo medio di risposta", atteso: 5, consuntivo: 5, riga: 14, conPolarita: true, polarita: "↑" })]),
+      lineaCon([
+        ind({ nome: "tempo medio di risposta", atteso: 5, consuntivo: 5, riga: 14, conPolarita: true, polarita: "↑" }),
+      ]),
     ]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["POLARITA_SOSPETTA", "N14"]]);
   });
 
   test.each(["↓", "decrescente", "minore", "-"])("polarity %p → not flagged", (polarita) => {
-    const avvisi = verifica([lineaCon([ind({ nome: "tempo medio aggiornamento", formula: "somma numero giorni", polarita, atteso: 4, consuntivo: 3 })])]);
+    const avvisi = verifica([
+      lineaCon([
+        ind({ nome: "tempo medio aggiornamento", formula: "somma numero giorni", polarita, atteso: 4, consuntivo: 3 }),
+      ]),
+    ]);
     expect(avvisi).toEqual([]);
   });
 
   test("no hint → not flagged", () => {
-    expect(verifica([lineaCon([ind({ nome: "Post pubblicati", formula: "numero post pubblicati", atteso: 200, consuntivo: 554 })])])).toEqual([]);
+    expect(
+      verifica([
+        lineaCon([ind({ nome: "Post pubblicati", formula: "numero post pubblicati", atteso: 200, consuntivo: 554 })]),
+      ])
+    ).toEqual([]);
   });
 
   test("a word containing 'giorni' is not a hint on its own", () => {
-    expect(verifica([lineaCon([ind({ nome: "Buongiorni", formula: "soggiorni registrati", atteso: 1, consuntivo: 1 })])])).toEqual([]);
+    expect(
+      verifica([lineaCon([ind({ nome: "Buongiorni", formula: "soggiorni registrati", atteso: 1, consuntivo: 1 })])])
+    ).toEqual([]);
   });
 });
 
@@ -240,7 +284,9 @@ describe("DATO_MANCANTE", () => {
   });
 
   test("all three missing → three findings, in column order", () => {
-    const avvisi = verifica([lineaCon([ind({ nome: "Report", atteso: null, consuntivo: "", peso: undefined, riga: 2 })])]);
+    const avvisi = verifica([
+      lineaCon([ind({ nome: "Report", atteso: null, consuntivo: "", peso: undefined, riga: 2 })]),
+    ]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([
       ["DATO_MANCANTE", "G2"],
       ["DATO_MANCANTE", "H2"],
@@ -294,7 +340,9 @@ describe("VALORE_NON_NUMERICO", () => {
 
 describe("PESO_NON_VALIDO", () => {
   test("negative weight → finding on the weight cell", () => {
-    const avvisi = verifica([lineaCon([indAC(1, 1, 110, { riga: 7 }), indAC(1, 1, -10, { nome: "Negativo", riga: 8 })])]);
+    const avvisi = verifica([
+      lineaCon([indAC(1, 1, 110, { riga: 7 }), indAC(1, 1, -10, { nome: "Negativo", riga: 8 })]),
+    ]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["PESO_NON_VALIDO", "K8"]]);
     expect(avvisi[0].messaggio).toBe(MESSAGGI.PESO_NON_VALIDO("Negativo", -10));
   });
@@ -330,7 +378,9 @@ describe("POLARITA_NON_VALIDA", () => {
 
 describe("RAGG_DIVERSO", () => {
   test("sheet % Ragg differing by more than 0.5 → finding on the ragg cell", () => {
-    const avvisi = verifica([lineaCon([ind({ nome: "Spazi palestre", atteso: 1200, consuntivo: 500, ragg: 41, riga: 132 })])]);
+    const avvisi = verifica([
+      lineaCon([ind({ nome: "Spazi palestre", atteso: 1200, consuntivo: 500, ragg: 41, riga: 132 })]),
+    ]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["RAGG_DIVERSO", "L132"]]);
     expect(avvisi[0].messaggio).toBe(MESSAGGI.RAGG_DIVERSO("Spazi palestre", 41, (500 / 1200) * 100));
   });

@@ -75,7 +75,12 @@ export function ind(opz: OpzioniIndicatore = {}): Indicatore {
 }
 
 /** Shortcut: an indicator with the given atteso/consuntivo/peso. */
-export function indAC(atteso: ValoreCella, consuntivo: ValoreCella, peso: ValoreCella = 100, opz: OpzioniIndicatore = {}): Indicatore {
+export function indAC(
+  atteso: ValoreCella,
+  consuntivo: ValoreCella,
+  peso: ValoreCella = 100,
+  opz: OpzioniIndicatore = {}
+): Indicatore {
   return ind({ atteso, consuntivo, peso, ...opz });
 }
 

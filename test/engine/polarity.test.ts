@@ -18,12 +18,22 @@ describe("parsePolarita", () => {
     }
   );
 
-  test.each(["↓", " ↓ ", "-", "−", "–", "minore", "Minore", "decrescente", "Decrescente", "min", "diminuzione", "basso"])(
-    "%p → decrescente",
-    (input) => {
-      expect(parsePolarita(input)).toBe("decrescente");
-    }
-  );
+  test.each([
+    "↓",
+    " ↓ ",
+    "-",
+    "−",
+    "–",
+    "minore",
+    "Minore",
+    "decrescente",
+    "Decrescente",
+    "min",
+    "diminuzione",
+    "basso",
+  ])("%p → decrescente", (input) => {
+    expect(parsePolarita(input)).toBe("decrescente");
+  });
 
   test.each<[string, ValoreCella]>([
     ["unknown word", "forse"],

@@ -41,7 +41,6 @@ describe("registration", () => {
     rimuoviCustomFunctions();
     try {
       jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const isolato = require("../../src/functions/functions") as typeof F;
         expect(isolato.registraFunzioni()).toBe(false);
         // The pure parts still work; only the conversion to CustomFunctions.Error needs Excel.

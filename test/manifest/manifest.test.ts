@@ -14,7 +14,6 @@ const NS_BT = "http://schemas.microsoft.com/office/officeappbasictypes/1.0";
 const NS_XSI = "http://www.w3.org/2001/XMLSchema-instance";
 const URL_DEV = "https://localhost:3000/";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as {
   (env: Record<string, unknown>, options: { mode: string }): Promise<WebpackConfig>;
   manifestProduzione(contenuto: string, url?: string): string;

@@ -18,13 +18,32 @@ function ind(over: Partial<Indicatore> = {}): Indicatore {
     polarita: undefined,
     foglio: "F",
     riga: r,
-    celle: { atteso: `G${r}`, consuntivo: `H${r}`, scostamento: `I${r}`, peso: `K${r}`, ragg: `L${r}`, barometro: `M${r}` },
+    celle: {
+      atteso: `G${r}`,
+      consuntivo: `H${r}`,
+      scostamento: `I${r}`,
+      peso: `K${r}`,
+      ragg: `L${r}`,
+      barometro: `M${r}`,
+    },
     formule: {},
     ...over,
   };
 }
-const obj = (indicatori: Indicatore[]): Obiettivo => ({ nome: "o", settore: "", definizione: "", foglio: "F", riga: indicatori[0].riga, indicatori });
-const linea = (obiettivi: Obiettivo[], over: Partial<Linea> = {}): Linea => ({ nome: "L", foglio: "F", obiettivi, ...over });
+const obj = (indicatori: Indicatore[]): Obiettivo => ({
+  nome: "o",
+  settore: "",
+  definizione: "",
+  foglio: "F",
+  riga: indicatori[0].riga,
+  indicatori,
+});
+const linea = (obiettivi: Obiettivo[], over: Partial<Linea> = {}): Linea => ({
+  nome: "L",
+  foglio: "F",
+  obiettivi,
+  ...over,
+});
 
 describe("creaPatch", () => {
   it("writes scostamento, % Ragg and the line percentage in the cell's own scale, and fills by band", () => {
@@ -45,7 +64,9 @@ describe("creaPatch", () => {
 
   it("never writes into a cell that holds a formula", () => {
     const a = ind({ atteso: 3, consuntivo: 1, formule: { ragg: "=PERF.RAGG(G7;H7)", scostamento: "=H7-G7" } });
-    const l = linea([obj([a])], { percentuale: { cella: "A5", valore: 10, scala: "percento", formula: "=MEDIA(L7:L9)" } });
+    const l = linea([obj([a])], {
+      percentuale: { cella: "A5", valore: 10, scala: "percento", formula: "=MEDIA(L7:L9)" },
+    });
     const patch = creaPatch([l], [calcolaLinea(l)]);
     expect(patch.scritture).toEqual([]);
     expect(patch.colori).toHaveLength(1);
@@ -64,7 +85,10 @@ describe("creaPatch", () => {
     const b = ind({ atteso: 20, consuntivo: 0, peso: 0 });
     const l = linea([obj([a, b])], { percentuale: { cella: "A5", valore: null, scala: "percento" } });
     const patch = creaPatch([l], [calcolaLinea(l)]);
-    expect(patch.colori.map((x) => x.colore)).toEqual([BANDE_PREDEFINITE.neutralizzato.colore, BANDE_PREDEFINITE.neutralizzato.colore]);
+    expect(patch.colori.map((x) => x.colore)).toEqual([
+      BANDE_PREDEFINITE.neutralizzato.colore,
+      BANDE_PREDEFINITE.neutralizzato.colore,
+    ]);
     expect(patch.scritture.filter((s) => s.cella.startsWith("L")).map((s) => s.valore)).toEqual([0, 0]);
     expect(patch.scritture.some((s) => s.cella === "A5")).toBe(false); // no objective counted: line percentage unknown
   });
@@ -106,7 +130,10 @@ describe("formula mode", () => {
   it("uses the bands it is given", () => {
     const a = ind({ atteso: 100, consuntivo: 85 });
     const l = linea([obj([a])]);
-    const bande = { ...BANDE_PREDEFINITE, fasce: BANDE_PREDEFINITE.fasce.map((f) => (f.id === "raggiunto" ? { ...f, soglia: 80 } : f)) };
+    const bande = {
+      ...BANDE_PREDEFINITE,
+      fasce: BANDE_PREDEFINITE.fasce.map((f) => (f.id === "raggiunto" ? { ...f, soglia: 80 } : f)),
+    };
     expect(creaPatch([l], [calcolaLinea(l)], { bande }).colori[0].colore).toBe(BANDE_PREDEFINITE.fasce[0].colore);
     expect(creaPatch([l], [calcolaLinea(l)]).colori[0].colore).toBe(BANDE_PREDEFINITE.fasce[1].colore);
   });

@@ -132,7 +132,11 @@ describe("riduttore", () => {
 
 describe("derived data", () => {
   it("Ricalcola linea: the chosen line, else the sheet's selection", () => {
-    expect(ambitoRicalcolaLinea(conAnalisi({ lineaScelta: 4 }))).toEqual({ tipo: "linea", indice: 4, nome: analisi.linee[4].nome });
+    expect(ambitoRicalcolaLinea(conAnalisi({ lineaScelta: 4 }))).toEqual({
+      tipo: "linea",
+      indice: 4,
+      nome: analisi.linee[4].nome,
+    });
     expect(ambitoRicalcolaLinea(conAnalisi())).toEqual({ tipo: "selezione" });
   });
 

@@ -1,0 +1,124 @@
+/**
+ * The subset of the Office.js Excel API that Barometro uses, declared structurally with the
+ * same names and signatures as @types/office-js. `Excel.RequestContext` is assignable to
+ * `ExcelContext` (office-access.ts passes `Excel.run` where an `EseguiExcel` is expected, so the
+ * compiler checks it), and src/workbench/fake-excel.ts implements these interfaces: the adapter
+ * runs unchanged against Excel, the in-memory workbench and the tests.
+ */
+
+/** What `load` accepts here: "address,values" or ["address", "values"] or "items/name,items/id". */
+export type ProprietaDaCaricare = string | string[];
+
+export interface ExcelClientObject {
+  /** True after a sync when an *OrNullObject call found nothing. */
+  readonly isNullObject: boolean;
+}
+
+export interface ExcelRangeFill {
+  color: string;
+  clear(): void;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelRangeFormat {
+  readonly fill: ExcelRangeFill;
+}
+
+export interface ExcelRange extends ExcelClientObject {
+  /** "'Obiettivi 2024'!A1:N150" (sheet-qualified). */
+  readonly address: string;
+  values: unknown[][];
+  numberFormat: unknown[][];
+  formulas: unknown[][];
+  readonly rowCount: number;
+  readonly columnCount: number;
+  readonly format: ExcelRangeFormat;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+  select(): void;
+  getMergedAreasOrNullObject(): ExcelRangeAreas;
+  getSpecialCellsOrNullObject(cellType: "Formulas"): ExcelRangeAreas;
+}
+
+export interface ExcelRangeCollection {
+  readonly items: ExcelRange[];
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelRangeAreas extends ExcelClientObject {
+  /** "'Obiettivi 2024'!A7:A9, 'Obiettivi 2024'!B7:B9". */
+  readonly address: string;
+  readonly areaCount: number;
+  readonly areas: ExcelRangeCollection;
+  readonly format: ExcelRangeFormat;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelWorksheetProtection {
+  readonly protected: boolean;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelWorksheet extends ExcelClientObject {
+  readonly id: string;
+  readonly name: string;
+  readonly protection: ExcelWorksheetProtection;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+  activate(): void;
+  /** No address: the whole sheet. */
+  getRange(address?: string): ExcelRange;
+  getRanges(address?: string): ExcelRangeAreas;
+  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange;
+}
+
+export interface ExcelWorksheetCollection {
+  readonly items: ExcelWorksheet[];
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+  getItem(key: string): ExcelWorksheet;
+  getItemOrNullObject(key: string): ExcelWorksheet;
+}
+
+export interface ExcelWorkbook {
+  readonly worksheets: ExcelWorksheetCollection;
+  getSelectedRanges(): ExcelRangeAreas;
+}
+
+export interface ExcelContext {
+  readonly workbook: ExcelWorkbook;
+  sync(): Promise<unknown>;
+}
+
+/** `Excel.run`'s shape: a batch gets a request context and returns a promise. */
+export type EseguiExcel = <T>(batch: (context: ExcelContext) => Promise<T>) => Promise<T>;
+
+/**
+ * An Office.js callback result (Office.AsyncResult<void>): what the settings' saveAsync reports.
+ * `status` is "succeeded" or "failed" at run time (Office.AsyncResultStatus, typed as an enum).
+ */
+export interface RisultatoAsync {
+  status: unknown;
+  error?: { message: string; code?: number | string } | null;
+}
+
+/** The document settings: `Office.context.document.settings` (they travel with the workbook). */
+export interface ImpostazioniDocumento {
+  /** null when the key is absent. */
+  get(name: string): unknown;
+  set(name: string, value: unknown): void;
+  remove(name: string): void;
+  saveAsync(callback?: (result: RisultatoAsync) => void): void;
+}
+
+/** What an OfficeExtension.Error carries that Barometro looks at. */
+export interface ErroreOffice {
+  code: string;
+  message: string;
+}
+
+export function isErroreOffice(e: unknown): e is ErroreOffice {
+  return (
+    typeof e === "object" &&
+    e !== null &&
+    typeof (e as { code?: unknown }).code === "string" &&
+    typeof (e as { message?: unknown }).message === "string"
+  );
+}

@@ -1,0 +1,455 @@
+import { EsitoScrittura, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../app/access";
+import { MESSAGGI_APP } from "../app/messages";
+import { ErroreBarometro } from "../app/ricalcolo";
+import { CHIAVE_BANDE, CHIAVE_MODO } from "../app/settings";
+import { Patch } from "../layout/patch";
+import { a1DaArea, areeDaIndirizzi, indirizzoRighe } from "./addresses";
+import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
+import {
+  EseguiExcel,
+  ExcelContext,
+  ExcelRange,
+  ExcelRangeAreas,
+  ExcelWorksheet,
+  ExcelWorksheetCollection,
+  ImpostazioniDocumento,
+} from "./excel-api";
+import { DatiFoglio, grigliaDaDati, righeUsate, selezioneDaIndirizzo } from "./range-data";
+import {
+  blocchiMancanti,
+  blocchiPrevisti,
+  CELLE_PER_SYNC_A_FETTE,
+  FoglioNoto,
+  gruppiDiFette,
+  righeDelBlocco,
+} from "./read-plan";
+import { LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
+
+export interface DipendenzeOffice extends OpzioniPiano {
+  /** Excel.run, or the workbench's / a test's fake run. */
+  esegui?: EseguiExcel;
+  /** Office.context.document.settings, or a fake. Read lazily: Office may not be ready at creation. */
+  impostazioni?: () => ImpostazioniDocumento;
+  /** Setting keys leggiImpostazioni() returns (Office cannot list them): Barometro's by default. */
+  chiaviImpostazioni?: readonly string[];
+  /** Cells per sync of a read in slices (default CELLE_PER_SYNC_A_FETTE). */
+  celleASync?: number;
+}
+
+/** How many round trips the last read and the last write took. */
+export interface Diagnostica {
+  ultimaLettura: { sincronizzazioni: number; fogli: number; aFette: boolean } | null;
+  ultimaScrittura: EsitoScrittura | null;
+}
+
+export interface AccessoOffice extends WorkbookAccess {
+  diagnostica(): Diagnostica;
+  /** Forgets the sheets of the last read: the next read starts over (2 syncs). */
+  dimentica(): void;
+}
+
+/** The proxies one worksheet's read is queued on. */
+interface RichiestaFoglio {
+  foglio: ExcelWorksheet;
+  usato: ExcelRange;
+  formule: ExcelRangeAreas;
+  unioni: { blocco: number; aree: ExcelRangeAreas }[];
+}
+
+/**
+ * WorkbookAccess over Office.js. Every context.sync() is a network round trip in Excel on the
+ * web, so a Ricalcola (leggi + scrivi) costs 2 syncs whatever the workbook's size:
+ *
+ * leggi() — ONE sync. Office.js cannot list the worksheets and queue loads on each of them
+ * without a sync in between, so this object remembers the sheets (id, name, used rows) of its
+ * last read. A read queues, together: worksheets.load("items/name,items/id"), the selection's
+ * address and, for every remembered sheet (worksheets.getItemOrNullObject(id)), its used range
+ * (address, values, numberFormat), the formulas of its formula cells, its protection and its
+ * merged areas. After the sync it compares the list: sheets renamed, moved or removed need
+ * nothing more (ids are stable, names come from the list); only sheets it has never seen need a
+ * second sync, queued for them alone. So: the first read ever takes 2 syncs, every later one 1,
+ * plus 1 when sheets were added. One more sync is needed only when a sheet grew beyond the rows
+ * whose merged areas were queued (see read-plan.ts: its last used rows plus max(1,024, 25%)).
+ *
+ * Excel on the web also refuses responses over 5 MB (ResponsePayloadSizeLimitExceeded): tens of
+ * thousands of rows. When that happens the read is done again in slices of rows, ~50,000 cells per
+ * sync (list, sheet metadata, then the slices), and this object keeps reading that way until the
+ * workbook is small again — a failed round trip once, not at every read.
+ *
+ * Choices for the read:
+ * - getUsedRangeOrNullObject(false), not valuesOnly=true: the used range must reach cells that are
+ *   formatted but empty — the Barometro column before its first colouring, a merged area's empty
+ *   cells, a line's empty percentage cell with its % format — or the layout reader would see a
+ *   narrower table than the person does. The cost is a few extra empty cells in the payload.
+ * - formulas come from getSpecialCellsOrNullObject("Formulas") (the formula cells only) instead of
+ *   the used range's `formulas`, which repeats every constant and roughly doubles the response:
+ *   Excel on the web also limits responses to 5 MB.
+ * - the selection comes from getSelectedRanges() (first area), which does not throw when several
+ *   ranges are selected as getSelectedRange() does. Both throw InvalidSelection while a chart or a
+ *   shape is selected (by design, OfficeDev/office-js#2268): the read is then redone without it.
+ *
+ * scrivi(patch) — ONE sync: runs of cells become 2-D `values`/`formulas` writes, fills one
+ * multi-area getRanges() per sheet and colour (write-plan.ts). It is split into several syncs only
+ * when the estimated request exceeds ~4.5 MB (Excel on the web refuses requests over 5 MB).
+ * Writes to a sheet known to be protected are refused before anything is sent.
+ *
+ * No context.sync() is ever called in a loop.
+ */
+export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
+  const esegui: EseguiExcel = deps.esegui ?? ((batch) => Excel.run(batch));
+  const impostazioni: () => ImpostazioniDocumento =
+    deps.impostazioni ?? ((): ImpostazioniDocumento => Office.context.document.settings);
+  const chiavi = new Set<string>(deps.chiaviImpostazioni ?? [CHIAVE_BANDE, CHIAVE_MODO]);
+  const opzioniPiano: OpzioniPiano = {
+    maxByteLotto: deps.maxByteLotto,
+    maxCaratteriIndirizzi: deps.maxCaratteriIndirizzi,
+  };
+
+  const celleASync = deps.celleASync ?? CELLE_PER_SYNC_A_FETTE;
+  let noti: FoglioNoto[] = [];
+  let protettiNoti = new Set<string>();
+  /** Set once Excel refused a read's response as too large: read in slices from then on. */
+  let aFette = false;
+  let celleAlRifiuto = 0;
+  const diagnostica: Diagnostica = { ultimaLettura: null, ultimaScrittura: null };
+
+  /** Last step of every read: the grids, the selection, and what the next read needs. */
+  const concludi = (
+    letti: { id: string; nome: string; richiesta: RichiestaFoglio; dati: DatiFoglio }[],
+    indirizzoSelezione: string | null,
+    sincronizzazioni: number,
+    aFetteOra: boolean
+  ): Lettura => {
+    noti = letti.map((l) => ({ id: l.id, nome: l.nome, righe: righeUsate(l.dati.usato) }));
+    const protetti = letti
+      .filter((l) => !l.richiesta.foglio.isNullObject && l.richiesta.foglio.protection.protected)
+      .map((l) => l.nome);
+    protettiNoti = new Set(protetti);
+    diagnostica.ultimaLettura = { sincronizzazioni, fogli: letti.length, aFette: aFetteOra };
+    return {
+      fogli: letti.map((l) => grigliaDaDati(l.dati)),
+      selezione: selezioneDaIndirizzo(indirizzoSelezione),
+      protetti,
+    };
+  };
+
+  /**
+   * The read: 1 sync with the remembered sheets, 2 the first time or when sheets were added.
+   * Without the selection when a chart or a shape is selected (getSelectedRanges() fails then).
+   */
+  const leggiUnaVolta = (conSelezione = true) =>
+    esegui(async (context: ExcelContext): Promise<Lettura> => {
+      const fogli = context.workbook.worksheets;
+      fogli.load("items/name,items/id");
+      const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
+      if (selezionate) selezionate.load("address");
+      const richieste = new Map<string, RichiestaFoglio>();
+      noti.forEach((noto) => richieste.set(noto.id, accodaFoglio(fogli, noto.id, blocchiPrevisti(noto.righe), true)));
+      await context.sync();
+      let sincronizzazioni = 1;
+
+      const elenco = fogli.items.map((f) => ({ id: f.id, nome: f.name }));
+      const nuovi = elenco.filter((f) => !richieste.has(f.id));
+      if (nuovi.length > 0) {
+        // First read ever, or sheets added since the last one: queue those sheets alone.
+        nuovi.forEach((f) => richieste.set(f.id, accodaFoglio(fogli, f.id, blocchiPrevisti(undefined), true)));
+        await context.sync();
+        sincronizzazioni++;
+      }
+
+      const letti = elenco.map((f) => {
+        const richiesta = richieste.get(f.id) as RichiestaFoglio;
+        return { ...f, richiesta, dati: datiFoglio(f.nome, richiesta) };
+      });
+      const cresciuti = unioniMancanti(letti);
+      if (cresciuti.length > 0) {
+        // A sheet grew past the rows whose merged areas were queued: read the rest.
+        cresciuti.forEach((c) => c.l.richiesta.unioni.push(...accodaUnioni(c.l.richiesta.foglio, c.blocchi)));
+        await context.sync();
+        sincronizzazioni++;
+        cresciuti.forEach((c) => (c.l.dati = datiFoglio(c.l.nome, c.l.richiesta)));
+      }
+      return concludi(letti, selezionate ? selezionate.address : null, sincronizzazioni, false);
+    });
+
+  /**
+   * The read in slices, for workbooks whose response Excel on the web refuses (> 5 MB): the list
+   * and the selection; each sheet's used range address, formulas, protection and merges; then the
+   * values and number formats, at most celleMax cells per sync.
+   */
+  const leggiAFette = (celleMax: number, conSelezione: boolean) =>
+    esegui(async (context: ExcelContext): Promise<Lettura> => {
+      const fogli = context.workbook.worksheets;
+      fogli.load("items/name,items/id");
+      const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
+      if (selezionate) selezionate.load("address");
+      await context.sync();
+      const elenco = fogli.items.map((f) => ({ id: f.id, nome: f.name }));
+      const richieste = elenco.map((f) =>
+        accodaFoglio(fogli, f.id, blocchiPrevisti(noti.find((n) => n.id === f.id)?.righe), false)
+      );
+      await context.sync();
+      let sincronizzazioni = 2;
+
+      const aree = richieste.map((r) => (r.usato.isNullObject ? null : areeDaIndirizzi(r.usato.address)[0].area));
+      const letti = elenco.map((f, i) => ({
+        ...f,
+        richiesta: richieste[i],
+        dati: datiFoglio(f.nome, richieste[i], false),
+      }));
+      const mancanti = unioniMancanti(letti);
+      const gruppi = gruppiDiFette(aree, celleMax);
+      const fette: { foglio: number; range: ExcelRange }[] = [];
+      const leggiGruppo = async (g: number): Promise<void> => {
+        if (g >= gruppi.length) return;
+        gruppi[g].forEach((f) => {
+          const range = richieste[f.foglio].foglio.getRange(a1DaArea(f.area));
+          range.load("values,numberFormat");
+          fette.push({ foglio: f.foglio, range });
+        });
+        if (g === 0)
+          mancanti.forEach((c) => c.l.richiesta.unioni.push(...accodaUnioni(c.l.richiesta.foglio, c.blocchi)));
+        await context.sync();
+        sincronizzazioni++;
+        await leggiGruppo(g + 1);
+      };
+      await leggiGruppo(0);
+
+      letti.forEach((l, i) => {
+        const usato = l.richiesta.usato.isNullObject
+          ? null
+          : {
+              address: l.richiesta.usato.address,
+              values: fette.filter((f) => f.foglio === i).flatMap((f) => f.range.values),
+              numberFormat: fette.filter((f) => f.foglio === i).flatMap((f) => f.range.numberFormat),
+            };
+        l.dati = { ...datiFoglio(l.nome, l.richiesta, false), usato };
+      });
+      return concludi(letti, selezionate ? selezionate.address : null, sincronizzazioni, true);
+    });
+
+  /** Slices of celleMax cells; if Excel still refuses, slices four times smaller (down to ~1,000 cells). */
+  const leggiAFetteConRiprova = async (celleMax: number, conSelezione: boolean): Promise<Lettura> => {
+    try {
+      return await leggiAFette(celleMax, conSelezione);
+    } catch (e) {
+      if (codiceOffice(e) === CODICI_OFFICE.rispostaTroppoGrande && celleMax > 1_000)
+        return leggiAFetteConRiprova(Math.floor(celleMax / 4), conSelezione);
+      throw e;
+    }
+  };
+
+  /**
+   * Sliced reads go on until the workbook has shrunk to half the cells it had when Excel refused
+   * the whole response (measured by the first sliced read): no failed round trip at every read.
+   */
+  const aggiornaAFette = (lettura: Lettura) => {
+    const celle = lettura.fogli.reduce((s, g) => s + g.values.reduce((t, r) => t + r.length, 0), 0);
+    if (celleAlRifiuto === 0) celleAlRifiuto = celle;
+    else if (celle < celleAlRifiuto / 2) {
+      aFette = false;
+      celleAlRifiuto = 0;
+    }
+    return lettura;
+  };
+
+  /**
+   * A read, recovering once from each known failure: a response too large (→ slices), a remembered
+   * sheet gone (→ from the list), a chart or shape selected (→ without the selection).
+   */
+  const leggiConRecuperi = async (conSelezione: boolean, gestiti: ReadonlySet<string>): Promise<Lettura> => {
+    try {
+      if (aFette) return aggiornaAFette(await leggiAFetteConRiprova(celleASync, conSelezione));
+      return await leggiUnaVolta(conSelezione);
+    } catch (e) {
+      const codice = codiceOffice(e);
+      if (codice !== null && !gestiti.has(codice)) {
+        const ancora = new Set(gestiti).add(codice);
+        if (codice === CODICI_OFFICE.rispostaTroppoGrande && !aFette) {
+          aFette = true;
+          celleAlRifiuto = 0;
+          return leggiConRecuperi(conSelezione, ancora);
+        }
+        // A remembered sheet that no longer exists may fail the batch instead of giving a null
+        // object: start over from the list (the first-read path).
+        if (codice === CODICI_OFFICE.nonTrovato && noti.length > 0) {
+          noti = [];
+          return leggiConRecuperi(conSelezione, ancora);
+        }
+        // A chart or a shape is selected (OfficeDev/office-js#2268).
+        if (codice === CODICI_OFFICE.selezioneNonValida && conSelezione) return leggiConRecuperi(false, ancora);
+      }
+      throw comeErroreBarometro(e);
+    }
+  };
+
+  /** The protected sheets among these, asked to Excel (one sync): to explain an AccessDenied. */
+  const chiediProtetti = async (nomi: readonly string[]): Promise<string[]> => {
+    try {
+      return await esegui(async (context: ExcelContext) => {
+        const fogli = context.workbook.worksheets;
+        const protezioni = nomi.map((nome) => {
+          const foglio = fogli.getItemOrNullObject(nome);
+          foglio.load("name,protection/protected");
+          return { nome, foglio };
+        });
+        await context.sync();
+        return protezioni.filter((p) => !p.foglio.isNullObject && p.foglio.protection.protected).map((p) => p.nome);
+      });
+    } catch {
+      return [];
+    }
+  };
+
+  return {
+    leggi: () => leggiConRecuperi(true, new Set()),
+
+    async scrivi(patch: Patch): Promise<EsitoScrittura> {
+      const piano = pianoScrittura(patch, opzioniPiano);
+      if (piano.lotti.length === 0) return (diagnostica.ultimaScrittura = { sincronizzazioni: 0, byte: 0 });
+      const protetto = piano.fogli.find((f) => protettiNoti.has(f));
+      if (protetto !== undefined) throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(protetto));
+      try {
+        await esegui(async (context: ExcelContext) => {
+          const fogli = context.workbook.worksheets;
+          const perNome = new Map<string, ExcelWorksheet>();
+          const foglio = (nome: string): ExcelWorksheet => {
+            let ws = perNome.get(nome);
+            if (!ws) perNome.set(nome, (ws = fogli.getItem(nome)));
+            return ws;
+          };
+          // One sync per lot, one after the other; there is a single lot below ~4.5 MB.
+          const scriviDa = async (i: number): Promise<void> => {
+            if (i >= piano.lotti.length) return;
+            accodaLotto(piano.lotti[i], foglio);
+            await context.sync();
+            await scriviDa(i + 1);
+          };
+          await scriviDa(0);
+        });
+      } catch (e) {
+        if (codiceOffice(e) === CODICI_OFFICE.accessoNegato)
+          throw comeErroreBarometro(e, await chiediProtetti(piano.fogli));
+        throw comeErroreBarometro(e);
+      }
+      return (diagnostica.ultimaScrittura = { sincronizzazioni: piano.lotti.length, byte: piano.byte });
+    },
+
+    async seleziona(selezione: Selezione): Promise<void> {
+      try {
+        await esegui(async (context: ExcelContext) => {
+          const foglio = context.workbook.worksheets.getItem(selezione.foglio);
+          foglio.activate();
+          foglio.getRange(selezione.indirizzo.replace(/^.*!/, "")).select();
+          await context.sync();
+        });
+      } catch (e) {
+        throw comeErroreBarometro(e);
+      }
+    },
+
+    leggiImpostazioni(): ValoriImpostazioni {
+      const s = impostazioni();
+      const valori: ValoriImpostazioni = {};
+      for (const chiave of chiavi) {
+        const valore = s.get(chiave);
+        if (valore !== null && valore !== undefined) valori[chiave] = valore;
+      }
+      return valori;
+    },
+
+    async salvaImpostazioni(valori: ValoriImpostazioni): Promise<void> {
+      const s = impostazioni();
+      for (const [chiave, valore] of Object.entries(valori)) {
+        chiavi.add(chiave);
+        if (valore === null || valore === undefined) s.remove(chiave);
+        else s.set(chiave, valore);
+      }
+      await new Promise<void>((resolve, reject) =>
+        s.saveAsync((risultato) =>
+          risultato.status === "succeeded"
+            ? resolve()
+            : reject(
+                new ErroreBarometro(
+                  MESSAGGI_APP.inatteso(risultato.error?.message ?? "salvataggio delle impostazioni non riuscito")
+                )
+              )
+        )
+      );
+    },
+
+    diagnostica: () => ({ ...diagnostica }),
+    dimentica() {
+      noti = [];
+      protettiNoti = new Set();
+      aFette = false;
+    },
+  };
+}
+
+/** Queues everything one worksheet's read needs (no sync); without `dati`, the used range's address only. */
+function accodaFoglio(fogli: ExcelWorksheetCollection, id: string, blocchi: number[], dati: boolean): RichiestaFoglio {
+  const foglio = fogli.getItemOrNullObject(id);
+  const usato = foglio.getUsedRangeOrNullObject(false);
+  if (dati) usato.load("address,values,numberFormat");
+  else usato.load("address");
+  const formule = foglio.getRange().getSpecialCellsOrNullObject("Formulas");
+  formule.load("areas/items/address,areas/items/formulas");
+  foglio.load("protection/protected");
+  return { foglio, usato, formule, unioni: accodaUnioni(foglio, blocchi) };
+}
+
+/** Queues the merged areas of these blocks of rows (no sync). */
+function accodaUnioni(foglio: ExcelWorksheet, blocchi: number[]): RichiestaFoglio["unioni"] {
+  return blocchi.map((blocco) => {
+    const { da, a } = righeDelBlocco(blocco);
+    const aree = foglio.getRange(indirizzoRighe(da, a)).getMergedAreasOrNullObject();
+    aree.load("address");
+    return { blocco, aree };
+  });
+}
+
+/** Sheets whose used rows go past the blocks of merged areas queued for them. */
+function unioniMancanti<L extends { richiesta: RichiestaFoglio; dati: DatiFoglio }>(
+  letti: L[]
+): { l: L; blocchi: number[] }[] {
+  return letti
+    .map((l) => ({
+      l,
+      blocchi: blocchiMancanti(
+        righeUsate(l.dati.usato),
+        l.richiesta.unioni.map((u) => u.blocco)
+      ),
+    }))
+    .filter((c) => c.blocchi.length > 0);
+}
+
+/** The loaded proxies → plain data (after the sync); the used range's cells only when they were loaded. */
+function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFoglio {
+  return {
+    nome,
+    usato: r.usato.isNullObject
+      ? null
+      : conCelle
+        ? { address: r.usato.address, values: r.usato.values, numberFormat: r.usato.numberFormat }
+        : { address: r.usato.address, values: [], numberFormat: [] },
+    formule: r.formule.isNullObject
+      ? []
+      : r.formule.areas.items.map((area) => ({ address: area.address, formulas: area.formulas })),
+    unioni: r.unioni.filter((u) => !u.aree.isNullObject).map((u) => u.aree.address),
+  };
+}
+
+/** Queues one lot's writes (no sync). */
+function accodaLotto(lotto: LottoScrittura, foglio: (nome: string) => ExcelWorksheet): void {
+  for (const b of lotto.valori) {
+    const range = foglio(b.foglio).getRange(b.indirizzo);
+    if (b.proprieta === "formulas") range.formulas = b.dati;
+    else range.values = b.dati;
+  }
+  for (const c of lotto.colori) {
+    const aree = foglio(c.foglio).getRanges(c.indirizzi);
+    if (c.colore === null) aree.format.fill.clear();
+    else aree.format.fill.color = c.colore;
+  }
+}

@@ -1,0 +1,255 @@
+import { Area, parseA1 } from "../layout/grid";
+import { Patch } from "../layout/patch";
+import { a1DaArea } from "./addresses";
+
+/** Excel on the web refuses requests over 5 MB: a write is split only above this estimate. */
+export const MAX_BYTE_LOTTO = 4_500_000;
+/** Longest address list passed to one worksheet.getRanges() call. */
+export const MAX_CARATTERI_INDIRIZZI = 2_000;
+
+/** One 2-D write: range.values (or range.formulas when the block holds a formula). */
+export interface BloccoValori {
+  foglio: string;
+  /** "J7:J40", "M12" (no sheet name). */
+  indirizzo: string;
+  proprieta: "values" | "formulas";
+  dati: (string | number)[][];
+  /** Estimated bytes this write adds to the request. */
+  byte: number;
+}
+
+/** One fill over a multi-area range (worksheet.getRanges(indirizzi)); null clears the fill. */
+export interface BloccoColore {
+  foglio: string;
+  colore: string | null;
+  /** "N7:N9, N12, N15:N20", at most MAX_CARATTERI_INDIRIZZI characters. */
+  indirizzi: string;
+  celle: number;
+  byte: number;
+}
+
+/** What one context.sync() sends. */
+export interface LottoScrittura {
+  valori: BloccoValori[];
+  colori: BloccoColore[];
+  byte: number;
+}
+
+export interface PianoScrittura {
+  /** One sync each; a single lot unless the estimate exceeds maxByteLotto. */
+  lotti: LottoScrittura[];
+  /** Estimated bytes of all lots: JSON length of sheet names, addresses, values, formulas and colours. */
+  byte: number;
+  /** Sheets written, in order of first appearance. */
+  fogli: string[];
+}
+
+export interface OpzioniPiano {
+  maxByteLotto?: number;
+  maxCaratteriIndirizzi?: number;
+}
+
+const json = (v: unknown) => JSON.stringify(v).length;
+
+/**
+ * Turns a patch into as few Office.js operations as possible: the cells of one column on
+ * consecutive rows become one 2-D write (then single cells next to each other on a row), the
+ * fills become one multi-area range per sheet and colour. A cell written twice keeps the last
+ * value. Text is written with a leading apostrophe so that Excel keeps it as text ("84,44%" would
+ * otherwise be parsed as a number in the user's locale), exactly as typing it would.
+ */
+export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoScrittura {
+  const maxByte = opzioni.maxByteLotto ?? MAX_BYTE_LOTTO;
+  const maxCaratteri = opzioni.maxCaratteriIndirizzi ?? MAX_CARATTERI_INDIRIZZI;
+  const fogli: string[] = [];
+  const notaFoglio = (f: string) => {
+    if (!fogli.includes(f)) fogli.push(f);
+  };
+
+  const celle = new Map<
+    string,
+    Map<string, { riga: number; colonna: number; dato: string | number; formula: boolean }>
+  >();
+  for (const w of patch.scritture) {
+    notaFoglio(w.foglio);
+    const { row, col } = parseA1(w.cella);
+    const formula = w.formula !== undefined;
+    const dato = formula ? (w.formula as string) : typeof w.valore === "string" ? `'${w.valore}` : w.valore;
+    mappaDi(celle, w.foglio).set(`${row},${col}`, { riga: row, colonna: col, dato, formula });
+  }
+  const valori: BloccoValori[] = [];
+  for (const [foglio, perCella] of celle) {
+    for (const gruppo of raggruppa([...perCella.values()])) {
+      const proprieta = gruppo.celle.some((c) => c.formula) ? "formulas" : "values";
+      const righe = gruppo.area.bottom - gruppo.area.top + 1;
+      const dati: (string | number)[][] =
+        righe > 1 ? gruppo.celle.map((c) => [c.dato]) : [gruppo.celle.map((c) => c.dato)];
+      valori.push(
+        ...dividi({ foglio, indirizzo: a1DaArea(gruppo.area), proprieta, dati, byte: 0 }, gruppo.area, maxByte)
+      );
+    }
+  }
+
+  const perColore = new Map<string, Map<string, { riga: number; colonna: number; colore: string | null }>>();
+  for (const f of patch.colori) {
+    notaFoglio(f.foglio);
+    const { row, col } = parseA1(f.cella);
+    mappaDi(perColore, f.foglio).set(`${row},${col}`, { riga: row, colonna: col, colore: f.colore });
+  }
+  const colori: BloccoColore[] = [];
+  for (const [foglio, perCella] of perColore) {
+    const gruppi = new Map<string, { riga: number; colonna: number }[]>();
+    for (const c of perCella.values()) {
+      const chiave = c.colore === null ? "" : c.colore.toUpperCase();
+      (gruppi.get(chiave) ?? gruppi.set(chiave, []).get(chiave)!).push(c);
+    }
+    for (const [chiave, elenco] of gruppi) {
+      const colore = chiave === "" ? null : chiave;
+      const aree = raggruppa(elenco.map((c) => ({ ...c, dato: 0, formula: false }))).map((g) => ({
+        indirizzo: a1DaArea(g.area),
+        celle: g.celle.length,
+      }));
+      for (const pezzo of spezzaIndirizzi(aree, maxCaratteri)) {
+        colori.push({
+          foglio,
+          colore,
+          indirizzi: pezzo.indirizzi,
+          celle: pezzo.celle,
+          byte: json(foglio) + json(pezzo.indirizzi) + json(colore),
+        });
+      }
+    }
+  }
+
+  const lotti: LottoScrittura[] = [];
+  const nuovo = (): LottoScrittura => {
+    const lotto = { valori: [], colori: [], byte: 0 };
+    lotti.push(lotto);
+    return lotto;
+  };
+  let corrente: LottoScrittura | null = null;
+  const aggiungi = (byte: number, metti: (l: LottoScrittura) => void) => {
+    if (!corrente || (corrente.byte > 0 && corrente.byte + byte > maxByte)) corrente = nuovo();
+    metti(corrente);
+    corrente.byte += byte;
+  };
+  for (const b of valori) aggiungi(b.byte, (l) => l.valori.push(b));
+  for (const b of colori) aggiungi(b.byte, (l) => l.colori.push(b));
+  return { lotti, byte: lotti.reduce((s, l) => s + l.byte, 0), fogli };
+}
+
+function mappaDi<T>(m: Map<string, Map<string, T>>, chiave: string): Map<string, T> {
+  let interna = m.get(chiave);
+  if (!interna) m.set(chiave, (interna = new Map()));
+  return interna;
+}
+
+interface CellaPiano {
+  riga: number;
+  colonna: number;
+  dato: string | number;
+  formula: boolean;
+}
+
+/**
+ * Cells of one sheet → rectangles of one row or one column: vertical runs first (the owned
+ * columns J, M, N), then what is left alone joined along its row. Order: by column, then row.
+ */
+export function raggruppa<T extends CellaPiano>(celle: T[]): { area: Area; celle: T[] }[] {
+  const perColonna = [...celle].sort((a, b) => a.colonna - b.colonna || a.riga - b.riga);
+  const gruppi: { area: Area; celle: T[] }[] = [];
+  const soli: T[] = [];
+  let i = 0;
+  while (i < perColonna.length) {
+    let j = i;
+    while (
+      j + 1 < perColonna.length &&
+      perColonna[j + 1].colonna === perColonna[i].colonna &&
+      perColonna[j + 1].riga === perColonna[j].riga + 1
+    )
+      j++;
+    if (j > i) {
+      const serie = perColonna.slice(i, j + 1);
+      gruppi.push({
+        area: {
+          top: serie[0].riga,
+          bottom: serie[serie.length - 1].riga,
+          left: serie[0].colonna,
+          right: serie[0].colonna,
+        },
+        celle: serie,
+      });
+    } else soli.push(perColonna[i]);
+    i = j + 1;
+  }
+  const perRiga = soli.sort((a, b) => a.riga - b.riga || a.colonna - b.colonna);
+  i = 0;
+  while (i < perRiga.length) {
+    let j = i;
+    while (
+      j + 1 < perRiga.length &&
+      perRiga[j + 1].riga === perRiga[i].riga &&
+      perRiga[j + 1].colonna === perRiga[j].colonna + 1
+    )
+      j++;
+    const serie = perRiga.slice(i, j + 1);
+    gruppi.push({
+      area: {
+        top: serie[0].riga,
+        bottom: serie[0].riga,
+        left: serie[0].colonna,
+        right: serie[serie.length - 1].colonna,
+      },
+      celle: serie,
+    });
+    i = j + 1;
+  }
+  return gruppi.sort((a, b) => a.area.left - b.area.left || a.area.top - b.area.top);
+}
+
+/** A block over the size limit → halves, along its longer side. */
+function dividi(blocco: BloccoValori, area: Area, maxByte: number): BloccoValori[] {
+  const stimato = { ...blocco, byte: json(blocco.foglio) + json(blocco.indirizzo) + json(blocco.dati) };
+  const righe = area.bottom - area.top + 1;
+  const colonne = area.right - area.left + 1;
+  if (stimato.byte <= maxByte || (righe === 1 && colonne === 1)) return [stimato];
+  if (righe >= colonne) {
+    const meta = Math.floor(righe / 2);
+    const sopra: Area = { ...area, bottom: area.top + meta - 1 };
+    const sotto: Area = { ...area, top: area.top + meta };
+    return [
+      ...dividi({ ...blocco, indirizzo: a1DaArea(sopra), dati: blocco.dati.slice(0, meta) }, sopra, maxByte),
+      ...dividi({ ...blocco, indirizzo: a1DaArea(sotto), dati: blocco.dati.slice(meta) }, sotto, maxByte),
+    ];
+  }
+  const meta = Math.floor(colonne / 2);
+  const sinistra: Area = { ...area, right: area.left + meta - 1 };
+  const destra: Area = { ...area, left: area.left + meta };
+  return [
+    ...dividi(
+      { ...blocco, indirizzo: a1DaArea(sinistra), dati: blocco.dati.map((r) => r.slice(0, meta)) },
+      sinistra,
+      maxByte
+    ),
+    ...dividi({ ...blocco, indirizzo: a1DaArea(destra), dati: blocco.dati.map((r) => r.slice(meta)) }, destra, maxByte),
+  ];
+}
+
+/** Joins addresses with ", " into lists of at most maxCaratteri characters (one address may stand alone). */
+export function spezzaIndirizzi(
+  aree: { indirizzo: string; celle: number }[],
+  maxCaratteri: number = MAX_CARATTERI_INDIRIZZI
+): { indirizzi: string; celle: number }[] {
+  const pezzi: { indirizzi: string; celle: number }[] = [];
+  let corrente: { indirizzi: string; celle: number } | null = null;
+  for (const a of aree) {
+    if (corrente && corrente.indirizzi.length + 2 + a.indirizzo.length <= maxCaratteri) {
+      corrente.indirizzi += `, ${a.indirizzo}`;
+      corrente.celle += a.celle;
+    } else {
+      corrente = { indirizzi: a.indirizzo, celle: a.celle };
+      pezzi.push(corrente);
+    }
+  }
+  return pezzi;
+}

@@ -1,0 +1,1091 @@
+/**
+ * An in-memory Excel behind the Office.js subset Barometro uses (src/excel/excel-api.ts), with
+ * Office's load/sync semantics: proxies queue operations; loads are resolved and writes applied
+ * only at context.sync(); reading a property that was not loaded and synced throws
+ * PropertyNotLoaded; *OrNullObject calls give null objects (isNullObject, readable after a sync).
+ * It counts the syncs and logs every queued operation with an estimated payload per sync.
+ *
+ * Used by the tests and by the workbench (a browser page): it imports no Node module.
+ *
+ * Modelled on Excel's documented behaviour:
+ * - a sync fails as a whole in cell edit mode (InvalidOperationInCellEditMode), before any change;
+ * - otherwise operations run in order and a failing one stops the batch, the earlier writes stay
+ *   (Excel has no rollback); loads of a failed sync deliver nothing;
+ * - writes into a protected sheet or a read-only workbook fail with AccessDenied;
+ * - 2-D arrays must match the range's size (InvalidArgument); a single value fills the range;
+ * - getMergedAreasOrNullObject() reports the areas whose top-left cell lies in the range
+ *   (OfficeDev/office-js#3611) and fails above 512 areas;
+ * - requests and responses over the payload limit (5 MB in Excel on the web) fail with
+ *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
+ * - getSelectedRanges() fails with InvalidSelection while a chart or shape is selected
+ *   (OfficeDev/office-js#2268, by design);
+ * - Excel.run syncs what is still queued when the batch returns.
+ * Assumptions where Office's documentation is silent: calls chained on a null object give null
+ * objects; the fake does not calculate (a written formula keeps the cell's value unless a
+ * `valutaFormula` is given).
+ */
+import type { Area } from "../layout/grid";
+import {
+  a1DaArea,
+  areaDaA1,
+  areeDaIndirizzi,
+  indirizzoCompleto,
+  ULTIMA_COLONNA,
+  ULTIMA_RIGA,
+} from "../excel/addresses";
+import type {
+  ExcelContext,
+  ExcelRange,
+  ExcelRangeAreas,
+  ExcelRangeCollection,
+  ExcelRangeFill,
+  ExcelRangeFormat,
+  ExcelWorkbook,
+  ExcelWorksheet,
+  ExcelWorksheetCollection,
+  ExcelWorksheetProtection,
+  ImpostazioniDocumento,
+  ProprietaDaCaricare,
+  RisultatoAsync,
+} from "../excel/excel-api";
+
+// ───────────────────────────── the workbook ─────────────────────────────
+
+export type ValoreFinto = string | number | boolean;
+
+/** One cell. Absent properties mean: empty, no formula, "General", no fill, no other formatting. */
+export interface CellaFinta {
+  valore: ValoreFinto | null;
+  /** "=SUM(A1:A3)": English, commas, as Office.js `formulas` gives it. */
+  formula?: string;
+  /** Number format; "General" when absent. */
+  formato?: string;
+  /** Solid fill "#RRGGBB"; null or absent: no fill. */
+  colore?: string | null;
+  /** Formatting the fake does not model (borders, fonts…) that still makes the cell "used". */
+  formattata?: boolean;
+}
+
+/** Computes a written formula's value; undefined keeps the cell's previous value. */
+export type ValutaFormula = (
+  formula: string,
+  foglio: FoglioFinto,
+  riga: number,
+  colonna: number
+) => ValoreFinto | null | undefined;
+
+export const CODICI_ERRORE = {
+  proprietaNonCaricata: "PropertyNotLoaded",
+  argomentoNonValido: "InvalidArgument",
+  accessoNegato: "AccessDenied",
+  modificaInCorso: "InvalidOperationInCellEditMode",
+  selezioneNonValida: "InvalidSelection",
+  nonTrovato: "ItemNotFound",
+  generico: "GeneralException",
+  richiestaTroppoGrande: "RequestPayloadSizeLimitExceeded",
+  rispostaTroppoGrande: "ResponsePayloadSizeLimitExceeded",
+} as const;
+
+/** Shaped like OfficeExtension.Error: code, message, debugInfo. */
+export class ErroreExcelFinto extends Error {
+  readonly code: string;
+  readonly debugInfo: { code: string; message: string; errorLocation?: string };
+
+  constructor(code: string, message: string, errorLocation?: string) {
+    super(message);
+    this.name = "RichApi.Error";
+    this.code = code;
+    this.debugInfo = { code, message, errorLocation };
+  }
+}
+
+const GENERALE = "General";
+const COLORE_HEX = /^#[0-9A-F]{6}$/i;
+
+export class FoglioFinto {
+  readonly id: string;
+  nome: string;
+  protetto = false;
+  /** Merged areas, 0-based and inclusive. */
+  readonly unioni: Area[] = [];
+  private readonly righe = new Map<number, Map<number, CellaFinta>>();
+
+  constructor(id: string, nome: string) {
+    this.id = id;
+    this.nome = nome;
+  }
+
+  /** The cell at "B7" (0-based row/col with cellaIn); undefined when it was never set or is empty. */
+  cella(indirizzo: string): CellaFinta | undefined {
+    const { top, left } = areaDaA1(indirizzo);
+    return this.cellaIn(top, left);
+  }
+
+  cellaIn(riga: number, colonna: number): CellaFinta | undefined {
+    return this.righe.get(riga)?.get(colonna);
+  }
+
+  /** Sets some properties of the cell at "B7" (or of every cell of "B7:D9"); the others stay. */
+  imposta(indirizzo: string, modifiche: Partial<CellaFinta>): this {
+    const area = areaDaA1(indirizzo);
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++) this.impostaIn(r, c, modifiche);
+    return this;
+  }
+
+  impostaIn(riga: number, colonna: number, modifiche: Partial<CellaFinta>): this {
+    const nuova = canonica({ valore: null, ...this.cellaIn(riga, colonna), ...modifiche });
+    let riga_ = this.righe.get(riga);
+    if (vuota(nuova)) {
+      riga_?.delete(colonna);
+      if (riga_ && riga_.size === 0) this.righe.delete(riga);
+      return this;
+    }
+    if (!riga_) this.righe.set(riga, (riga_ = new Map()));
+    riga_.set(colonna, nuova);
+    return this;
+  }
+
+  /** Merges "A7:A9" (Excel keeps only the top-left value). */
+  unisci(indirizzo: string): this {
+    const area = areaDaA1(indirizzo);
+    if (this.unioni.some((u) => sovrapposte(u, area))) throw new Error(`Unione sovrapposta: ${indirizzo}`);
+    this.unioni.push(area);
+    for (let r = area.top; r <= area.bottom; r++)
+      for (let c = area.left; c <= area.right; c++)
+        if (r !== area.top || c !== area.left) this.impostaIn(r, c, { valore: null, formula: undefined });
+    return this;
+  }
+
+  /** Every non-empty cell, by row then column. */
+  *celle(): Generator<{ riga: number; colonna: number; cella: CellaFinta }> {
+    for (const riga of [...this.righe.keys()].sort((a, b) => a - b)) {
+      const perColonna = this.righe.get(riga) as Map<number, CellaFinta>;
+      for (const colonna of [...perColonna.keys()].sort((a, b) => a - b))
+        yield { riga, colonna, cella: perColonna.get(colonna) as CellaFinta };
+    }
+  }
+
+  /**
+   * The used range: the smallest rectangle holding every cell with a value or a formula and,
+   * unless soloValori, every formatted cell and merged area. null for a blank sheet.
+   */
+  areaUsata(soloValori = false): Area | null {
+    let area: Area | null = null;
+    const estendi = (a: Area) => {
+      area = area
+        ? {
+            top: Math.min(area.top, a.top),
+            left: Math.min(area.left, a.left),
+            bottom: Math.max(area.bottom, a.bottom),
+            right: Math.max(area.right, a.right),
+          }
+        : { ...a };
+    };
+    for (const { riga, colonna, cella } of this.celle()) {
+      const conValore = cella.valore !== null || cella.formula !== undefined;
+      if (conValore || !soloValori) estendi({ top: riga, left: colonna, bottom: riga, right: colonna });
+    }
+    if (!soloValori) this.unioni.forEach(estendi);
+    return area;
+  }
+
+  /** The merged area holding the cell, if any. */
+  unioneDi(riga: number, colonna: number): Area | undefined {
+    return this.unioni.find((u) => riga >= u.top && riga <= u.bottom && colonna >= u.left && colonna <= u.right);
+  }
+}
+
+/** One spelling per state (no fill = no `colore`, "General" = no `formato`…): snapshots compare cells as JSON. */
+function canonica(c: CellaFinta): CellaFinta {
+  const cella: CellaFinta = { valore: c.valore ?? null };
+  if (c.formula !== undefined) cella.formula = c.formula;
+  if (c.formato !== undefined && c.formato !== GENERALE) cella.formato = c.formato;
+  if (c.colore !== undefined && c.colore !== null) cella.colore = c.colore.toUpperCase();
+  if (c.formattata) cella.formattata = true;
+  return cella;
+}
+
+function vuota(c: CellaFinta): boolean {
+  return (
+    (c.valore === null || c.valore === undefined) &&
+    c.formula === undefined &&
+    (c.formato === undefined || c.formato === GENERALE) &&
+    (c.colore === undefined || c.colore === null) &&
+    !c.formattata
+  );
+}
+
+function sovrapposte(a: Area, b: Area): boolean {
+  return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+}
+
+/** One operation as the log shows it. */
+export interface OperazioneRegistrata {
+  tipo: "carica" | "imposta" | "chiama";
+  /** The proxy's path: "worksheets.getItem(\"Obiettivi 2024\").getRange(\"J7:J9\")". */
+  oggetto: string;
+  /** Property names loaded, property set, or method called. */
+  dettaglio: string;
+  /** Estimated bytes this operation adds to the request (JSON length). */
+  byte: number;
+}
+
+export interface SyncRegistrata {
+  numero: number;
+  operazioni: OperazioneRegistrata[];
+  byteRichiesta: number;
+  byteRisposta: number;
+  /** The error code when the sync failed. */
+  errore?: string;
+}
+
+export interface OpzioniCartella {
+  /** Request/response limit in bytes (Excel on the web: 5 MB). */
+  limitePayload?: number;
+  /** Most merged areas getMergedAreasOrNullObject() returns before failing (Office: 512). */
+  maxAreeUnite?: number;
+  valutaFormula?: ValutaFormula;
+}
+
+export class CartellaFinta {
+  readonly fogli: FoglioFinto[] = [];
+  /** Id of the active sheet. */
+  foglioAttivo: string | null = null;
+  /** The selected range: sheet id and area. */
+  selezione: { foglio: string; area: Area } | null = null;
+  /** While true every sync fails as Excel does when a cell is being edited. */
+  modificaInCorso = false;
+  /** While true the selection is a chart or a shape: getSelectedRanges() fails (InvalidSelection). */
+  selezioneNonIntervallo = false;
+  /** While true every write fails with AccessDenied (a workbook opened read-only). */
+  solaLettura = false;
+  /** While true document settings fail to save. */
+  salvataggioImpostazioniFallisce = false;
+  sincronizzazioni = 0;
+  readonly registro: SyncRegistrata[] = [];
+  readonly limitePayload: number;
+  readonly maxAreeUnite: number;
+  valutaFormula?: ValutaFormula;
+
+  private prossimoId = 1;
+  private impostazioniInMemoria: Record<string, unknown> = {};
+  private impostazioniSalvate: Record<string, unknown> = {};
+
+  constructor(opzioni: OpzioniCartella = {}) {
+    this.limitePayload = opzioni.limitePayload ?? 5 * 1024 * 1024;
+    this.maxAreeUnite = opzioni.maxAreeUnite ?? 512;
+    this.valutaFormula = opzioni.valutaFormula;
+  }
+
+  aggiungiFoglio(nome: string, posizione = this.fogli.length): FoglioFinto {
+    if (this.foglio(nome)) throw new Error(`Esiste già un foglio «${nome}»`);
+    const id = `{00000000-0001-0000-${String(this.prossimoId).padStart(4, "0")}-000000000000}`;
+    this.prossimoId++;
+    const foglio = new FoglioFinto(id, nome);
+    this.fogli.splice(posizione, 0, foglio);
+    if (this.foglioAttivo === null) this.foglioAttivo = id;
+    return foglio;
+  }
+
+  /** Sheet by name (case-insensitive, as Excel) or id. */
+  foglio(chiave: string): FoglioFinto | undefined {
+    const minuscola = chiave.toLowerCase();
+    return this.fogli.find((f) => f.id === chiave || f.nome.toLowerCase() === minuscola);
+  }
+
+  rimuoviFoglio(nome: string): void {
+    const i = this.fogli.findIndex((f) => f === this.foglio(nome));
+    if (i < 0) throw new Error(`Nessun foglio «${nome}»`);
+    const [tolto] = this.fogli.splice(i, 1);
+    if (this.foglioAttivo === tolto.id) this.foglioAttivo = this.fogli[0]?.id ?? null;
+    if (this.selezione?.foglio === tolto.id) this.selezione = null;
+  }
+
+  rinominaFoglio(nome: string, nuovo: string): void {
+    const f = this.foglio(nome);
+    if (!f) throw new Error(`Nessun foglio «${nome}»`);
+    f.nome = nuovo;
+  }
+
+  /** Selects "B7:D9" on a sheet and makes it active (as the user would). */
+  seleziona(foglio: string, indirizzo: string): void {
+    const f = this.foglio(foglio);
+    if (!f) throw new Error(`Nessun foglio «${foglio}»`);
+    this.foglioAttivo = f.id;
+    this.selezione = { foglio: f.id, area: areaDaA1(indirizzo) };
+  }
+
+  /** Excel.run: runs the batch with a new request context, then syncs whatever is still queued. */
+  run = async <T>(batch: (context: ExcelContext) => Promise<T>): Promise<T> => {
+    const contesto = new ContestoFinto(this);
+    const risultato = await batch(contesto);
+    if (contesto.inCoda() > 0) await contesto.sync();
+    return risultato;
+  };
+
+  /** Office.context.document.settings for this workbook. */
+  readonly impostazioni: ImpostazioniDocumento = {
+    get: (name: string) => (name in this.impostazioniInMemoria ? copia(this.impostazioniInMemoria[name]) : null),
+    set: (name: string, value: unknown) => {
+      this.impostazioniInMemoria[name] = copia(value);
+    },
+    remove: (name: string) => {
+      delete this.impostazioniInMemoria[name];
+    },
+    saveAsync: (callback?: (result: RisultatoAsync) => void) => {
+      const fallisce = this.salvataggioImpostazioniFallisce;
+      if (!fallisce) this.impostazioniSalvate = copia(this.impostazioniInMemoria) as Record<string, unknown>;
+      void Promise.resolve().then(() =>
+        callback?.(
+          fallisce
+            ? { status: "failed", error: { code: 5001, message: "Impossibile salvare le impostazioni." } }
+            : { status: "succeeded", error: null }
+        )
+      );
+    },
+  };
+
+  /** The settings as saved in the file (what reopening the workbook would find). */
+  impostazioniNelFile(): Record<string, unknown> {
+    return copia(this.impostazioniSalvate) as Record<string, unknown>;
+  }
+
+  /** Simulates closing and reopening: unsaved settings are lost. */
+  riapri(): void {
+    this.impostazioniInMemoria = copia(this.impostazioniSalvate) as Record<string, unknown>;
+  }
+
+  azzeraContatori(): void {
+    this.sincronizzazioni = 0;
+    this.registro.length = 0;
+  }
+
+  /**
+   * Everything a person could see, keyed "Foglio!A1" (cells) and "Foglio!#unioni" /
+   * "Foglio!#protetto": to compare a workbook before and after.
+   */
+  istantanea(): Map<string, string> {
+    const m = new Map<string, string>();
+    for (const f of this.fogli) {
+      m.set(`${f.nome}!#unioni`, JSON.stringify(f.unioni.map(a1DaArea).sort()));
+      m.set(`${f.nome}!#protetto`, String(f.protetto));
+      for (const { riga, colonna, cella } of f.celle())
+        m.set(
+          `${f.nome}!${a1DaArea({ top: riga, left: colonna, bottom: riga, right: colonna })}`,
+          JSON.stringify(cella)
+        );
+    }
+    return m;
+  }
+
+  /** @internal the next sync's number. */
+  nuovaSync(voce: Omit<SyncRegistrata, "numero">): SyncRegistrata {
+    this.sincronizzazioni++;
+    const registrata = { numero: this.sincronizzazioni, ...voce };
+    this.registro.push(registrata);
+    return registrata;
+  }
+}
+
+function copia<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+// ───────────────────────────── request context ─────────────────────────────
+
+interface Operazione {
+  registro: OperazioneRegistrata;
+  /** Runs at sync; returns the data a load brings back (undefined for writes). */
+  esegui(): { risposta?: unknown; consegna?: () => void } | void;
+}
+
+const lunghezza = (v: unknown) => JSON.stringify(v)?.length ?? 0;
+
+class ContestoFinto implements ExcelContext {
+  readonly workbook: ExcelWorkbook;
+  private coda: Operazione[] = [];
+  private proxy: ProxyFinto<unknown>[] = [];
+  private fissati = 0;
+
+  constructor(readonly cartella: CartellaFinta) {
+    this.workbook = new CartellaProxy(this);
+  }
+
+  inCoda(): number {
+    return this.coda.length;
+  }
+
+  registra(p: ProxyFinto<unknown>): void {
+    this.proxy.push(p);
+  }
+
+  accoda(
+    tipo: OperazioneRegistrata["tipo"],
+    oggetto: string,
+    dettaglio: string,
+    argomenti: unknown,
+    esegui: Operazione["esegui"]
+  ): void {
+    this.coda.push({
+      registro: { tipo, oggetto, dettaglio, byte: lunghezza([oggetto, dettaglio, argomenti]) },
+      esegui,
+    });
+  }
+
+  async sync(): Promise<void> {
+    const coda = this.coda;
+    this.coda = [];
+    const voce = this.cartella.nuovaSync({
+      operazioni: coda.map((o) => o.registro),
+      byteRichiesta: coda.reduce((s, o) => s + o.registro.byte, 0),
+      byteRisposta: 0,
+    });
+    await Promise.resolve(); // a round trip: never synchronous
+    const fallisce = (e: ErroreExcelFinto): never => {
+      voce.errore = e.code;
+      throw e;
+    };
+    if (this.cartella.modificaInCorso)
+      fallisce(new ErroreExcelFinto(CODICI_ERRORE.modificaInCorso, "Excel è in modalità modifica della cella."));
+    if (voce.byteRichiesta > this.cartella.limitePayload)
+      fallisce(
+        new ErroreExcelFinto(CODICI_ERRORE.richiestaTroppoGrande, "La richiesta supera il limite di dimensione.")
+      );
+    const consegne: (() => void)[] = [];
+    for (const op of coda) {
+      try {
+        const esito = op.esegui();
+        if (esito) {
+          voce.byteRisposta += lunghezza(esito.risposta);
+          if (esito.consegna) consegne.push(esito.consegna);
+        }
+      } catch (e) {
+        if (e instanceof ErroreExcelFinto) fallisce(new ErroreExcelFinto(e.code, e.message, op.registro.oggetto));
+        throw e;
+      }
+    }
+    if (voce.byteRisposta > this.cartella.limitePayload)
+      fallisce(new ErroreExcelFinto(CODICI_ERRORE.rispostaTroppoGrande, "La risposta supera il limite di dimensione."));
+    consegne.forEach((c) => c());
+    // isNullObject becomes readable for the proxies created before or during this sync.
+    for (const p of this.proxy.slice(this.fissati)) p.fissaNullo();
+    this.fissati = this.proxy.length;
+  }
+}
+
+function nonCaricata(nome: string): ErroreExcelFinto {
+  return new ErroreExcelFinto(
+    CODICI_ERRORE.proprietaNonCaricata,
+    `The property '${nome}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+  );
+}
+
+function nonValido(messaggio: string): ErroreExcelFinto {
+  return new ErroreExcelFinto(CODICI_ERRORE.argomentoNonValido, messaggio);
+}
+
+/** load()'s argument → property paths ("areas/items/address"). */
+function percorsi(nomi?: ProprietaDaCaricare): string[] {
+  const elenco = nomi === undefined ? ["*"] : Array.isArray(nomi) ? nomi : nomi.split(",");
+  const puliti = elenco.map((n) => n.trim()).filter((n) => n !== "");
+  return puliti.length > 0 ? puliti : ["*"];
+}
+
+// ───────────────────────────── proxies ─────────────────────────────
+
+/**
+ * A proxy: a path resolved against the workbook when an operation runs (null for a null object).
+ * Scalar properties are read from what the last successful sync delivered.
+ */
+abstract class ProxyFinto<T> {
+  private readonly caricati = new Map<string, unknown>();
+  private nullo: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: ContestoFinto,
+    readonly percorso: string,
+    private readonly trova: () => T | null
+  ) {
+    ctx.registra(this);
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullo === undefined) throw nonCaricata("isNullObject");
+    return this.nullo;
+  }
+
+  /** The object, or null for a null object (errors such as ItemNotFound propagate). */
+  risolvi(): T | null {
+    return this.trova();
+  }
+
+  /** The object for a write or a method: a null object cannot be written. */
+  protected oggetto(): T {
+    const o = this.trova();
+    if (o === null) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `${this.percorso}: oggetto nullo.`);
+    return o;
+  }
+
+  fissaNullo(): void {
+    try {
+      this.nullo = this.trova() === null;
+    } catch {
+      this.nullo = undefined;
+    }
+  }
+
+  load(nomi?: ProprietaDaCaricare): this {
+    const elenco = percorsi(nomi);
+    this.ctx.accoda("carica", this.percorso, elenco.join(","), null, () => this.carica(elenco));
+    return this;
+  }
+
+  /** Runs a load at sync: the data, and how to deliver it once the whole sync succeeded. */
+  carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const o = this.trova();
+    if (o === null) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const risposta: Record<string, unknown> = {};
+    const consegne: (() => void)[] = [];
+    const perFiglio = new Map<string, string[]>();
+    for (const p of elenco) {
+      const [testa, ...resto] = p.split("/");
+      if (testa === "*") {
+        for (const nome of this.scalari()) risposta[nome] = this.leggiScalare(nome, o);
+      } else if (this.scalari().includes(testa) && resto.length === 0) {
+        risposta[testa] = this.leggiScalare(testa, o);
+      } else if (this.figlio(testa)) {
+        perFiglio.set(testa, [...(perFiglio.get(testa) ?? []), resto.length > 0 ? resto.join("/") : "*"]);
+      } else throw nonValido(`Proprietà sconosciuta per ${this.percorso}: ${p}`);
+    }
+    for (const [nome, sotto] of perFiglio) {
+      const esito = (this.figlio(nome) as ProxyFinto<unknown>).carica(sotto);
+      risposta[nome] = esito.risposta;
+      consegne.push(esito.consegna);
+    }
+    const scalari = Object.entries(risposta).filter(([k]) => !perFiglio.has(k));
+    return {
+      risposta,
+      consegna: () => {
+        for (const [k, v] of scalari) this.caricati.set(k, v);
+        consegne.forEach((c) => c());
+      },
+    };
+  }
+
+  /** A loaded and synced property. */
+  protected proprieta<V>(nome: string): V {
+    if (!this.caricati.has(nome)) throw nonCaricata(nome);
+    return this.caricati.get(nome) as V;
+  }
+
+  protected scalari(): readonly string[] {
+    return [];
+  }
+
+  /** A scalar property's value, read from the resolved object (subclasses list theirs in scalari()). */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected leggiScalare(nome: string, _oggetto: T): unknown {
+    throw nonValido(`Proprietà sconosciuta per ${this.percorso}: ${nome}`);
+  }
+
+  /** Navigation properties (format, fill, protection, areas…): none by default. */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected figlio(_nome: string): ProxyFinto<unknown> | undefined {
+    return undefined;
+  }
+}
+
+/** A range on a sheet (a rectangle) or several (RangeAreas). */
+interface Intervallo {
+  foglio: FoglioFinto;
+  aree: Area[];
+}
+
+class CartellaProxy implements ExcelWorkbook {
+  readonly worksheets: RaccoltaFogliProxy;
+
+  constructor(private readonly ctx: ContestoFinto) {
+    this.worksheets = new RaccoltaFogliProxy(ctx);
+  }
+
+  getSelectedRanges(): ExcelRangeAreas {
+    const cartella = this.ctx.cartella;
+    return new AreeProxy(this.ctx, "workbook.getSelectedRanges()", () => {
+      if (cartella.selezioneNonIntervallo)
+        throw new ErroreExcelFinto(
+          CODICI_ERRORE.selezioneNonValida,
+          "The current selection is invalid for this operation."
+        );
+      const sel = cartella.selezione;
+      const foglio = sel ? cartella.foglio(sel.foglio) : cartella.foglio(cartella.foglioAttivo ?? "");
+      if (!foglio) throw new ErroreExcelFinto(CODICI_ERRORE.generico, "Nessuna selezione.");
+      return { foglio, aree: [sel ? sel.area : { top: 0, left: 0, bottom: 0, right: 0 }] };
+    });
+  }
+}
+
+class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorksheetCollection {
+  private elementi: FoglioProxy[] | undefined;
+
+  constructor(ctx: ContestoFinto) {
+    super(ctx, "worksheets", () => ctx.cartella.fogli);
+  }
+
+  get items(): ExcelWorksheet[] {
+    if (!this.elementi) throw nonCaricata("items");
+    return this.elementi;
+  }
+
+  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const fogli = [...this.oggetto()];
+    // "items/name" or, as Office allows on a collection, "name".
+    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
+    const elementi = fogli.map((f) => {
+      const id = f.id;
+      return new FoglioProxy(this.ctx, `worksheets.getItem("${id}")`, () => this.ctx.cartella.foglio(id) ?? null);
+    });
+    const esiti = elementi.map((e) => e.carica(sotto));
+    return {
+      risposta: { items: esiti.map((e) => e.risposta) },
+      consegna: () => {
+        esiti.forEach((e) => e.consegna());
+        this.elementi = elementi;
+      },
+    };
+  }
+
+  getItem(key: string): ExcelWorksheet {
+    return new FoglioProxy(this.ctx, `worksheets.getItem(${JSON.stringify(key)})`, () => {
+      const f = this.ctx.cartella.foglio(key);
+      if (!f) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Il foglio «${key}» non esiste.`);
+      return f;
+    });
+  }
+
+  getItemOrNullObject(key: string): ExcelWorksheet {
+    return new FoglioProxy(
+      this.ctx,
+      `worksheets.getItemOrNullObject(${JSON.stringify(key)})`,
+      () => this.ctx.cartella.foglio(key) ?? null
+    );
+  }
+}
+
+class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
+  readonly protection: ProtezioneProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
+    super(ctx, percorso, trova);
+    this.protection = new ProtezioneProxy(ctx, `${percorso}.protection`, trova);
+  }
+
+  get id(): string {
+    return this.proprieta("id");
+  }
+
+  get name(): string {
+    return this.proprieta("name");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["id", "name", "position"];
+  }
+
+  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
+    if (nome === "id") return f.id;
+    if (nome === "name") return f.nome;
+    if (nome === "position") return this.ctx.cartella.fogli.indexOf(f);
+    return super.leggiScalare(nome, f);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "protection" ? this.protection : undefined;
+  }
+
+  activate(): void {
+    this.ctx.accoda("chiama", this.percorso, "activate", null, () => {
+      this.ctx.cartella.foglioAttivo = this.oggetto().id;
+    });
+  }
+
+  getRange(address?: string): ExcelRange {
+    const percorso = `${this.percorso}.getRange(${address === undefined ? "" : JSON.stringify(address)})`;
+    return new RangeProxy(this.ctx, percorso, () => {
+      const f = this.risolvi();
+      if (!f) return null;
+      const area =
+        address === undefined
+          ? { top: 0, left: 0, bottom: ULTIMA_RIGA, right: ULTIMA_COLONNA }
+          : areaSenzaFoglio(address);
+      return { foglio: f, aree: [area] };
+    });
+  }
+
+  getRanges(address?: string): ExcelRangeAreas {
+    return new AreeProxy(this.ctx, `${this.percorso}.getRanges(${JSON.stringify(address ?? "")})`, () => {
+      const f = this.risolvi();
+      if (!f) return null;
+      if (address === undefined)
+        return { foglio: f, aree: [{ top: 0, left: 0, bottom: ULTIMA_RIGA, right: ULTIMA_COLONNA }] };
+      let aree: Area[];
+      try {
+        aree = areeDaIndirizzi(address).map((a) => a.area);
+      } catch {
+        throw nonValido(`Indirizzo non valido: ${address}`);
+      }
+      return { foglio: f, aree };
+    });
+  }
+
+  getUsedRangeOrNullObject(valuesOnly?: boolean): ExcelRange {
+    return new RangeProxy(
+      this.ctx,
+      `${this.percorso}.getUsedRangeOrNullObject(${valuesOnly ? "true" : "false"})`,
+      () => {
+        const f = this.risolvi();
+        const area = f?.areaUsata(valuesOnly === true) ?? null;
+        return f && area ? { foglio: f, aree: [area] } : null;
+      }
+    );
+  }
+}
+
+function areaSenzaFoglio(indirizzo: string): Area {
+  try {
+    const aree = areeDaIndirizzi(indirizzo);
+    if (aree.length !== 1) throw new Error();
+    return aree[0].area;
+  } catch {
+    throw nonValido(`Indirizzo non valido: ${indirizzo}`);
+  }
+}
+
+class ProtezioneProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheetProtection {
+  get protected(): boolean {
+    return this.proprieta("protected");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["protected"];
+  }
+
+  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
+    return nome === "protected" ? f.protetto : super.leggiScalare(nome, f);
+  }
+}
+
+/** Writes go through here: protection, read-only, then each cell of the areas. */
+function scrivi(
+  ctx: ContestoFinto,
+  intervallo: Intervallo,
+  perCella: (r: number, c: number, i: number, j: number) => void
+): void {
+  if (ctx.cartella.solaLettura)
+    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+  if (intervallo.foglio.protetto)
+    throw new ErroreExcelFinto(
+      CODICI_ERRORE.accessoNegato,
+      "The cell or chart you're trying to change is on a protected sheet."
+    );
+  for (const area of intervallo.aree)
+    for (let r = area.top; r <= Math.min(area.bottom, ULTIMA_RIGA); r++)
+      for (let c = area.left; c <= area.right; c++) perCella(r, c, r - area.top, c - area.left);
+}
+
+class RiempimentoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFill {
+  get color(): string {
+    return this.proprieta("color");
+  }
+
+  set color(colore: string) {
+    this.ctx.accoda("imposta", this.percorso, "color", colore, () => {
+      if (!COLORE_HEX.test(colore)) throw nonValido(`Colore non valido: ${colore}`);
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { colore: colore.toUpperCase() }));
+    });
+  }
+
+  clear(): void {
+    this.ctx.accoda("chiama", this.percorso, "clear", null, () => {
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { colore: null }));
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["color"];
+  }
+
+  /** Like Excel: the common colour, "#FFFFFF" without fill, null when the cells differ. */
+  protected override leggiScalare(nome: string, intervallo: Intervallo): unknown {
+    if (nome !== "color") return super.leggiScalare(nome, intervallo);
+    const colori = new Set<string>();
+    for (const a of intervallo.aree)
+      for (let r = a.top; r <= a.bottom && colori.size < 2; r++)
+        for (let c = a.left; c <= a.right && colori.size < 2; c++)
+          colori.add(intervallo.foglio.cellaIn(r, c)?.colore ?? "#FFFFFF");
+    return colori.size === 1 ? [...colori][0] : null;
+  }
+}
+
+class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFormat {
+  readonly fill: RiempimentoProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => Intervallo | null) {
+    super(ctx, percorso, trova);
+    this.fill = new RiempimentoProxy(ctx, `${percorso}.fill`, trova);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "fill" ? this.fill : undefined;
+  }
+}
+
+class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
+  readonly format: FormatoProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => Intervallo | null) {
+    super(ctx, percorso, trova);
+    this.format = new FormatoProxy(ctx, `${percorso}.format`, trova);
+  }
+
+  private area(): { foglio: FoglioFinto; area: Area } {
+    const i = this.oggetto();
+    return { foglio: i.foglio, area: i.aree[0] };
+  }
+
+  get address(): string {
+    return this.proprieta("address");
+  }
+
+  get rowCount(): number {
+    return this.proprieta("rowCount");
+  }
+
+  get columnCount(): number {
+    return this.proprieta("columnCount");
+  }
+
+  get values(): unknown[][] {
+    return this.proprieta("values");
+  }
+
+  set values(valori: unknown[][]) {
+    this.imposta("values", valori, (foglio, r, c, v) => {
+      if (typeof v === "string" && v.startsWith("'"))
+        foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
+      else if (typeof v === "string" && v.startsWith("=")) this.scriviFormula(foglio, r, c, v);
+      else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
+    });
+  }
+
+  get formulas(): unknown[][] {
+    return this.proprieta("formulas");
+  }
+
+  set formulas(formule: unknown[][]) {
+    this.imposta("formulas", formule, (foglio, r, c, v) => {
+      if (typeof v === "string" && v.startsWith("=")) this.scriviFormula(foglio, r, c, v);
+      else if (typeof v === "string" && v.startsWith("'"))
+        foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
+      else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
+    });
+  }
+
+  get numberFormat(): unknown[][] {
+    return this.proprieta("numberFormat");
+  }
+
+  set numberFormat(formati: unknown[][]) {
+    this.imposta("numberFormat", formati, (foglio, r, c, v) => {
+      if (typeof v !== "string") throw nonValido("Formato numerico non valido.");
+      foglio.impostaIn(r, c, { formato: v });
+    });
+  }
+
+  private scriviFormula(foglio: FoglioFinto, r: number, c: number, formula: string): void {
+    const valore = this.ctx.cartella.valutaFormula?.(formula, foglio, r, c);
+    foglio.impostaIn(r, c, valore === undefined ? { formula } : { formula, valore });
+  }
+
+  /** A 2-D write: the array must match the range (or be a single value for every cell). */
+  private imposta(
+    proprieta: string,
+    dati: unknown,
+    perCella: (foglio: FoglioFinto, r: number, c: number, v: ValoreFinto | "") => void
+  ): void {
+    const copiati = copia(dati);
+    this.ctx.accoda("imposta", this.percorso, proprieta, copiati, () => {
+      const { foglio, area } = this.area();
+      const righe = area.bottom - area.top + 1;
+      const colonne = area.right - area.left + 1;
+      const matrice = Array.isArray(copiati);
+      if (matrice) {
+        const m = copiati as unknown[];
+        if (m.length !== righe || m.some((riga) => !Array.isArray(riga) || riga.length !== colonne))
+          throw nonValido(
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+          );
+      }
+      scrivi(this.ctx, { foglio, aree: [area] }, (r, c, i, j) => {
+        const v = matrice ? (copiati as unknown[][])[i][j] : copiati;
+        if (v === null || v === undefined) return; // Office: null leaves the cell as it is
+        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+          throw nonValido(`Valore non valido per ${proprieta}.`);
+        perCella(foglio, r, c, v);
+      });
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["address", "values", "numberFormat", "formulas", "rowCount", "columnCount", "rowIndex", "columnIndex"];
+  }
+
+  protected override leggiScalare(nome: string, i: Intervallo): unknown {
+    const foglio = i.foglio;
+    const area = i.aree[0];
+    const griglia = (f: (c: CellaFinta | undefined, r: number, col: number) => unknown) =>
+      Array.from({ length: area.bottom - area.top + 1 }, (_, r) =>
+        Array.from({ length: area.right - area.left + 1 }, (_, c) =>
+          f(foglio.cellaIn(area.top + r, area.left + c), area.top + r, area.left + c)
+        )
+      );
+    switch (nome) {
+      case "address":
+        return indirizzoCompleto(foglio.nome, area);
+      case "rowCount":
+        return area.bottom - area.top + 1;
+      case "columnCount":
+        return area.right - area.left + 1;
+      case "rowIndex":
+        return area.top;
+      case "columnIndex":
+        return area.left;
+      case "values":
+        return griglia((c) => c?.valore ?? "");
+      case "numberFormat":
+        return griglia((c) => c?.formato ?? GENERALE);
+      case "formulas":
+        return griglia((c) => c?.formula ?? c?.valore ?? "");
+      default:
+        return super.leggiScalare(nome, i);
+    }
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "format" ? this.format : undefined;
+  }
+
+  select(): void {
+    this.ctx.accoda("chiama", this.percorso, "select", null, () => {
+      const { foglio, area } = this.area();
+      this.ctx.cartella.foglioAttivo = foglio.id;
+      this.ctx.cartella.selezione = { foglio: foglio.id, area };
+    });
+  }
+
+  getMergedAreasOrNullObject(): ExcelRangeAreas {
+    return new AreeProxy(this.ctx, `${this.percorso}.getMergedAreasOrNullObject()`, () => {
+      const i = this.risolvi();
+      if (!i) return null;
+      const area = i.aree[0];
+      const aree = i.foglio.unioni.filter(
+        (u) => u.top >= area.top && u.top <= area.bottom && u.left >= area.left && u.left <= area.right
+      );
+      if (aree.length > this.ctx.cartella.maxAreeUnite)
+        throw new ErroreExcelFinto(CODICI_ERRORE.generico, `Più di ${this.ctx.cartella.maxAreeUnite} aree unite.`);
+      return aree.length > 0 ? { foglio: i.foglio, aree } : null;
+    });
+  }
+
+  getSpecialCellsOrNullObject(cellType: "Formulas"): ExcelRangeAreas {
+    return new AreeProxy(this.ctx, `${this.percorso}.getSpecialCellsOrNullObject(${JSON.stringify(cellType)})`, () => {
+      const i = this.risolvi();
+      if (!i) return null;
+      const area = i.aree[0];
+      const celle: { riga: number; colonna: number }[] = [];
+      for (const { riga, colonna, cella } of i.foglio.celle())
+        if (
+          cella.formula !== undefined &&
+          riga >= area.top &&
+          riga <= area.bottom &&
+          colonna >= area.left &&
+          colonna <= area.right
+        )
+          celle.push({ riga, colonna });
+      return celle.length > 0 ? { foglio: i.foglio, aree: colonneContigue(celle) } : null;
+    });
+  }
+}
+
+/** Cells → rectangles one column wide, rows contiguous (how the fake reports special cells). */
+function colonneContigue(celle: { riga: number; colonna: number }[]): Area[] {
+  const ordinate = [...celle].sort((a, b) => a.colonna - b.colonna || a.riga - b.riga);
+  const aree: Area[] = [];
+  for (const c of ordinate) {
+    const ultima = aree[aree.length - 1];
+    if (ultima && ultima.left === c.colonna && ultima.bottom === c.riga - 1) ultima.bottom = c.riga;
+    else aree.push({ top: c.riga, bottom: c.riga, left: c.colonna, right: c.colonna });
+  }
+  return aree;
+}
+
+class RaccoltaRangeProxy extends ProxyFinto<Intervallo> implements ExcelRangeCollection {
+  private elementi: RangeProxy[] | undefined;
+
+  get items(): ExcelRange[] {
+    if (!this.elementi) throw nonCaricata("items");
+    return this.elementi;
+  }
+
+  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const i = this.risolvi();
+    if (!i) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
+    const elementi = i.aree.map(
+      (area, k) => new RangeProxy(this.ctx, `${this.percorso}.items[${k}]`, () => ({ foglio: i.foglio, aree: [area] }))
+    );
+    const esiti = elementi.map((e) => e.carica(sotto));
+    return {
+      risposta: { items: esiti.map((e) => e.risposta) },
+      consegna: () => {
+        esiti.forEach((e) => e.consegna());
+        this.elementi = elementi;
+      },
+    };
+  }
+}
+
+class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas {
+  readonly format: FormatoProxy;
+  readonly areas: RaccoltaRangeProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => Intervallo | null) {
+    super(ctx, percorso, trova);
+    this.format = new FormatoProxy(ctx, `${percorso}.format`, trova);
+    this.areas = new RaccoltaRangeProxy(ctx, `${percorso}.areas`, trova);
+  }
+
+  get address(): string {
+    return this.proprieta("address");
+  }
+
+  get areaCount(): number {
+    return this.proprieta("areaCount");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["address", "areaCount"];
+  }
+
+  protected override leggiScalare(nome: string, i: Intervallo): unknown {
+    if (nome === "address") return i.aree.map((a) => indirizzoCompleto(i.foglio.nome, a)).join(", ");
+    if (nome === "areaCount") return i.aree.length;
+    return super.leggiScalare(nome, i);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "format" ? this.format : nome === "areas" ? this.areas : undefined;
+  }
+}

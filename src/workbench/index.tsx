@@ -1,0 +1,100 @@
+import * as React from "react";
+import { createRoot } from "react-dom/client";
+import ExcelJS from "exceljs";
+import {
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { App } from "../taskpane/App";
+import { creaAccessoOffice } from "../excel/office-access";
+import { CartellaFinta } from "./fake-excel";
+import { cartellaDaExcelJS } from "./xlsx-to-fake";
+import { SheetView } from "./SheetView";
+
+/**
+ * The workbench: the real task pane, adapter and engine over an in-memory Excel loaded from an
+ * .xlsx (the bundled sample, or ?file=NAME.xlsx from assets/). Only the workbook is swapped.
+ */
+const CAMPIONE = "relazione-performance-2024.xlsx";
+
+const useStili = makeStyles({
+  pagina: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  pannello: {
+    width: "380px",
+    flexShrink: 0,
+    borderLeft: `1px solid ${tokens.colorNeutralStroke1}`,
+    overflowY: "auto",
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+});
+
+async function caricaCartella(): Promise<CartellaFinta> {
+  const nome = new URLSearchParams(window.location.search).get("file") ?? CAMPIONE;
+  if (!/^[\w.-]+\.xlsx$/.test(nome)) throw new Error(`Nome di file non valido: ${nome}`);
+  const risposta = await fetch(`assets/${nome}`);
+  if (!risposta.ok) throw new Error(`Impossibile caricare assets/${nome} (${risposta.status})`);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(await risposta.arrayBuffer());
+  return cartellaDaExcelJS(wb);
+}
+
+function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
+  const stili = useStili();
+  const [versione, setVersione] = React.useState(0);
+  const ridisegna = React.useCallback(() => setVersione((v) => v + 1), []);
+  const access = React.useMemo(
+    () =>
+      creaAccessoOffice({
+        esegui: async (batch) => {
+          try {
+            return await cartella.run(batch);
+          } finally {
+            ridisegna();
+          }
+        },
+        impostazioni: () => cartella.impostazioni,
+      }),
+    [cartella, ridisegna]
+  );
+  const seleziona = (foglio: string, indirizzo: string) => {
+    cartella.seleziona(foglio, indirizzo);
+    ridisegna();
+  };
+  return (
+    <div className={stili.pagina}>
+      <SheetView cartella={cartella} versione={versione} onSeleziona={seleziona} />
+      <aside className={stili.pannello} aria-label="Riquadro attività Barometro">
+        <App access={access} />
+      </aside>
+    </div>
+  );
+}
+
+function Avvio(): React.JSX.Element {
+  const [cartella, setCartella] = React.useState<CartellaFinta | null>(null);
+  const [errore, setErrore] = React.useState<string | null>(null);
+  React.useEffect(() => {
+    caricaCartella().then(setCartella, (e) => setErrore(e instanceof Error ? e.message : String(e)));
+  }, []);
+  if (errore)
+    return (
+      <FluentProvider theme={webLightTheme}>
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{errore}</MessageBarBody>
+        </MessageBar>
+      </FluentProvider>
+    );
+  if (!cartella) return <p>Caricamento della cartella di lavoro…</p>;
+  return (
+    <FluentProvider theme={webLightTheme}>
+      <Banco cartella={cartella} />
+    </FluentProvider>
+  );
+}
+
+const contenitore = document.getElementById("workbench");
+if (contenitore) createRoot(contenitore).render(<Avvio />);

@@ -1,0 +1,352 @@
+import { MESSAGGI_APP } from "../../src/app/messages";
+import { ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
+import {
+  CHIAVE_BANDE,
+  CHIAVE_MODO,
+  IMPOSTAZIONI_PREDEFINITE,
+  leggiImpostazioni,
+  valoriDaImpostazioni,
+} from "../../src/app/settings";
+import { creaBande } from "../../src/engine";
+import { DipendenzeOffice, creaAccessoOffice } from "../../src/excel/office-access";
+import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { generaCartella } from "./generatore";
+
+const accessoSu = (c: CartellaFinta, deps: DipendenzeOffice = {}) =>
+  creaAccessoOffice({ esegui: c.run, impostazioni: () => c.impostazioni, ...deps });
+
+/** Three sheets: a table that does not start at A1, a protected sheet, a blank one. */
+function cartellaDiProva() {
+  const c = new CartellaFinta();
+  const dati = c.aggiungiFoglio("Dati 2024");
+  dati.imposta("C5", { valore: "Titolo" }).unisci("C5:E5");
+  dati.imposta("C6", { valore: "Indicatore" });
+  dati.imposta("D6", { valore: 0.923, formato: "0.00%" });
+  dati.imposta("E6", { valore: 92.3, formula: "=D6*100" });
+  dati.imposta("E8", { valore: null, formattata: true }); // formatted, empty: still in the used range
+  c.aggiungiFoglio("Protetto").imposta("A1", { valore: 1 }).protetto = true;
+  c.aggiungiFoglio("Vuoto");
+  c.seleziona("Dati 2024", "D6");
+  return c;
+}
+
+async function errore(p: Promise<unknown>): Promise<ErroreBarometro> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof ErroreBarometro) return e;
+    throw new Error(`Non un ErroreBarometro: ${String(e)}`);
+  }
+  throw new Error("Nessun errore");
+}
+
+describe("creaAccessoOffice: leggi()", () => {
+  it("reads values, number formats, formulas, merges, origin, selection and protection", async () => {
+    const c = cartellaDiProva();
+    const lettura = await accessoSu(c).leggi();
+    expect(lettura.fogli.map((g) => g.name)).toEqual(["Dati 2024", "Protetto", "Vuoto"]);
+    const [dati, protetto, vuoto] = lettura.fogli;
+    expect(dati.origin).toEqual({ row: 4, col: 2 });
+    expect(dati.values).toEqual([
+      ["Titolo", null, null],
+      ["Indicatore", 0.923, 92.3],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(dati.numberFormats?.[1]).toEqual(["General", "0.00%", "General"]);
+    expect(dati.formulas).toEqual([
+      [null, null, null],
+      [null, null, "=D6*100"],
+      [null, null, null],
+      [null, null, null],
+    ]);
+    expect(dati.merges).toEqual([{ top: 4, left: 2, bottom: 4, right: 4 }]);
+    expect(protetto.values).toEqual([[1]]);
+    expect(vuoto).toEqual({ name: "Vuoto", values: [], numberFormats: [], formulas: [], merges: [] });
+    expect(lettura.selezione).toEqual({ foglio: "Dati 2024", indirizzo: "D6" });
+    expect(lettura.protetti).toEqual(["Protetto"]);
+  });
+
+  it("takes 2 syncs the first time, then 1; renamed, moved or removed sheets need nothing more", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    await accesso.leggi();
+    expect(c.sincronizzazioni).toBe(2);
+    expect(accesso.diagnostica().ultimaLettura).toEqual({ sincronizzazioni: 2, fogli: 3, aFette: false });
+    c.azzeraContatori();
+    await accesso.leggi();
+    expect(c.sincronizzazioni).toBe(1);
+
+    c.rinominaFoglio("Dati 2024", "Dati 2025");
+    c.rimuoviFoglio("Vuoto");
+    c.azzeraContatori();
+    const lettura = await accesso.leggi();
+    expect(c.sincronizzazioni).toBe(1);
+    expect(lettura.fogli.map((g) => g.name)).toEqual(["Dati 2025", "Protetto"]);
+    expect(lettura.fogli[0].values[1]).toEqual(["Indicatore", 0.923, 92.3]);
+    expect(lettura.selezione).toEqual({ foglio: "Dati 2025", indirizzo: "D6" });
+  });
+
+  it("a sheet added between reads: still correct, one extra sync queued for it alone", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    await accesso.leggi();
+    c.aggiungiFoglio("Nuovo", 1).imposta("B2", { valore: "ciao" }).unisci("B2:C2");
+    c.azzeraContatori();
+    const lettura = await accesso.leggi();
+    expect(c.sincronizzazioni).toBe(2);
+    expect(lettura.fogli.map((g) => g.name)).toEqual(["Dati 2024", "Nuovo", "Protetto", "Vuoto"]);
+    expect(lettura.fogli[1]).toMatchObject({
+      origin: { row: 1, col: 1 },
+      values: [["ciao", null]],
+      merges: [{ top: 1, left: 1, bottom: 1, right: 2 }],
+    });
+    // The second sync only loads the new sheet.
+    expect(
+      c.registro[1].operazioni.every(
+        (o) => !o.oggetto.includes("getItemOrNullObject") || o.oggetto.includes(c.foglio("Nuovo")!.id)
+      )
+    ).toBe(true);
+    c.azzeraContatori();
+    await accesso.leggi();
+    expect(c.sincronizzazioni).toBe(1);
+  });
+
+  it("reads merged areas in blocks: thousands of merges, and a sheet that grew takes one more sync", async () => {
+    const { cartella, foglio } = generaCartella(300, 2);
+    const accesso = accessoSu(cartella);
+    const prima = await accesso.leggi();
+    expect(prima.fogli[0].merges).toHaveLength(foglio.unioni.length);
+    // The sheet grows by 6,000 merged pairs of rows: far beyond the margin and 512 areas a block.
+    const base = foglio.areaUsata()!.bottom + 2;
+    for (let i = 0; i < 6_000; i++) {
+      foglio.impostaIn(base + 2 * i, 0, { valore: `x${i}` });
+      foglio.unisci(`A${base + 2 * i + 1}:A${base + 2 * i + 2}`);
+    }
+    cartella.azzeraContatori();
+    const dopo = await accesso.leggi();
+    expect(cartella.sincronizzazioni).toBe(2);
+    expect(dopo.fogli[0].merges).toHaveLength(foglio.unioni.length);
+    cartella.azzeraContatori();
+    await accesso.leggi();
+    expect(cartella.sincronizzazioni).toBe(1);
+  });
+
+  it("reads in slices when Excel refuses the response as too large, and keeps doing so", async () => {
+    const { cartella } = generaCartella(1_000);
+    const grande = await accessoSu(cartella).leggi();
+    const risposta = Math.max(...cartella.registro.map((r) => r.byteRisposta));
+
+    const { cartella: limitata } = generaCartella(1_000, 10, { limitePayload: Math.floor(risposta / 3) });
+    const accesso = accessoSu(limitata, { celleASync: 4_000 });
+    const lettura = await accesso.leggi();
+    expect(lettura).toEqual(grande);
+    expect(limitata.registro.filter((r) => r.errore === CODICI_ERRORE.rispostaTroppoGrande)).toHaveLength(1);
+    expect(accesso.diagnostica().ultimaLettura?.aFette).toBe(true);
+    const conFallimento = limitata.sincronizzazioni;
+    limitata.azzeraContatori();
+    expect(await accesso.leggi()).toEqual(grande);
+    expect(limitata.registro.some((r) => r.errore)).toBe(false);
+    expect(limitata.sincronizzazioni).toBeLessThan(conFallimento);
+    for (const r of limitata.registro) expect(r.byteRisposta).toBeLessThanOrEqual(limitata.limitePayload);
+
+    // Once the workbook has shrunk to less than half, one sync again.
+    const foglio = limitata.fogli[0];
+    for (const { riga, colonna } of [...foglio.celle()])
+      if (riga > 200)
+        foglio.impostaIn(riga, colonna, { valore: null, formattata: false, colore: null, formato: undefined });
+    foglio.unioni.splice(0, foglio.unioni.length, ...foglio.unioni.filter((u) => u.bottom <= 200));
+    await accesso.leggi(); // sliced, sees the smaller workbook
+    limitata.azzeraContatori();
+    await accesso.leggi();
+    expect(limitata.sincronizzazioni).toBe(1);
+    expect(accesso.diagnostica().ultimaLettura?.aFette).toBe(false);
+  });
+
+  it("starts over from the list when a remembered sheet makes the batch fail with ItemNotFound", async () => {
+    const c = cartellaDiProva();
+    let fallisci = false;
+    const accesso = creaAccessoOffice({
+      esegui: async (batch) => {
+        if (fallisci) {
+          fallisci = false;
+          throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "The requested resource doesn't exist.");
+        }
+        return c.run(batch);
+      },
+    });
+    await accesso.leggi();
+    fallisci = true;
+    c.azzeraContatori();
+    expect((await accesso.leggi()).fogli).toHaveLength(3);
+    expect(c.sincronizzazioni).toBe(2);
+  });
+
+  it("a chart or a shape selected: reads without the selection (one failed sync more)", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    await accesso.leggi();
+    c.selezioneNonIntervallo = true;
+    c.azzeraContatori();
+    const lettura = await accesso.leggi();
+    expect(lettura.selezione).toBeNull();
+    expect(lettura.fogli).toHaveLength(3);
+    expect(c.registro.map((r) => r.errore)).toEqual([CODICI_ERRORE.selezioneNonValida, undefined]);
+  });
+
+  it("maps errors: edit mode", async () => {
+    const c = cartellaDiProva();
+    c.modificaInCorso = true;
+    const e = await errore(accessoSu(c).leggi());
+    expect(e.message).toBe(MESSAGGI_APP.modificaInCorso);
+    expect((e as Error & { cause?: { code?: string } }).cause?.code).toBe("InvalidOperationInCellEditMode");
+  });
+});
+
+describe("creaAccessoOffice: scrivi()", () => {
+  const patch = {
+    scritture: [
+      { foglio: "Dati 2024", cella: "G6", valore: 1 },
+      { foglio: "Dati 2024", cella: "G7", valore: 2 },
+      { foglio: "Dati 2024", cella: "H6", valore: "84,44%" },
+      { foglio: "Dati 2024", cella: "I6", valore: 100, formula: "=PERF.RAGG(D6,E6)" },
+    ],
+    colori: [
+      { foglio: "Dati 2024", cella: "F6", colore: "#63BE7B" },
+      { foglio: "Dati 2024", cella: "F7", colore: "#63BE7B" },
+      { foglio: "Dati 2024", cella: "F9", colore: null },
+    ],
+  };
+
+  it("writes values, text as text, formulas and fills in one sync, and reports the estimated bytes", async () => {
+    const c = cartellaDiProva();
+    const f = c.foglio("Dati 2024")!;
+    f.imposta("F9", { colore: "#FF0000" });
+    const esito = await accessoSu(c).scrivi(patch);
+    expect(esito.sincronizzazioni).toBe(1);
+    expect(c.sincronizzazioni).toBe(1);
+    expect(esito.byte).toBeGreaterThan(0);
+    expect(esito.byte).toBeLessThanOrEqual(c.registro[0].byteRichiesta);
+    expect(f.cella("G6")?.valore).toBe(1);
+    expect(f.cella("G7")?.valore).toBe(2);
+    expect(f.cella("H6")?.valore).toBe("84,44%");
+    expect(f.cella("I6")?.formula).toBe("=PERF.RAGG(D6,E6)");
+    expect([f.cella("F6")?.colore, f.cella("F7")?.colore, f.cella("F9")?.colore]).toEqual([
+      "#63BE7B",
+      "#63BE7B",
+      undefined,
+    ]);
+    // G6:G7 is one 2-D write, H6:I6 another (through `formulas`: it holds one); F6:F7 one fill.
+    expect(c.registro[0].operazioni.map((o) => `${o.tipo} ${o.dettaglio}`).sort()).toEqual(
+      ["chiama clear", "imposta color", "imposta formulas", "imposta values"].sort()
+    );
+  });
+
+  it("writes nothing and syncs nothing for an empty patch", async () => {
+    const c = cartellaDiProva();
+    expect(await accessoSu(c).scrivi({ scritture: [], colori: [] })).toEqual({ sincronizzazioni: 0, byte: 0 });
+    expect(c.sincronizzazioni).toBe(0);
+  });
+
+  it("splits a write over several syncs only above the payload limit", async () => {
+    const c = cartellaDiProva();
+    const esito = await accessoSu(c, { maxByteLotto: 40 }).scrivi(patch);
+    expect(esito.sincronizzazioni).toBeGreaterThan(1);
+    expect(c.sincronizzazioni).toBe(esito.sincronizzazioni);
+    expect(c.foglio("Dati 2024")!.cella("I6")?.formula).toBe("=PERF.RAGG(D6,E6)");
+  });
+
+  it("refuses a sheet known to be protected without any sync", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    await accesso.leggi();
+    c.azzeraContatori();
+    const prima = c.istantanea();
+    const e = await errore(accesso.scrivi({ scritture: [{ foglio: "Protetto", cella: "A1", valore: 2 }], colori: [] }));
+    expect(e.message).toBe(MESSAGGI_APP.foglioProtetto("Protetto"));
+    expect(c.sincronizzazioni).toBe(0);
+    expect(c.istantanea()).toEqual(prima);
+  });
+
+  it("AccessDenied on a sheet protected since the read → foglioProtetto; on a read-only workbook → solaLettura", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    await accesso.leggi();
+    c.foglio("Dati 2024")!.protetto = true;
+    const prima = c.istantanea();
+    const e = await errore(accesso.scrivi(patch));
+    expect(e.message).toBe(MESSAGGI_APP.foglioProtetto("Dati 2024"));
+    expect(c.istantanea()).toEqual(prima);
+
+    c.foglio("Dati 2024")!.protetto = false;
+    c.solaLettura = true;
+    const primaSolaLettura = c.istantanea();
+    expect((await errore(accesso.scrivi(patch))).message).toBe(MESSAGGI_APP.solaLettura);
+    expect(c.istantanea()).toEqual(primaSolaLettura);
+  });
+
+  it("edit mode → modificaInCorso and nothing written; anything else → inatteso", async () => {
+    const c = cartellaDiProva();
+    const prima = c.istantanea();
+    c.modificaInCorso = true;
+    expect((await errore(accessoSu(c).scrivi(patch))).message).toBe(MESSAGGI_APP.modificaInCorso);
+    expect(c.istantanea()).toEqual(prima);
+    c.modificaInCorso = false;
+    const e = await errore(
+      accessoSu(c).scrivi({ scritture: [{ foglio: "Manca", cella: "A1", valore: 1 }], colori: [] })
+    );
+    expect(e.message).toMatch(/^Errore inatteso di Excel: .*ItemNotFound/);
+  });
+});
+
+describe("creaAccessoOffice: seleziona() and settings", () => {
+  it("activates the sheet and selects the range in one sync", async () => {
+    const c = cartellaDiProva();
+    await accessoSu(c).seleziona({ foglio: "Protetto", indirizzo: "12:20" });
+    expect(c.sincronizzazioni).toBe(1);
+    expect(c.foglioAttivo).toBe(c.foglio("Protetto")!.id);
+    expect(c.selezione?.area).toMatchObject({ top: 11, bottom: 19 });
+    const e = await errore(accessoSu(c).seleziona({ foglio: "Manca", indirizzo: "A1" }));
+    expect(e.message).toContain("Errore inatteso di Excel");
+  });
+
+  it("round-trips the settings through the document, and they survive reopening", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    expect(accesso.leggiImpostazioni()).toEqual({});
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    const impostazioni = { bande, modoScrittura: "formule" as const };
+    await accesso.salvaImpostazioni(valoriDaImpostazioni(impostazioni));
+    expect(Object.keys(c.impostazioniNelFile()).sort()).toEqual([CHIAVE_BANDE, CHIAVE_MODO].sort());
+    c.riapri();
+    const riletto = leggiImpostazioni(accessoSu(c).leggiImpostazioni());
+    expect(riletto).toEqual({ impostazioni, errore: null });
+
+    await accesso.salvaImpostazioni({ [CHIAVE_MODO]: null, "altra.chiave": 1 });
+    expect(accesso.leggiImpostazioni()).toEqual({ [CHIAVE_BANDE]: expect.anything(), "altra.chiave": 1 });
+    expect(leggiImpostazioni(accesso.leggiImpostazioni()).impostazioni.modoScrittura).toBe(
+      IMPOSTAZIONI_PREDEFINITE.modoScrittura
+    );
+  });
+
+  it("reports a failed save", async () => {
+    const c = cartellaDiProva();
+    c.salvataggioImpostazioniFallisce = true;
+    const e = await errore(accessoSu(c).salvaImpostazioni({ [CHIAVE_MODO]: "formule" }));
+    expect(e.message).toBe(MESSAGGI_APP.inatteso("Impossibile salvare le impostazioni."));
+  });
+});
+
+describe("creaAccessoOffice under ricalcola", () => {
+  it("a protected sheet: ErroreBarometro with the Italian message, nothing written, no write sync", async () => {
+    const { cartella, foglio } = generaCartella(40, 2);
+    foglio.protetto = true;
+    const accesso = accessoSu(cartella);
+    const prima = cartella.istantanea();
+    const e = await errore(ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE));
+    expect(e.message).toBe(MESSAGGI_APP.foglioProtetto(foglio.nome));
+    expect(cartella.istantanea()).toEqual(prima);
+    expect(cartella.registro.flatMap((r) => r.operazioni).filter((o) => o.tipo !== "carica")).toEqual([]);
+  });
+});

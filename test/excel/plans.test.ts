@@ -1,0 +1,160 @@
+import { Patch } from "../../src/layout/patch";
+import {
+  blocchiMancanti,
+  blocchiPrevisti,
+  blocchiTra,
+  gruppiDiFette,
+  RIGHE_PER_BLOCCO,
+  RIGHE_PRIMA_LETTURA,
+  righeDelBlocco,
+} from "../../src/excel/read-plan";
+import { MAX_CARATTERI_INDIRIZZI, pianoScrittura, raggruppa, spezzaIndirizzi } from "../../src/excel/write-plan";
+
+const F = "Obiettivi 2024";
+
+describe("read plan", () => {
+  it("cuts rows into aligned blocks for the merged areas", () => {
+    expect(righeDelBlocco(0)).toEqual({ da: 0, a: RIGHE_PER_BLOCCO - 1 });
+    expect(blocchiTra(250, 600)).toEqual([0, 1, 2]);
+    expect(blocchiPrevisti(undefined)).toHaveLength(RIGHE_PRIMA_LETTURA / RIGHE_PER_BLOCCO);
+    // 10,000 used rows: + 2,500 rows of margin.
+    expect(blocchiPrevisti({ top: 0, bottom: 9_999 })).toEqual(blocchiTra(0, 12_499));
+    expect(blocchiPrevisti(null)).toEqual([0, 1, 2, 3]);
+    expect(blocchiPrevisti({ top: 1_048_000, bottom: 1_048_575 }).at(-1)).toBe(Math.floor(1_048_575 / 256));
+  });
+
+  it("finds the blocks a grown sheet still needs", () => {
+    expect(blocchiMancanti({ top: 0, bottom: 700 }, [0, 1])).toEqual([2]);
+    expect(blocchiMancanti({ top: 0, bottom: 700 }, [0, 1, 2, 3])).toEqual([]);
+    expect(blocchiMancanti(null, [])).toEqual([]);
+  });
+
+  it("groups row slices into syncs of at most celleMax cells", () => {
+    const gruppi = gruppiDiFette(
+      [{ top: 0, left: 0, bottom: 999, right: 9 }, null, { top: 5, left: 2, bottom: 5, right: 3 }],
+      3_000
+    );
+    expect(gruppi.map((g) => g.map((f) => [f.foglio, f.area.top, f.area.bottom]))).toEqual([
+      [[0, 0, 299]],
+      [[0, 300, 599]],
+      [[0, 600, 899]],
+      [
+        [0, 900, 999],
+        [2, 5, 5],
+      ],
+    ]);
+    for (const g of gruppi)
+      expect(
+        g.reduce((s, f) => s + (f.area.bottom - f.area.top + 1) * (f.area.right - f.area.left + 1), 0)
+      ).toBeLessThanOrEqual(3_000);
+  });
+});
+
+describe("write plan", () => {
+  const patch = (scritture: Patch["scritture"], colori: Patch["colori"] = []): Patch => ({ scritture, colori });
+
+  it("groups consecutive cells of a column into one 2-D write, then neighbours on a row", () => {
+    const piano = pianoScrittura(
+      patch([
+        { foglio: F, cella: "J7", valore: 1 },
+        { foglio: F, cella: "J8", valore: 2 },
+        { foglio: F, cella: "J9", valore: 3 },
+        { foglio: F, cella: "J12", valore: 4 },
+        { foglio: F, cella: "M7", valore: 90 },
+        { foglio: F, cella: "A5", valore: 0.8444 },
+        { foglio: F, cella: "B5", valore: "84,44%" },
+      ])
+    );
+    expect(piano.lotti).toHaveLength(1);
+    expect(piano.lotti[0].valori.map((b) => [b.indirizzo, b.proprieta, b.dati])).toEqual([
+      ["A5:B5", "values", [[0.8444, "'84,44%"]]],
+      ["J7:J9", "values", [[1], [2], [3]]],
+      ["J12", "values", [[4]]],
+      ["M7", "values", [[90]]],
+    ]);
+    expect(piano.fogli).toEqual([F]);
+  });
+
+  it("writes a run holding a formula through `formulas`, English with commas as given", () => {
+    const piano = pianoScrittura(
+      patch([
+        { foglio: F, cella: "M7", valore: 100, formula: "=PERF.RAGG(H7,I7)" },
+        { foglio: F, cella: "M8", valore: 80 },
+      ])
+    );
+    expect(piano.lotti[0].valori).toEqual([
+      expect.objectContaining({ indirizzo: "M7:M8", proprieta: "formulas", dati: [["=PERF.RAGG(H7,I7)"], [80]] }),
+    ]);
+  });
+
+  it("keeps the last value of a cell written twice, per sheet", () => {
+    const piano = pianoScrittura(
+      patch([
+        { foglio: F, cella: "J7", valore: 1 },
+        { foglio: F, cella: "J7", valore: 2 },
+        { foglio: "Altro", cella: "J7", valore: 3 },
+      ])
+    );
+    expect(piano.lotti[0].valori.map((b) => [b.foglio, b.dati])).toEqual([
+      [F, [[2]]],
+      ["Altro", [[3]]],
+    ]);
+  });
+
+  it("gives one multi-area fill per sheet and colour, clears for null, split at the address limit", () => {
+    const colori: Patch["colori"] = [];
+    for (let r = 7; r < 2_007; r += 2) colori.push({ foglio: F, cella: `N${r}`, colore: "#63be7b" });
+    colori.push({ foglio: F, cella: "N8", colore: null }, { foglio: F, cella: "N9", colore: null });
+    const piano = pianoScrittura(patch([], colori));
+    const verdi = piano.lotti[0].colori.filter((c) => c.colore === "#63BE7B");
+    expect(verdi.length).toBeGreaterThan(1);
+    for (const v of verdi) expect(v.indirizzi.length).toBeLessThanOrEqual(MAX_CARATTERI_INDIRIZZI);
+    expect(verdi.reduce((s, v) => s + v.celle, 0)).toBe(999); // 1,000 odd rows, N9 then cleared
+    expect(verdi[0].indirizzi.startsWith("N7, N11, N13")).toBe(true); // N9 became null
+    expect(piano.lotti[0].colori.filter((c) => c.colore === null)).toEqual([
+      expect.objectContaining({ indirizzi: "N8:N9", celle: 2 }),
+    ]);
+  });
+
+  it("estimates the payload as the JSON length of names, addresses, values and colours", () => {
+    const piano = pianoScrittura(
+      patch([{ foglio: F, cella: "J7", valore: 12 }], [{ foglio: F, cella: "N7", colore: "#63BE7B" }])
+    );
+    const attesi = JSON.stringify(F).length * 2 + '"J7"'.length + "[[12]]".length + '"N7"'.length + '"#63BE7B"'.length;
+    expect(piano.byte).toBe(attesi);
+    expect(pianoScrittura(patch([])).lotti).toEqual([]);
+  });
+
+  it("splits into several syncs only above the limit, and a long run into halves", () => {
+    const scritture: Patch["scritture"] = [];
+    for (let r = 1; r <= 20_000; r++) scritture.push({ foglio: F, cella: `J${r}`, valore: r * 1.5 });
+    const uno = pianoScrittura(patch(scritture));
+    expect(uno.lotti).toHaveLength(1);
+    const molti = pianoScrittura(patch(scritture), { maxByteLotto: 50_000 });
+    expect(molti.lotti.length).toBeGreaterThan(2);
+    for (const l of molti.lotti) expect(l.byte).toBeLessThanOrEqual(50_000);
+    expect(molti.lotti.flatMap((l) => l.valori).reduce((s, b) => s + b.dati.length, 0)).toBe(20_000);
+  });
+
+  it("helpers: raggruppa and spezzaIndirizzi", () => {
+    const c = (riga: number, colonna: number) => ({ riga, colonna, dato: 0, formula: false });
+    expect(raggruppa([c(1, 1), c(0, 1), c(5, 0), c(5, 2), c(5, 3)]).map((g) => g.area)).toEqual([
+      { top: 5, bottom: 5, left: 0, right: 0 },
+      { top: 0, bottom: 1, left: 1, right: 1 },
+      { top: 5, bottom: 5, left: 2, right: 3 },
+    ]);
+    expect(
+      spezzaIndirizzi(
+        [
+          { indirizzo: "N7:N9", celle: 3 },
+          { indirizzo: "N12", celle: 1 },
+          { indirizzo: "N15", celle: 1 },
+        ],
+        10
+      )
+    ).toEqual([
+      { indirizzi: "N7:N9, N12", celle: 4 },
+      { indirizzi: "N15", celle: 1 },
+    ]);
+  });
+});

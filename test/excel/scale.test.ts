@@ -1,0 +1,90 @@
+import { ricalcola } from "../../src/app/ricalcolo";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { creaAccessoOffice } from "../../src/excel/office-access";
+import { MAX_BYTE_LOTTO } from "../../src/excel/write-plan";
+import { SyncRegistrata } from "../../src/workbench/fake-excel";
+import { FOGLIO_GENERATO, generaCartella } from "./generatore";
+
+interface Riga {
+  indicatori: number;
+  unioni: number;
+  primaLettura: { sync: number; byteRichiesta: number; byteRisposta: number };
+  tutto: {
+    sync: number;
+    byteScrittura: number;
+    byteRichiestaScrittura: number;
+    byteRichiestaLettura: number;
+    byteRispostaLettura: number;
+  };
+  linea: { sync: number; byteScrittura: number };
+}
+const tabella: Riga[] = [];
+
+const somma = (r: SyncRegistrata[], k: "byteRichiesta" | "byteRisposta") => r.reduce((s, x) => s + x[k], 0);
+
+afterAll(() => {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const righe = tabella.map(
+    (r) =>
+      `${String(r.indicatori).padStart(6)} righe | unioni ${r.unioni} | prima lettura: ${r.primaLettura.sync} sync, ` +
+      `richiesta ${kb(r.primaLettura.byteRichiesta)}, risposta ${kb(r.primaLettura.byteRisposta)} | ` +
+      `Ricalcola tutto: ${r.tutto.sync} sync, scrittura ${r.tutto.byteScrittura} B stimati ` +
+      `(${r.tutto.byteRichiestaScrittura} B richiesta nel fake), lettura: richiesta ${kb(r.tutto.byteRichiestaLettura)}, ` +
+      `risposta ${kb(r.tutto.byteRispostaLettura)} | ` +
+      `Ricalcola linea: ${r.linea.sync} sync, scrittura ${r.linea.byteScrittura} B`
+  );
+  console.log(`Sincronizzazioni e payload per dimensione:\n${righe.join("\n")}`);
+});
+
+describe.each([100, 1_000, 10_000])("a workbook of %i indicator rows in the staff's layout", (n) => {
+  it("first read 2 syncs; then Ricalcola tutto and Ricalcola linea take exactly 2 syncs each", async () => {
+    const g = generaCartella(n);
+    const { cartella } = g;
+    const accesso = creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni });
+    expect(g.indicatori).toBe(n);
+
+    const lettura = await accesso.leggi();
+    expect(cartella.sincronizzazioni).toBe(2);
+    expect(lettura.fogli[0].merges).toHaveLength(g.foglio.unioni.length);
+    const primaLettura = {
+      sync: cartella.sincronizzazioni,
+      byteRichiesta: somma(cartella.registro, "byteRichiesta"),
+      byteRisposta: somma(cartella.registro, "byteRisposta"),
+    };
+
+    cartella.azzeraContatori();
+    const tutto = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(cartella.sincronizzazioni).toBe(2);
+    expect(tutto.linee).toHaveLength(g.linee);
+    expect(tutto.scrittura.sincronizzazioni).toBe(1);
+    expect(tutto.scrittura.byte).toBeLessThan(MAX_BYTE_LOTTO);
+    const [letturaTutto, scritturaTutto] = cartella.registro;
+    expect(scritturaTutto.operazioni.every((o) => o.tipo !== "carica")).toBe(true);
+    // Every indicator got its Scostamento, % Ragg and Barometro fill.
+    const colorate = [...g.foglio.celle()].filter(
+      (c) => c.colonna === 13 && c.cella.valore === null && c.cella.colore
+    ).length;
+    expect(colorate).toBe(n);
+
+    cartella.seleziona(FOGLIO_GENERATO, `D${g.primeRighe[4] + 1}`);
+    cartella.azzeraContatori();
+    const linea = await ricalcola(accesso, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(cartella.sincronizzazioni).toBe(2);
+    expect(linea.linee).toEqual([4]);
+    expect(linea.messaggio).toMatch(/^LINEA STRATEGICA NUMERO 5: /);
+
+    tabella.push({
+      indicatori: n,
+      unioni: g.foglio.unioni.length,
+      primaLettura,
+      tutto: {
+        sync: 2,
+        byteScrittura: tutto.scrittura.byte,
+        byteRichiestaScrittura: scritturaTutto.byteRichiesta,
+        byteRichiestaLettura: letturaTutto.byteRichiesta,
+        byteRispostaLettura: letturaTutto.byteRisposta,
+      },
+      linea: { sync: 2, byteScrittura: linea.scrittura.byte },
+    });
+  });
+});
