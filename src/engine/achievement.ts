@@ -11,17 +11,27 @@ import {
   RisultatoObiettivo,
 } from "./types";
 
+/** =PERF.RAGG(…) computes the rule itself: its cached value may lag behind, the rule does not. */
+const FORMULA_REGOLA = /^=\s*PERF\.RAGG\s*\(/i;
+
+/**
+ * One indicator. A % Ragg cell holding the user's own formula is never overwritten, and its
+ * numeric result is the value used (Verifica still compares it with the rule's).
+ */
 export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
   const atteso = parseNumero(indicatore.atteso);
   const consuntivo = parseNumero(indicatore.consuntivo);
   const polarita = parsePolarita(indicatore.polarita) ?? "crescente";
-  if (atteso === null || consuntivo === null) {
-    return { ragg: null, scostamento: null, daRilevare: true, polarita };
-  }
+  const daRilevare = atteso === null || consuntivo === null;
+  const raggRegola = daRilevare ? null : calcolaRagg(atteso, consuntivo, polarita);
+  const formula = indicatore.formule.ragg;
+  const daFormula = formula && !FORMULA_REGOLA.test(formula) ? parseNumero(indicatore.ragg) : null;
   return {
-    ragg: calcolaRagg(atteso, consuntivo, polarita),
-    scostamento: calcolaScostamento(atteso, consuntivo),
-    daRilevare: false,
+    ragg: daFormula ?? raggRegola,
+    raggRegola,
+    daFormula: daFormula !== null,
+    scostamento: daRilevare ? null : calcolaScostamento(atteso, consuntivo),
+    daRilevare,
     polarita,
   };
 }

@@ -124,8 +124,8 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndi
   }
 
   const ragg = parseNumero(ind.ragg);
-  if (ragg !== null && r.ragg !== null && Math.abs(ragg - r.ragg) > TOLLERANZA_RAGG) {
-    out.push({ codice: "RAGG_DIVERSO", campo: "ragg", messaggio: MESSAGGI.RAGG_DIVERSO(nome, ragg, r.ragg) });
+  if (ragg !== null && r.raggRegola !== null && Math.abs(ragg - r.raggRegola) > TOLLERANZA_RAGG) {
+    out.push({ codice: "RAGG_DIVERSO", campo: "ragg", messaggio: MESSAGGI.RAGG_DIVERSO(nome, ragg, r.raggRegola) });
   }
   return out;
 }

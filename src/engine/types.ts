@@ -77,8 +77,15 @@ export interface Linea {
 }
 
 export interface RisultatoIndicatore {
-  /** % Ragg on 0–100, unrounded; null when the indicator is "da rilevare". */
+  /**
+   * % Ragg used for the objective, on 0–100, unrounded: the rule's value, or the result of the
+   * user's own formula in the % Ragg cell when it has one. Null when there is nothing to use.
+   */
   ragg: number | null;
+  /** % Ragg by the rule, from atteso and consuntivo; null when the indicator is "da rilevare". */
+  raggRegola: number | null;
+  /** True when `ragg` comes from a formula the user put in the % Ragg cell. */
+  daFormula: boolean;
   /** consuntivo − atteso; null when either is missing. */
   scostamento: number | null;
   daRilevare: boolean;
