@@ -28,20 +28,22 @@ const COLORE = /^#[0-9a-f]{6}$/i;
 /** Bands from the stored value; null/undefined → defaults; an invalid value → an Italian message. */
 export function bandeDaSalvate(valore: unknown): Bande | string {
   if (valore === null || valore === undefined || valore === "") return BANDE_PREDEFINITE;
+  const invalide = (dettaglio: string) =>
+    `Le soglie del Barometro salvate nella cartella («${CHIAVE_BANDE}») non sono valide: ${dettaglio}`;
   let dato: unknown = valore;
   if (typeof valore === "string") {
     try {
       dato = JSON.parse(valore);
     } catch {
-      return `Le soglie del Barometro salvate nella cartella («${CHIAVE_BANDE}») non sono JSON valido.`;
+      return invalide("il testo non è JSON.");
     }
   }
   const s = dato as Partial<BandeSalvate> | null;
   if (typeof s !== "object" || s === null || typeof s.raggiunto !== "number" || typeof s.parziale !== "number") {
-    return `Le soglie del Barometro salvate nella cartella («${CHIAVE_BANDE}») non sono valide: servono due numeri, { "raggiunto": …, "parziale": … }.`;
+    return invalide('servono due numeri, { "raggiunto": …, "parziale": … }.');
   }
   const bande = creaBande({ raggiunto: s.raggiunto, parziale: s.parziale });
-  if (typeof bande === "string") return bande;
+  if (typeof bande === "string") return invalide(bande);
   const colore = (id: IdFascia | "neutralizzato", base: string) => {
     const c = s.colori?.[id];
     return typeof c === "string" && COLORE.test(c) ? c.toUpperCase() : base;

@@ -4,46 +4,21 @@
  * They live in the document settings (Office.context.document.settings) under the key
  * "barometro.bande", as the thresholds of the two upper bands on the 0–100 scale:
  *
- *   { "raggiunto": 90, "parziale": 70 }      (an object, or the same as a JSON string)
+ *   { "raggiunto": 90, "parziale": 70, "etichette": {…}, "colori": {…} }   (or the same as JSON text)
  *
  * The task pane writes this setting; until it is set (or outside Office) the engine's defaults
  * apply. A setting that is present but invalid is reported, never silently replaced.
  */
-import { BANDE_PREDEFINITE, Bande, creaBande } from "../engine";
+import { BANDE_PREDEFINITE, Bande } from "../engine";
+import { bandeDaSalvate, CHIAVE_BANDE } from "../app/settings";
 import { ErrorePerf, erroreValore } from "./coerce";
 
-export const CHIAVE_BANDE = "barometro.bande";
+export { CHIAVE_BANDE };
 
-export interface SoglieBande {
-  raggiunto: number;
-  parziale: number;
-}
-
-const invalida = (dettaglio: string) =>
-  erroreValore(`Le soglie del Barometro salvate nella cartella («${CHIAVE_BANDE}») non sono valide: ${dettaglio}`);
-
-/** Bands from the raw setting value: null/undefined → defaults. Pure, for tests. */
+/** Bands from the raw setting value (thresholds, colours, labels): null/undefined → defaults. Pure, for tests. */
 export function bandeDaImpostazione(valore: unknown): Bande | ErrorePerf {
-  if (valore === null || valore === undefined || valore === "") return BANDE_PREDEFINITE;
-  let dato: unknown = valore;
-  if (typeof valore === "string") {
-    try {
-      dato = JSON.parse(valore);
-    } catch {
-      return invalida("il testo non è JSON.");
-    }
-  }
-  const soglie = dato as Partial<SoglieBande> | null;
-  if (
-    typeof soglie !== "object" ||
-    soglie === null ||
-    typeof soglie.raggiunto !== "number" ||
-    typeof soglie.parziale !== "number"
-  ) {
-    return invalida('servono due numeri, { "raggiunto": …, "parziale": … }.');
-  }
-  const bande = creaBande({ raggiunto: soglie.raggiunto, parziale: soglie.parziale });
-  return typeof bande === "string" ? invalida(bande) : bande;
+  const bande = bandeDaSalvate(valore);
+  return typeof bande === "string" ? erroreValore(bande) : bande;
 }
 
 /** Minimal view of Office.Settings, so tests can pass a fake. */

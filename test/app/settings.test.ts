@@ -40,7 +40,7 @@ describe("settings stored in the workbook", () => {
   });
 
   it("report invalid settings in Italian and fall back to the defaults", () => {
-    expect(bandeDaSalvate("{")).toMatch(/non sono JSON valido/);
+    expect(bandeDaSalvate("{")).toMatch(/non sono valide: il testo non è JSON/);
     expect(bandeDaSalvate({ raggiunto: "90" })).toMatch(/servono due numeri/);
     expect(bandeDaSalvate({ raggiunto: 60, parziale: 70 })).toMatch(/soglie/);
     const letto = leggiImpostazioni({ [CHIAVE_BANDE]: { raggiunto: 60, parziale: 70 }, [CHIAVE_MODO]: "formule" });

@@ -236,7 +236,7 @@ describe("Impostazioni", () => {
     const access = new FakeAccess(fogli, null, [], { [CHIAVE_BANDE]: "{non json", [CHIAVE_MODO]: "formule" });
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
-    expect(screen.getByText(/non sono JSON valido\. Si usano le impostazioni predefinite\./)).toBeTruthy();
+    expect(screen.getByText(/il testo non è JSON\. Si usano le impostazioni predefinite\./)).toBeTruthy();
     expect((screen.getByRole("radio", { name: "Formule PERF.RAGG" }) as HTMLInputElement).checked).toBe(true);
   });
 });
