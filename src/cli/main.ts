@@ -2,21 +2,30 @@ import { resolve } from "path";
 import { parseArgs } from "util";
 import { creaPatch } from "../layout/patch";
 import { applyPatch } from "./apply-patch";
+import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
+import { stampa as stampaAllegato } from "./stampa-comando";
 import { elabora } from "./workbook";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
 const USO = `Uso:
-  barometro ricalcola [FILE.xlsx] [--out OUT.xlsx] [--json]
+  barometro ricalcola [FILE.xlsx] [--out OUT.xlsx] [--json] [--senza-formattazione]
   barometro verifica  [FILE.xlsx] [--json]
+  barometro stampa    [FILE.xlsx] [--out OUT.xlsx] [--pdf OUT.pdf] [--json]
 
 ricalcola  calcola % Ragg, scostamenti, percentuali di linea e colori del Barometro e li scrive
            in OUT (predefinito: FILE con estensione .ricalcolato.xlsx); nient'altro cambia.
 verifica   controlla i dati e stampa gli avvisi, senza scrivere nulla.
+stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pagina in larghezza,
+           intestazione ripetuta, una linea per pagina, piè di pagina numerato) e foglio «Indice»,
+           in OUT (predefinito: FILE con estensione .stampa.xlsx); con --pdf anche il PDF
+           (serve LibreOffice).
 FILE       predefinito: la cartella di esempio inclusa (${SAMPLE}).
---json     stampa un solo documento JSON su stdout.`;
+--json     stampa un solo documento JSON su stdout.
+--senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
+           che seguono i dati anche senza il componente): solo i colori fissi.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -33,7 +42,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       allowPositionals: true,
       options: {
         out: { type: "string", short: "o" },
+        pdf: { type: "string" },
         json: { type: "boolean" },
+        "senza-formattazione": { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -48,7 +59,12 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       if (values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
       return stampa(io, file, await elabora(file), values.json === true);
     }
-    if (comando === "ricalcola") return await ricalcola(io, file, values.out, values.json === true);
+    if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
+    if (values["senza-formattazione"] && comando !== "ricalcola")
+      throw new CliError(MESSAGGI_CLI.argomenti("--senza-formattazione vale solo per «ricalcola»"));
+    if (comando === "ricalcola")
+      return await ricalcola(io, file, values.out, values.json === true, !values["senza-formattazione"]);
+    if (comando === "stampa") return await stampaAllegato(io, file, values.out, values.pdf, values.json === true);
     throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
   } catch (e) {
     if (e instanceof CliError) {
@@ -68,12 +84,22 @@ function isParseArgsError(e: unknown): e is Error {
   return typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
 }
 
-async function ricalcola(io: Io, file: string, outArg: string | undefined, json: boolean): Promise<number> {
+async function ricalcola(
+  io: Io,
+  file: string,
+  outArg: string | undefined,
+  json: boolean,
+  formattazione = true
+): Promise<number> {
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const elaborazione = await elabora(file);
   const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee);
   applyPatch(elaborazione.workbook, patch);
+  // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
+  const regole = formattazione
+    ? applicaFormattazione(elaborazione.workbook, elaborazione.linee, elaborazione.risultato.linee).regole
+    : null;
   try {
     await elaborazione.workbook.xlsx.writeFile(out);
   } catch (e) {
@@ -81,7 +107,10 @@ async function ricalcola(io: Io, file: string, outArg: string | undefined, json:
   }
   stampa(io, file, elaborazione, json);
   if (!json)
-    io.out(`\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate.`);
+    io.out(
+      `\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate` +
+        (regole === null ? "." : `, ${regole} regole di formattazione condizionale.`)
+    );
   return 0;
 }
 

@@ -204,7 +204,7 @@ describe("bad input", () => {
     const c = capture();
     expect(await main(["ricalcola", copy, "--out", copy], c.io)).toBe(2);
     expect(c.err.join("\n")).toContain("coincide");
-    expect(await main(["stampa"], c.io)).toBe(2);
+    expect(await main(["pubblica"], c.io)).toBe(2);
     expect(c.err.join("\n")).toContain("Comando sconosciuto");
     expect(await main(["verifica", "--boh"], c.io)).toBe(2);
     expect(await main(["verifica", copy, "--out", join(tmp, "y.xlsx")], c.io)).toBe(2);

@@ -1,0 +1,92 @@
+import { resolve } from "path";
+import { formatPercentuale } from "../engine";
+import { annoDelReport, pianoStampa } from "../layout/stampa";
+import { CliError, MESSAGGI_CLI } from "./errors";
+import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
+import { applicaImpaginazione, PagineLinee, scriviIndice, stimaPagine } from "./stampa";
+import { elabora } from "./workbook";
+import { worksheetToGrid } from "./xlsx-grid";
+import type { Io } from "./main";
+
+/** The index is one page: the lines start on page 2. */
+const PRIMA_PAGINA_LINEE = 2;
+
+export interface EsitoStampa {
+  file: string;
+  out: string;
+  pdf: string | null;
+  /** "pdf": pages read from the printed PDF; "stima": estimated from row counts. */
+  fontePagine: "pdf" | "stima";
+  linee: { nome: string; pagina: number | null }[];
+}
+
+/** `barometro stampa`: page layout, Indice and, with --pdf, the annex as LibreOffice prints it. */
+export async function stampa(
+  io: Io,
+  file: string,
+  outArg: string | undefined,
+  pdfArg: string | undefined,
+  json: boolean
+): Promise<number> {
+  const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".stampa.xlsx");
+  if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
+  const e = await elabora(file);
+  const fogli = e.workbook.worksheets.map(worksheetToGrid);
+  const piano = pianoStampa(e.linee, fogli);
+  const anno = annoDelReport(fogli);
+  let pagine: PagineLinee = stimaPagine(e.linee, piano, PRIMA_PAGINA_LINEE);
+  let fonte: EsitoStampa["fontePagine"] = "stima";
+  const primaPagina = (foglio: string) => pagine[e.linee.findIndex((l) => l.foglio === foglio)] ?? null;
+  const scrivi = async () => {
+    applicaImpaginazione(e.workbook, piano, anno, primaPagina);
+    scriviIndice(e.workbook, e.linee, e.risultato, pagine, anno);
+    try {
+      await e.workbook.xlsx.writeFile(out);
+    } catch (err) {
+      throw new CliError(MESSAGGI_CLI.scritturaFallita(out, err instanceof Error ? err.message : String(err)));
+    }
+  };
+  await scrivi();
+
+  const pdf = pdfArg ? resolve(pdfArg) : null;
+  if (pdf) {
+    await convertiInPdf(out, pdf);
+    const testi = await testoPagine(pdf);
+    if (testi) {
+      const lette = pagineDeiTitoli(
+        testi,
+        e.linee.map((l) => l.nome),
+        PRIMA_PAGINA_LINEE
+      );
+      if (lette.every((p) => p !== null)) {
+        fonte = "pdf";
+        if (lette.some((p, i) => p !== pagine[i])) {
+          // The index lists the pages as LibreOffice printed them: write it again and print again.
+          pagine = lette;
+          await scrivi();
+          await convertiInPdf(out, pdf);
+        }
+      }
+    }
+  }
+
+  const esito: EsitoStampa = {
+    file,
+    out,
+    pdf,
+    fontePagine: fonte,
+    linee: e.linee.map((l, i) => ({ nome: l.nome, pagina: pagine[i] })),
+  };
+  if (json) io.out(JSON.stringify(esito, null, 2));
+  else {
+    io.out(`Barometro — impaginazione di ${file}`);
+    e.linee.forEach((l, i) =>
+      io.out(`  ${l.nome}  ${formatPercentuale(e.risultato.linee[i].percentuale)}  pag. ${pagine[i] ?? "—"}`)
+    );
+    io.out(
+      `Pagine dell'indice: ${fonte === "pdf" ? "lette dal PDF stampato" : "stimate (senza PDF Excel non dice dove cadono le pagine)"}.`
+    );
+    io.out(`Scritto ${out}${pdf ? ` e ${pdf}` : ""}.`);
+  }
+  return 0;
+}

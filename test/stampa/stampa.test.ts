@@ -1,0 +1,242 @@
+/**
+ * The published annex: page layout read back from the saved .xlsx, the Indice sheet, and the PDF
+ * as LibreOffice prints it (pdftotext / pdftoppm from poppler-utils).
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdirSync, mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { readFileSync } from "fs";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { main } from "../../src/cli/main";
+import { EsitoStampa } from "../../src/cli/stampa-comando";
+import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { leggiLinee } from "../../src/layout";
+import { annoDelReport, pianoStampa, piePagina } from "../../src/layout/stampa";
+
+jest.setTimeout(180_000);
+
+const ROOT = resolve(__dirname, "../..");
+const SAMPLE = join(ROOT, "assets/relazione-performance-2024.xlsx");
+const OUTPUT = join(ROOT, "test-output");
+const tmp = mkdtempSync(join(tmpdir(), "barometro-stampa-"));
+const FOGLIO = "Obiettivi 2024";
+
+async function esegui(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function apri(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+/**
+ * Row breaks as saved in the file (ExcelJS writes them but does not read them back): the ids of
+ * <brk> in the sheet's XML, a break falling after that row.
+ */
+async function interruzioniSalvate(file: string, foglio: number): Promise<number[]> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file(`xl/worksheets/sheet${foglio}.xml`)!.async("string");
+  const blocco = /<rowBreaks[^>]*>(.*?)<\/rowBreaks>/s.exec(xml)?.[1] ?? "";
+  return [...blocco.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** Rows (1-based) whose column A reads "Relazione sulla Performance 2024": where each section starts. */
+function righeDidascalia(ws: ExcelJS.Worksheet): number[] {
+  const righe: number[] = [];
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value === "Relazione sulla Performance 2024") righe.push(r);
+  });
+  return righe;
+}
+
+describe("pianoStampa on the sample", () => {
+  it("repeats the header row, breaks before each line's caption, finds the year", async () => {
+    const wb = await apri(SAMPLE);
+    const fogli = wb.worksheets.map(worksheetToGrid);
+    const { linee } = leggiLinee(fogli);
+    const [piano] = pianoStampa(linee, fogli);
+    expect(piano.foglio).toBe(FOGLIO);
+    expect(piano.rigaIntestazione).toBe(11);
+    expect(piano.interruzioni).toEqual(
+      righeDidascalia(wb.getWorksheet(FOGLIO)!)
+        .slice(1)
+        .map((r) => r - 1)
+    );
+    expect(piano.righeIndicatori).toHaveLength(140);
+    expect(annoDelReport(fogli)).toBe(2024);
+  });
+});
+
+describe("barometro stampa (without PDF)", () => {
+  const out = join(tmp, "allegato.xlsx");
+  let esito: EsitoStampa;
+
+  beforeAll(async () => {
+    const r = await esegui(["stampa", SAMPLE, "--out", out, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    esito = JSON.parse(r.out);
+  });
+
+  it("writes the page layout into the sheet", async () => {
+    const ws = (await apri(out)).getWorksheet(FOGLIO)!;
+    expect(ws.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "11:11",
+      firstPageNumber: 2,
+    });
+    expect(ws.headerFooter.oddFooter).toBe(piePagina(2024));
+    expect(ws.headerFooter.oddFooter).toContain("Relazione sulla Performance 2024 — pag. &P di &N");
+    expect(await interruzioniSalvate(out, 1)).toEqual(
+      righeDidascalia(ws)
+        .slice(1)
+        .map((r) => r - 1)
+    );
+    // Long texts wrap and their rows grow: the first objective's Definizione has ~1,000 characters.
+    expect(ws.getCell("C12").alignment?.wrapText).toBe(true);
+    expect(ws.getRow(12).height).toBeGreaterThan(100);
+  });
+
+  it("puts an Indice sheet first, one row per line with percentage, band and page", async () => {
+    const wb = await apri(out);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Indice", FOGLIO]);
+    const indice = wb.getWorksheet("Indice")!;
+    expect(indice.getCell("A3").value).toBe("Linea strategica");
+    const righe = [...Array(10).keys()].map((i) => indice.getRow(4 + i));
+    expect(righe.map((r) => r.getCell(1).value)).toEqual(esito.linee.map((l) => l.nome));
+    expect(righe[7].getCell(2).value).toBeCloseTo(0.84444, 4);
+    expect(righe[7].getCell(3).value).toBe("Parzialmente raggiunto");
+    expect(righe.map((r) => r.getCell(4).value)).toEqual(esito.linee.map((l) => `pag. ${l.pagina}`));
+    expect(esito.fontePagine).toBe("stima");
+    expect(esito.linee[0].pagina).toBe(2);
+  });
+
+  it("gives the same result when run again on its own output: one Indice, the same breaks", async () => {
+    const again = join(tmp, "di-nuovo.xlsx");
+    expect((await esegui(["stampa", out, "--out", again, "--json"])).code).toBe(0);
+    const [a, b] = [await apri(out), await apri(again)];
+    expect(b.worksheets.map((w) => w.name)).toEqual(["Indice", FOGLIO]);
+    expect(await interruzioniSalvate(again, 1)).toEqual(await interruzioniSalvate(out, 1));
+    expect(await interruzioniSalvate(again, 1)).toHaveLength(9);
+    expect(b.getWorksheet(FOGLIO)!.getRow(12).height).toBe(a.getWorksheet(FOGLIO)!.getRow(12).height);
+  });
+
+  it("leaves every value, formula and note of the report as it was", async () => {
+    const [prima, dopo] = [(await apri(SAMPLE)).getWorksheet(FOGLIO)!, (await apri(out)).getWorksheet(FOGLIO)!];
+    const valori = (ws: ExcelJS.Worksheet) => {
+      const v: string[] = [];
+      ws.eachRow((row) =>
+        row.eachCell((c) => v.push(`${c.address} ${JSON.stringify(c.value)} ${JSON.stringify(c.note ?? null)}`))
+      );
+      return v;
+    };
+    expect(valori(dopo)).toEqual(valori(prima));
+  });
+});
+
+describe("barometro stampa on one sheet per line", () => {
+  it("lays out every sheet with its own header row and numbers pages on from the index", async () => {
+    const wb = await apri(SAMPLE);
+    const ws = wb.getWorksheet(FOGLIO)!;
+    let sheet: ExcelJS.Worksheet | null = null;
+    let n = 0;
+    ws.eachRow({ includeEmpty: true }, (row) => {
+      const values: ExcelJS.CellValue[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        values[c - 1] = cell.isMerged && cell.master.address !== cell.address ? null : cell.value;
+      });
+      if (/^(LINEA STRATEGICA|OBIETTIVI DI MANDATO)/.test(String(values[0] ?? "")))
+        sheet = wb.addWorksheet(`Linea ${++n}`);
+      if (sheet) (sheet as ExcelJS.Worksheet).addRow(values);
+    });
+    wb.removeWorksheet(ws.id);
+    const input = join(tmp, "per-linea.xlsx");
+    await wb.xlsx.writeFile(input);
+
+    const out = join(tmp, "per-linea.stampa.xlsx");
+    const r = await esegui(["stampa", input, "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    const esito: EsitoStampa = JSON.parse(r.out);
+    const stampato = await apri(out);
+    expect(stampato.worksheets.map((w) => w.name)).toEqual(["Indice", ...esito.linee.map((_, i) => `Linea ${i + 1}`)]);
+    stampato.worksheets.slice(1).forEach((w, i) => {
+      expect(w.pageSetup.orientation).toBe("landscape");
+      expect(w.pageSetup.printTitlesRow).toMatch(/^(\d+):\1$/);
+      expect(w.pageSetup.firstPageNumber).toBe(esito.linee[i].pagina);
+    });
+  });
+});
+
+describe("barometro stampa --pdf (LibreOffice)", () => {
+  const pdf = join(tmp, "allegato.pdf");
+  let esito: EsitoStampa;
+  let pagine: string[];
+
+  beforeAll(async () => {
+    for (const programma of ["soffice", "pdftotext", "pdftoppm"]) {
+      try {
+        execFileSync("sh", ["-c", `command -v ${programma}`]);
+      } catch {
+        throw new Error(
+          `${programma} non trovato: installare libreoffice-calc e poppler-utils (apt-get install -y libreoffice-calc poppler-utils).`
+        );
+      }
+    }
+    const r = await esegui(["stampa", SAMPLE, "--out", join(tmp, "con-pdf.xlsx"), "--pdf", pdf, "--json"]);
+    expect(r.err).toBe("");
+    expect(r.code).toBe(0);
+    esito = JSON.parse(r.out);
+    pagine = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" })
+      .split("\f")
+      .filter((p, i, all) => i < all.length - 1 || p.trim() !== "");
+  });
+
+  it("reads the index's pages from the printed PDF", () => {
+    expect(esito.fontePagine).toBe("pdf");
+    expect(pagine.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("prints each line's title on the page the Indice says", () => {
+    for (const { nome, pagina } of esito.linee) expect(pagine[pagina! - 1]).toContain(nome);
+    expect(pagine[0]).toContain("Indice — Stato di attuazione degli Obiettivi 2024");
+    for (const { pagina } of esito.linee) expect(pagine[0]).toContain(`pag. ${pagina}`);
+  });
+
+  it("repeats the header row on every page of the report and numbers every page", () => {
+    pagine.slice(1).forEach((testo) => {
+      expect(testo).toMatch(/Settore\s+Obiettivo\s+Definizione\s+Indicatore/);
+    });
+    pagine.forEach((testo, i) =>
+      expect(testo).toContain(`Relazione sulla Performance 2024 — pag. ${i + 1} di ${pagine.length}`)
+    );
+  });
+
+  it("renders the first pages to PNG for a person to look at", () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    execFileSync("pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "3", pdf, join(OUTPUT, "allegato")]);
+    expect(existsSync(join(OUTPUT, "allegato-01.png")) || existsSync(join(OUTPUT, "allegato-1.png"))).toBe(true);
+  });
+
+  it("says clearly when LibreOffice is missing, and still writes the .xlsx", async () => {
+    process.env.BAROMETRO_SOFFICE = "/nonexistent/soffice";
+    try {
+      const out = join(tmp, "senza-lo.xlsx");
+      const r = await esegui(["stampa", SAMPLE, "--out", out, "--pdf", join(tmp, "senza-lo.pdf")]);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("LibreOffice non è installato (non trovato in «/nonexistent/soffice»)");
+      expect(existsSync(out)).toBe(true);
+    } finally {
+      delete process.env.BAROMETRO_SOFFICE;
+    }
+  });
+});
