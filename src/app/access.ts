@@ -1,10 +1,16 @@
 import { SheetGrid } from "../layout/grid";
-import { Patch } from "../layout/patch";
+import { Patch, RegolaEsistente } from "../layout/patch";
 
 /** A cell or range the user has selected: sheet name and A1 address ("B7" or "B7:D9"). */
 export interface Selezione {
   foglio: string;
   indirizzo: string;
+}
+
+/** A chart found on a sheet, by name. */
+export interface GraficoLetto {
+  foglio: string;
+  nome: string;
 }
 
 /** One read of the whole workbook. */
@@ -13,6 +19,14 @@ export interface Lettura {
   selezione: Selezione | null;
   /** Names of the protected sheets. */
   protetti: string[];
+  /**
+   * The conditional-format rules of every sheet (custom rules with their formula), read with the
+   * rest. Undefined when this access cannot read them, null when Excel refused to: Barometro then
+   * leaves conditional formatting alone (it could not tell its own rules from the user's).
+   */
+  formattazioni?: RegolaEsistente[] | null;
+  /** The charts of every sheet, by name; undefined when this access cannot read them. */
+  grafici?: GraficoLetto[];
 }
 
 /** What a write cost: Office.js round trips and the size of what was sent. */
@@ -31,7 +45,10 @@ export type ValoriImpostazioni = Record<string, unknown>;
 export interface WorkbookAccess {
   /** Every sheet's used range with formats, formulas and merged areas, plus the selection. */
   leggi(): Promise<Lettura>;
-  /** Writes the patch's values and fills. Never touches any other cell. */
+  /**
+   * Writes the patch in one go: values and fills of the cells it names, Barometro's own
+   * conditional-format rules, the Riepilogo sheet and its chart. Never touches anything else.
+   */
   scrivi(patch: Patch): Promise<EsitoScrittura>;
   /** Selects a range and brings its sheet forward. */
   seleziona(selezione: Selezione): Promise<void>;

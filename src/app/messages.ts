@@ -10,4 +10,22 @@ export const MESSAGGI_APP = {
   solaLettura:
     "La cartella di lavoro è aperta in sola lettura: aprirla in modifica e riprovare. Nulla è stato modificato.",
   inatteso: (dettaglio: string) => `Errore inatteso di Excel: ${dettaglio}`,
+  formattazioneNonLetta: "formattazione condizionale non aggiornata: Excel non permette di leggere le regole esistenti",
+  riepilogoAltrui: (foglio: string) =>
+    `Esiste già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Nulla è stato modificato.`,
+  riepilogoAggiornato: (foglio: string, creato: boolean, linee: number, ente: string) =>
+    `${creato ? "Creato" : "Aggiornato"} il foglio «${foglio}»: ${linee === 1 ? "1 linea" : `${linee} linee`}, ente ${ente}.`,
+  domandaCondivisione: (n: number) =>
+    n === 1 ? "Sostituire 1 formula PERF con il suo valore?" : `Sostituire ${n} formule PERF con il loro valore?`,
+  nessunaFormulaPerf: "Nessuna formula PERF nella cartella: è già pronta per la condivisione.",
+  condivisionePronta: (n: number, fogli: string[]) =>
+    `${n === 1 ? "1 formula PERF sostituita" : `${n} formule PERF sostituite`} con il valore (${fogli
+      .map((f) => `«${f}»`)
+      .join(", ")}): chi apre la cartella senza il componente vede i numeri, non #NOME?.`,
+  formuleEscluse: (n: number) =>
+    n === 1
+      ? "1 formula PERF non sostituita (vedere l'elenco)."
+      : `${n} formule PERF non sostituite (vedere l'elenco).`,
+  modoFormuleAttivo:
+    "Attenzione: nelle Impostazioni % Ragg è scritto come formula PERF.RAGG, e il prossimo Ricalcola la rimetterà; per condividere la cartella scegliere «Valori».",
 } as const;

@@ -1,9 +1,25 @@
-import { Avviso, calcolaEnte, formatPercentuale, Linea, RisultatoEnte, RisultatoLinea, verifica } from "../engine";
+import {
+  Avviso,
+  Bande,
+  calcolaEnte,
+  formatPercentuale,
+  Linea,
+  RisultatoEnte,
+  RisultatoLinea,
+  verifica,
+} from "../engine";
 import { leggiLinee, parseA1 } from "../layout";
-import { creaPatch, Patch } from "../layout/patch";
+import {
+  chiaviLinee,
+  creaPatch,
+  ModificaFormattazione,
+  Patch,
+  pianoFormattazione,
+  regoleCondizionali,
+} from "../layout/patch";
 import { EsitoScrittura, Lettura, Selezione, WorkbookAccess } from "./access";
 import { MESSAGGI_APP } from "./messages";
-import { Impostazioni } from "./settings";
+import { formattazioneAttiva, Impostazioni } from "./settings";
 
 /** The workbook as Barometro understands it after one read. */
 export interface Analisi {
@@ -70,6 +86,12 @@ export interface EsitoRicalcolo {
   scrittura: EsitoScrittura;
   /** Short Italian summary: "LINEA STRATEGICA SULLO SPORT: 84,44% — 2 avvisi". */
   messaggio: string;
+  /**
+   * The conditional formatting: whether the option is on; whether it was handled (false when the
+   * access cannot read the workbook's rules, or Excel refused: then it was left alone); how many
+   * rules Barometro keeps for the lines written (already there, or sent now); the sheets concerned.
+   */
+  formattazione?: { attiva: boolean; scritta: boolean; regole: number; fogli: string[] };
 }
 
 export class ErroreBarometro extends Error {}
@@ -98,9 +120,59 @@ export async function ricalcola(
     bande: impostazioni.bande,
     formule: impostazioni.modoScrittura === "formule",
   });
+
+  // The conditional formatting of the lines written ("tutto": of every sheet, stale rules included).
+  const attiva = formattazioneAttiva(impostazioni, () => access.leggiImpostazioni());
+  const tutto = ambito.tipo === "tutto";
+  const fogli = tutto
+    ? analisi.lettura.fogli.map((g) => g.name).filter((f) => !analisi.lettura.protetti.includes(f))
+    : [...new Set(linee.map((l) => l.foglio))];
+  const chiavi = chiaviLinee(analisi.linee);
+  const soloLinee = tutto ? undefined : new Set(indici.map((i) => chiavi[i]));
+  const formattazione = formattazioneDeiFogli(analisi, fogli, impostazioni.bande, attiva, soloLinee);
+  if (formattazione) patch.formattazione = formattazione.piano;
+
   const scrittura = await access.scrivi(patch);
   const dopo = senzaAvvisiRisolti(analisi, patch);
-  return { analisi: dopo, linee: indici, patch, scrittura, messaggio: riassunto(dopo, indici) };
+  let messaggio = riassunto(dopo, indici);
+  if (attiva && analisi.lettura.formattazioni === null) messaggio += ` — ${MESSAGGI_APP.formattazioneNonLetta}`;
+  return {
+    analisi: dopo,
+    linee: indici,
+    patch,
+    scrittura,
+    messaggio,
+    formattazione: {
+      attiva,
+      scritta: formattazione !== null,
+      regole: formattazione?.regole ?? 0,
+      fogli: formattazione ? fogli : [],
+    },
+  };
+}
+
+/**
+ * Barometro's conditional formatting for these sheets (only these lines' with `soloLinee`, keys
+ * from chiaviLinee), replacing only Barometro's marked rules, and only where they changed. Null
+ * when the workbook's rules are unknown (this access cannot read them, or Excel refused): then
+ * nothing is done to conditional formatting. With the option off, Barometro's rules are removed.
+ */
+export function formattazioneDeiFogli(
+  analisi: Analisi,
+  fogli: readonly string[],
+  bande: Bande,
+  attiva: boolean,
+  soloLinee?: ReadonlySet<string>
+): { piano: ModificaFormattazione; regole: number } | null {
+  const esistenti = analisi.lettura.formattazioni;
+  if (esistenti === undefined || esistenti === null) return null;
+  const sui = new Set(fogli);
+  const desiderate = attiva
+    ? regoleCondizionali(analisi.linee, analisi.risultato.linee, bande).filter(
+        (r) => sui.has(r.foglio) && (!soloLinee || soloLinee.has(r.linea))
+      )
+    : [];
+  return { piano: pianoFormattazione(fogli, desiderate, esistenti, soloLinee), regole: desiderate.length };
 }
 
 /**

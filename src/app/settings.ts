@@ -4,6 +4,22 @@ import { ValoriImpostazioni } from "./access";
 /** Document-settings keys: they travel with the workbook. */
 export const CHIAVE_BANDE = "barometro.bande";
 export const CHIAVE_MODO = "barometro.modoScrittura";
+/** true (default) / false: write the Barometro as native conditional formatting too. */
+export const CHIAVE_FORMATTAZIONE = "barometro.formattazioneCondizionale";
+/**
+ * Office's own document setting: with true, Excel opens the add-in's task pane with the workbook
+ * (the manifest's ShowTaskpane action must use TaskpaneId "Office.AutoShowTaskpaneWithDocument").
+ * Off by default; removed, not set to false, when switched off.
+ */
+export const CHIAVE_APERTURA_AUTOMATICA = "Office.AutoShowTaskpaneWithDocument";
+
+/** Every document-settings key Barometro reads and writes. */
+export const CHIAVI_IMPOSTAZIONI: readonly string[] = [
+  CHIAVE_BANDE,
+  CHIAVE_MODO,
+  CHIAVE_FORMATTAZIONE,
+  CHIAVE_APERTURA_AUTOMATICA,
+];
 
 /** Whether % Ragg is written as a value or as a =PERF.RAGG(…) formula that recomputes by itself. */
 export type ModoScrittura = "valori" | "formule";
@@ -11,9 +27,30 @@ export type ModoScrittura = "valori" | "formule";
 export interface Impostazioni {
   bande: Bande;
   modoScrittura: ModoScrittura;
+  /**
+   * Also write the Barometro as native conditional formatting, so its colours follow the data in
+   * any Excel without the add-in (see regoleCondizionali). Default true. Left out (undefined), a
+   * Ricalcola uses the value stored in the workbook, and saving leaves the stored value alone.
+   */
+  formattazioneCondizionale?: boolean;
+  /** Open the task pane whenever this workbook is opened. Default false; undefined: as stored. */
+  aperturaAutomatica?: boolean;
 }
 
 export const IMPOSTAZIONI_PREDEFINITE: Impostazioni = { bande: BANDE_PREDEFINITE, modoScrittura: "valori" };
+
+/** The defaults of the sharing options (kept apart so IMPOSTAZIONI_PREDEFINITE stays what the form edits). */
+export const PREDEFINITE_CONDIVISIONE = { formattazioneCondizionale: true, aperturaAutomatica: false } as const;
+
+/** The conditional-formatting option as stored: anything but false (absent included) is on. */
+export function formattazioneDaSalvata(valore: unknown): boolean {
+  return valore !== false && valore !== "false";
+}
+
+/** The auto-open option as stored: only true is on. */
+export function aperturaDaSalvata(valore: unknown): boolean {
+  return valore === true || valore === "true";
+}
 
 /** How the bands are stored: thresholds, and optionally colours and labels per band. */
 export interface BandeSalvate {
@@ -73,15 +110,65 @@ export function bandeDaSalvare(bande: Bande): BandeSalvate {
   };
 }
 
-/** The user's settings from the workbook, with the defaults for anything missing or invalid. */
+/**
+ * The user's settings from the workbook, with the defaults for anything missing or invalid. The
+ * sharing options are present only when the workbook stores them (absent means the default:
+ * PREDEFINITE_CONDIVISIONE; condivisioneDi gives them resolved), so settings saved by a form that
+ * does not know them read back exactly as they were saved.
+ */
 export function leggiImpostazioni(valori: ValoriImpostazioni): { impostazioni: Impostazioni; errore: string | null } {
   const bande = bandeDaSalvate(valori[CHIAVE_BANDE]);
   const modo = valori[CHIAVE_MODO] === "formule" ? "formule" : "valori";
+  const condivisione: Pick<Impostazioni, "formattazioneCondizionale" | "aperturaAutomatica"> = {};
+  if (presente(valori, CHIAVE_FORMATTAZIONE))
+    condivisione.formattazioneCondizionale = formattazioneDaSalvata(valori[CHIAVE_FORMATTAZIONE]);
+  if (presente(valori, CHIAVE_APERTURA_AUTOMATICA))
+    condivisione.aperturaAutomatica = aperturaDaSalvata(valori[CHIAVE_APERTURA_AUTOMATICA]);
   if (typeof bande === "string")
-    return { impostazioni: { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo }, errore: bande };
-  return { impostazioni: { bande, modoScrittura: modo }, errore: null };
+    return { impostazioni: { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo, ...condivisione }, errore: bande };
+  return { impostazioni: { bande, modoScrittura: modo, ...condivisione }, errore: null };
 }
 
+const presente = (valori: ValoriImpostazioni, chiave: string) =>
+  valori[chiave] !== undefined && valori[chiave] !== null;
+
+/** The sharing options with their defaults filled in: what the task pane shows. */
+export function condivisioneDi(impostazioni: Impostazioni): {
+  formattazioneCondizionale: boolean;
+  aperturaAutomatica: boolean;
+} {
+  return {
+    formattazioneCondizionale:
+      impostazioni.formattazioneCondizionale ?? PREDEFINITE_CONDIVISIONE.formattazioneCondizionale,
+    aperturaAutomatica: impostazioni.aperturaAutomatica ?? PREDEFINITE_CONDIVISIONE.aperturaAutomatica,
+  };
+}
+
+/**
+ * The values to save. The sharing options are written only when given (a form that does not show
+ * them leaves the stored ones alone); auto-open off removes Office's key (null = remove).
+ */
 export function valoriDaImpostazioni(impostazioni: Impostazioni): ValoriImpostazioni {
-  return { [CHIAVE_BANDE]: bandeDaSalvare(impostazioni.bande), [CHIAVE_MODO]: impostazioni.modoScrittura };
+  const valori: ValoriImpostazioni = {
+    [CHIAVE_BANDE]: bandeDaSalvare(impostazioni.bande),
+    [CHIAVE_MODO]: impostazioni.modoScrittura,
+  };
+  if (impostazioni.formattazioneCondizionale !== undefined)
+    valori[CHIAVE_FORMATTAZIONE] = impostazioni.formattazioneCondizionale;
+  if (impostazioni.aperturaAutomatica !== undefined)
+    valori[CHIAVE_APERTURA_AUTOMATICA] = impostazioni.aperturaAutomatica ? true : null;
+  return valori;
+}
+
+/**
+ * Whether this write should carry the conditional formatting: the option as given, else as stored
+ * in the workbook (the task pane's form may not know it), else on.
+ */
+export function formattazioneAttiva(impostazioni: Impostazioni, salvate: () => ValoriImpostazioni): boolean {
+  if (impostazioni.formattazioneCondizionale !== undefined) return impostazioni.formattazioneCondizionale;
+  try {
+    return formattazioneDaSalvata(salvate()[CHIAVE_FORMATTAZIONE]);
+  } catch {
+    return PREDEFINITE_CONDIVISIONE.formattazioneCondizionale;
+  }
 }

@@ -7,9 +7,15 @@ export const MESSAGGI_CLI = {
   fileMancante: (file: string) => `File non trovato: ${file}`,
   nonXlsx: (file: string) =>
     `Impossibile leggere «${file}»: non è una cartella di lavoro .xlsx valida (file danneggiato, protetto da password o di un altro formato).`,
+  protettoOXls: (file: string) =>
+    `Impossibile leggere «${file}»: non è una cartella di lavoro .xlsx leggibile, perché è protetta da password (crittografata) oppure è nel vecchio formato .xls. Aprirla in Excel, togliere la password (File › Informazioni › Proteggi cartella di lavoro) o salvarla come .xlsx, e riprovare.`,
   nessunFoglio: (file: string) => `La cartella di lavoro «${file}» non contiene fogli.`,
+  nessunaTabella: (file: string, dettaglio: string) => `«${file}»: ${dettaglio}`,
+  foglioIllegibile: (file: string, foglio: string, motivo: string) =>
+    `Impossibile leggere il foglio «${foglio}» di «${file}»: ${motivo}`,
   scritturaFallita: (file: string, motivo: string) => `Impossibile scrivere «${file}»: ${motivo}`,
-  comandoSconosciuto: (comando: string) => `Comando sconosciuto: «${comando}». Usare «ricalcola» o «verifica».`,
+  comandoSconosciuto: (comando: string) =>
+    `Comando sconosciuto: «${comando}». Usare «ricalcola», «verifica» o «stampa».`,
   argomenti: (motivo: string) => `Argomenti non validi: ${motivo}`,
   stessoFile: () =>
     "Il file di uscita coincide con quello di ingresso: indicare un altro --out per non sovrascrivere l'originale.",

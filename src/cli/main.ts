@@ -55,13 +55,13 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     }
     if (resto.length > 0) throw new CliError(MESSAGGI_CLI.argomenti(`troppi file: ${resto.join(", ")}`));
     const file = resolve(fileArg ?? SAMPLE);
+    if (values["senza-formattazione"] && comando !== "ricalcola")
+      throw new CliError(MESSAGGI_CLI.argomenti("--senza-formattazione vale solo per «ricalcola»"));
     if (comando === "verifica") {
       if (values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
       return stampa(io, file, await elabora(file), values.json === true);
     }
     if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
-    if (values["senza-formattazione"] && comando !== "ricalcola")
-      throw new CliError(MESSAGGI_CLI.argomenti("--senza-formattazione vale solo per «ricalcola»"));
     if (comando === "ricalcola")
       return await ricalcola(io, file, values.out, values.json === true, !values["senza-formattazione"]);
     if (comando === "stampa") return await stampaAllegato(io, file, values.out, values.pdf, values.json === true);

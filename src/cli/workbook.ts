@@ -1,4 +1,4 @@
-import { existsSync } from "fs";
+import { closeSync, existsSync, openSync, readSync } from "fs";
 import ExcelJS from "exceljs";
 import { calcolaEnte, Linea, RisultatoEnte, verifica, Avviso } from "../engine";
 import { leggiLinee } from "../layout";
@@ -19,11 +19,37 @@ export async function elabora(file: string): Promise<Elaborazione> {
   try {
     await workbook.xlsx.readFile(file);
   } catch {
-    throw new CliError(MESSAGGI_CLI.nonXlsx(file));
+    throw new CliError(isOle(file) ? MESSAGGI_CLI.protettoOXls(file) : MESSAGGI_CLI.nonXlsx(file));
   }
   if (workbook.worksheets.length === 0) throw new CliError(MESSAGGI_CLI.nessunFoglio(file));
-  const { linee, errore } = leggiLinee(workbook.worksheets.map(worksheetToGrid));
-  if (errore !== null || linee.length === 0) throw new CliError(errore ?? MESSAGGI_CLI.nessunFoglio(file));
+  const griglie = workbook.worksheets.map((ws) => {
+    try {
+      return worksheetToGrid(ws);
+    } catch (e) {
+      throw new CliError(MESSAGGI_CLI.foglioIllegibile(file, ws.name, e instanceof Error ? e.message : String(e)));
+    }
+  });
+  const { linee, errore } = leggiLinee(griglie);
+  if (errore !== null || linee.length === 0)
+    throw new CliError(errore !== null ? MESSAGGI_CLI.nessunaTabella(file, errore) : MESSAGGI_CLI.nessunFoglio(file));
   const risultato = calcolaEnte(linee);
   return { workbook, linee, risultato, avvisi: verifica(linee, risultato.linee) };
+}
+
+/** The OLE compound file signature: encrypted (password-protected) .xlsx files and old .xls files. */
+const FIRMA_OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function isOle(file: string): boolean {
+  try {
+    const fd = openSync(file, "r");
+    try {
+      const inizio = Buffer.alloc(FIRMA_OLE.length);
+      const letti = readSync(fd, inizio, 0, inizio.length, 0);
+      return letti === FIRMA_OLE.length && FIRMA_OLE.every((b, i) => inizio[i] === b);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
 }

@@ -26,11 +26,14 @@ export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
   const raggRegola = daRilevare ? null : calcolaRagg(atteso, consuntivo, polarita);
   const formula = indicatore.formule.ragg;
   const daFormula = formula && !FORMULA_REGOLA.test(formula) ? parseNumero(indicatore.ragg) : null;
+  // consuntivo − atteso can overflow (1.7e308 − −1.7e308): no Infinity is ever written to a cell.
+  const scostamento = daRilevare ? null : calcolaScostamento(atteso, consuntivo);
   return {
-    ragg: daFormula ?? raggRegola,
+    // A user's formula may give anything (150, −20): like the rule, a % Ragg stays within 0–100.
+    ragg: daFormula === null ? raggRegola : Math.max(0, Math.min(100, daFormula)),
     raggRegola,
     daFormula: daFormula !== null,
-    scostamento: daRilevare ? null : calcolaScostamento(atteso, consuntivo),
+    scostamento: scostamento !== null && Number.isFinite(scostamento) ? scostamento : null,
     daRilevare,
     polarita,
   };
@@ -53,16 +56,31 @@ export function calcolaObiettivo(obiettivo: Obiettivo): RisultatoObiettivo {
   const neutralizzato = pesi.length > 0 && pesi.every((p) => p !== null) && sommaPesi === 0;
   if (neutralizzato) return { ragg: null, neutralizzato, sommaPesi, indicatori };
 
-  let pesato = 0;
-  let pesoMisurato = 0;
-  indicatori.forEach((r, i) => {
+  const misurati = indicatori.flatMap((r, i) => {
     const peso = pesi[i];
-    if (r.ragg === null || peso === null) return;
-    pesato += peso * r.ragg;
-    pesoMisurato += peso;
+    return r.ragg === null || peso === null ? [] : [{ peso, ragg: r.ragg }];
   });
-  const ragg = pesoMisurato > 0 ? Math.min(100, pesato / pesoMisurato) : null;
-  return { ragg, neutralizzato, sommaPesi, indicatori };
+  const ragg = mediaPesata(misurati);
+  return { ragg: ragg === null ? null : Math.min(100, ragg), neutralizzato, sommaPesi, indicatori };
+}
+
+/**
+ * Σ(peso × ragg) / Σ peso; null when no weight is > 0. Weights so large that the sums overflow
+ * (two weights of 1e308) are scaled down by the largest first: the same mean, never NaN.
+ */
+function mediaPesata(misurati: { peso: number; ragg: number }[]): number | null {
+  const media = (scala: number) => {
+    let pesato = 0;
+    let pesoMisurato = 0;
+    for (const { peso, ragg } of misurati) {
+      pesato += (peso / scala) * ragg;
+      pesoMisurato += peso / scala;
+    }
+    return pesoMisurato > 0 ? pesato / pesoMisurato : null;
+  };
+  const diretta = media(1);
+  if (diretta === null || Number.isFinite(diretta)) return diretta;
+  return media(Math.max(...misurati.map((m) => m.peso)));
 }
 
 /** Whether anything in the objective is still to be measured (missing data or weight). */

@@ -36,11 +36,11 @@ export const MESSAGGI = {
   POLARITA_SOSPETTA: (indicatore: string, indizio: string) =>
     `Indicatore ${q(indicatore)}: «${indizio}» fa pensare che un valore più basso sia migliore, ma la polarità non è ↓.`,
   POLARITA_NON_VALIDA: (indicatore: string, testo: string) =>
-    `Indicatore ${q(indicatore)}: polarità «${testo}» non riconosciuta (usare ↑ o ↓); si usa ↑.`,
+    `Indicatore ${q(indicatore)}: polarità ${q(testo)} non riconosciuta (usare ↑ o ↓); si usa ↑.`,
   DATO_MANCANTE: (indicatore: string, campo: string) =>
     `Indicatore ${q(indicatore)}: ${campo} mancante; l'indicatore è da rilevare e la linea è incompleta.`,
   VALORE_NON_NUMERICO: (indicatore: string, campo: string, testo: string) =>
-    `Indicatore ${q(indicatore)}: ${campo} «${testo}» non è un numero; l'indicatore è da rilevare.`,
+    `Indicatore ${q(indicatore)}: ${campo} ${q(testo)} non è un numero; l'indicatore è da rilevare.`,
   PESO_NON_VALIDO: (indicatore: string, valore: number) =>
     `Indicatore ${q(indicatore)}: peso ${n(valore)} non valido (deve essere ≥ 0); l'indicatore non è conteggiato.`,
   RAGG_DIVERSO: (indicatore: string, foglio: number, calcolato: number) =>

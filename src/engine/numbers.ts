@@ -40,6 +40,9 @@ export function formatPercentuale(valore: number | null, decimali = 2): string {
 
 /** Italian number text: 3800 → "3.800", 78.5 → "78,50" (always grouped, as the sheets show it). */
 export function formatNumero(valore: number, decimali = 2): string {
+  if (!Number.isFinite(valore)) return Number.isNaN(valore) ? "—" : valore > 0 ? "∞" : "-∞";
+  // Beyond 15 digits the rounding below overflows (1e307 × 100) and toFixed turns exponential.
+  if (Math.abs(valore) >= 1e15) return valore.toExponential(decimali).replace(".", ",");
   // Half away from zero on the decimal value people see: 79.225 → "79,23", though in binary it is 79.22499…
   const factor = 10 ** decimali;
   const fixed = ((Math.sign(valore) * Math.round(Math.abs(valore) * factor + 1e-7)) / factor).toFixed(decimali);

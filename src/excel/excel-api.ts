@@ -22,6 +22,121 @@ export interface ExcelRangeFill {
 
 export interface ExcelRangeFormat {
   readonly fill: ExcelRangeFill;
+  /** ExcelApi 1.2. */
+  autofitColumns(): void;
+}
+
+// ── conditional formatting (ExcelApi 1.6; on RangeAreas 1.9) ──
+
+export interface ExcelConditionalRangeFill {
+  color: string;
+  clear(): void;
+}
+
+export interface ExcelConditionalRangeFormat {
+  readonly fill: ExcelConditionalRangeFill;
+}
+
+export interface ExcelConditionalFormatRule {
+  /** English formula with commas, leading "=". */
+  formula: string;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelCustomConditionalFormat extends ExcelClientObject {
+  readonly rule: ExcelConditionalFormatRule;
+  readonly format: ExcelConditionalRangeFormat;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelConditionalFormat {
+  readonly id: string;
+  /** "Custom", "CellValue", "ColorScale"… (Excel.ConditionalFormatType). */
+  readonly type: string;
+  stopIfTrue: boolean;
+  readonly custom: ExcelCustomConditionalFormat;
+  /** A null object unless the rule is a custom (formula) rule. */
+  readonly customOrNullObject: ExcelCustomConditionalFormat;
+  delete(): void;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelConditionalFormatCollection {
+  readonly items: ExcelConditionalFormat[];
+  /** Adds a rule at the top priority. */
+  add(type: "Custom"): ExcelConditionalFormat;
+  getItem(id: string): ExcelConditionalFormat;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+// ── charts (ExcelApi 1.1; getItemOrNullObject 1.4, reversePlotOrder 1.7) ──
+
+export interface ExcelChartFill {
+  setSolidColor(color: string): void;
+  clear(): void;
+}
+
+export interface ExcelChartPointFormat {
+  readonly fill: ExcelChartFill;
+}
+
+export interface ExcelChartPoint {
+  readonly format: ExcelChartPointFormat;
+}
+
+export interface ExcelChartPointsCollection {
+  readonly count: number;
+  getItemAt(index: number): ExcelChartPoint;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelChartSeries {
+  name: string;
+  readonly points: ExcelChartPointsCollection;
+}
+
+export interface ExcelChartSeriesCollection {
+  getItemAt(index: number): ExcelChartSeries;
+}
+
+export interface ExcelChartTitle {
+  text: string;
+}
+
+export interface ExcelChartLegend {
+  visible: boolean;
+}
+
+export interface ExcelChartAxis {
+  reversePlotOrder: boolean;
+  /** Excel types these as `any`: a number, or automatic. */
+  minimum: unknown;
+  maximum: unknown;
+}
+
+export interface ExcelChartAxes {
+  readonly categoryAxis: ExcelChartAxis;
+  readonly valueAxis: ExcelChartAxis;
+}
+
+export interface ExcelChart extends ExcelClientObject {
+  name: string;
+  readonly id: string;
+  readonly title: ExcelChartTitle;
+  readonly legend: ExcelChartLegend;
+  readonly axes: ExcelChartAxes;
+  readonly series: ExcelChartSeriesCollection;
+  delete(): void;
+  setPosition(startCell: string, endCell?: string): void;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelChartCollection {
+  readonly items: ExcelChart[];
+  add(type: "BarClustered", sourceData: ExcelRange, seriesBy?: "Auto" | "Columns" | "Rows"): ExcelChart;
+  getItem(name: string): ExcelChart;
+  getItemOrNullObject(name: string): ExcelChart;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
 }
 
 export interface ExcelRange extends ExcelClientObject {
@@ -33,8 +148,10 @@ export interface ExcelRange extends ExcelClientObject {
   readonly rowCount: number;
   readonly columnCount: number;
   readonly format: ExcelRangeFormat;
+  readonly conditionalFormats: ExcelConditionalFormatCollection;
   load(propertyNames?: ProprietaDaCaricare): unknown;
   select(): void;
+  clear(applyTo?: "All" | "Formats" | "Contents"): void;
   getMergedAreasOrNullObject(): ExcelRangeAreas;
   getSpecialCellsOrNullObject(cellType: "Formulas"): ExcelRangeAreas;
 }
@@ -50,6 +167,7 @@ export interface ExcelRangeAreas extends ExcelClientObject {
   readonly areaCount: number;
   readonly areas: ExcelRangeCollection;
   readonly format: ExcelRangeFormat;
+  readonly conditionalFormats: ExcelConditionalFormatCollection;
   load(propertyNames?: ProprietaDaCaricare): unknown;
 }
 
@@ -62,8 +180,10 @@ export interface ExcelWorksheet extends ExcelClientObject {
   readonly id: string;
   readonly name: string;
   readonly protection: ExcelWorksheetProtection;
+  readonly charts: ExcelChartCollection;
   load(propertyNames?: ProprietaDaCaricare): unknown;
   activate(): void;
+  delete(): void;
   /** No address: the whole sheet. */
   getRange(address?: string): ExcelRange;
   getRanges(address?: string): ExcelRangeAreas;
@@ -73,6 +193,8 @@ export interface ExcelWorksheet extends ExcelClientObject {
 export interface ExcelWorksheetCollection {
   readonly items: ExcelWorksheet[];
   load(propertyNames?: ProprietaDaCaricare): unknown;
+  /** Adds a sheet after the last one. */
+  add(name?: string): ExcelWorksheet;
   getItem(key: string): ExcelWorksheet;
   getItemOrNullObject(key: string): ExcelWorksheet;
 }

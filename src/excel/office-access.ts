@@ -1,12 +1,14 @@
-import { EsitoScrittura, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../app/access";
+import { EsitoScrittura, GraficoLetto, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../app/access";
 import { MESSAGGI_APP } from "../app/messages";
 import { ErroreBarometro } from "../app/ricalcolo";
-import { CHIAVE_BANDE, CHIAVE_MODO } from "../app/settings";
-import { Patch } from "../layout/patch";
-import { a1DaArea, areeDaIndirizzi, indirizzoRighe } from "./addresses";
+import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
+import { Patch, RegolaEsistente } from "../layout/patch";
+import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
 import {
   EseguiExcel,
+  ExcelChartCollection,
+  ExcelConditionalFormatCollection,
   ExcelContext,
   ExcelRange,
   ExcelRangeAreas,
@@ -38,7 +40,13 @@ export interface DipendenzeOffice extends OpzioniPiano {
 
 /** How many round trips the last read and the last write took. */
 export interface Diagnostica {
-  ultimaLettura: { sincronizzazioni: number; fogli: number; aFette: boolean } | null;
+  ultimaLettura: {
+    sincronizzazioni: number;
+    fogli: number;
+    aFette: boolean;
+    /** False once Excel refused to read the conditional formats (they are then left alone). */
+    formattazioni?: boolean;
+  } | null;
   ultimaScrittura: EsitoScrittura | null;
 }
 
@@ -54,6 +62,9 @@ interface RichiestaFoglio {
   usato: ExcelRange;
   formule: ExcelRangeAreas;
   unioni: { blocco: number; aree: ExcelRangeAreas }[];
+  /** The sheet's conditional formats (null when not read); its charts' names. */
+  formati: ExcelConditionalFormatCollection | null;
+  grafici: ExcelChartCollection;
 }
 
 /**
@@ -87,10 +98,21 @@ interface RichiestaFoglio {
  * - the selection comes from getSelectedRanges() (first area), which does not throw when several
  *   ranges are selected as getSelectedRange() does. Both throw InvalidSelection while a chart or a
  *   shape is selected (by design, OfficeDev/office-js#2268): the read is then redone without it.
+ * - each sheet's conditional formats (getRange().conditionalFormats: id, type and, through
+ *   customOrNullObject — a null object for other kinds, where `custom` would fail the whole load,
+ *   OfficeDev/office-js#2180 — the custom rule's formula) and its charts' names come in the same
+ *   sync: Ricalcola replaces Barometro's marked rules, the Riepilogo finds its chart. Some rules
+ *   made in Excel's UI cannot be read back (OfficeDev/office-js#6827, #6835): if Excel refuses the
+ *   read, it is redone without conditional formats (Lettura.formattazioni = null: Barometro then
+ *   leaves them alone) and later reads skip them too.
  *
  * scrivi(patch) — ONE sync: runs of cells become 2-D `values`/`formulas` writes, fills one
- * multi-area getRanges() per sheet and colour (write-plan.ts). It is split into several syncs only
- * when the estimated request exceeds ~4.5 MB (Excel on the web refuses requests over 5 MB).
+ * multi-area getRanges() per sheet and colour (write-plan.ts); Barometro's old conditional-format
+ * rules are deleted by id and the new ones added on getRanges(…).conditionalFormats; the Riepilogo
+ * sheet is added (worksheets.add) or cleared, and its chart deleted and added again, all in the
+ * same batch: a new sheet, chart or rule can be used in the batch that creates it, no sync needed
+ * in between. It is split into several syncs only when the estimated request exceeds ~4.5 MB
+ * (Excel on the web refuses requests over 5 MB).
  * Writes to a sheet known to be protected are refused before anything is sent.
  *
  * No context.sync() is ever called in a loop.
@@ -99,7 +121,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
   const esegui: EseguiExcel = deps.esegui ?? ((batch) => Excel.run(batch));
   const impostazioni: () => ImpostazioniDocumento =
     deps.impostazioni ?? ((): ImpostazioniDocumento => Office.context.document.settings);
-  const chiavi = new Set<string>(deps.chiaviImpostazioni ?? [CHIAVE_BANDE, CHIAVE_MODO]);
+  const chiavi = new Set<string>(deps.chiaviImpostazioni ?? CHIAVI_IMPOSTAZIONI);
   const opzioniPiano: OpzioniPiano = {
     maxByteLotto: deps.maxByteLotto,
     maxCaratteriIndirizzi: deps.maxCaratteriIndirizzi,
@@ -111,6 +133,8 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
   /** Set once Excel refused a read's response as too large: read in slices from then on. */
   let aFette = false;
   let celleAlRifiuto = 0;
+  /** Set once Excel refused to read the conditional formats: they are left out from then on. */
+  let senzaFormattazioni = false;
   const diagnostica: Diagnostica = { ultimaLettura: null, ultimaScrittura: null };
 
   /** Last step of every read: the grids, the selection, and what the next read needs. */
@@ -125,11 +149,31 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       .filter((l) => !l.richiesta.foglio.isNullObject && l.richiesta.foglio.protection.protected)
       .map((l) => l.nome);
     protettiNoti = new Set(protetti);
-    diagnostica.ultimaLettura = { sincronizzazioni, fogli: letti.length, aFette: aFetteOra };
+    diagnostica.ultimaLettura = {
+      sincronizzazioni,
+      fogli: letti.length,
+      aFette: aFetteOra,
+      formattazioni: !senzaFormattazioni,
+    };
+    const presenti = letti.filter((l) => !l.richiesta.foglio.isNullObject);
+    const formattazioni: RegolaEsistente[] | null = senzaFormattazioni
+      ? null
+      : presenti.flatMap((l) =>
+          (l.richiesta.formati?.items ?? []).map((cf) => ({
+            foglio: l.nome,
+            id: cf.id,
+            formula: cf.customOrNullObject.isNullObject ? null : cf.customOrNullObject.rule.formula,
+          }))
+        );
+    const grafici: GraficoLetto[] = presenti.flatMap((l) =>
+      l.richiesta.grafici.items.map((g) => ({ foglio: l.nome, nome: g.name }))
+    );
     return {
       fogli: letti.map((l) => grigliaDaDati(l.dati)),
       selezione: selezioneDaIndirizzo(indirizzoSelezione),
       protetti,
+      formattazioni,
+      grafici,
     };
   };
 
@@ -144,7 +188,9 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
       if (selezionate) selezionate.load("address");
       const richieste = new Map<string, RichiestaFoglio>();
-      noti.forEach((noto) => richieste.set(noto.id, accodaFoglio(fogli, noto.id, blocchiPrevisti(noto.righe), true)));
+      noti.forEach((noto) =>
+        richieste.set(noto.id, accodaFoglio(fogli, noto.id, blocchiPrevisti(noto.righe), true, !senzaFormattazioni))
+      );
       await context.sync();
       let sincronizzazioni = 1;
 
@@ -152,7 +198,9 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       const nuovi = elenco.filter((f) => !richieste.has(f.id));
       if (nuovi.length > 0) {
         // First read ever, or sheets added since the last one: queue those sheets alone.
-        nuovi.forEach((f) => richieste.set(f.id, accodaFoglio(fogli, f.id, blocchiPrevisti(undefined), true)));
+        nuovi.forEach((f) =>
+          richieste.set(f.id, accodaFoglio(fogli, f.id, blocchiPrevisti(undefined), true, !senzaFormattazioni))
+        );
         await context.sync();
         sincronizzazioni++;
       }
@@ -186,7 +234,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       await context.sync();
       const elenco = fogli.items.map((f) => ({ id: f.id, nome: f.name }));
       const richieste = elenco.map((f) =>
-        accodaFoglio(fogli, f.id, blocchiPrevisti(noti.find((n) => n.id === f.id)?.righe), false)
+        accodaFoglio(fogli, f.id, blocchiPrevisti(noti.find((n) => n.id === f.id)?.righe), false, !senzaFormattazioni)
       );
       await context.sync();
       let sincronizzazioni = 2;
@@ -278,9 +326,21 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         }
         // A chart or a shape is selected (OfficeDev/office-js#2268).
         if (codice === CODICI_OFFICE.selezioneNonValida && conSelezione) return leggiConRecuperi(false, ancora);
+        // Any other refusal may come from a conditional format Excel cannot describe
+        // (OfficeDev/office-js#6827, #6835): once, read again without conditional formats.
+        if (!senzaFormattazioni && !CODICI_NON_DA_FORMATTAZIONI.has(codice)) {
+          senzaFormattazioni = true;
+          return leggiConRecuperi(conSelezione, ancora);
+        }
       }
       throw comeErroreBarometro(e);
     }
+  };
+
+  /** Sheets added by a write (after its sync): remembered as blank, so the next read queues them at once. */
+  const ricordaAggiunti = (aggiunti: ExcelWorksheet[]): void => {
+    for (const ws of aggiunti)
+      if (noti.length > 0 && !noti.some((n) => n.id === ws.id)) noti.push({ id: ws.id, nome: ws.name, righe: null });
   };
 
   /** The protected sheets among these, asked to Excel (one sync): to explain an AccessDenied. */
@@ -318,14 +378,24 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
             if (!ws) perNome.set(nome, (ws = fogli.getItem(nome)));
             return ws;
           };
+          // A sheet added here (the Riepilogo) loads its id with the write: the next read knows it
+          // and stays at one sync.
+          const aggiunti: ExcelWorksheet[] = [];
+          const aggiungiFoglio = (nome: string): void => {
+            const nuovo = fogli.add(nome);
+            nuovo.load("id,name");
+            aggiunti.push(nuovo);
+            perNome.set(nome, nuovo);
+          };
           // One sync per lot, one after the other; there is a single lot below ~4.5 MB.
           const scriviDa = async (i: number): Promise<void> => {
             if (i >= piano.lotti.length) return;
-            accodaLotto(piano.lotti[i], foglio);
+            accodaLotto(piano.lotti[i], foglio, aggiungiFoglio);
             await context.sync();
             await scriviDa(i + 1);
           };
           await scriviDa(0);
+          ricordaAggiunti(aggiunti);
         });
       } catch (e) {
         if (codiceOffice(e) === CODICI_OFFICE.accessoNegato)
@@ -383,12 +453,31 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       noti = [];
       protettiNoti = new Set();
       aFette = false;
+      senzaFormattazioni = false;
     },
   };
 }
 
-/** Queues everything one worksheet's read needs (no sync); without `dati`, the used range's address only. */
-function accodaFoglio(fogli: ExcelWorksheetCollection, id: string, blocchi: number[], dati: boolean): RichiestaFoglio {
+/** Office error codes that do not come from reading conditional formats (handled on their own or final). */
+const CODICI_NON_DA_FORMATTAZIONI = new Set<string>([
+  CODICI_OFFICE.modificaInCorso,
+  CODICI_OFFICE.accessoNegato,
+  CODICI_OFFICE.rispostaTroppoGrande,
+  CODICI_OFFICE.selezioneNonValida,
+  CODICI_OFFICE.nonTrovato,
+]);
+
+/**
+ * Queues everything one worksheet's read needs (no sync); without `dati`, the used range's
+ * address only; without `formattazioni`, no conditional formats.
+ */
+function accodaFoglio(
+  fogli: ExcelWorksheetCollection,
+  id: string,
+  blocchi: number[],
+  dati: boolean,
+  formattazioni: boolean
+): RichiestaFoglio {
   const foglio = fogli.getItemOrNullObject(id);
   const usato = foglio.getUsedRangeOrNullObject(false);
   if (dati) usato.load("address,values,numberFormat");
@@ -396,7 +485,19 @@ function accodaFoglio(fogli: ExcelWorksheetCollection, id: string, blocchi: numb
   const formule = foglio.getRange().getSpecialCellsOrNullObject("Formulas");
   formule.load("areas/items/address,areas/items/formulas");
   foglio.load("protection/protected");
-  return { foglio, usato, formule, unioni: accodaUnioni(foglio, blocchi) };
+  let formati: ExcelConditionalFormatCollection | null = null;
+  if (formattazioni) {
+    formati = foglio.getRange().conditionalFormats;
+    formati.load("items/id,items/type,items/customOrNullObject/rule/formula");
+  }
+  const grafici = graficiDel(foglio);
+  grafici.load("items/name");
+  return { foglio, usato, formule, unioni: accodaUnioni(foglio, blocchi), formati, grafici };
+}
+
+/** A worksheet's charts: a navigation property, reading it needs no sync (unlike its items). */
+function graficiDel(foglio: ExcelWorksheet): ExcelChartCollection {
+  return foglio.charts;
 }
 
 /** Queues the merged areas of these blocks of rows (no sync). */
@@ -440,8 +541,23 @@ function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFogl
   };
 }
 
-/** Queues one lot's writes (no sync). */
-function accodaLotto(lotto: LottoScrittura, foglio: (nome: string) => ExcelWorksheet): void {
+/** Queues one lot's writes (no sync), in the order LottoScrittura describes. */
+function accodaLotto(
+  lotto: LottoScrittura,
+  foglio: (nome: string) => ExcelWorksheet,
+  aggiungiFoglio: (nome: string) => void
+): void {
+  for (const e of lotto.eliminaRegole) foglio(e.foglio).getRange().conditionalFormats.getItem(e.id).delete();
+  const prima = lotto.riepilogoPrima;
+  if (prima) {
+    if (prima.crea) aggiungiFoglio(prima.foglio);
+    else {
+      const ws = foglio(prima.foglio);
+      if (prima.pulisci) ws.getRange(prima.pulisci).clear("All");
+      for (let k = 0; k < prima.graficiDaEliminare && prima.grafico; k++)
+        ws.charts.getItem(prima.grafico.nome).delete();
+    }
+  }
   for (const b of lotto.valori) {
     const range = foglio(b.foglio).getRange(b.indirizzo);
     if (b.proprieta === "formulas") range.formulas = b.dati;
@@ -451,5 +567,37 @@ function accodaLotto(lotto: LottoScrittura, foglio: (nome: string) => ExcelWorks
     const aree = foglio(c.foglio).getRanges(c.indirizzi);
     if (c.colore === null) aree.format.fill.clear();
     else aree.format.fill.color = c.colore;
+  }
+  const dopo = lotto.riepilogoDopo;
+  if (dopo) {
+    const ws = foglio(dopo.foglio);
+    for (const f of dopo.formati) {
+      const a = areaDaA1(f.indirizzo);
+      ws.getRange(f.indirizzo).numberFormat = Array.from({ length: a.bottom - a.top + 1 }, () =>
+        Array.from({ length: a.right - a.left + 1 }, () => f.formato)
+      );
+    }
+    if (dopo.adatta) ws.getRange(dopo.adatta).format.autofitColumns();
+    const g = dopo.grafico;
+    if (g) {
+      const grafico = ws.charts.add(g.tipo, ws.getRange(g.dati), "Columns");
+      grafico.name = g.nome;
+      grafico.title.text = g.titolo;
+      grafico.legend.visible = false;
+      grafico.axes.categoryAxis.reversePlotOrder = true; // first line at the top, as in the table
+      grafico.axes.valueAxis.minimum = 0;
+      grafico.axes.valueAxis.maximum = 1;
+      grafico.setPosition(g.posizione.da, g.posizione.a);
+      const serie = grafico.series.getItemAt(0);
+      serie.name = g.nomeSerie;
+      g.colori.forEach((colore, i) => {
+        if (colore) serie.points.getItemAt(i).format.fill.setSolidColor(colore);
+      });
+    }
+  }
+  for (const r of lotto.aggiungiRegole) {
+    const cf = foglio(r.foglio).getRanges(r.aree.join(", ")).conditionalFormats.add("Custom");
+    cf.custom.rule.formula = r.formula;
+    cf.custom.format.fill.color = r.colore;
   }
 }

@@ -1,5 +1,5 @@
 import { Area, parseA1 } from "../layout/grid";
-import { Patch } from "../layout/patch";
+import { Patch, PianoRiepilogo, RegolaCondizionale } from "../layout/patch";
 import { a1DaArea } from "./addresses";
 
 /** Excel on the web refuses requests over 5 MB: a write is split only above this estimate. */
@@ -28,10 +28,19 @@ export interface BloccoColore {
   byte: number;
 }
 
-/** What one context.sync() sends. */
+/**
+ * What one context.sync() sends, in this order: Barometro's conditional-format rules to delete
+ * (first: if one has gone meanwhile, the batch fails before anything else changed), the Riepilogo
+ * sheet's preparation (added, or its old contents and chart cleared), the values, the fills, the
+ * Riepilogo's number formats and chart, the new rules.
+ */
 export interface LottoScrittura {
+  eliminaRegole: { foglio: string; id: string }[];
+  riepilogoPrima?: PianoRiepilogo;
   valori: BloccoValori[];
   colori: BloccoColore[];
+  riepilogoDopo?: PianoRiepilogo;
+  aggiungiRegole: RegolaCondizionale[];
   byte: number;
 }
 
@@ -123,7 +132,7 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
 
   const lotti: LottoScrittura[] = [];
   const nuovo = (): LottoScrittura => {
-    const lotto = { valori: [], colori: [], byte: 0 };
+    const lotto: LottoScrittura = { eliminaRegole: [], valori: [], colori: [], aggiungiRegole: [], byte: 0 };
     lotti.push(lotto);
     return lotto;
   };
@@ -135,6 +144,34 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
   };
   for (const b of valori) aggiungi(b.byte, (l) => l.valori.push(b));
   for (const b of colori) aggiungi(b.byte, (l) => l.colori.push(b));
+
+  // Rules to delete and the Riepilogo's preparation go first in the first lot; its formats, its
+  // chart and the new rules last in the last lot (a few KB: they never need a lot of their own).
+  const formattazione = patch.formattazione;
+  const riepilogo = patch.riepilogo;
+  const prima = formattazione?.elimina ?? [];
+  if (prima.length > 0 || riepilogo) {
+    const lotto = lotti[0] ?? nuovo();
+    lotto.eliminaRegole.push(...prima);
+    prima.forEach((e) => notaFoglio(e.foglio));
+    lotto.byte += json(prima);
+    if (riepilogo) {
+      notaFoglio(riepilogo.foglio);
+      lotto.riepilogoPrima = riepilogo;
+      lotto.byte += json(riepilogo.foglio) + json(riepilogo.pulisci);
+    }
+  }
+  const dopo = formattazione?.aggiungi ?? [];
+  if (dopo.length > 0 || riepilogo) {
+    const lotto = lotti[lotti.length - 1] ?? nuovo();
+    lotto.aggiungiRegole.push(...dopo);
+    dopo.forEach((r) => notaFoglio(r.foglio));
+    lotto.byte += json(dopo);
+    if (riepilogo) {
+      lotto.riepilogoDopo = riepilogo;
+      lotto.byte += json(riepilogo.formati) + json(riepilogo.grafico);
+    }
+  }
   return { lotti, byte: lotti.reduce((s, l) => s + l.byte, 0), fogli };
 }
 

@@ -36,3 +36,17 @@ export function leggiPercentuale(
 function senzaRumore(n: number): number {
   return Number(n.toPrecision(15));
 }
+
+/**
+ * True when a number format shows numbers as dates or times ("dd/mm/yyyy", "h:mm", "mmm-yy"):
+ * the test ExcelJS uses to read such cells as dates, so that Office.js (which gives the serial
+ * number) and the command line (which gets a Date) read the same cell the same way.
+ */
+export function isFormatoData(formato: string): boolean {
+  return /[ymdhMsb]/.test(formato.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+}
+
+/** An Excel serial number (days since 1899-12-30) → the Date it stands for, as ExcelJS converts it. */
+export function dataDaSeriale(seriale: number): Date {
+  return new Date(Math.round((seriale - 25569) * 86_400_000));
+}

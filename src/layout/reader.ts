@@ -1,7 +1,7 @@
 import { CampoIndicatore, Indicatore, Linea, Obiettivo, ValoreCella } from "../engine";
 import { SheetGrid } from "./grid";
-import { ColonneTabella, riconosciIntestazione } from "./headers";
-import { leggiPercentuale } from "./percent";
+import { abbinaColonne, CAMPI_OBBLIGATORI, ColonneTabella, riconosciIntestazione } from "./headers";
+import { dataDaSeriale, isFormatoData, leggiPercentuale } from "./percent";
 import { isEtichettaPercentuale, isTitolo, trovaNellaRiga, trovaPercentuale } from "./sections";
 import { Foglio, Posizione } from "./sheet";
 import { testoCompatto, testoDi } from "./text";
@@ -80,10 +80,61 @@ interface Stato {
   settore: string;
 }
 
+/**
+ * A sheet's lines. Tables side by side (two header rows on the same row, a blank column between
+ * them) are read as separate sheets, left to right: each has its own title, label and columns.
+ */
 function leggiFoglio(foglio: Foglio): Linea[] {
+  const inizi = iniziAffiancate(foglio);
+  if (inizi.length === 0) return leggiColonne(foglio);
+  const limiti = [0, ...inizi, foglio.colonne];
+  return limiti.slice(1).flatMap((a, i) => leggiColonne(foglio.colonneDa(limiti[i], a)));
+}
+
+/**
+ * Where tables placed side by side begin: the first column after a blank header cell such that
+ * the header cells on each side of it name a whole table of their own. Sorted, without 0.
+ */
+function iniziAffiancate(foglio: Foglio): number[] {
+  const inizi = new Set<number>();
+  for (let riga = 0; riga < foglio.righe; riga++) {
+    const celle = celleTesto(foglio, riga);
+    if (celle.length < 2 * CAMPI_OBBLIGATORI.length || !riconosciIntestazione(celle)) continue;
+    let da = 0;
+    for (let k = 1; k < celle.length; k++) {
+      const inizio = celle[k].colonna;
+      if (inizio === celle[k - 1].colonna + 1) continue; // no blank column before it
+      const sinistra = celle.filter((c) => c.colonna >= da && c.colonna < inizio);
+      const destra = celle.filter((c) => c.colonna >= inizio);
+      if (sinistra.length >= 4 && riconosciIntestazione(sinistra) && riconosciIntestazione(destra)) {
+        inizi.add(inizio);
+        da = inizio;
+      }
+    }
+  }
+  return [...inizi].sort((a, b) => a - b);
+}
+
+/** Every string cell of a row as the person sees it (merged cells included), left to right. */
+function celleTesto(foglio: Foglio, riga: number): { colonna: number; testo: string }[] {
+  const celle: { colonna: number; testo: string }[] = [];
+  for (let colonna = 0; colonna < foglio.colonne; colonna++) {
+    const v = foglio.valore(riga, colonna);
+    if (typeof v === "string" && v.trim() !== "") celle.push({ colonna, testo: v });
+  }
+  return celle;
+}
+
+function leggiColonne(foglio: Foglio): Linea[] {
   const intestazioni = new Map<number, ColonneTabella | null>();
+  /** The sheet's last complete header: a later one missing a single column may stand for it. */
+  let ultima: ColonneTabella | null = null;
   const intestazione = (riga: number): ColonneTabella | null => {
-    if (!intestazioni.has(riga)) intestazioni.set(riga, leggiIntestazione(foglio, riga));
+    if (!intestazioni.has(riga)) {
+      const colonne = leggiIntestazione(foglio, riga, ultima);
+      intestazioni.set(riga, colonne);
+      if (colonne) ultima = colonne;
+    }
     return intestazioni.get(riga) ?? null;
   };
   const stato: Stato = {
@@ -112,14 +163,25 @@ function leggiFoglio(foglio: Foglio): Linea[] {
   return stato.lette.filter((l) => l.haTabella).map((l) => l.linea);
 }
 
-/** A header row: every string cell as the person sees it (merged header cells included). */
-function leggiIntestazione(foglio: Foglio, riga: number): ColonneTabella | null {
+/**
+ * A header row: every string cell as the person sees it (merged header cells included).
+ * A header missing one of the required columns (a cell deleted by mistake in a repeated
+ * header) is the sheet's previous header when it agrees with it on every column it names:
+ * otherwise the rows below it would be silently left out of the calculation.
+ */
+function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabella | null): ColonneTabella | null {
   const celle: { colonna: number; testo: string }[] = [];
   for (let colonna = 0; colonna < foglio.colonne; colonna++) {
     const v = foglio.valore(riga, colonna);
     if (typeof v === "string") celle.push({ colonna, testo: v });
   }
-  return celle.length >= 4 ? riconosciIntestazione(celle) : null;
+  if (celle.length < 4) return null;
+  const colonne = abbinaColonne(celle);
+  const obbligatori = CAMPI_OBBLIGATORI.filter((campo) => colonne[campo] !== undefined).length;
+  if (obbligatori === CAMPI_OBBLIGATORI.length) return colonne;
+  const nominate = Object.entries(colonne) as [CampoIndicatore, number][];
+  const stessa = precedente !== null && nominate.every(([campo, colonna]) => precedente[campo] === colonna);
+  return stessa && obbligatori === CAMPI_OBBLIGATORI.length - 1 && nominate.length >= 4 ? precedente : null;
 }
 
 /** A table without a title before it belongs to a line named after the sheet. */
@@ -168,21 +230,46 @@ function chiudiSezione(stato: Stato): void {
  */
 function trovaTitolo(stato: Stato, riga: number): Posizione | null {
   const titolo = trovaNellaRiga(stato.foglio, riga, isTitolo);
-  return titolo && !haDatiOltre(stato, riga, titolo.colonna) ? titolo : null;
+  return titolo && !haDatiOltre(stato, riga, [titolo.colonna]) ? titolo : null;
 }
 
 function trovaEtichetta(stato: Stato, riga: number): Posizione | null {
   const etichetta = trovaNellaRiga(stato.foglio, riga, isEtichettaPercentuale);
-  return etichetta && !haDatiOltre(stato, riga, etichetta.colonna) ? etichetta : null;
+  if (!etichetta) return null;
+  // The label's value may stand just to its right, in whichever column of the table that is.
+  const valore = primaADestra(stato.foglio, riga, stato.foglio.area(riga, etichetta.colonna).right);
+  return !haDatiOltre(stato, riga, [etichetta.colonna, valore]) ? etichetta : null;
 }
 
-function haDatiOltre(stato: Stato, riga: number, esclusa: number): boolean {
+function haDatiOltre(stato: Stato, riga: number, escluse: number[]): boolean {
   const t = stato.tabella;
   if (!t) return false;
   return (["indicatore", "atteso", "consuntivo", "peso"] as const).some((campo) => {
     const colonna = t[campo];
-    return colonna !== undefined && colonna !== esclusa && !stato.foglio.vuota(riga, colonna);
+    return colonna !== undefined && !escluse.includes(colonna) && !stato.foglio.vuota(riga, colonna);
   });
+}
+
+/** The column of the first non-blank cell right of `da` on the row; -1 when none. */
+function primaADestra(foglio: Foglio, riga: number, da: number): number {
+  for (let colonna = da + 1; colonna < foglio.colonne; colonna++) if (!foglio.vuota(riga, colonna)) return colonna;
+  return -1;
+}
+
+/**
+ * A row just above a section title whose only non-blank cell is a text ("Relazione sulla
+ * Performance 2024"): part of the title block, not an indicator, even when it stands in the
+ * Indicatore or Target column of the table above (column order must not change what a row is).
+ */
+function didascalia(stato: Stato, riga: number): boolean {
+  const { foglio } = stato;
+  let trovata: ValoreCella = undefined;
+  for (let colonna = 0; colonna < foglio.colonne; colonna++) {
+    if (foglio.vuota(riga, colonna)) continue;
+    if (trovata !== undefined) return false;
+    trovata = foglio.proprio(riga, colonna);
+  }
+  return typeof trovata === "string" && riga + 1 < foglio.righe && trovaTitolo(stato, riga + 1) !== null;
 }
 
 function impostaPercentuale(stato: Stato, etichetta: Posizione, fine: (riga: number) => boolean): void {
@@ -206,7 +293,7 @@ function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella): voi
   };
   const nuovoObiettivo = proprio("obiettivo");
   const indicatore = (["indicatore", "atteso", "consuntivo", "peso"] as const).some(proprio);
-  if (!nuovoObiettivo && !indicatore) return;
+  if (!nuovoObiettivo && (!indicatore || didascalia(stato, riga))) return;
 
   const settore = testoDi(valoreIn(foglio, riga, tabella.settore));
   if (settore !== "") stato.settore = settore;
@@ -243,6 +330,9 @@ function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella): voi
   stato.obiettivo.indicatori.push(leggiIndicatore(foglio, riga, tabella));
 }
 
+/** The columns whose cells Barometro writes (values or fill). */
+const PROPRIE: ReadonlySet<CampoIndicatore> = new Set(["scostamento", "ragg", "barometro"]);
+
 function valoreIn(foglio: Foglio, riga: number, colonna: number | undefined): ValoreCella {
   return colonna === undefined ? undefined : foglio.valore(riga, colonna);
 }
@@ -250,17 +340,28 @@ function valoreIn(foglio: Foglio, riga: number, colonna: number | undefined): Va
 function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella): Indicatore {
   const valore = (campo: CampoIndicatore) => valoreIn(foglio, riga, tabella[campo]);
   const testo = (campo: CampoIndicatore) => testoDi(valore(campo));
+  /** A number shown as a date is a date (Office.js gives its serial number): not a figure. */
+  const cifra = (campo: CampoIndicatore) => {
+    const v = valore(campo);
+    const colonna = tabella[campo];
+    return typeof v === "number" && colonna !== undefined && isFormatoData(foglio.formato(riga, colonna))
+      ? dataDaSeriale(v)
+      : v;
+  };
 
   const celle: Indicatore["celle"] = {};
   const formule: Indicatore["formule"] = {};
   const perColonna = (Object.entries(tabella) as [CampoIndicatore, number][]).sort((a, b) => a[1] - b[1]);
   for (const [campo, colonna] of perColonna) {
+    // A cell Barometro writes that lies under another cell's merged area is no cell of its own:
+    // a write there would land in the area's top-left (ExcelJS) and destroy its value.
+    if (PROPRIE.has(campo) && foglio.coperta(riga, colonna)) continue;
     celle[campo] = foglio.indirizzo(riga, colonna);
     const formula = foglio.formula(riga, colonna);
     if (formula) formule[campo] = formula;
   }
 
-  const colonnaRagg = tabella.ragg;
+  const colonnaRagg = celle.ragg === undefined ? undefined : tabella.ragg;
   const ragg =
     colonnaRagg === undefined
       ? { valore: undefined, scala: "percento" as const }
@@ -271,10 +372,10 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
     formula: testo("formula"),
     finalita: testo("finalita"),
     note: testo("note"),
-    atteso: valore("atteso"),
-    consuntivo: valore("consuntivo"),
-    peso: valore("peso"),
-    scostamento: valore("scostamento"),
+    atteso: cifra("atteso"),
+    consuntivo: cifra("consuntivo"),
+    peso: cifra("peso"),
+    scostamento: celle.scostamento === undefined ? undefined : cifra("scostamento"),
     ragg: ragg.valore,
     scalaRagg: ragg.scala,
     polarita: tabella.polarita === undefined ? undefined : valore("polarita"),

@@ -49,13 +49,14 @@ export function trovaNellaRiga(foglio: Foglio, riga: number, test: (testo: strin
  * 3. else an empty cell Barometro may fill: the one just below the label, or the one to its
  *    right when the row below is a header. Its scale follows its number format: "frazione"
  *    with a % format, otherwise "testo" ("92,30%"), which reads like the printed report
- *    whatever the cell's format.
+ *    whatever the cell's format. None when that cell lies under another cell's merged area
+ *    (writing there would overwrite the area's top-left).
  */
 export function trovaPercentuale(
   foglio: Foglio,
   etichetta: Posizione,
   fine: (riga: number) => boolean
-): PercentualeLinea {
+): PercentualeLinea | undefined {
   const area = foglio.area(etichetta.riga, etichetta.colonna);
   const cella = aDestra(foglio, etichetta.riga, area.right) ?? sotto(foglio, area, fine);
   if (cella) return percentualeIn(foglio, cella);
@@ -64,7 +65,7 @@ export function trovaPercentuale(
     area.bottom + 1 < foglio.righe && fine(area.bottom + 1)
       ? { riga: etichetta.riga, colonna: area.right + 1 }
       : { riga: area.bottom + 1, colonna: area.left };
-  return percentualeIn(foglio, vuota);
+  return foglio.coperta(vuota.riga, vuota.colonna) ? undefined : percentualeIn(foglio, vuota);
 }
 
 function aDestra(foglio: Foglio, riga: number, da: number): Posizione | null {

@@ -22,6 +22,7 @@ export class Foglio {
   private readonly formati: unknown[][];
   private readonly formule: unknown[][];
   private readonly unioni: IndiceUnioni;
+  private readonly aree: unknown;
 
   constructor(grid: SheetGrid) {
     const g = (typeof grid === "object" && grid !== null ? grid : {}) as Partial<SheetGrid>;
@@ -32,7 +33,24 @@ export class Foglio {
     this.formule = righeDi(g.formulas);
     this.righe = this.valori.length;
     this.colonne = this.valori.reduce((max, riga) => Math.max(max, riga.length), 0);
+    this.aree = g.merges;
     this.unioni = new IndiceUnioni(g.merges, this.origine, this.righe, this.colonne);
+  }
+
+  /**
+   * Columns [da, a) of this grid as a sheet of their own, with the same sheet addresses: one of
+   * two tables side by side. Merged areas reaching in from outside cover their cells as before.
+   */
+  colonneDa(da: number, a: number): Foglio {
+    const taglia = (righe: unknown[][]) => righe.map((riga) => riga.slice(da, a));
+    return new Foglio({
+      name: this.nome,
+      origin: { row: this.origine.row, col: this.origine.col + da },
+      values: taglia(this.valori),
+      numberFormats: taglia(this.formati),
+      formulas: taglia(this.formule),
+      merges: this.aree,
+    } as SheetGrid);
   }
 
   /** The cell's own value: blank for the covered cells of a merged area. */

@@ -34,7 +34,25 @@ import {
   ULTIMA_RIGA,
 } from "../excel/addresses";
 import type {
+  ExcelChart,
+  ExcelChartAxes,
+  ExcelChartAxis,
+  ExcelChartCollection,
+  ExcelChartFill,
+  ExcelChartLegend,
+  ExcelChartPoint,
+  ExcelChartPointFormat,
+  ExcelChartPointsCollection,
+  ExcelChartSeries,
+  ExcelChartSeriesCollection,
+  ExcelChartTitle,
+  ExcelConditionalFormat,
+  ExcelConditionalFormatCollection,
+  ExcelConditionalFormatRule,
+  ExcelConditionalRangeFill,
+  ExcelConditionalRangeFormat,
   ExcelContext,
+  ExcelCustomConditionalFormat,
   ExcelRange,
   ExcelRangeAreas,
   ExcelRangeCollection,
@@ -48,6 +66,7 @@ import type {
   ProprietaDaCaricare,
   RisultatoAsync,
 } from "../excel/excel-api";
+import { FormulaNonSupportata, regolaVera } from "../excel/formula-condizionale";
 
 // ───────────────────────────── the workbook ─────────────────────────────
 
@@ -74,6 +93,56 @@ export type ValutaFormula = (
   colonna: number
 ) => ValoreFinto | null | undefined;
 
+/**
+ * A conditional-format rule (Office.js ConditionalFormat). Custom (formula) rules carry their
+ * formula and fill; other kinds (colour scales, data bars… loaded from a file) only their type.
+ */
+export interface RegolaFinta {
+  id: string;
+  /** "Custom", "CellValue", "ColorScale", "DataBar", "IconSet"… */
+  tipo: string;
+  /** Cells it applies to, on its sheet; relative references are relative to aree[0]'s top-left cell. */
+  aree: Area[];
+  /** Custom rules: "=…", English with commas. */
+  formula?: string;
+  /** Custom rules: the fill "#RRGGBB" when true; null or absent: no fill. */
+  colore?: string | null;
+  fermaSeVera?: boolean;
+  /** Loaded from a file: the rule as read (src/workbench/xlsx-to-fake.ts writes it back unchanged). */
+  originale?: unknown;
+}
+
+/** A chart on a sheet (Office.js Chart): what a page needs to draw it, and what Barometro sets. */
+export interface GraficoFinto {
+  id: string;
+  nome: string;
+  /** "BarClustered"… (Excel.ChartType). */
+  tipo: string;
+  /** Source data: sheet id and area. */
+  origine: { foglio: string; area: Area };
+  serieDa: "Auto" | "Columns" | "Rows";
+  titolo: string | null;
+  legenda: boolean;
+  /** Cells it covers ("H4", "P20"), when set. */
+  posizione: { da: string; a: string | null } | null;
+  categorieInvertite: boolean;
+  minimo: number | null;
+  massimo: number | null;
+  /** By series index: its name when set. */
+  nomiSerie: Record<number, string>;
+  /** By series index, then point index: the point's solid fill. */
+  coloriPunti: Record<number, Record<number, string>>;
+}
+
+/** A chart's data as the page draws it: categories, then each series with its values and point colours. */
+export interface DatiGrafico {
+  categorie: string[];
+  serie: { nome: string; valori: (number | null)[]; colori: (string | null)[] }[];
+}
+
+let prossimaRegola = 1;
+let prossimoGrafico = 1;
+
 export const CODICI_ERRORE = {
   proprietaNonCaricata: "PropertyNotLoaded",
   argomentoNonValido: "InvalidArgument",
@@ -81,6 +150,8 @@ export const CODICI_ERRORE = {
   modificaInCorso: "InvalidOperationInCellEditMode",
   selezioneNonValida: "InvalidSelection",
   nonTrovato: "ItemNotFound",
+  giaEsistente: "ItemAlreadyExists",
+  nonPermesso: "InvalidOperation",
   generico: "GeneralException",
   richiestaTroppoGrande: "RequestPayloadSizeLimitExceeded",
   rispostaTroppoGrande: "ResponsePayloadSizeLimitExceeded",
@@ -108,6 +179,9 @@ export class FoglioFinto {
   protetto = false;
   /** Merged areas, 0-based and inclusive. */
   readonly unioni: Area[] = [];
+  /** Conditional-format rules, highest priority first. */
+  readonly formattazioni: RegolaFinta[] = [];
+  readonly grafici: GraficoFinto[] = [];
   private readonly righe = new Map<number, Map<number, CellaFinta>>();
 
   constructor(id: string, nome: string) {
@@ -194,6 +268,114 @@ export class FoglioFinto {
   unioneDi(riga: number, colonna: number): Area | undefined {
     return this.unioni.find((u) => riga >= u.top && riga <= u.bottom && colonna >= u.left && colonna <= u.right);
   }
+
+  /** Adds a conditional-format rule at the lowest priority (as a file lists them); returns it with its id. */
+  aggiungiRegola(regola: Omit<RegolaFinta, "id">): RegolaFinta {
+    const nuova: RegolaFinta = { ...regola, id: nuovoIdRegola(), aree: regola.aree.map((a) => ({ ...a })) };
+    if (nuova.colore) nuova.colore = nuova.colore.toUpperCase();
+    this.formattazioni.push(nuova);
+    return nuova;
+  }
+
+  /**
+   * The conditional-format rule that gives the cell its fill, as Excel shows it: the first custom
+   * rule by priority that applies to the cell, has a fill and is true there. Formulas the fake
+   * cannot evaluate (src/excel/formula-condizionale.ts) are skipped.
+   */
+  regolaVisibile(
+    riga: number,
+    colonna: number,
+    candidate: readonly RegolaFinta[] = this.formattazioni
+  ): RegolaFinta | null {
+    for (const regola of candidate) {
+      if (regola.tipo !== "Custom" || !regola.formula || !regola.colore) continue;
+      if (!regola.aree.some((a) => riga >= a.top && riga <= a.bottom && colonna >= a.left && colonna <= a.right))
+        continue;
+      const ancora = regola.aree[0];
+      try {
+        const vera = regolaVera(regola.formula, {
+          valore: (r, c) => {
+            const v = this.cellaIn(r, c)?.valore ?? null;
+            return v === "" ? null : v;
+          },
+          spostamento: { righe: riga - ancora.top, colonne: colonna - ancora.left },
+        });
+        if (vera) return regola;
+      } catch (e) {
+        if (!(e instanceof FormulaNonSupportata)) throw e;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The rule giving each cell of `area` its fill (cells no rule colours are absent): regolaVisibile
+   * for a whole area at once, looking at each cell's own rules only (a page draws thousands of cells).
+   */
+  regoleVisibili(area: Area): Map<string, RegolaFinta> {
+    const perCella = new Map<string, RegolaFinta[]>();
+    for (const regola of this.formattazioni) {
+      if (regola.tipo !== "Custom" || !regola.formula || !regola.colore) continue;
+      for (const a of regola.aree)
+        for (let r = Math.max(a.top, area.top); r <= Math.min(a.bottom, area.bottom); r++)
+          for (let c = Math.max(a.left, area.left); c <= Math.min(a.right, area.right); c++) {
+            const k = `${r},${c}`;
+            const elenco = perCella.get(k);
+            if (elenco) {
+              if (!elenco.includes(regola)) elenco.push(regola);
+            } else perCella.set(k, [regola]);
+          }
+    }
+    const visibili = new Map<string, RegolaFinta>();
+    for (const [k, candidate] of perCella) {
+      const [r, c] = k.split(",").map(Number);
+      const regola = this.regolaVisibile(r, c, candidate);
+      if (regola) visibili.set(k, regola);
+    }
+    return visibili;
+  }
+
+  /** The fill a person sees: a true conditional-format rule's fill wins over the cell's own (as in Excel). */
+  coloreVisto(riga: number, colonna: number): string | null {
+    return this.regolaVisibile(riga, colonna)?.colore ?? this.cellaIn(riga, colonna)?.colore ?? null;
+  }
+}
+
+function nuovoIdRegola(): string {
+  return `{CF-${String(prossimaRegola++).padStart(6, "0")}}`;
+}
+
+/** A chart's categories and series from its source cells, as Excel reads them (values now, not when it was added). */
+export function datiGrafico(cartella: CartellaFinta, grafico: GraficoFinto): DatiGrafico {
+  const foglio = cartella.foglio(grafico.origine.foglio);
+  const area = grafico.origine.area;
+  if (!foglio) return { categorie: [], serie: [] };
+  const perColonne = grafico.serieDa !== "Rows";
+  const righe = area.bottom - area.top + 1;
+  const colonne = area.right - area.left + 1;
+  const cella = (i: number, j: number) =>
+    perColonne ? foglio.cellaIn(area.top + i, area.left + j) : foglio.cellaIn(area.top + j, area.left + i);
+  const punti = perColonne ? righe : colonne;
+  const linee = perColonne ? colonne : righe;
+  // The first line holds the categories when it is text (as Excel decides for a text column).
+  const conCategorie =
+    linee > 1 && Array.from({ length: punti }, (_, i) => cella(i, 0)?.valore).some((v) => typeof v === "string");
+  const categorie = Array.from({ length: punti }, (_, i) =>
+    conCategorie ? String(cella(i, 0)?.valore ?? "") : String(i + 1)
+  );
+  const serie: DatiGrafico["serie"] = [];
+  for (let s = conCategorie ? 1 : 0; s < linee; s++) {
+    const k = serie.length;
+    serie.push({
+      nome: grafico.nomiSerie[k] ?? `Serie${k + 1}`,
+      valori: Array.from({ length: punti }, (_, i) => {
+        const v = cella(i, s)?.valore;
+        return typeof v === "number" ? v : null;
+      }),
+      colori: Array.from({ length: punti }, (_, i) => grafico.coloriPunti[k]?.[i] ?? null),
+    });
+  }
+  return { categorie, serie };
 }
 
 /** One spelling per state (no fill = no `colore`, "General" = no `formato`…): snapshots compare cells as JSON. */
@@ -262,6 +444,11 @@ export class CartellaFinta {
   solaLettura = false;
   /** While true document settings fail to save. */
   salvataggioImpostazioniFallisce = false;
+  /**
+   * While true, loading conditional formats fails with GeneralException, as it does in Excel for
+   * some rules made in its UI (OfficeDev/office-js#6827, #6835).
+   */
+  formattazioniIlleggibili = false;
   sincronizzazioni = 0;
   readonly registro: SyncRegistrata[] = [];
   readonly limitePayload: number;
@@ -363,13 +550,30 @@ export class CartellaFinta {
 
   /**
    * Everything a person could see, keyed "Foglio!A1" (cells) and "Foglio!#unioni" /
-   * "Foglio!#protetto": to compare a workbook before and after.
+   * "Foglio!#protetto", plus "Foglio!#formattazioni" (conditional-format rules, by priority) and
+   * "Foglio!#grafici" on sheets that have some: to compare a workbook before and after. Ids are
+   * left out (a rule deleted and added again the same is the same for a person).
    */
   istantanea(): Map<string, string> {
     const m = new Map<string, string>();
     for (const f of this.fogli) {
       m.set(`${f.nome}!#unioni`, JSON.stringify(f.unioni.map(a1DaArea).sort()));
       m.set(`${f.nome}!#protetto`, String(f.protetto));
+      if (f.formattazioni.length > 0)
+        m.set(
+          `${f.nome}!#formattazioni`,
+          JSON.stringify(f.formattazioni.map((r) => ({ ...senzaId(r), aree: r.aree.map(a1DaArea) })))
+        );
+      if (f.grafici.length > 0)
+        m.set(
+          `${f.nome}!#grafici`,
+          JSON.stringify(
+            f.grafici.map((g) => ({
+              ...senzaId(g),
+              origine: `${this.foglio(g.origine.foglio)?.nome ?? "?"}!${a1DaArea(g.origine.area)}`,
+            }))
+          )
+        );
       for (const { riga, colonna, cella } of f.celle())
         m.set(
           `${f.nome}!${a1DaArea({ top: riga, left: colonna, bottom: riga, right: colonna })}`,
@@ -386,6 +590,12 @@ export class CartellaFinta {
     this.registro.push(registrata);
     return registrata;
   }
+}
+
+function senzaId<T extends { id: string }>(oggetto: T): Omit<T, "id"> {
+  const copiato: Partial<T> = { ...oggetto };
+  delete copiato.id;
+  return copiato as Omit<T, "id">;
 }
 
 function copia<T>(v: T): T {
@@ -655,6 +865,29 @@ class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorks
     };
   }
 
+  /** Adds a sheet after the last one (Office: "Sheet1"… when no name is given). */
+  add(name?: string): ExcelWorksheet {
+    let creato: string | null = null;
+    this.ctx.accoda("chiama", "worksheets", "add", [name ?? null], () => {
+      const cartella = this.ctx.cartella;
+      if (cartella.solaLettura)
+        throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+      let nome = name;
+      for (let n = cartella.fogli.length + 1; nome === undefined; n++)
+        if (!cartella.foglio(`Foglio${n}`)) nome = `Foglio${n}`;
+      if (nome.trim() === "" || nome.length > 31 || /[\\/?*[\]:]/.test(nome) || /^'|'$/.test(nome))
+        throw nonValido(`Nome di foglio non valido: ${nome}`);
+      if (cartella.foglio(nome))
+        throw new ErroreExcelFinto(CODICI_ERRORE.giaEsistente, `Esiste già un foglio «${nome}».`);
+      creato = cartella.aggiungiFoglio(nome).id;
+    });
+    return new FoglioProxy(this.ctx, `worksheets.add(${JSON.stringify(name ?? "")})`, () => {
+      if (creato === null)
+        throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "Il foglio non è ancora stato aggiunto.");
+      return this.ctx.cartella.foglio(creato) ?? null;
+    });
+  }
+
   getItem(key: string): ExcelWorksheet {
     return new FoglioProxy(this.ctx, `worksheets.getItem(${JSON.stringify(key)})`, () => {
       const f = this.ctx.cartella.foglio(key);
@@ -674,10 +907,25 @@ class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorks
 
 class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
   readonly protection: ProtezioneProxy;
+  readonly charts: RaccoltaGraficiProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
     super(ctx, percorso, trova);
     this.protection = new ProtezioneProxy(ctx, `${percorso}.protection`, trova);
+    this.charts = new RaccoltaGraficiProxy(ctx, `${percorso}.charts`, trova);
+  }
+
+  /** Deletes the sheet (not the only one; not in a protected workbook's structure, not modelled). */
+  delete(): void {
+    this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
+      const f = this.oggetto();
+      const cartella = this.ctx.cartella;
+      if (cartella.solaLettura)
+        throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+      if (cartella.fogli.length <= 1)
+        throw new ErroreExcelFinto(CODICI_ERRORE.nonPermesso, "Una cartella di lavoro deve avere almeno un foglio.");
+      cartella.rimuoviFoglio(f.id);
+    });
   }
 
   get id(): string {
@@ -700,7 +948,7 @@ class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
   }
 
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "protection" ? this.protection : undefined;
+    return nome === "protection" ? this.protection : nome === "charts" ? this.charts : undefined;
   }
 
   activate(): void {
@@ -775,19 +1023,24 @@ class ProtezioneProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheetP
   }
 }
 
+/** Any change to a sheet: refused in a read-only workbook and on a protected sheet. */
+function controllaScrittura(ctx: ContestoFinto, foglio: FoglioFinto): void {
+  if (ctx.cartella.solaLettura)
+    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+  if (foglio.protetto)
+    throw new ErroreExcelFinto(
+      CODICI_ERRORE.accessoNegato,
+      "The cell or chart you're trying to change is on a protected sheet."
+    );
+}
+
 /** Writes go through here: protection, read-only, then each cell of the areas. */
 function scrivi(
   ctx: ContestoFinto,
   intervallo: Intervallo,
   perCella: (r: number, c: number, i: number, j: number) => void
 ): void {
-  if (ctx.cartella.solaLettura)
-    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
-  if (intervallo.foglio.protetto)
-    throw new ErroreExcelFinto(
-      CODICI_ERRORE.accessoNegato,
-      "The cell or chart you're trying to change is on a protected sheet."
-    );
+  controllaScrittura(ctx, intervallo.foglio);
   for (const area of intervallo.aree)
     for (let r = area.top; r <= Math.min(area.bottom, ULTIMA_RIGA); r++)
       for (let c = area.left; c <= area.right; c++) perCella(r, c, r - area.top, c - area.left);
@@ -840,14 +1093,39 @@ class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFormat {
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
     return nome === "fill" ? this.fill : undefined;
   }
+
+  /** Column widths are not modelled: checked like a write, changes nothing. */
+  autofitColumns(): void {
+    this.ctx.accoda("chiama", this.percorso, "autofitColumns", null, () => {
+      controllaScrittura(this.ctx, this.oggetto().foglio);
+    });
+  }
 }
 
 class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
   readonly format: FormatoProxy;
+  readonly conditionalFormats: RaccoltaFormatiProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => Intervallo | null) {
     super(ctx, percorso, trova);
     this.format = new FormatoProxy(ctx, `${percorso}.format`, trova);
+    this.conditionalFormats = new RaccoltaFormatiProxy(ctx, `${percorso}.conditionalFormats`, trova);
+  }
+
+  /**
+   * Clears contents (values, formulas), formats (number format, fill, other formatting) or both.
+   * Not modelled: Excel's "Formats" and "All" also remove conditional formats from these cells.
+   */
+  clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {
+    this.ctx.accoda("chiama", this.percorso, "clear", [applyTo], () => {
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) => {
+        if (!intervallo.foglio.cellaIn(r, c)) return;
+        const contenuto = applyTo !== "Formats" ? { valore: null, formula: undefined } : {};
+        const formati = applyTo !== "Contents" ? { formato: undefined, colore: null, formattata: false } : {};
+        intervallo.foglio.impostaIn(r, c, { ...contenuto, ...formati });
+      });
+    });
   }
 
   private area(): { foglio: FoglioFinto; area: Area } {
@@ -974,7 +1252,7 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
   }
 
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "format" ? this.format : undefined;
+    return nome === "format" ? this.format : nome === "conditionalFormats" ? this.conditionalFormats : undefined;
   }
 
   select(): void {
@@ -1060,11 +1338,13 @@ class RaccoltaRangeProxy extends ProxyFinto<Intervallo> implements ExcelRangeCol
 class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas {
   readonly format: FormatoProxy;
   readonly areas: RaccoltaRangeProxy;
+  readonly conditionalFormats: RaccoltaFormatiProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => Intervallo | null) {
     super(ctx, percorso, trova);
     this.format = new FormatoProxy(ctx, `${percorso}.format`, trova);
     this.areas = new RaccoltaRangeProxy(ctx, `${percorso}.areas`, trova);
+    this.conditionalFormats = new RaccoltaFormatiProxy(ctx, `${percorso}.conditionalFormats`, trova);
   }
 
   get address(): string {
@@ -1086,6 +1366,616 @@ class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas {
   }
 
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    if (nome === "conditionalFormats") return this.conditionalFormats;
     return nome === "format" ? this.format : nome === "areas" ? this.areas : undefined;
+  }
+}
+
+// ───────────────────────────── conditional formats ─────────────────────────────
+
+interface RifRegola {
+  foglio: FoglioFinto;
+  regola: RegolaFinta;
+}
+
+const interseca = (a: Area, b: Area) =>
+  a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+
+/** Range.conditionalFormats / RangeAreas.conditionalFormats: the rules that intersect the range. */
+class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelConditionalFormatCollection {
+  private elementi: FormatoCondizionaleProxy[] | undefined;
+
+  get items(): ExcelConditionalFormat[] {
+    if (!this.elementi) throw nonCaricata("items");
+    return this.elementi;
+  }
+
+  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const i = this.risolvi();
+    if (!i) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    if (this.ctx.cartella.formattazioniIlleggibili && i.foglio.formattazioni.length > 0)
+      throw new ErroreExcelFinto(CODICI_ERRORE.generico, "Impossibile leggere i formati condizionali.");
+    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
+    const regole = i.foglio.formattazioni.filter((r) => r.aree.some((a) => i.aree.some((b) => interseca(a, b))));
+    const elementi = regole.map((r) => this.perId(i.foglio.id, r.id));
+    const esiti = elementi.map((e) => e.carica(sotto));
+    return {
+      risposta: { items: esiti.map((e) => e.risposta) },
+      consegna: () => {
+        esiti.forEach((e) => e.consegna());
+        this.elementi = elementi;
+      },
+    };
+  }
+
+  private perId(foglio: string, id: string): FormatoCondizionaleProxy {
+    return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(id)})`, () => {
+      const f = this.ctx.cartella.foglio(foglio);
+      const regola = f?.formattazioni.find((r) => r.id === id);
+      if (!f || !regola)
+        throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
+      return { foglio: f, regola };
+    });
+  }
+
+  add(type: "Custom"): ExcelConditionalFormat {
+    let creata: RifRegola | null = null;
+    this.ctx.accoda("chiama", this.percorso, "add", [type], () => {
+      const i = this.oggetto();
+      controllaScrittura(this.ctx, i.foglio);
+      const regola: RegolaFinta = { id: nuovoIdRegola(), tipo: type, aree: i.aree.map((a) => ({ ...a })) };
+      if (type === "Custom") regola.colore = null;
+      i.foglio.formattazioni.unshift(regola); // Office: at the first/top priority
+      creata = { foglio: i.foglio, regola };
+    });
+    return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.add(${JSON.stringify(type)})`, () => {
+      if (!creata)
+        throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "Il formato condizionale non è ancora stato aggiunto.");
+      const { foglio, regola } = creata as RifRegola;
+      return foglio.formattazioni.includes(regola) ? creata : null;
+    });
+  }
+
+  getItem(id: string): ExcelConditionalFormat {
+    return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(id)})`, () => {
+      const i = this.oggetto();
+      const regola = i.foglio.formattazioni.find((r) => r.id === id);
+      if (!regola) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
+      return { foglio: i.foglio, regola };
+    });
+  }
+}
+
+class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements ExcelConditionalFormat {
+  readonly custom: CondizioneProxy;
+  readonly customOrNullObject: CondizioneProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifRegola | null) {
+    super(ctx, percorso, trova);
+    this.custom = new CondizioneProxy(ctx, `${percorso}.custom`, () => {
+      const r = trova();
+      if (r && r.regola.tipo !== "Custom")
+        throw new ErroreExcelFinto(
+          CODICI_ERRORE.nonPermesso,
+          "This operation is not permitted for the current object."
+        );
+      return r;
+    });
+    this.customOrNullObject = new CondizioneProxy(ctx, `${percorso}.customOrNullObject`, () => {
+      const r = trova();
+      return r && r.regola.tipo === "Custom" ? r : null;
+    });
+  }
+
+  get id(): string {
+    return this.proprieta("id");
+  }
+
+  get type(): string {
+    return this.proprieta("type");
+  }
+
+  get stopIfTrue(): boolean {
+    return this.proprieta("stopIfTrue");
+  }
+
+  set stopIfTrue(valore: boolean) {
+    this.ctx.accoda("imposta", this.percorso, "stopIfTrue", valore, () => {
+      const { foglio, regola } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      regola.fermaSeVera = valore;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["id", "type", "stopIfTrue", "priority"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifRegola): unknown {
+    if (nome === "id") return r.regola.id;
+    if (nome === "type") return r.regola.tipo;
+    if (nome === "stopIfTrue") return r.regola.fermaSeVera ?? false;
+    if (nome === "priority") return r.foglio.formattazioni.indexOf(r.regola);
+    return super.leggiScalare(nome, r);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "custom" ? this.custom : nome === "customOrNullObject" ? this.customOrNullObject : undefined;
+  }
+
+  delete(): void {
+    this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
+      const { foglio, regola } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      foglio.formattazioni.splice(foglio.formattazioni.indexOf(regola), 1);
+    });
+  }
+}
+
+/** ConditionalFormat.custom: its rule (formula) and format (fill). */
+class CondizioneProxy extends ProxyFinto<RifRegola> implements ExcelCustomConditionalFormat {
+  readonly rule: RegolaFormulaProxy;
+  readonly format: FormatoCondProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifRegola | null) {
+    super(ctx, percorso, trova);
+    this.rule = new RegolaFormulaProxy(ctx, `${percorso}.rule`, trova);
+    this.format = new FormatoCondProxy(ctx, `${percorso}.format`, trova);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "rule" ? this.rule : nome === "format" ? this.format : undefined;
+  }
+}
+
+class RegolaFormulaProxy extends ProxyFinto<RifRegola> implements ExcelConditionalFormatRule {
+  get formula(): string {
+    return this.proprieta("formula");
+  }
+
+  set formula(formula: string) {
+    this.ctx.accoda("imposta", this.percorso, "formula", formula, () => {
+      const { foglio, regola } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      if (typeof formula !== "string" || !formula.startsWith("=")) throw nonValido(`Formula non valida: ${formula}`);
+      regola.formula = formula;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["formula"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifRegola): unknown {
+    return nome === "formula" ? (r.regola.formula ?? "") : super.leggiScalare(nome, r);
+  }
+}
+
+class FormatoCondProxy extends ProxyFinto<RifRegola> implements ExcelConditionalRangeFormat {
+  readonly fill: RiempimentoCondProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifRegola | null) {
+    super(ctx, percorso, trova);
+    this.fill = new RiempimentoCondProxy(ctx, `${percorso}.fill`, trova);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "fill" ? this.fill : undefined;
+  }
+}
+
+class RiempimentoCondProxy extends ProxyFinto<RifRegola> implements ExcelConditionalRangeFill {
+  get color(): string {
+    return this.proprieta("color");
+  }
+
+  set color(colore: string) {
+    this.ctx.accoda("imposta", this.percorso, "color", colore, () => {
+      const { foglio, regola } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      if (!COLORE_HEX.test(colore)) throw nonValido(`Colore non valido: ${colore}`);
+      regola.colore = colore.toUpperCase();
+    });
+  }
+
+  clear(): void {
+    this.ctx.accoda("chiama", this.percorso, "clear", null, () => {
+      const { foglio, regola } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      regola.colore = null;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["color"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifRegola): unknown {
+    return nome === "color" ? (r.regola.colore ?? null) : super.leggiScalare(nome, r);
+  }
+}
+
+// ───────────────────────────── charts ─────────────────────────────
+
+interface RifGrafico {
+  foglio: FoglioFinto;
+  grafico: GraficoFinto;
+}
+
+class RaccoltaGraficiProxy extends ProxyFinto<FoglioFinto> implements ExcelChartCollection {
+  private elementi: GraficoProxy[] | undefined;
+
+  get items(): ExcelChart[] {
+    if (!this.elementi) throw nonCaricata("items");
+    return this.elementi;
+  }
+
+  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const f = this.risolvi();
+    if (!f) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
+    const elementi = f.grafici.map((g) => {
+      const id = g.id;
+      return new GraficoProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(g.nome)})`, () => {
+        const grafico = f.grafici.find((x) => x.id === id);
+        return grafico ? { foglio: f, grafico } : null;
+      });
+    });
+    const esiti = elementi.map((e) => e.carica(sotto));
+    return {
+      risposta: { items: esiti.map((e) => e.risposta) },
+      consegna: () => {
+        esiti.forEach((e) => e.consegna());
+        this.elementi = elementi;
+      },
+    };
+  }
+
+  /** Adds a chart of the range's data (Excel names it "Grafico N" until `name` is set). */
+  add(type: "BarClustered", sourceData: ExcelRange, seriesBy: "Auto" | "Columns" | "Rows" = "Auto"): ExcelChart {
+    let creato: RifGrafico | null = null;
+    this.ctx.accoda("chiama", this.percorso, "add", [type, (sourceData as RangeProxy).percorso, seriesBy], () => {
+      const f = this.oggetto();
+      controllaScrittura(this.ctx, f);
+      if (!(sourceData instanceof RangeProxy)) throw nonValido("sourceData deve essere un Range.");
+      const origine = sourceData.risolvi();
+      if (!origine) throw nonValido("sourceData è un oggetto nullo.");
+      const n = prossimoGrafico++;
+      const grafico: GraficoFinto = {
+        id: `{CH-${String(n).padStart(6, "0")}}`,
+        nome: `Grafico ${f.grafici.length + 1}`,
+        tipo: type,
+        origine: { foglio: origine.foglio.id, area: { ...origine.aree[0] } },
+        serieDa: seriesBy,
+        titolo: null,
+        legenda: true,
+        posizione: null,
+        categorieInvertite: false,
+        minimo: null,
+        massimo: null,
+        nomiSerie: {},
+        coloriPunti: {},
+      };
+      f.grafici.push(grafico);
+      creato = { foglio: f, grafico };
+    });
+    return new GraficoProxy(this.ctx, `${this.percorso}.add(${JSON.stringify(type)})`, () => {
+      if (!creato) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "Il grafico non è ancora stato aggiunto.");
+      const { foglio, grafico } = creato as RifGrafico;
+      return foglio.grafici.includes(grafico) ? creato : null;
+    });
+  }
+
+  private perNome(nome: string): RifGrafico | null {
+    const f = this.oggetto();
+    const grafico = f.grafici.find((g) => g.nome.toLowerCase() === nome.toLowerCase());
+    return grafico ? { foglio: f, grafico } : null;
+  }
+
+  getItem(name: string): ExcelChart {
+    return new GraficoProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(name)})`, () => {
+      const r = this.perNome(name);
+      if (!r) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun grafico «${name}».`);
+      return r;
+    });
+  }
+
+  getItemOrNullObject(name: string): ExcelChart {
+    return new GraficoProxy(this.ctx, `${this.percorso}.getItemOrNullObject(${JSON.stringify(name)})`, () =>
+      this.risolvi() ? this.perNome(name) : null
+    );
+  }
+}
+
+/** A property of a chart part that Barometro sets: checked like a write, applied to the model. */
+function impostaGrafico(
+  proxy: ProxyFinto<RifGrafico>,
+  ctx: ContestoFinto,
+  nome: string,
+  valore: unknown,
+  applica: (g: GraficoFinto) => void
+): void {
+  ctx.accoda("imposta", proxy.percorso, nome, valore, () => {
+    const r = proxy.risolvi();
+    if (!r) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `${proxy.percorso}: oggetto nullo.`);
+    controllaScrittura(ctx, r.foglio);
+    applica(r.grafico);
+  });
+}
+
+class GraficoProxy extends ProxyFinto<RifGrafico> implements ExcelChart {
+  readonly title: TitoloGraficoProxy;
+  readonly legend: LegendaProxy;
+  readonly axes: AssiProxy;
+  readonly series: RaccoltaSerieProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifGrafico | null) {
+    super(ctx, percorso, trova);
+    this.title = new TitoloGraficoProxy(ctx, `${percorso}.title`, trova);
+    this.legend = new LegendaProxy(ctx, `${percorso}.legend`, trova);
+    this.axes = new AssiProxy(ctx, `${percorso}.axes`, trova);
+    this.series = new RaccoltaSerieProxy(ctx, `${percorso}.series`, trova);
+  }
+
+  get name(): string {
+    return this.proprieta("name");
+  }
+
+  set name(nome: string) {
+    impostaGrafico(this, this.ctx, "name", nome, (g) => (g.nome = nome));
+  }
+
+  get id(): string {
+    return this.proprieta("id");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["name", "id", "chartType"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
+    if (nome === "name") return r.grafico.nome;
+    if (nome === "id") return r.grafico.id;
+    if (nome === "chartType") return r.grafico.tipo;
+    return super.leggiScalare(nome, r);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    if (nome === "title") return this.title;
+    if (nome === "legend") return this.legend;
+    return undefined;
+  }
+
+  delete(): void {
+    this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
+      const { foglio, grafico } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      foglio.grafici.splice(foglio.grafici.indexOf(grafico), 1);
+    });
+  }
+
+  setPosition(startCell: string, endCell?: string): void {
+    impostaGrafico(this, this.ctx, "setPosition", [startCell, endCell ?? null], (g) => {
+      areaSenzaFoglio(startCell);
+      if (endCell !== undefined) areaSenzaFoglio(endCell);
+      g.posizione = { da: startCell, a: endCell ?? null };
+    });
+  }
+}
+
+class TitoloGraficoProxy extends ProxyFinto<RifGrafico> implements ExcelChartTitle {
+  get text(): string {
+    return this.proprieta("text");
+  }
+
+  set text(testo: string) {
+    impostaGrafico(this, this.ctx, "text", testo, (g) => (g.titolo = testo));
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["text"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
+    return nome === "text" ? (r.grafico.titolo ?? "") : super.leggiScalare(nome, r);
+  }
+}
+
+class LegendaProxy extends ProxyFinto<RifGrafico> implements ExcelChartLegend {
+  get visible(): boolean {
+    return this.proprieta("visible");
+  }
+
+  set visible(visibile: boolean) {
+    impostaGrafico(this, this.ctx, "visible", visibile, (g) => (g.legenda = visibile));
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["visible"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
+    return nome === "visible" ? r.grafico.legenda : super.leggiScalare(nome, r);
+  }
+}
+
+class AssiProxy extends ProxyFinto<RifGrafico> implements ExcelChartAxes {
+  readonly categoryAxis: AsseProxy;
+  readonly valueAxis: AsseProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifGrafico | null) {
+    super(ctx, percorso, trova);
+    this.categoryAxis = new AsseProxy(ctx, `${percorso}.categoryAxis`, trova, "categorie");
+    this.valueAxis = new AsseProxy(ctx, `${percorso}.valueAxis`, trova, "valori");
+  }
+}
+
+class AsseProxy extends ProxyFinto<RifGrafico> implements ExcelChartAxis {
+  constructor(
+    ctx: ContestoFinto,
+    percorso: string,
+    trova: () => RifGrafico | null,
+    private readonly quale: "categorie" | "valori"
+  ) {
+    super(ctx, percorso, trova);
+  }
+
+  get reversePlotOrder(): boolean {
+    return this.proprieta("reversePlotOrder");
+  }
+
+  set reversePlotOrder(valore: boolean) {
+    impostaGrafico(this, this.ctx, "reversePlotOrder", valore, (g) => {
+      if (this.quale === "categorie") g.categorieInvertite = valore;
+    });
+  }
+
+  get minimum(): unknown {
+    return this.proprieta("minimum");
+  }
+
+  set minimum(valore: unknown) {
+    impostaGrafico(this, this.ctx, "minimum", valore, (g) => {
+      if (typeof valore !== "number") throw nonValido("minimum: serve un numero.");
+      if (this.quale === "valori") g.minimo = valore;
+    });
+  }
+
+  get maximum(): unknown {
+    return this.proprieta("maximum");
+  }
+
+  set maximum(valore: unknown) {
+    impostaGrafico(this, this.ctx, "maximum", valore, (g) => {
+      if (typeof valore !== "number") throw nonValido("maximum: serve un numero.");
+      if (this.quale === "valori") g.massimo = valore;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["reversePlotOrder", "minimum", "maximum"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
+    if (nome === "reversePlotOrder") return this.quale === "categorie" ? r.grafico.categorieInvertite : false;
+    if (nome === "minimum") return this.quale === "valori" ? r.grafico.minimo : null;
+    if (nome === "maximum") return this.quale === "valori" ? r.grafico.massimo : null;
+    return super.leggiScalare(nome, r);
+  }
+}
+
+interface RifSerie extends RifGrafico {
+  serie: number;
+}
+
+class RaccoltaSerieProxy extends ProxyFinto<RifGrafico> implements ExcelChartSeriesCollection {
+  getItemAt(index: number): ExcelChartSeries {
+    return new SerieProxy(this.ctx, `${this.percorso}.getItemAt(${index})`, () => {
+      const r = this.risolvi();
+      if (!r) return null;
+      const n = datiGrafico(this.ctx.cartella, r.grafico).serie.length;
+      if (!Number.isInteger(index) || index < 0 || index >= n) throw nonValido(`Serie ${index} inesistente.`);
+      return { ...r, serie: index };
+    });
+  }
+}
+
+class SerieProxy extends ProxyFinto<RifSerie> implements ExcelChartSeries {
+  readonly points: RaccoltaPuntiProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifSerie | null) {
+    super(ctx, percorso, trova);
+    this.points = new RaccoltaPuntiProxy(ctx, `${percorso}.points`, trova);
+  }
+
+  get name(): string {
+    return this.proprieta("name");
+  }
+
+  set name(nome: string) {
+    this.ctx.accoda("imposta", this.percorso, "name", nome, () => {
+      const r = this.oggetto();
+      controllaScrittura(this.ctx, r.foglio);
+      r.grafico.nomiSerie[r.serie] = nome;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["name"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifSerie): unknown {
+    return nome === "name"
+      ? datiGrafico(this.ctx.cartella, r.grafico).serie[r.serie].nome
+      : super.leggiScalare(nome, r);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "points" ? this.points : undefined;
+  }
+}
+
+interface RifPunto extends RifSerie {
+  punto: number;
+}
+
+class RaccoltaPuntiProxy extends ProxyFinto<RifSerie> implements ExcelChartPointsCollection {
+  get count(): number {
+    return this.proprieta("count");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["count"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifSerie): unknown {
+    return nome === "count" ? datiGrafico(this.ctx.cartella, r.grafico).categorie.length : super.leggiScalare(nome, r);
+  }
+
+  getItemAt(index: number): ExcelChartPoint {
+    return new PuntoProxy(this.ctx, `${this.percorso}.getItemAt(${index})`, () => {
+      const r = this.risolvi();
+      if (!r) return null;
+      const n = datiGrafico(this.ctx.cartella, r.grafico).categorie.length;
+      if (!Number.isInteger(index) || index < 0 || index >= n) throw nonValido(`Punto ${index} inesistente.`);
+      return { ...r, punto: index };
+    });
+  }
+}
+
+class PuntoProxy extends ProxyFinto<RifPunto> implements ExcelChartPoint {
+  readonly format: FormatoPuntoProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifPunto | null) {
+    super(ctx, percorso, trova);
+    this.format = new FormatoPuntoProxy(ctx, `${percorso}.format`, trova);
+  }
+}
+
+class FormatoPuntoProxy extends ProxyFinto<RifPunto> implements ExcelChartPointFormat {
+  readonly fill: RiempimentoPuntoProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => RifPunto | null) {
+    super(ctx, percorso, trova);
+    this.fill = new RiempimentoPuntoProxy(ctx, `${percorso}.fill`, trova);
+  }
+}
+
+class RiempimentoPuntoProxy extends ProxyFinto<RifPunto> implements ExcelChartFill {
+  setSolidColor(color: string): void {
+    this.ctx.accoda("chiama", this.percorso, "setSolidColor", [color], () => {
+      const r = this.oggetto();
+      controllaScrittura(this.ctx, r.foglio);
+      if (!COLORE_HEX.test(color)) throw nonValido(`Colore non valido: ${color}`);
+      (r.grafico.coloriPunti[r.serie] ??= {})[r.punto] = color.toUpperCase();
+    });
+  }
+
+  clear(): void {
+    this.ctx.accoda("chiama", this.percorso, "clear", null, () => {
+      const r = this.oggetto();
+      controllaScrittura(this.ctx, r.foglio);
+      delete r.grafico.coloriPunti[r.serie]?.[r.punto];
+    });
   }
 }

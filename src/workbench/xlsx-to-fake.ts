@@ -5,13 +5,35 @@
  * - cartellaDaExcelJS: values as Office.js shows them (formula results, rich text, hyperlink text,
  *   errors as "#N/A", dates as serial numbers), number formats, formulas, merges, solid fill
  *   colours (ARGB, theme colours with tint, the legacy indexed palette), other formatting as
- *   "formattata" (it makes a cell part of the used range), sheet protection.
- * - vistaFoglio: the fake's cells back as a page renders them: text shown, fill, merges.
+ *   "formattata" (it makes a cell part of the used range), sheet protection, conditional formats
+ *   (formula rules with their fill; other kinds by type only).
+ * - scriviFormattazioni: the fake's conditional formats back into an ExcelJS worksheet.
+ * - vistaFoglio: the fake's cells back as a page renders them: text shown, the fill a person sees
+ *   (a true conditional format's over the cell's own), merges; vistaGrafici: the sheet's charts.
  */
-import type { Cell, CellValue, Color, Fill, Workbook, Worksheet } from "exceljs";
+import type {
+  Cell,
+  CellValue,
+  Color,
+  ConditionalFormattingOptions,
+  ConditionalFormattingRule,
+  Fill,
+  Workbook,
+  Worksheet,
+} from "exceljs";
 import type { Area } from "../layout/grid";
 import { a1DaArea, areaDaA1 } from "../excel/addresses";
-import { CartellaFinta, CellaFinta, FoglioFinto, OpzioniCartella, ValoreFinto } from "./fake-excel";
+import {
+  CartellaFinta,
+  CellaFinta,
+  DatiGrafico,
+  datiGrafico,
+  FoglioFinto,
+  GraficoFinto,
+  OpzioniCartella,
+  RegolaFinta,
+  ValoreFinto,
+} from "./fake-excel";
 
 /** Every sheet of the ExcelJS workbook, in order, in a new fake workbook. */
 export function cartellaDaExcelJS(wb: Workbook, opzioni: OpzioniCartella = {}): CartellaFinta {
@@ -42,6 +64,89 @@ export function caricaFoglio(ws: Worksheet, foglio: FoglioFinto): void {
   }
   const protezione = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
   foglio.protetto = protezione?.sheet === true;
+  caricaFormattazioni(ws, foglio);
+}
+
+type ConFormattazioni = Worksheet & { conditionalFormattings?: ConditionalFormattingOptions[] };
+
+/** Office.js's ConditionalFormatType for an ExcelJS rule type. */
+const TIPI: Record<string, string> = {
+  expression: "Custom",
+  cellIs: "CellValue",
+  colorScale: "ColorScale",
+  dataBar: "DataBar",
+  iconSet: "IconSet",
+  top10: "TopBottom",
+  containsText: "ContainsText",
+  aboveAverage: "PresetCriteria",
+  timePeriod: "PresetCriteria",
+};
+
+/**
+ * The worksheet's conditional formats (ExcelJS worksheet.conditionalFormattings), by priority:
+ * formula rules ("expression") with their formula ("=" added) and solid fill; the others by type,
+ * keeping ExcelJS's rule to write it back unchanged.
+ */
+export function caricaFormattazioni(ws: Worksheet, foglio: FoglioFinto): void {
+  const voci = ((ws as ConFormattazioni).conditionalFormattings ?? []).flatMap((cf) =>
+    cf.rules.map((regola) => ({ ref: cf.ref, regola }))
+  );
+  voci.sort((a, b) => (a.regola.priority ?? Infinity) - (b.regola.priority ?? Infinity));
+  for (const { ref, regola } of voci) {
+    let aree: Area[];
+    try {
+      aree = ref
+        .split(/[\s,]+/)
+        .filter((x) => x !== "")
+        .map((x) => areaDaA1(x.replace(/^.*!/, "")));
+    } catch {
+      continue;
+    }
+    if (aree.length === 0) continue;
+    const formula = (regola as { formulae?: unknown[] }).formulae?.[0];
+    const nuova: Omit<RegolaFinta, "id"> = { tipo: TIPI[regola.type] ?? regola.type, aree, originale: regola };
+    if (regola.type === "expression" && typeof formula === "string") {
+      nuova.formula = formula.startsWith("=") ? formula : `=${formula}`;
+      nuova.colore = coloreCondizionale(regola.style?.fill);
+    }
+    foglio.aggiungiRegola(nuova);
+  }
+}
+
+/** A conditional format's fill: Excel keeps a differential fill's colour in bgColor (fgColor as a fallback). */
+export function coloreCondizionale(fill: Fill | undefined): string | null {
+  if (!fill || fill.type !== "pattern" || (fill.pattern !== "solid" && fill.pattern !== undefined)) return null;
+  return coloreDa(fill.bgColor) ?? coloreDa(fill.fgColor);
+}
+
+/**
+ * The fake sheet's conditional formats into an ExcelJS worksheet (replacing its list), by priority:
+ * formula rules with their fill; rules loaded from a file of other kinds as they were read.
+ */
+export function scriviFormattazioni(foglio: FoglioFinto, ws: Worksheet): void {
+  const voci: ConditionalFormattingOptions[] = [];
+  foglio.formattazioni.forEach((r, i) => {
+    const ref = r.aree.map(a1DaArea).join(" ");
+    if (r.tipo === "Custom" && r.formula) {
+      const argb = r.colore ? `FF${r.colore.slice(1)}` : undefined;
+      voci.push({
+        ref,
+        rules: [
+          {
+            type: "expression",
+            priority: i + 1,
+            formulae: [r.formula.replace(/^=/, "")],
+            ...(argb
+              ? { style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb }, fgColor: { argb } } } }
+              : {}),
+          },
+        ],
+      });
+    } else if (r.originale) {
+      voci.push({ ref, rules: [{ ...(r.originale as ConditionalFormattingRule), priority: i + 1 }] });
+    }
+  });
+  (ws as ConFormattazioni).conditionalFormattings = voci;
 }
 
 function formulaDi(cell: Cell): string | undefined {
@@ -141,8 +246,12 @@ export interface CellaDaMostrare {
   indirizzo: string;
   /** The text a person sees, formatted with the cell's number format. */
   testo: string;
-  /** Fill "#RRGGBB" or null. */
+  /** The fill a person sees "#RRGGBB" or null: a true conditional format's, else the cell's own. */
   colore: string | null;
+  /** The cell's own fill (what Barometro writes as static colour). */
+  riempimento: string | null;
+  /** True when `colore` comes from a conditional format. */
+  condizionale: boolean;
   formula?: string;
   /** Numbers are right-aligned, as Excel does by default. */
   numero: boolean;
@@ -167,16 +276,20 @@ export function vistaFoglio(foglio: FoglioFinto, locale = "it-IT"): VistaFoglio 
     ? { top: 0, left: 0, bottom: usata.bottom, right: usata.right }
     : { top: 0, left: 0, bottom: -1, right: -1 };
   const righe: CellaDaMostrare[][] = [];
+  const condizionali = foglio.formattazioni.length > 0 ? foglio.regoleVisibili(area) : new Map<string, RegolaFinta>();
   for (let r = area.top; r <= area.bottom; r++) {
     const riga: CellaDaMostrare[] = [];
     for (let c = area.left; c <= area.right; c++) {
       const cella = foglio.cellaIn(r, c);
       const unione = foglio.unioneDi(r, c);
       const inizio = unione && unione.top === r && unione.left === c;
+      const regola = condizionali.get(`${r},${c}`) ?? null;
       riga.push({
         indirizzo: a1DaArea({ top: r, left: c, bottom: r, right: c }),
         testo: testoMostrato(cella?.valore ?? null, cella?.formato ?? "General", locale),
-        colore: cella?.colore ?? null,
+        colore: regola?.colore ?? cella?.colore ?? null,
+        riempimento: cella?.colore ?? null,
+        condizionale: regola !== null,
         formula: cella?.formula,
         numero: typeof cella?.valore === "number",
         unione: inizio ? { righe: unione.bottom - unione.top + 1, colonne: unione.right - unione.left + 1 } : undefined,
@@ -186,6 +299,36 @@ export function vistaFoglio(foglio: FoglioFinto, locale = "it-IT"): VistaFoglio 
     righe.push(riga);
   }
   return { nome: foglio.nome, protetto: foglio.protetto, origine: { riga: area.top, colonna: area.left }, righe };
+}
+
+export interface VistaGrafico extends DatiGrafico {
+  nome: string;
+  /** "BarClustered"… */
+  tipo: string;
+  titolo: string | null;
+  legenda: boolean;
+  /** The cells it covers ("H4", "Q20"), when set. */
+  posizione: { da: string; a: string | null } | null;
+  /** Bars: first category at the top (Excel's reversePlotOrder on the category axis). */
+  categorieInvertite: boolean;
+  /** Value axis bounds, when set (a chart of % fractions: 0 and 1). */
+  minimo: number | null;
+  massimo: number | null;
+}
+
+/** The sheet's charts as a page draws them: data read from the cells now, each point's colour. */
+export function vistaGrafici(cartella: CartellaFinta, foglio: FoglioFinto): VistaGrafico[] {
+  return foglio.grafici.map((g: GraficoFinto) => ({
+    nome: g.nome,
+    tipo: g.tipo,
+    titolo: g.titolo,
+    legenda: g.legenda,
+    posizione: g.posizione,
+    categorieInvertite: g.categorieInvertite,
+    minimo: g.minimo,
+    massimo: g.massimo,
+    ...datiGrafico(cartella, g),
+  }));
 }
 
 /**

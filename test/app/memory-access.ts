@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../../src/app/access";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { SheetGrid } from "../../src/layout/grid";
-import { Patch } from "../../src/layout/patch";
+import { Patch, RegolaEsistente } from "../../src/layout/patch";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
@@ -19,6 +19,8 @@ export class MemoryAccess implements WorkbookAccess {
   selezioni: Selezione[] = [];
   impostazioni: ValoriImpostazioni = {};
   letture = 0;
+  /** The conditional-format rules it reports (undefined: it cannot read them, as before). */
+  formattazioni?: RegolaEsistente[] | null;
 
   constructor(
     public fogli: SheetGrid[],
@@ -28,7 +30,9 @@ export class MemoryAccess implements WorkbookAccess {
 
   async leggi(): Promise<Lettura> {
     this.letture++;
-    return { fogli: this.fogli, selezione: this.selezione, protetti: this.protetti };
+    const lettura: Lettura = { fogli: this.fogli, selezione: this.selezione, protetti: this.protetti };
+    if (this.formattazioni !== undefined) lettura.formattazioni = this.formattazioni;
+    return lettura;
   }
   async scrivi(patch: Patch) {
     this.scritture.push(patch);

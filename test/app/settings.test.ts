@@ -1,9 +1,15 @@
 import {
   bandeDaSalvate,
+  CHIAVE_APERTURA_AUTOMATICA,
   CHIAVE_BANDE,
+  CHIAVE_FORMATTAZIONE,
   CHIAVE_MODO,
+  CHIAVI_IMPOSTAZIONI,
+  condivisioneDi,
+  formattazioneAttiva,
   IMPOSTAZIONI_PREDEFINITE,
   leggiImpostazioni,
+  PREDEFINITE_CONDIVISIONE,
   valoriDaImpostazioni,
 } from "../../src/app/settings";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
@@ -46,5 +52,42 @@ describe("settings stored in the workbook", () => {
     const letto = leggiImpostazioni({ [CHIAVE_BANDE]: { raggiunto: 60, parziale: 70 }, [CHIAVE_MODO]: "formule" });
     expect(letto.impostazioni).toEqual({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
     expect(letto.errore).toMatch(/soglie/);
+  });
+});
+
+describe("sharing settings", () => {
+  it("conditional formatting on and auto-open off by default; present only when stored", () => {
+    expect(leggiImpostazioni({}).impostazioni).not.toHaveProperty("formattazioneCondizionale");
+    expect(condivisioneDi(leggiImpostazioni({}).impostazioni)).toEqual(PREDEFINITE_CONDIVISIONE);
+    expect(PREDEFINITE_CONDIVISIONE).toEqual({ formattazioneCondizionale: true, aperturaAutomatica: false });
+    const letto = leggiImpostazioni({ [CHIAVE_FORMATTAZIONE]: false, [CHIAVE_APERTURA_AUTOMATICA]: true });
+    expect(letto.impostazioni).toMatchObject({ formattazioneCondizionale: false, aperturaAutomatica: true });
+    expect(CHIAVE_APERTURA_AUTOMATICA).toBe("Office.AutoShowTaskpaneWithDocument");
+    expect(CHIAVI_IMPOSTAZIONI).toEqual([CHIAVE_BANDE, CHIAVE_MODO, CHIAVE_FORMATTAZIONE, CHIAVE_APERTURA_AUTOMATICA]);
+  });
+
+  it("round-trip; auto-open off removes Office's key; a form without the options leaves them alone", () => {
+    const tutte = { ...IMPOSTAZIONI_PREDEFINITE, formattazioneCondizionale: false, aperturaAutomatica: true };
+    const valori = valoriDaImpostazioni(tutte);
+    expect(valori).toMatchObject({ [CHIAVE_FORMATTAZIONE]: false, [CHIAVE_APERTURA_AUTOMATICA]: true });
+    expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({ impostazioni: tutte, errore: null });
+    expect(valoriDaImpostazioni({ ...tutte, aperturaAutomatica: false })[CHIAVE_APERTURA_AUTOMATICA]).toBeNull();
+    const senza = valoriDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
+    expect(Object.keys(senza).sort()).toEqual([CHIAVE_BANDE, CHIAVE_MODO].sort());
+  });
+
+  it("a Ricalcola without the option uses the workbook's; an unreadable store means on", () => {
+    expect(formattazioneAttiva(IMPOSTAZIONI_PREDEFINITE, () => ({}))).toBe(true);
+    expect(formattazioneAttiva(IMPOSTAZIONI_PREDEFINITE, () => ({ [CHIAVE_FORMATTAZIONE]: false }))).toBe(false);
+    expect(
+      formattazioneAttiva({ ...IMPOSTAZIONI_PREDEFINITE, formattazioneCondizionale: true }, () => ({
+        [CHIAVE_FORMATTAZIONE]: false,
+      }))
+    ).toBe(true);
+    expect(
+      formattazioneAttiva(IMPOSTAZIONI_PREDEFINITE, () => {
+        throw new Error("Office non pronto");
+      })
+    ).toBe(true);
   });
 });

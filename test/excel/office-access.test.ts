@@ -72,7 +72,12 @@ describe("creaAccessoOffice: leggi()", () => {
     const accesso = accessoSu(c);
     await accesso.leggi();
     expect(c.sincronizzazioni).toBe(2);
-    expect(accesso.diagnostica().ultimaLettura).toEqual({ sincronizzazioni: 2, fogli: 3, aFette: false });
+    expect(accesso.diagnostica().ultimaLettura).toEqual({
+      sincronizzazioni: 2,
+      fogli: 3,
+      aFette: false,
+      formattazioni: true,
+    });
     c.azzeraContatori();
     await accesso.leggi();
     expect(c.sincronizzazioni).toBe(1);

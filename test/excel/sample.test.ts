@@ -4,6 +4,7 @@ import { analizza, ricalcola } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
+import { isRegolaBarometro } from "../../src/layout/patch";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta } from "../../src/workbench/fake-excel";
@@ -89,12 +90,19 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
     expect(conteggio.get(BANDE_PREDEFINITE.neutralizzato.colore)).toBeGreaterThan(0);
 
     // Nothing else changed: only Scostamento (J), % Ragg (M), the Barometro fills (N, values
-    // untouched) and the line percentage cells.
+    // untouched), the line percentage cells and the sheet's conditional formatting, where every
+    // rule is Barometro's (marked), on column N.
     const dopo = cartella.istantanea();
     const percentuali = new Set(linee.map((l) => `${FOGLIO}!${l.percentuale!.cella}`));
     const cambiate = diverse(prima, dopo);
     expect(cambiate.length).toBeGreaterThan(100);
-    expect(cambiate.filter((k) => !/!(J|M|N)\d+$/.test(k) && !percentuali.has(k))).toEqual([]);
+    expect(
+      cambiate.filter((k) => !/!(J|M|N)\d+$/.test(k) && !percentuali.has(k) && k !== `${FOGLIO}!#formattazioni`)
+    ).toEqual([]);
+    expect(ws.formattazioni.length).toBeGreaterThan(0);
+    expect(ws.formattazioni.every((r) => isRegolaBarometro(r.formula) && r.aree.every((a) => a.left === 13))).toBe(
+      true
+    );
     for (const k of cambiate.filter((k) => /!N\d+$/.test(k))) {
       const [a, b] = [JSON.parse(prima.get(k) ?? '{"valore":null}'), JSON.parse(dopo.get(k) ?? '{"valore":null}')];
       expect({ ...a, colore: undefined }).toEqual({ ...b, colore: undefined });
@@ -123,8 +131,14 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
     expect(esito.messaggio).toMatch(/^LINEA STRATEGICA SULLO SPORT: 84,44%/);
     const righe = sport.obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga));
     righe.push(Number(sport.percentuale!.cella.slice(1)));
-    const fuori = diverse(prima, cartella.istantanea()).filter((k) => !righe.includes(Number(/(\d+)$/.exec(k)![1])));
-    expect(fuori).toEqual([]);
+    // Only the line's rows: its cells and its own conditional-format rules (marked, on its Barometro cells).
+    const cambiate = diverse(prima, cartella.istantanea());
+    const fuori = cambiate.filter((k) => k !== `${FOGLIO}!#formattazioni`);
+    expect(fuori.filter((k) => !righe.includes(Number(/(\d+)$/.exec(k)![1])))).toEqual([]);
+    const regole = cartella.foglio(FOGLIO)!.formattazioni;
+    expect(regole).toHaveLength(3);
+    expect(regole.every((r) => isRegolaBarometro(r.formula))).toBe(true);
+    for (const r of regole) for (const a of r.aree) for (let x = a.top; x <= a.bottom; x++) expect(righe).toContain(x + 1);
   });
 
   it("keeps the user's formulas, in owned columns too", async () => {

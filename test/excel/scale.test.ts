@@ -65,6 +65,9 @@ describe.each([100, 1_000, 10_000])("a workbook of %i indicator rows in the staf
       (c) => c.colonna === 13 && c.cella.valore === null && c.cella.colore
     ).length;
     expect(colorate).toBe(n);
+    // The same write added Barometro's conditional-format rules (one per band and group of rows).
+    expect(scritturaTutto.operazioni.filter((o) => o.dettaglio === "add").length).toBe(g.foglio.formattazioni.length);
+    expect(g.foglio.formattazioni.length).toBeGreaterThanOrEqual(3 * g.linee);
 
     cartella.seleziona(FOGLIO_GENERATO, `D${g.primeRighe[4] + 1}`);
     cartella.azzeraContatori();
@@ -72,6 +75,8 @@ describe.each([100, 1_000, 10_000])("a workbook of %i indicator rows in the staf
     expect(cartella.sincronizzazioni).toBe(2);
     expect(linea.linee).toEqual([4]);
     expect(linea.messaggio).toMatch(/^LINEA STRATEGICA NUMERO 5: /);
+    // Its rules were already right: none sent again.
+    expect(cartella.registro[1].operazioni.filter((o) => o.oggetto.includes("conditionalFormats"))).toEqual([]);
 
     tabella.push({
       indicatori: n,

@@ -194,6 +194,10 @@ describe("manifest.xml", () => {
       "Ricalcola linea",
     ]);
     expect(xsiType(figlio(controlli[0], "Action"))).toBe("ShowTaskpane");
+    // Office's reserved id, so the document setting Office.AutoShowTaskpaneWithDocument opens this pane.
+    expect(figlio(figlio(controlli[0], "Action"), "TaskpaneId").textContent).toBe(
+      "Office.AutoShowTaskpaneWithDocument"
+    );
     const esegui = figlio(controlli[1], "Action");
     expect(xsiType(esegui)).toBe("ExecuteFunction");
     // The name registered with Office.actions.associate in src/commands/commands.ts.

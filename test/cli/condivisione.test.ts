@@ -1,0 +1,162 @@
+import { mkdtempSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import ExcelJS from "exceljs";
+import { formattazioniDi } from "../../src/cli/conditional-format";
+import { main } from "../../src/cli/main";
+import { elabora } from "../../src/cli/workbook";
+import { BANDE_PREDEFINITE } from "../../src/engine";
+import { parseA1 } from "../../src/layout/grid";
+import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { snapshot } from "./workbook-snapshot";
+
+const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
+const FOGLIO = "Obiettivi 2024";
+const tmp = mkdtempSync(join(tmpdir(), "barometro-condivisione-"));
+const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
+const argb = (hex: string) => `FF${hex.slice(1)}`;
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+async function leggi(file: string): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  return wb;
+}
+
+const nostre = (ws: ExcelJS.Worksheet) =>
+  formattazioniDi(ws).filter((cf) =>
+    cf.rules.some((r) => isRegolaBarometro((r as { formulae?: string[] }).formulae?.[0]))
+  );
+
+/** A copy of the sample with a rule of the user's on the Target atteso column. */
+async function conRegolaUtente(): Promise<string> {
+  const wb = await leggi(SAMPLE);
+  wb.getWorksheet(FOGLIO)!.addConditionalFormatting({
+    ref: "H12:H30",
+    rules: [
+      {
+        type: "expression",
+        priority: 1,
+        formulae: ["$H12>1000"],
+        style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FF0000FF" } } },
+      },
+    ],
+  });
+  const file = join(tmp, "con-regola-utente.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
+describe("barometro ricalcola writes the Barometro as conditional formatting", () => {
+  const out = join(tmp, "ricalcolato.xlsx");
+  let testo: string[];
+
+  beforeAll(async () => {
+    const c = capture();
+    expect(await main(["ricalcola", SAMPLE, "--out", out], c.io)).toBe(0);
+    expect(c.err).toEqual([]);
+    testo = c.out;
+  });
+
+  it("the saved file holds Barometro's rules, read back with ExcelJS: formulas without '=', fills, column N", async () => {
+    expect(testo.join("\n")).toMatch(/140 celle Barometro colorate, 33 regole di formattazione condizionale\.$/);
+    const ws = (await leggi(out)).getWorksheet(FOGLIO)!;
+    const { linee, risultato } = await elabora(SAMPLE);
+    const attese = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE);
+    const lette = nostre(ws).flatMap((cf) =>
+      cf.rules.map((r) => {
+        const fill = r.style?.fill as ExcelJS.FillPattern;
+        return [cf.ref, (r as { formulae: string[] }).formulae[0], fill.bgColor?.argb, r.type];
+      })
+    );
+    expect(lette.sort()).toEqual(
+      attese.map((r) => [r.aree.join(" "), r.formula.slice(1), argb(r.colore), "expression"]).sort()
+    );
+    expect(lette.every(([ref]) => (ref as string).split(" ").every((a) => /^N\d+(:N\d+)?$/.test(a)))).toBe(true);
+    expect(formattazioniDi(ws)).toHaveLength(33);
+  });
+
+  it("opened in any Excel, the colours are the fills' and follow the data with no add-in", async () => {
+    const cartella = cartellaDaExcelJS(await leggi(out));
+    const ws = cartella.foglio(FOGLIO)!;
+    const { linee } = await elabora(SAMPLE);
+    let regolate = 0;
+    for (const ind of linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori))) {
+      const { row, col } = parseA1(ind.celle.barometro!);
+      if (ws.regolaVisibile(row, col)) regolate++;
+      expect(ws.coloreVisto(row, col)).toBe(ws.cellaIn(row, col)?.colore ?? null);
+    }
+    expect(regolate).toBe(138);
+    const palestre = linee
+      .flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori))
+      .find((i) => i.nome === "Aumento spazi palestre cittadine")!;
+    const n = parseA1(palestre.celle.barometro!);
+    expect(ws.coloreVisto(n.row, n.col)).toBe(ROSSO);
+    ws.imposta(palestre.celle.consuntivo!, { valore: 1000 }); // 83,3 %
+    expect(ws.coloreVisto(n.row, n.col)).toBe(GIALLO);
+    ws.imposta(palestre.celle.consuntivo!, { valore: 1200 });
+    expect(ws.coloreVisto(n.row, n.col)).toBe(VERDE);
+  });
+
+  it("run again on its own output: the same rules, the same cells", async () => {
+    const due = join(tmp, "due-volte.xlsx");
+    const c = capture();
+    expect(await main(["ricalcola", out, "--out", due], c.io)).toBe(0);
+    const [a, b] = await Promise.all([leggi(out), leggi(due)]);
+    expect(JSON.stringify(formattazioniDi(b.getWorksheet(FOGLIO)!))).toBe(
+      JSON.stringify(formattazioniDi(a.getWorksheet(FOGLIO)!))
+    );
+    const [sa, sb] = await Promise.all([snapshot(out), snapshot(due)]);
+    expect([...sb.cells].filter(([k, v]) => JSON.stringify(sa.cells.get(k)) !== JSON.stringify(v))).toEqual([]);
+  });
+});
+
+describe("the user's own conditional formatting", () => {
+  it("survives: only Barometro's marked rules are replaced, the user's keep formula, range and fill", async () => {
+    const input = await conRegolaUtente();
+    const once = join(tmp, "utente-1.xlsx");
+    const twice = join(tmp, "utente-2.xlsx");
+    expect(await main(["ricalcola", input, "--out", once], capture().io)).toBe(0);
+    expect(await main(["ricalcola", once, "--out", twice], capture().io)).toBe(0);
+    for (const file of [once, twice]) {
+      const ws = (await leggi(file)).getWorksheet(FOGLIO)!;
+      const cfs = formattazioniDi(ws);
+      const sua = cfs.filter((cf) => cf.ref === "H12:H30");
+      expect(sua).toHaveLength(1);
+      expect(sua[0].rules).toEqual([
+        expect.objectContaining({
+          type: "expression",
+          formulae: ["$H12>1000"],
+          style: expect.objectContaining({ fill: expect.objectContaining({ bgColor: { argb: "FF0000FF" } }) }),
+        }),
+      ]);
+      expect(nostre(ws)).toHaveLength(33);
+      // Barometro's first, the user's after; priorities unique.
+      const priorita = cfs.flatMap((cf) => cf.rules.map((r) => r.priority));
+      expect(new Set(priorita).size).toBe(priorita.length);
+      expect(sua[0].rules[0].priority).toBe(34);
+    }
+  });
+
+  it("--senza-formattazione leaves conditional formatting as it was", async () => {
+    const input = await conRegolaUtente();
+    const senza = join(tmp, "senza.xlsx");
+    const c = capture();
+    expect(await main(["ricalcola", input, "--out", senza, "--senza-formattazione"], c.io)).toBe(0);
+    expect(c.out.join("\n")).toMatch(/140 celle Barometro colorate\.$/);
+    const ws = (await leggi(senza)).getWorksheet(FOGLIO)!;
+    expect(formattazioniDi(ws).map((cf) => cf.ref)).toEqual(["H12:H30"]);
+    // The static fills are still written.
+    expect(c.out.join("\n")).toContain("140 celle Barometro colorate");
+
+    const err = capture();
+    expect(await main(["verifica", input, "--senza-formattazione"], err.io)).toBe(2);
+    expect(err.err.join("\n")).toContain("--senza-formattazione vale solo per «ricalcola»");
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * The Office.js adapter over the fake Excel, for the robustness tests: load bytes, «Ricalcola
+ * tutto» without letting anything but an ErroreBarometro escape, and the "only owned cells
+ * change" check on the fake's snapshots.
+ */
+import ExcelJS from "exceljs";
+import { ErroreBarometro, EsitoRicalcolo, ricalcola } from "../../src/app/ricalcolo";
+import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { creaAccessoOffice } from "../../src/excel/office-access";
+import { isRegolaBarometro, Patch } from "../../src/layout/patch";
+import { CartellaFinta } from "../../src/workbench/fake-excel";
+import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { chiave, diverse, proprie } from "./strumenti";
+
+/**
+ * What changed in the fake Excel outside what the patch owns; [] when only owned things changed:
+ * a written cell may change its value (its formula only for Barometro's own in formula mode), a
+ * Barometro cell its fill; on the sheets of the patch's conditional formatting only Barometro's
+ * marked rules may change (the user's stay, in the same order); the Riepilogo sheet is Barometro's.
+ */
+export function fuoriDallaPatchFinta(
+  prima: Map<string, string>,
+  dopo: Map<string, string>,
+  patch: Patch,
+  formule = false
+): string[] {
+  const { scritte, colorate } = proprie(patch);
+  const formulaNostra = new Set(patch.scritture.filter((s) => s.formula).map((s) => chiave(s.foglio, s.cella)));
+  const conRegole = new Set([
+    ...(patch.formattazione?.aggiungi.map((r) => r.foglio) ?? []),
+    ...(patch.formattazione?.elimina.map((r) => r.foglio) ?? []),
+  ]);
+  const riepilogo = patch.riepilogo?.foglio;
+  const fuori: string[] = [];
+  for (const k of diverse(prima, dopo)) {
+    const foglio = k.slice(0, k.lastIndexOf("!"));
+    if (riepilogo !== undefined && foglio === riepilogo) continue;
+    if (k.endsWith("!#formattazioni") && conRegole.has(foglio)) {
+      const dellUtente = (m: Map<string, string>) =>
+        JSON.stringify(
+          (JSON.parse(m.get(k) ?? "[]") as { formula?: string }[]).filter((r) => !isRegolaBarometro(r.formula))
+        );
+      if (dellUtente(prima) === dellUtente(dopo)) continue;
+    }
+    const a = JSON.parse(prima.get(k) ?? '{"valore":null}') as Record<string, unknown>;
+    const b = JSON.parse(dopo.get(k) ?? '{"valore":null}') as Record<string, unknown>;
+    const uguali = (...campi: string[]) => campi.every((c) => JSON.stringify(a[c]) === JSON.stringify(b[c]));
+    if (
+      scritte.has(k) &&
+      uguali("formato", "colore", "formattata") &&
+      (uguali("formula") || (formule && formulaNostra.has(k)))
+    )
+      continue;
+    if (colorate.has(k) && uguali("valore", "formula", "formato", "formattata")) continue;
+    fuori.push(`${k}: ${(prima.get(k) ?? "—").slice(0, 300)} → ${(dopo.get(k) ?? "—").slice(0, 300)}`);
+  }
+  return fuori;
+}
+
+/** The bundled sample's or a test's bytes → the fake Excel behind the Office.js adapter. */
+export async function inExcelFinto(bytes: Uint8Array): Promise<{
+  cartella: CartellaFinta;
+  accesso: ReturnType<typeof creaAccessoOffice>;
+}> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const cartella = cartellaDaExcelJS(wb);
+  return { cartella, accesso: creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni }) };
+}
+
+export type EsitoAdattatore =
+  | { tipo: "ok"; esito: EsitoRicalcolo; prima: Map<string, string>; dopo: Map<string, string> }
+  | { tipo: "errore"; errore: ErroreBarometro; prima: Map<string, string>; dopo: Map<string, string> }
+  | { tipo: "eccezione"; eccezione: unknown };
+
+/** «Ricalcola tutto» through the adapter on the fake Excel; errors other than ErroreBarometro are reported, not thrown. */
+export async function ricalcolaFinto(
+  cartella: CartellaFinta,
+  accesso: ReturnType<typeof creaAccessoOffice>,
+  impostazioni: Impostazioni = IMPOSTAZIONI_PREDEFINITE
+): Promise<EsitoAdattatore> {
+  const prima = cartella.istantanea();
+  try {
+    const esito = await ricalcola(accesso, { tipo: "tutto" }, impostazioni);
+    return { tipo: "ok", esito, prima, dopo: cartella.istantanea() };
+  } catch (e) {
+    if (e instanceof ErroreBarometro) return { tipo: "errore", errore: e, prima, dopo: cartella.istantanea() };
+    return { tipo: "eccezione", eccezione: e };
+  }
+}
