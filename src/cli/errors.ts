@@ -19,4 +19,6 @@ export const MESSAGGI_CLI = {
   argomenti: (motivo: string) => `Argomenti non validi: ${motivo}`,
   stessoFile: () =>
     "Il file di uscita coincide con quello di ingresso: indicare un altro --out per non sovrascrivere l'originale.",
+  nonConservati: (file: string, out: string, parti: string[]) =>
+    `Attenzione: «${file}» contiene ${parti.join(", ")}, che la riga di comando non sa conservare: in «${out}» mancheranno (l'originale non è toccato). Per non perderli ricalcolare con il componente in Excel.`,
 } as const;

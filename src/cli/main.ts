@@ -5,6 +5,7 @@ import { applyPatch } from "./apply-patch";
 import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
+import { partiNonConservate } from "./non-conservati";
 import { stampa as stampaAllegato } from "./stampa-comando";
 import { elabora } from "./workbook";
 
@@ -94,6 +95,8 @@ async function ricalcola(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const elaborazione = await elabora(file);
+  const perse = await partiNonConservate(file);
+  if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee);
   applyPatch(elaborazione.workbook, patch);
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).

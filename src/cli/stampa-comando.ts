@@ -2,6 +2,7 @@ import { resolve } from "path";
 import { formatPercentuale } from "../engine";
 import { annoDelReport, pianoStampa } from "../layout/stampa";
 import { CliError, MESSAGGI_CLI } from "./errors";
+import { partiNonConservate } from "./non-conservati";
 import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
 import { applicaImpaginazione, PagineLinee, scriviIndice, stimaPagine } from "./stampa";
 import { elabora } from "./workbook";
@@ -31,6 +32,8 @@ export async function stampa(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".stampa.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const e = await elabora(file);
+  const perse = await partiNonConservate(file);
+  if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   const fogli = e.workbook.worksheets.map(worksheetToGrid);
   const piano = pianoStampa(e.linee, fogli);
   const anno = annoDelReport(fogli);
