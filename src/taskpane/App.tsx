@@ -1,6 +1,8 @@
 import * as React from "react";
 import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
 import { WorkbookAccess } from "../app/access";
+import { condivisioneDi } from "../app/settings";
+import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
 import { Impostazioni } from "./components/Impostazioni";
@@ -31,6 +33,7 @@ export function App({ access, tema = webLightTheme }: AppProps): React.JSX.Eleme
 const SCHEDE: { valore: Scheda; nome: string }[] = [
   { valore: "riepilogo", nome: "Riepilogo" },
   { valore: "verifica", nome: "Verifica" },
+  { valore: "condivisione", nome: "Condivisione" },
   { valore: "impostazioni", nome: "Impostazioni" },
 ];
 
@@ -52,6 +55,7 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
       <EnteHeader risultato={analisi?.risultato ?? null} bande={impostazioni.bande} />
       <Stato lavoro={stato.lavoro} notifica={stato.notifica} onChiudi={barometro.chiudiNotifica} />
       <TabList
+        className={stili.schede}
         selectedValue={scheda}
         onTabSelect={(_, d) => barometro.scegliScheda(d.value as Scheda)}
         aria-label="Sezioni di Barometro"
@@ -92,6 +96,17 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
           />
         )}
         {scheda === "verifica" && <Verifica gruppi={gruppi} onVai={(a) => void barometro.vaiAllAvviso(a)} />}
+        {scheda === "condivisione" && (
+          <Condivisione
+            occupato={attesa}
+            modoFormule={impostazioni.modoScrittura === "formule"}
+            formattazioneCondizionale={condivisioneDi(impostazioni).formattazioneCondizionale}
+            escluse={stato.escluse}
+            onPrepara={() => void barometro.preparaCondivisione()}
+            onAggiornaRiepilogo={() => void barometro.aggiornaRiepilogo()}
+            onVai={(f) => void barometro.vaiAllaCella({ foglio: f.foglio, indirizzo: f.cella })}
+          />
+        )}
         {scheda === "impostazioni" && (
           <>
             <Impostazioni
@@ -104,6 +119,11 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
           </>
         )}
       </div>
+      <DialogoCondivisione
+        conferma={stato.conferma}
+        onConferma={() => void barometro.confermaCondivisione()}
+        onAnnulla={barometro.annullaCondivisione}
+      />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import { BANDE_PREDEFINITE, creaBande, IdFascia, parseNumero } from "../engine";
-import { Impostazioni, ModoScrittura } from "../app/settings";
+import { condivisioneDi, Impostazioni, ModoScrittura } from "../app/settings";
 
 /** The band keys that have a colour and a label: the three bands and "neutralizzato". */
 export type ChiaveFascia = IdFascia | "neutralizzato";
@@ -21,6 +21,10 @@ export interface Bozza {
   colori: Record<ChiaveFascia, string>;
   etichette: Record<ChiaveFascia, string>;
   modoScrittura: ModoScrittura;
+  /** Also write the colours as conditional formatting (they follow the data without the add-in). */
+  formattazioneCondizionale: boolean;
+  /** Open the task pane with the workbook. */
+  aperturaAutomatica: boolean;
 }
 
 export type CampoBozza = "raggiunto" | "parziale" | "soglie" | `colore.${ChiaveFascia}` | `etichetta.${ChiaveFascia}`;
@@ -43,6 +47,7 @@ export function bozzaDaImpostazioni(impostazioni: Impostazioni): Bozza {
     colori: mappa("colore"),
     etichette: mappa("etichetta"),
     modoScrittura: impostazioni.modoScrittura,
+    ...condivisioneDi(impostazioni),
   };
 }
 
@@ -72,5 +77,12 @@ export function validaBozza(bozza: Bozza): { impostazioni: Impostazioni } | { er
   const bande = creaBande({ raggiunto, parziale }, base);
   if (typeof bande === "string") errori.soglie = bande;
   if (Object.keys(errori).length > 0 || typeof bande === "string") return { errori };
-  return { impostazioni: { bande, modoScrittura: bozza.modoScrittura } };
+  return {
+    impostazioni: {
+      bande,
+      modoScrittura: bozza.modoScrittura,
+      formattazioneCondizionale: bozza.formattazioneCondizionale,
+      aperturaAutomatica: bozza.aperturaAutomatica,
+    },
+  };
 }

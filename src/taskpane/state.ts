@@ -1,8 +1,9 @@
 import { Bande, fasciaPer, formatPercentuale } from "../engine";
+import type { EsitoPreparazione } from "../app/condivisione";
 import { MESSAGGI_APP } from "../app/messages";
 import { Ambito, Analisi, ErroreBarometro } from "../app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../app/settings";
-import { Azione, FasciaVista, GruppoAvvisi, RigaLinea, StatoBarometro } from "./types";
+import { Azione, FasciaVista, GruppoAvvisi, Notifica, RigaLinea, StatoBarometro } from "./types";
 
 /** Pure state of the task pane: no Office, no WorkbookAccess, only data in and data out. */
 export function statoIniziale(): StatoBarometro {
@@ -14,7 +15,18 @@ export function statoIniziale(): StatoBarometro {
     erroreImpostazioni: null,
     lavoro: null,
     notifica: null,
+    conferma: null,
+    escluse: null,
   };
+}
+
+/**
+ * Prepara per la condivisione's message: a warning when something needs the user (formulas left
+ * as they are, or % Ragg still written as PERF.RAGG), else a success.
+ */
+function notificaCondivisione(esito: EsitoPreparazione): Notifica {
+  const attenzione = esito.escluse.length > 0 || esito.messaggio.includes(MESSAGGI_APP.modoFormuleAttivo);
+  return { intento: attenzione ? "avviso" : "successo", testo: esito.messaggio };
 }
 
 /** Keeps the chosen line only while it still exists in the new read. */
@@ -31,7 +43,7 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
     case "impostazioniLette":
       return { ...stato, impostazioni: azione.impostazioni, erroreImpostazioni: azione.errore };
     case "avvio":
-      return { ...stato, lavoro: azione.lavoro, notifica: null };
+      return { ...stato, lavoro: azione.lavoro, notifica: null, conferma: null };
     case "letto":
       return {
         ...stato,
@@ -61,7 +73,31 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         notifica: { intento: "successo", testo: "Impostazioni salvate nella cartella di lavoro." },
       };
     case "errore":
-      return { ...stato, lavoro: null, notifica: { intento: "errore", testo: azione.messaggio } };
+      return { ...stato, lavoro: null, conferma: null, notifica: { intento: "errore", testo: azione.messaggio } };
+    case "condivisioneContata": {
+      const { esito } = azione;
+      const base = { ...stato, lavoro: null, escluse: esito.escluse };
+      // Something to replace: the question, in a dialog; nothing to replace: just the message.
+      if (esito.formule > 0 && esito.domanda !== null)
+        return {
+          ...base,
+          notifica: null,
+          conferma: { domanda: esito.domanda, formule: esito.formule, fogli: esito.fogli },
+        };
+      return { ...base, conferma: null, notifica: notificaCondivisione(esito) };
+    }
+    case "condivisioneAnnullata":
+      return { ...stato, conferma: null };
+    case "condivisionePreparata":
+      return {
+        ...stato,
+        lavoro: null,
+        conferma: null,
+        escluse: azione.esito.escluse,
+        notifica: notificaCondivisione(azione.esito),
+      };
+    case "riepilogoAggiornato":
+      return { ...stato, lavoro: null, notifica: { intento: "successo", testo: azione.messaggio } };
     case "esitoEsterno": {
       const { analisi } = azione.esito;
       return {

@@ -17,8 +17,20 @@ export const useStiliApp = makeStyles({
     padding: tokens.spacingHorizontalM,
     minHeight: "100vh",
     boxSizing: "border-box",
+    containerType: "inline-size",
+    containerName: "barometro",
     backgroundColor: tokens.colorNeutralBackground1,
     color: tokens.colorNeutralForeground1,
+  },
+  // Four tabs need ~420 px in one row. In a narrower pane (350 px is common) they sit two by two;
+  // narrower still (zoomed in) they wrap as they fit. Never cut.
+  schede: {
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalXXS,
+    "@container barometro (min-width: 240px) and (max-width: 419px)": {
+      display: "grid",
+      gridTemplateColumns: "repeat(2, max-content)",
+    },
   },
   pannello: {
     display: "flex",
@@ -215,10 +227,68 @@ export const useStiliImpostazioni = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
+  interruttori: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  // Fluent's Text is inline: a section of headings and paragraphs needs its own column.
+  sezione: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  paragrafo: { margin: 0 },
   elenco,
   sintassi: {
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
     display: "block",
   },
+});
+
+export const useStiliCondivisione = makeStyles({
+  sezione: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  testo: { margin: 0 },
+  comandi: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
+  elenco,
+  voce: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    width: "100%",
+    textAlign: "start",
+    cursor: "pointer",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+    ...createFocusOutlineStyle(),
+  },
+  cella: { fontWeight: tokens.fontWeightSemibold },
+  formula: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    overflowWrap: "anywhere",
+  },
+  motivo: { overflowWrap: "anywhere", color: tokens.colorNeutralForeground2 },
+  dialogo: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+  },
+  domanda: { margin: 0, fontWeight: tokens.fontWeightSemibold },
 });

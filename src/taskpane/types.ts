@@ -1,12 +1,29 @@
 import type { Avviso } from "../engine";
+import type { EsitoPreparazione, FormulaEsclusa } from "../app/condivisione";
 import type { Ambito, Analisi, EsitoRicalcolo } from "../app/ricalcolo";
 import type { Impostazioni } from "../app/settings";
 
 /** The task pane's tabs. */
-export type Scheda = "riepilogo" | "verifica" | "impostazioni";
+export type Scheda = "riepilogo" | "verifica" | "condivisione" | "impostazioni";
 
 /** What the pane is waiting for: while set, the buttons that touch the workbook are disabled. */
-export type Lavoro = { tipo: "lettura" } | { tipo: "ricalcolo"; ambito: Ambito } | { tipo: "salvataggio" };
+export type Lavoro =
+  | { tipo: "lettura" }
+  | { tipo: "ricalcolo"; ambito: Ambito }
+  | { tipo: "salvataggio" }
+  /** Prepara per la condivisione: counting the PERF formulas, or (conferma) replacing them. */
+  | { tipo: "condivisione"; conferma: boolean }
+  /** Aggiorna riepilogo: writing the "Riepilogo" sheet and its chart. */
+  | { tipo: "foglioRiepilogo" };
+
+/** Prepara per la condivisione, counted and waiting for the user's answer (the dialog is open). */
+export interface ConfermaCondivisione {
+  /** «Sostituire N formule PERF con il loro valore?» */
+  domanda: string;
+  formule: number;
+  /** Sheets holding them, in workbook order. */
+  fogli: string[];
+}
 
 /** The message shown after an operation (success, warning or error), in Italian. */
 export interface Notifica {
@@ -26,6 +43,10 @@ export interface StatoBarometro {
   erroreImpostazioni: string | null;
   lavoro: Lavoro | null;
   notifica: Notifica | null;
+  /** Set while the Prepara per la condivisione dialog asks for confirmation. */
+  conferma: ConfermaCondivisione | null;
+  /** PERF formulas the last Prepara per la condivisione left as they are (null before any). */
+  escluse: FormulaEsclusa[] | null;
 }
 
 export type Azione =
@@ -37,6 +58,13 @@ export type Azione =
   | { tipo: "ricalcolato"; esito: EsitoRicalcolo }
   | { tipo: "impostazioniSalvate"; impostazioni: Impostazioni }
   | { tipo: "errore"; messaggio: string }
+  /** Prepara per la condivisione, first call: the count (a question when there is something to replace). */
+  | { tipo: "condivisioneContata"; esito: EsitoPreparazione }
+  /** The dialog was dismissed: nothing is written. */
+  | { tipo: "condivisioneAnnullata" }
+  /** Prepara per la condivisione, confirmed: what was replaced. */
+  | { tipo: "condivisionePreparata"; esito: EsitoPreparazione }
+  | { tipo: "riepilogoAggiornato"; messaggio: string }
   /** A Ricalcola run elsewhere (the ribbon): shown without touching the pane's own work. */
   | { tipo: "esitoEsterno"; esito: EsitoRicalcolo }
   | { tipo: "erroreEsterno"; messaggio: string }

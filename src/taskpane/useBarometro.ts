@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { Avviso } from "../engine";
-import { WorkbookAccess } from "../app/access";
+import { Selezione, WorkbookAccess } from "../app/access";
+import { preparaCondivisione } from "../app/condivisione";
 import { ascolta } from "../app/eventi";
 import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
+import { aggiornaRiepilogo } from "../app/riepilogo";
 import { Impostazioni, leggiImpostazioni, valoriDaImpostazioni } from "../app/settings";
 import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
 import { Lavoro, Scheda, StatoBarometro } from "./types";
@@ -15,6 +17,16 @@ export interface Barometro {
   scegliLinea(indice: number): Promise<void>;
   vaiAllAvviso(avviso: Avviso): Promise<void>;
   salvaImpostazioni(impostazioni: Impostazioni): Promise<void>;
+  /** Prepara per la condivisione: counts the PERF formulas; the dialog then asks to confirm. */
+  preparaCondivisione(): Promise<void>;
+  /** The dialog's Conferma: replaces the PERF formulas with their values. */
+  confermaCondivisione(): Promise<void>;
+  /** The dialog's Annulla: nothing is written. */
+  annullaCondivisione(): void;
+  /** Aggiorna riepilogo: creates or refreshes the "Riepilogo" sheet with its chart. */
+  aggiornaRiepilogo(): Promise<void>;
+  /** Selects a cell in the workbook (a PERF formula left as it is). */
+  vaiAllaCella(selezione: Selezione): Promise<void>;
   scegliScheda(scheda: Scheda): void;
   chiudiNotifica(): void;
 }
@@ -60,7 +72,7 @@ export function useBarometro(access: WorkbookAccess): Barometro {
   );
 
   const seleziona = useCallback(
-    async (selezione: Parameters<WorkbookAccess["seleziona"]>[0]) => {
+    async (selezione: Selezione) => {
       try {
         await access.seleziona(selezione);
       } catch (e) {
@@ -109,6 +121,21 @@ export function useBarometro(access: WorkbookAccess): Barometro {
           await access.salvaImpostazioni(valoriDaImpostazioni(impostazioni));
           dispatch({ tipo: "impostazioniSalvate", impostazioni });
         }),
+      preparaCondivisione: () =>
+        esegui({ tipo: "condivisione", conferma: false }, async () => {
+          dispatch({ tipo: "condivisioneContata", esito: await preparaCondivisione(access) });
+        }),
+      confermaCondivisione: () =>
+        esegui({ tipo: "condivisione", conferma: true }, async () => {
+          dispatch({ tipo: "condivisionePreparata", esito: await preparaCondivisione(access, { conferma: true }) });
+        }),
+      annullaCondivisione: () => dispatch({ tipo: "condivisioneAnnullata" }),
+      aggiornaRiepilogo: () =>
+        esegui({ tipo: "foglioRiepilogo" }, async () => {
+          const esito = await aggiornaRiepilogo(access, ultimo.current.impostazioni);
+          dispatch({ tipo: "riepilogoAggiornato", messaggio: esito.messaggio });
+        }),
+      vaiAllaCella: seleziona,
       scegliScheda: (scheda: Scheda) => dispatch({ tipo: "scheda", scheda }),
       chiudiNotifica: () => dispatch({ tipo: "chiudiNotifica" }),
     }),

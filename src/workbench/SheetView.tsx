@@ -1,12 +1,17 @@
 import * as React from "react";
 import { makeStyles, tokens, Tab, TabList, Text } from "@fluentui/react-components";
 import { CartellaFinta } from "./fake-excel";
-import { vistaFoglio } from "./xlsx-to-fake";
+import { CellaDaMostrare, vistaFoglio, vistaGrafici } from "./xlsx-to-fake";
+import { formatiGrafico, GraficoView } from "./GraficoView";
 import { a1DaArea, contiene, areaDaA1 } from "../excel/addresses";
+import { luminanza } from "../taskpane/tema";
 
 const useStili = makeStyles({
   radice: { display: "flex", flexDirection: "column", minWidth: 0, flex: 1, height: "100%" },
   scorrimento: { overflow: "auto", flex: 1, backgroundColor: tokens.colorNeutralBackground1 },
+  // The grid, then the sheet's charts: beside it when there is room, else below.
+  contenuto: { display: "flex", flexWrap: "wrap", alignItems: "flex-start", gap: "16px" },
+  grafici: { display: "flex", flexDirection: "column", gap: "16px", padding: "12px" },
   tabella: { borderCollapse: "collapse", fontSize: "11px", fontFamily: "Calibri, Arial, sans-serif" },
   intestazione: {
     position: "sticky",
@@ -15,8 +20,9 @@ const useStili = makeStyles({
     border: `1px solid ${tokens.colorNeutralStroke2}`,
     fontWeight: 400,
     minWidth: "28px",
-    zIndex: 1,
+    zIndex: 2,
   },
+  angolo: { left: 0, zIndex: 3 },
   numeroRiga: {
     position: "sticky",
     left: 0,
@@ -25,6 +31,8 @@ const useStili = makeStyles({
     textAlign: "right",
     paddingRight: "4px",
     color: tokens.colorNeutralForeground3,
+    // Above text spilling from column A when the grid is scrolled sideways.
+    zIndex: 1,
   },
   cella: {
     border: `1px solid ${tokens.colorNeutralStroke3}`,
@@ -37,9 +45,35 @@ const useStili = makeStyles({
     cursor: "cell",
   },
   numero: { textAlign: "right" },
+  // Text spills over the empty cells on its right, as in Excel (clipped at the grid's edge).
+  trabocca: { overflow: "visible", textOverflow: "clip" },
+  griglia: { overflow: "clip" },
   // A tint over the cell's own fill, so the Barometro colours stay visible inside the selection.
   selezionata: { boxShadow: "inset 0 0 0 999px rgba(0, 120, 212, 0.14)" },
 });
+
+/**
+ * A text cell with nothing on its right in its row (a title, a note) shows all its text over the
+ * empty cells, as Excel does; elsewhere text that does not fit is cut with "…" (Excel would stop at
+ * the next filled cell, which a table cannot measure).
+ */
+function trabocca(riga: CellaDaMostrare[], c: number, ultimaPiena: number): boolean {
+  const cella = riga[c];
+  return c === ultimaPiena && c < riga.length - 1 && !cella.numero && cella.testo !== "" && !cella.unione;
+}
+
+/** Index of the last cell of the row with text, or under a merged area (-1 for none). */
+function ultimaPienaDi(riga: CellaDaMostrare[]): number {
+  for (let c = riga.length - 1; c >= 0; c--) if (riga[c].testo !== "" || riga[c].coperta || riga[c].unione) return c;
+  return -1;
+}
+
+/** Dark fills get white text, as the workbook's own white font would show (fonts are not modelled). */
+function stileCella(colore: string | null): React.CSSProperties | undefined {
+  if (!colore) return undefined;
+  const l = luminanza(colore);
+  return { backgroundColor: colore, color: l !== null && l < 0.18 ? "#FFFFFF" : undefined };
+}
 
 export interface SheetViewProps {
   cartella: CartellaFinta;
@@ -48,11 +82,25 @@ export interface SheetViewProps {
   onSeleziona: (foglio: string, indirizzo: string) => void;
 }
 
-/** The in-memory workbook drawn like Excel: sheet tabs, column letters, row numbers, values and fills. */
+/**
+ * The in-memory workbook drawn like Excel: sheet tabs, column letters, row numbers, values, and the
+ * colour a person sees (a true conditional format's over the cell's own fill); the sheet's charts
+ * beside the grid.
+ */
 export function SheetView({ cartella, versione, onSeleziona }: SheetViewProps): React.JSX.Element {
   const stili = useStili();
   const attivo = cartella.fogli.find((f) => f.id === cartella.foglioAttivo) ?? cartella.fogli[0];
   const vista = React.useMemo(() => (attivo ? vistaFoglio(attivo) : null), [attivo, versione]);
+  const grafici = React.useMemo(
+    () =>
+      attivo
+        ? vistaGrafici(cartella, attivo).map((g, i) => ({
+            vista: g,
+            formati: formatiGrafico(cartella, attivo.grafici[i], g),
+          }))
+        : [],
+    [cartella, attivo, versione]
+  );
   const selezione = cartella.selezione && cartella.selezione.foglio === attivo?.id ? cartella.selezione.area : null;
 
   React.useEffect(() => {
@@ -78,48 +126,65 @@ export function SheetView({ cartella, versione, onSeleziona }: SheetViewProps): 
         ))}
       </TabList>
       <div className={stili.scorrimento}>
-        <table className={stili.tabella} data-foglio={attivo.nome}>
-          <thead>
-            <tr>
-              <th className={stili.intestazione} />
-              {Array.from({ length: colonne }, (_, c) => (
-                <th key={c} className={stili.intestazione} scope="col">
-                  {a1DaArea({ top: 0, left: c, bottom: 0, right: c }).replace(/\d+$/, "")}
-                </th>
+        <div className={stili.contenuto}>
+          <div className={stili.griglia}>
+            <table className={stili.tabella} data-foglio={attivo.nome}>
+              <thead>
+                <tr>
+                  <th className={`${stili.intestazione} ${stili.angolo}`} />
+                  {Array.from({ length: colonne }, (_, c) => (
+                    <th key={c} className={stili.intestazione} scope="col">
+                      {a1DaArea({ top: 0, left: c, bottom: 0, right: c }).replace(/\d+$/, "")}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {vista.righe.map((riga, r) => {
+                  const ultimaPiena = ultimaPienaDi(riga);
+                  return (
+                    <tr key={r}>
+                      <th className={stili.numeroRiga} scope="row">
+                        {r + 1}
+                      </th>
+                      {riga.map((cella, c) =>
+                        cella.coperta ? null : (
+                          <td
+                            key={cella.indirizzo}
+                            data-cella={cella.indirizzo}
+                            data-colore={cella.colore ?? ""}
+                            data-riempimento={cella.riempimento ?? ""}
+                            data-condizionale={cella.condizionale ? "true" : undefined}
+                            title={cella.formula ?? (cella.testo || undefined)}
+                            rowSpan={cella.unione?.righe}
+                            colSpan={cella.unione?.colonne}
+                            className={[
+                              stili.cella,
+                              cella.numero ? stili.numero : "",
+                              trabocca(riga, c, ultimaPiena) ? stili.trabocca : "",
+                              selezione && contiene(selezione, areaDaA1(cella.indirizzo)) ? stili.selezionata : "",
+                            ].join(" ")}
+                            style={stileCella(cella.colore)}
+                            onClick={() => onSeleziona(attivo.nome, cella.indirizzo)}
+                          >
+                            {cella.testo}
+                          </td>
+                        )
+                      )}
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {grafici.length > 0 && (
+            <div className={stili.grafici} aria-label={`Grafici del foglio ${attivo.nome}`} role="group">
+              {grafici.map((g, i) => (
+                <GraficoView key={`${i}-${g.vista.nome}`} grafico={g.vista} formati={g.formati} />
               ))}
-            </tr>
-          </thead>
-          <tbody>
-            {vista.righe.map((riga, r) => (
-              <tr key={r}>
-                <th className={stili.numeroRiga} scope="row">
-                  {r + 1}
-                </th>
-                {riga.map((cella) =>
-                  cella.coperta ? null : (
-                    <td
-                      key={cella.indirizzo}
-                      data-cella={cella.indirizzo}
-                      data-colore={cella.colore ?? ""}
-                      title={cella.formula ?? undefined}
-                      rowSpan={cella.unione?.righe}
-                      colSpan={cella.unione?.colonne}
-                      className={[
-                        stili.cella,
-                        cella.numero ? stili.numero : "",
-                        selezione && contiene(selezione, areaDaA1(cella.indirizzo)) ? stili.selezionata : "",
-                      ].join(" ")}
-                      style={cella.colore ? { backgroundColor: cella.colore } : undefined}
-                      onClick={() => onSeleziona(attivo.nome, cella.indirizzo)}
-                    >
-                      {cella.testo}
-                    </td>
-                  )
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </div>
+          )}
+        </div>
       </div>
     </section>
   );

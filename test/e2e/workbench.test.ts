@@ -19,6 +19,10 @@ const OUTPUT = join(ROOT, "test-output");
 const XSS = "<img src=x onerror=alert(1)>";
 const ROSSO = "#F8696B";
 const VERDE = "#63BE7B";
+const GIALLO = "#FFEB84";
+const SPORT = "LINEA STRATEGICA SULLO SPORT";
+const AMBIENTE = "LINEA STRATEGICA SULL'AMBIENTE";
+const GRAFICO = "Barometro.Riepilogo";
 
 let browser: Browser;
 let server: { url: string; chiudi: () => Promise<void> };
@@ -90,7 +94,15 @@ async function rigaDi(page: Page, testo: string): Promise<number> {
   return Number(indirizzo!.slice(1));
 }
 
+/** Waits for Fluent's transitions (a dialog fading in, a tab's indicator sliding) before a screenshot. */
+const fermo = (page: Page) =>
+  page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+
 const colore = (page: Page, cella: string) => page.locator(`td[data-cella="${cella}"]`).getAttribute("data-colore");
+const attributo = (page: Page, cella: string, nome: string) =>
+  page.locator(`td[data-cella="${cella}"]`).getAttribute(nome);
+/** The sheet tabs of the drawn workbook (the task pane has its own tabs). */
+const schedeFogli = (page: Page) => page.getByRole("tablist", { name: "Fogli" }).getByRole("tab");
 
 describe("workbench: the task pane over the sample workbook", () => {
   let page: Page;
@@ -121,6 +133,19 @@ describe("workbench: the task pane over the sample workbook", () => {
     expect(await colore(page, `N${palestre}`)).toBe(ROSSO); // 500 / 1200 → 41,67
     expect(await colore(page, `N${piscine}`)).toBe(VERDE);
     expect(await colore(page, `N${ambiente}`)).toBe(""); // another line: untouched
+    // What a person sees is the conditional format's colour (it follows the data without the add-in)
+    // over the static fill, both written by the Ricalcola and equal.
+    for (const [riga, atteso] of [
+      [palestre, ROSSO],
+      [piscine, VERDE],
+    ] as const) {
+      expect(await attributo(page, `N${riga}`, "data-riempimento")).toBe(atteso);
+      expect(await attributo(page, `N${riga}`, "data-condizionale")).toBe("true");
+      await expect(
+        page.locator(`td[data-cella="N${riga}"]`).evaluate((td) => getComputedStyle(td).backgroundColor)
+      ).resolves.toBe(rgb(atteso));
+    }
+    expect(await attributo(page, `N${ambiente}`, "data-condizionale")).toBeNull();
     expect(await page.locator(`td[data-cella="M${palestre}"]`).innerText()).toBe("42"); // "0" format, unrounded inside
     await page.locator(`td[data-cella="N${palestre}"]`).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT, "workbench-ricalcola-linea.png") });
@@ -135,6 +160,142 @@ describe("workbench: the task pane over the sample workbook", () => {
     const l15 = page.locator('td[data-cella="L15"]');
     await expect(l15.evaluate((td) => getComputedStyle(td).boxShadow)).resolves.toContain("inset");
     await page.screenshot({ path: join(OUTPUT, "workbench-verifica.png") });
+  });
+});
+
+/** "#F8696B" → "rgb(248, 105, 107)", as getComputedStyle gives it. */
+function rgb(esadecimale: string): string {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(esadecimale.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
+describe("workbench: Condivisione — the Riepilogo sheet with its chart", () => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await apri();
+  });
+  afterAll(async () => page?.close());
+
+  it("reaches the Condivisione tab from the keyboard", async () => {
+    await page.getByRole("tab", { name: "Riepilogo", exact: true }).first().focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    const scheda = page.getByRole("tab", { name: "Condivisione" });
+    expect(await scheda.getAttribute("aria-selected")).toBe("true");
+    await page.getByRole("button", { name: "Aggiorna riepilogo" }).waitFor();
+  });
+
+  it("Aggiorna riepilogo creates the Riepilogo sheet: its tab, the 10 lines and a chart of 10 bars by band", async () => {
+    expect(await schedeFogli(page).allInnerTexts()).toEqual(["Obiettivi 2024"]);
+    await page.getByRole("button", { name: "Aggiorna riepilogo" }).click();
+    await page.getByText("Creato il foglio «Riepilogo»: 10 linee, ente 92,50%.").waitFor();
+    expect(await schedeFogli(page).allInnerTexts()).toEqual(["Obiettivi 2024", "Riepilogo"]);
+
+    await schedeFogli(page).filter({ hasText: "Riepilogo" }).click();
+    await page.locator('table[data-foglio="Riepilogo"]').waitFor();
+    const linee = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => page.locator(`td[data-cella="A${5 + i}"]`).innerText())
+    );
+    expect(linee[0]).toBe(AMBIENTE);
+    expect(linee).toContain(SPORT);
+    expect(linee.every((l) => /^(LINEA STRATEGICA|OBIETTIVI DI MANDATO)/.test(l))).toBe(true);
+    const sport = 5 + linee.indexOf(SPORT);
+    expect(await page.locator(`td[data-cella="B${sport}"]`).innerText()).toBe("84,44%");
+    expect(await page.locator(`td[data-cella="C${sport}"]`).innerText()).toBe("Parzialmente raggiunto");
+    expect(await colore(page, `C${sport}`)).toBe(GIALLO);
+    expect(await page.locator('td[data-cella="A15"]').innerText()).toBe("Ente (media delle linee)");
+
+    const grafico = page.locator(`[data-grafico="${GRAFICO}"]`);
+    expect(await grafico.count()).toBe(1);
+    const barre = grafico.locator("[data-punto-colore]");
+    expect(await barre.count()).toBe(10);
+    const coloreBarra = (linea: string) =>
+      grafico.locator(`g[data-categoria="${linea}"] [data-punto-colore]`).getAttribute("data-punto-colore");
+    expect(await coloreBarra(SPORT)).toBe(GIALLO);
+    expect(await coloreBarra(AMBIENTE)).toBe(VERDE);
+    expect(await grafico.locator(`g[data-categoria="${SPORT}"] rect`).getAttribute("fill")).toBe(GIALLO);
+    expect(new Set(await barre.evaluateAll((r) => r.map((x) => x.getAttribute("data-punto-colore"))))).toEqual(
+      new Set([VERDE, GIALLO])
+    );
+    // One image for assistive technology, with the title and every value; its text is plain text.
+    const immagine = grafico.getByRole("img");
+    const descrizione = (await immagine.getAttribute("aria-label"))!;
+    expect(descrizione).toMatch(/^% raggiungimento per linea strategica: /);
+    expect(descrizione).toContain(`${SPORT} 84,44%`);
+    expect(await grafico.locator("text", { hasText: "84,44%" }).count()).toBe(1);
+    expect(await grafico.locator("text", { hasText: "% raggiungimento per linea strategica" }).count()).toBe(1);
+
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-riepilogo.png") });
+  });
+
+  it("run twice: still one Riepilogo tab and one chart", async () => {
+    await page.getByRole("button", { name: "Aggiorna riepilogo" }).click();
+    await page.getByText(/^Aggiornato il foglio «Riepilogo»: 10 linee/).waitFor();
+    expect(await schedeFogli(page).allInnerTexts()).toEqual(["Obiettivi 2024", "Riepilogo"]);
+    expect(await page.locator(`[data-grafico="${GRAFICO}"]`).count()).toBe(1);
+    expect(await page.locator(`[data-grafico="${GRAFICO}"] [data-punto-colore]`).count()).toBe(10);
+  });
+
+  it("Prepara per la condivisione with no PERF formula: only a message, no dialog", async () => {
+    await page.getByRole("button", { name: "Prepara per la condivisione" }).click();
+    await page.getByText("Nessuna formula PERF nella cartella: è già pronta per la condivisione.").waitFor();
+    expect(await page.getByRole("alertdialog").count()).toBe(0);
+  });
+});
+
+describe("workbench: Prepara per la condivisione replaces the PERF formulas after a confirmation", () => {
+  it("formula mode writes =PERF.RAGG; the dialog asks; Annulla keeps them, Conferma replaces them", async () => {
+    const page = await apri();
+    // % Ragg as formulas, then Ricalcola linea on the Sport line writes =PERF.RAGG(…) cells.
+    await page.getByRole("tab", { name: "Impostazioni" }).click();
+    await page.getByRole("radio", { name: "Formule PERF.RAGG" }).check();
+    await page.getByRole("button", { name: "Salva" }).click();
+    await page.getByText("Impostazioni salvate nella cartella di lavoro.").waitFor();
+    await page.getByRole("tab", { name: "Riepilogo", exact: true }).first().click();
+    await page.getByRole("button", { name: new RegExp(SPORT) }).click();
+    await page.getByRole("button", { name: /^Ricalcola linea/ }).click();
+    await page.getByText(/^LINEA STRATEGICA SULLO SPORT: 84,44%/).waitFor();
+    const palestre = await rigaDi(page, "Aumento spazi palestre cittadine");
+    expect(await page.locator(`td[data-cella="M${palestre}"]`).getAttribute("title")).toMatch(/^=PERF\.RAGG\(/);
+
+    await page.getByRole("tab", { name: "Condivisione" }).click();
+    await expect(page.getByText(/il prossimo Ricalcola la rimetterà/).isVisible()).resolves.toBe(true);
+    const prepara = page.getByRole("button", { name: "Prepara per la condivisione" });
+    await prepara.click();
+    const dialogo = page.getByRole("alertdialog");
+    await dialogo.waitFor();
+    const domanda = await dialogo.getByText(/^Sostituire \d+ formule PERF con il loro valore\?$/).innerText();
+    const n = Number(/\d+/.exec(domanda)![0]);
+    expect(n).toBeGreaterThan(1);
+    // The safe answer has the focus; Esc or Annulla write nothing and give the focus back.
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe("Annulla");
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-condivisione-dialogo.png") });
+    await page.keyboard.press("Escape");
+    await dialogo.waitFor({ state: "detached" });
+    await expect(prepara.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+    expect(await page.locator(`td[data-cella="M${palestre}"]`).getAttribute("title")).toMatch(/^=PERF\.RAGG\(/);
+
+    await prepara.click();
+    await dialogo.getByRole("button", { name: "Conferma" }).click();
+    const esito = page.getByText(new RegExp(`^${n} formule PERF sostituite con il valore \\(«Obiettivi 2024»\\)`));
+    await esito.waitFor();
+    expect(await esito.innerText()).toContain("il prossimo Ricalcola la rimetterà");
+    await dialogo.waitFor({ state: "detached" });
+    expect(await page.locator(`td[data-cella="M${palestre}"]`).getAttribute("title")).not.toMatch(/^=/);
+    expect(await page.locator(`td[data-cella="M${palestre}"]`).innerText()).toBe("42");
+    await page.locator(`td[data-cella="N${palestre}"]`).scrollIntoViewIfNeeded();
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-condivisione.png") });
+
+    // Run again: nothing left to replace.
+    await prepara.click();
+    await page.getByText("Nessuna formula PERF nella cartella: è già pronta per la condivisione.").waitFor();
+    expect(await page.getByRole("alertdialog").count()).toBe(0);
+    expect(dialoghi).toEqual([]);
+    await page.close();
   });
 });
 

@@ -3,7 +3,15 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { pubblica } from "../../src/app/eventi";
 import { analizza, ErroreBarometro, intervalloDellaLinea, righeDellaLinea } from "../../src/app/ricalcolo";
-import { CHIAVE_BANDE, CHIAVE_MODO, leggiImpostazioni } from "../../src/app/settings";
+import { MESSAGGI_APP } from "../../src/app/messages";
+import { NOME_GRAFICO_RIEPILOGO } from "../../src/app/riepilogo";
+import {
+  CHIAVE_APERTURA_AUTOMATICA,
+  CHIAVE_BANDE,
+  CHIAVE_FORMATTAZIONE,
+  CHIAVE_MODO,
+  leggiImpostazioni,
+} from "../../src/app/settings";
 import { SheetGrid } from "../../src/layout/grid";
 import { App } from "../../src/taskpane/App";
 import { fogliCampione } from "./campione";
@@ -238,6 +246,202 @@ describe("Impostazioni", () => {
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     expect(screen.getByText(/il testo non è JSON\. Si usano le impostazioni predefinite\./)).toBeTruthy();
     expect((screen.getByRole("radio", { name: "Formule PERF.RAGG" }) as HTMLInputElement).checked).toBe(true);
+  });
+});
+
+/** A sheet of notes with two PERF formulas, and one the add-in has not computed (left as it is). */
+const APPUNTI: SheetGrid = {
+  name: "Appunti",
+  values: [
+    [50, 39, 78],
+    [4, 3, 100],
+    [1, 2, "#NOME?"],
+  ],
+  formulas: [
+    [null, null, "=PERF.RAGG(A1,B1)"],
+    [null, null, '=PERF.RAGG(A2,B2,"↓")'],
+    [null, null, "=PERF.RAGG(A3,B3)"],
+  ],
+  merges: [],
+};
+
+async function apriCondivisione(access: FakeAccess) {
+  const utente = await apri(access);
+  await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
+  return utente;
+}
+
+describe("Condivisione", () => {
+  it("is a tab reached from the keyboard, after Verifica", async () => {
+    const access = new FakeAccess(fogli);
+    const utente = await apri(access);
+    expect(screen.getAllByRole("tab").map((t) => t.id)).toEqual(
+      ["riepilogo", "verifica", "condivisione", "impostazioni"].map((s) => `barometro-scheda-${s}`)
+    );
+    // (Arrow keys between tabs are tabster's, which needs a layout: checked in Chromium, test/e2e.)
+    screen.getByRole("tab", { name: "Condivisione" }).focus();
+    await utente.keyboard("{Enter}");
+    expect(screen.getByRole("tab", { name: "Condivisione" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe("barometro-scheda-condivisione");
+    expect(screen.getByRole("button", { name: "Prepara per la condivisione" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Aggiorna riepilogo" })).toBeTruthy();
+  });
+
+  it("Prepara per la condivisione: counts, asks in a dialog, replaces on Conferma and says what it did", async () => {
+    const access = new FakeAccess([...fogli, APPUNTI]);
+    const utente = await apriCondivisione(access);
+    const prepara = screen.getByRole("button", { name: "Prepara per la condivisione" });
+    await utente.click(prepara);
+
+    // The count writes nothing; the question is a dialog, Annulla first so Enter does not replace.
+    const dialogo = await screen.findByRole("alertdialog");
+    expect(within(dialogo).getByText("Sostituire 2 formule PERF con il loro valore?")).toBeTruthy();
+    expect(dialogo.textContent).toContain("Nel foglio «Appunti»");
+    expect(
+      within(dialogo)
+        .getAllByRole("button")
+        .map((b) => b.textContent)
+    ).toEqual(["Annulla", "Conferma"]);
+    // (Where focus lands, on Annulla, and goes back to the button: checked in Chromium, test/e2e.)
+    expect(access.patch).toEqual([]);
+    expect(access.letture).toBe(2); // on open, the count
+
+    // Hold the write to see the pane while it works.
+    let sblocca: () => void = () => undefined;
+    const scrivi = access.scrivi.bind(access);
+    access.scrivi = (patch) => new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
+    await utente.click(within(dialogo).getByRole("button", { name: "Conferma" }));
+    expect(await screen.findByText("Sostituzione delle formule PERF in corso…")).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    for (const nome of ["Prepara per la condivisione", "Aggiorna riepilogo"])
+      expect(screen.getByRole("button", { name: nome }).getAttribute("aria-disabled")).toBe("true");
+    await act(async () => sblocca());
+
+    const messaggio = await screen.findByText(/^2 formule PERF sostituite con il valore \(«Appunti»\)/);
+    expect(screen.getByRole("status").contains(messaggio)).toBe(true);
+    expect(messaggio.textContent).toContain("1 formula PERF non sostituita (vedere l'elenco).");
+    expect(access.letture).toBe(3); // the confirmation reads again before writing
+    expect(access.patch).toHaveLength(1);
+    expect(access.patch[0].scritture).toEqual([
+      { foglio: "Appunti", cella: "C1", valore: 78 },
+      { foglio: "Appunti", cella: "C2", valore: 100 },
+    ]);
+    expect(prepara.getAttribute("aria-disabled")).toBeNull();
+
+    // The one left as it is is listed, and selects its cell.
+    const esclusa = screen.getByRole("button", { name: /^Appunti!C3/ });
+    expect(esclusa.textContent).toContain("=PERF.RAGG(A3,B3)");
+    expect(esclusa.textContent).toContain("non è calcolato");
+    await utente.click(esclusa);
+    expect(access.selezioni).toEqual([{ foglio: "Appunti", indirizzo: "C3" }]);
+  });
+
+  it("Annulla, or Esc, writes nothing", async () => {
+    const access = new FakeAccess([...fogli, APPUNTI]);
+    const utente = await apriCondivisione(access);
+    const prepara = screen.getByRole("button", { name: "Prepara per la condivisione" });
+    await utente.click(prepara);
+    await utente.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Annulla" }));
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+
+    await utente.click(prepara);
+    await screen.findByRole("alertdialog");
+    await utente.keyboard("{Escape}");
+    await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
+    expect(access.patch).toEqual([]);
+    expect(access.letture).toBe(3);
+  });
+
+  it("with no PERF formula: only the message, no dialog", async () => {
+    const access = new FakeAccess(fogli);
+    const utente = await apriCondivisione(access);
+    await utente.click(screen.getByRole("button", { name: "Prepara per la condivisione" }));
+    expect(await screen.findByText(MESSAGGI_APP.nessunaFormulaPerf)).toBeTruthy();
+    expect(screen.queryByRole("alertdialog")).toBeNull();
+    expect(access.patch).toEqual([]);
+  });
+
+  it("reminds that formula mode brings PERF.RAGG back", async () => {
+    const access = new FakeAccess(fogli, null, [], { [CHIAVE_MODO]: "formule" });
+    await apriCondivisione(access);
+    expect(screen.getByText(/il prossimo Ricalcola la rimetterà/)).toBeTruthy();
+  });
+
+  it("Aggiorna riepilogo writes the Riepilogo sheet and its chart in one write, then says so", async () => {
+    const access = new FakeAccess(fogli);
+    const utente = await apriCondivisione(access);
+    let sblocca: () => void = () => undefined;
+    const scrivi = access.scrivi.bind(access);
+    access.scrivi = (patch) => new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
+    await utente.click(screen.getByRole("button", { name: "Aggiorna riepilogo" }));
+    expect(await screen.findByText("Aggiornamento del foglio «Riepilogo» in corso…")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Aggiorna riepilogo" }).getAttribute("aria-disabled")).toBe("true");
+    await act(async () => sblocca());
+    expect(await screen.findByText("Creato il foglio «Riepilogo»: 10 linee, ente 92,50%.")).toBeTruthy();
+    expect(access.patch).toHaveLength(1);
+    expect(access.patch[0].riepilogo).toMatchObject({ foglio: "Riepilogo", crea: true });
+    expect(access.patch[0].riepilogo?.grafico?.nome).toBe(NOME_GRAFICO_RIEPILOGO);
+    expect(access.patch[0].riepilogo?.grafico?.colori).toHaveLength(10);
+  });
+
+  it("shows Excel's error in the error bar", async () => {
+    const access = new FakeAccess(fogli);
+    const utente = await apriCondivisione(access);
+    access.errori.scrivi = new Error("AccessDenied");
+    await utente.click(screen.getByRole("button", { name: "Aggiorna riepilogo" }));
+    const allarme = await screen.findByText("Errore inatteso di Excel: AccessDenied");
+    expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(true);
+    expect(screen.getByRole("button", { name: "Aggiorna riepilogo" }).getAttribute("aria-disabled")).toBeNull();
+  });
+});
+
+describe("Impostazioni: sharing switches", () => {
+  const FORMATTAZIONE = "Colori che seguono i dati anche senza Barometro (formattazione condizionale)";
+  const APERTURA = "Apri Barometro all'apertura della cartella";
+
+  it("start on and off, and are saved with the other settings", async () => {
+    const access = new FakeAccess(fogli);
+    const utente = await apri(access);
+    await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
+    const colori = screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement;
+    const apertura = screen.getByRole("switch", { name: APERTURA }) as HTMLInputElement;
+    expect(colori.checked).toBe(true);
+    expect(apertura.checked).toBe(false);
+    expect(colori.getAttribute("aria-describedby")).toBeTruthy(); // the hint is read with it
+    await utente.click(colori);
+    await utente.click(apertura);
+    expect(access.salvate).toEqual([]); // only Salva saves
+    await utente.click(screen.getByRole("button", { name: "Salva" }));
+    expect(await screen.findByText("Impostazioni salvate nella cartella di lavoro.")).toBeTruthy();
+    expect(access.salvate).toHaveLength(1);
+    expect(access.salvate[0]).toMatchObject({
+      [CHIAVE_FORMATTAZIONE]: false,
+      [CHIAVE_APERTURA_AUTOMATICA]: true,
+      [CHIAVE_MODO]: "valori",
+    });
+    expect(access.salvate[0][CHIAVE_BANDE]).toMatchObject({ raggiunto: 90, parziale: 70 });
+
+    // The Condivisione tab says the colours no longer follow the data; switched back, Office's key goes.
+    await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
+    expect(screen.getByText(/la formattazione condizionale è disattivata/)).toBeTruthy();
+    await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
+    expect((screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement).checked).toBe(false);
+    await utente.click(screen.getByRole("switch", { name: APERTURA }));
+    await utente.click(screen.getByRole("button", { name: "Salva" }));
+    await waitFor(() => expect(access.salvate).toHaveLength(2));
+    expect(access.salvate[1][CHIAVE_APERTURA_AUTOMATICA]).toBeNull();
+    expect(access.salvate[1][CHIAVE_FORMATTAZIONE]).toBe(false);
+  });
+
+  it("show what the workbook stores", async () => {
+    const access = new FakeAccess(fogli, null, [], {
+      [CHIAVE_FORMATTAZIONE]: false,
+      [CHIAVE_APERTURA_AUTOMATICA]: true,
+    });
+    const utente = await apri(access);
+    await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
+    expect((screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole("switch", { name: APERTURA }) as HTMLInputElement).checked).toBe(true);
   });
 });
 

@@ -2,7 +2,16 @@ import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
 import { Analisi, analizza, ErroreBarometro, EsitoRicalcolo } from "../../src/app/ricalcolo";
 import { Patch } from "../../src/layout/patch";
-import { IMPOSTAZIONI_PREDEFINITE, leggiImpostazioni, valoriDaImpostazioni } from "../../src/app/settings";
+import { EsitoPreparazione } from "../../src/app/condivisione";
+import { MESSAGGI_APP } from "../../src/app/messages";
+import {
+  CHIAVE_APERTURA_AUTOMATICA,
+  CHIAVE_FORMATTAZIONE,
+  condivisioneDi,
+  IMPOSTAZIONI_PREDEFINITE,
+  leggiImpostazioni,
+  valoriDaImpostazioni,
+} from "../../src/app/settings";
 import {
   ambitoRicalcolaLinea,
   conteggio,
@@ -130,6 +139,81 @@ describe("riduttore", () => {
   });
 });
 
+describe("riduttore: Prepara per la condivisione and Aggiorna riepilogo", () => {
+  const preparazione = (parziale: Partial<EsitoPreparazione>): EsitoPreparazione => ({
+    applicato: false,
+    formule: 0,
+    fogli: [],
+    domanda: null,
+    escluse: [],
+    messaggio: "",
+    scrittura: null,
+    ...parziale,
+  });
+  const esclusa = { foglio: "Appunti", cella: "B2", formula: "=PERF.RAGG(A1:A3,B1:B3)+0", motivo: "a mano" };
+  const contando = { ...conAnalisi(), lavoro: { tipo: "condivisione" as const, conferma: false } };
+
+  it("a count with formulas asks (the dialog opens), with no message and the pane free", () => {
+    const s = riduttore(contando, {
+      tipo: "condivisioneContata",
+      esito: preparazione({ formule: 3, fogli: ["A", "B"], domanda: "Sostituire 3 formule PERF con il loro valore?" }),
+    });
+    expect(s.conferma).toEqual({
+      domanda: "Sostituire 3 formule PERF con il loro valore?",
+      formule: 3,
+      fogli: ["A", "B"],
+    });
+    expect(s.lavoro).toBeNull();
+    expect(s.notifica).toBeNull();
+    expect(riduttore(s, { tipo: "condivisioneAnnullata" }).conferma).toBeNull();
+    // Confirming starts the second call: the dialog closes as the work starts.
+    const avviato = riduttore(s, { tipo: "avvio", lavoro: { tipo: "condivisione", conferma: true } });
+    expect(avviato.conferma).toBeNull();
+    expect(occupato(avviato)).toBe(true);
+  });
+
+  it("a count of 0: only the message, no dialog; a warning when some formulas cannot be replaced", () => {
+    const nessuna = riduttore(contando, {
+      tipo: "condivisioneContata",
+      esito: preparazione({ messaggio: MESSAGGI_APP.nessunaFormulaPerf }),
+    });
+    expect(nessuna.conferma).toBeNull();
+    expect(nessuna.lavoro).toBeNull();
+    expect(nessuna.notifica).toEqual({ intento: "successo", testo: MESSAGGI_APP.nessunaFormulaPerf });
+    const conEscluse = riduttore(contando, {
+      tipo: "condivisioneContata",
+      esito: preparazione({ escluse: [esclusa], messaggio: "x" }),
+    });
+    expect(conEscluse.notifica?.intento).toBe("avviso");
+    expect(conEscluse.escluse).toEqual([esclusa]);
+  });
+
+  it("confirmed: the result message, a warning when % Ragg is still written as formulas", () => {
+    const fatto = riduttore(contando, {
+      tipo: "condivisionePreparata",
+      esito: preparazione({ applicato: true, formule: 3, messaggio: "3 formule PERF sostituite" }),
+    });
+    expect(fatto).toMatchObject({ lavoro: null, conferma: null, escluse: [] });
+    expect(fatto.notifica).toEqual({ intento: "successo", testo: "3 formule PERF sostituite" });
+    const formule = riduttore(contando, {
+      tipo: "condivisionePreparata",
+      esito: preparazione({ applicato: true, formule: 3, messaggio: `fatto. ${MESSAGGI_APP.modoFormuleAttivo}` }),
+    });
+    expect(formule.notifica?.intento).toBe("avviso");
+  });
+
+  it("an error closes the question; the Riepilogo's message ends its work", () => {
+    const chiesto = { ...conAnalisi(), conferma: { domanda: "?", formule: 1, fogli: ["A"] } };
+    expect(riduttore(chiesto, { tipo: "errore", messaggio: "no" }).conferma).toBeNull();
+    const s = riduttore(
+      { ...conAnalisi(), lavoro: { tipo: "foglioRiepilogo" } },
+      { tipo: "riepilogoAggiornato", messaggio: "Creato il foglio «Riepilogo»" }
+    );
+    expect(s.lavoro).toBeNull();
+    expect(s.notifica).toEqual({ intento: "successo", testo: "Creato il foglio «Riepilogo»" });
+  });
+});
+
 describe("derived data", () => {
   it("Ricalcola linea: the chosen line, else the sheet's selection", () => {
     expect(ambitoRicalcolaLinea(conAnalisi({ lineaScelta: 4 }))).toEqual({
@@ -190,7 +274,30 @@ describe("Impostazioni form", () => {
     const bozza = bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
     expect(bozza).toMatchObject({ raggiunto: "90", parziale: "70", modoScrittura: "valori" });
     expect(bozza.colori.neutralizzato).toBe("#BFBFBF");
-    expect(validaBozza(bozza)).toEqual({ impostazioni: IMPOSTAZIONI_PREDEFINITE });
+    // The form shows the sharing options resolved (their defaults), and saves them as shown.
+    expect(bozza).toMatchObject({ formattazioneCondizionale: true, aperturaAutomatica: false });
+    expect(validaBozza(bozza)).toEqual({
+      impostazioni: { ...IMPOSTAZIONI_PREDEFINITE, formattazioneCondizionale: true, aperturaAutomatica: false },
+    });
+  });
+
+  it("shows and saves the two sharing switches; auto-open off removes Office's key", () => {
+    const salvate = { ...IMPOSTAZIONI_PREDEFINITE, formattazioneCondizionale: false, aperturaAutomatica: true };
+    const bozza = bozzaDaImpostazioni(salvate);
+    expect(bozza).toMatchObject({ formattazioneCondizionale: false, aperturaAutomatica: true });
+    const esito = validaBozza(bozza);
+    if (!("impostazioni" in esito)) throw new Error(JSON.stringify(esito));
+    expect(valoriDaImpostazioni(esito.impostazioni)).toMatchObject({
+      [CHIAVE_FORMATTAZIONE]: false,
+      [CHIAVE_APERTURA_AUTOMATICA]: true,
+    });
+    expect(leggiImpostazioni(valoriDaImpostazioni(esito.impostazioni)).impostazioni).toEqual(esito.impostazioni);
+    const spente = validaBozza({ ...bozza, formattazioneCondizionale: true, aperturaAutomatica: false });
+    if (!("impostazioni" in spente)) throw new Error(JSON.stringify(spente));
+    expect(valoriDaImpostazioni(spente.impostazioni)).toMatchObject({
+      [CHIAVE_FORMATTAZIONE]: true,
+      [CHIAVE_APERTURA_AUTOMATICA]: null,
+    });
   });
 
   it("reads Italian decimals, upper-cases colours and trims labels; the result survives the workbook", () => {
@@ -209,10 +316,10 @@ describe("Impostazioni form", () => {
     expect(bande.fasce[0].colore).toBe("#00AA00");
     expect(bande.neutralizzato.etichetta).toBe("Escluso");
     expect(modoScrittura).toBe("formule");
-    expect(leggiImpostazioni(valoriDaImpostazioni(esito.impostazioni))).toEqual({
-      impostazioni: esito.impostazioni,
-      errore: null,
-    });
+    // Auto-open off is stored as no key at all: it reads back as absent, which means off.
+    const letto = leggiImpostazioni(valoriDaImpostazioni(esito.impostazioni));
+    expect(letto).toEqual({ impostazioni: { ...esito.impostazioni, aperturaAutomatica: undefined }, errore: null });
+    expect(condivisioneDi(letto.impostazioni)).toEqual(condivisioneDi(esito.impostazioni));
   });
 
   it("explains in Italian what is wrong", () => {

@@ -7,11 +7,11 @@ import { useStiliImpostazioni } from "../styles";
 export function FunzioniPerf(): React.JSX.Element {
   const stili = useStiliImpostazioni();
   return (
-    <section aria-labelledby="barometro-titolo-funzioni">
+    <section className={stili.sezione} aria-labelledby="barometro-titolo-funzioni">
       <Subtitle2 as="h2" id="barometro-titolo-funzioni">
         Funzioni PERF
       </Subtitle2>
-      <Body1 as="p">
+      <Body1 as="p" className={stili.paragrafo}>
         Le funzioni PERF si scrivono in qualsiasi cella e danno gli stessi risultati del Barometro. Accettano numeri
         scritti all&apos;italiana («3.800», «78,5», «80%») e interi intervalli.
       </Body1>
@@ -25,7 +25,7 @@ export function FunzioniPerf(): React.JSX.Element {
           </li>
         ))}
       </ul>
-      <Body1 as="p">
+      <Body1 as="p" className={stili.paragrafo}>
         <Link href={URL_GUIDA_FUNZIONI} target="_blank" rel="noopener noreferrer">
           Guida alle funzioni, con un esempio per ciascuna
         </Link>

@@ -8,6 +8,7 @@ import {
   Radio,
   RadioGroup,
   Subtitle2,
+  Switch,
   Text,
 } from "@fluentui/react-components";
 import { Impostazioni as ImpostazioniDati, IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../app/settings";
@@ -145,6 +146,25 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
           <Radio value="formule" label="Formule PERF.RAGG" />
         </RadioGroup>
       </Field>
+      <Subtitle2 as="h2" id="barometro-titolo-condivisione-impostazioni">
+        Condivisione
+      </Subtitle2>
+      <div className={stili.interruttori} role="group" aria-labelledby="barometro-titolo-condivisione-impostazioni">
+        <Field hint="Ogni Ricalcola scrive anche regole di Excel: se un collega cambia i dati, il colore cambia. Per toglierle: disattivare, salvare e fare Ricalcola tutto.">
+          <Switch
+            checked={bozza.formattazioneCondizionale}
+            onChange={(_, d) => setBozza((b) => ({ ...b, formattazioneCondizionale: d.checked }))}
+            label="Colori che seguono i dati anche senza Barometro (formattazione condizionale)"
+          />
+        </Field>
+        <Field hint="Per chi ha il componente: Excel apre questo riquadro insieme alla cartella.">
+          <Switch
+            checked={bozza.aperturaAutomatica}
+            onChange={(_, d) => setBozza((b) => ({ ...b, aperturaAutomatica: d.checked }))}
+            label="Apri Barometro all'apertura della cartella"
+          />
+        </Field>
+      </div>
       <div role="alert">
         {ciSonoErrori && <Text weight="semibold">Correggere i campi evidenziati, poi salvare.</Text>}
       </div>

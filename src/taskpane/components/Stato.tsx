@@ -9,11 +9,20 @@ export interface StatoProps {
   onChiudi(): void;
 }
 
-const TESTO_LAVORO: Record<Lavoro["tipo"], string> = {
-  lettura: "Lettura della cartella di lavoro in corso…",
-  ricalcolo: "Ricalcolo in corso…",
-  salvataggio: "Salvataggio delle impostazioni in corso…",
-};
+function testoLavoro(lavoro: Lavoro): string {
+  switch (lavoro.tipo) {
+    case "lettura":
+      return "Lettura della cartella di lavoro in corso…";
+    case "ricalcolo":
+      return "Ricalcolo in corso…";
+    case "salvataggio":
+      return "Salvataggio delle impostazioni in corso…";
+    case "condivisione":
+      return lavoro.conferma ? "Sostituzione delle formule PERF in corso…" : "Ricerca delle formule PERF in corso…";
+    case "foglioRiepilogo":
+      return "Aggiornamento del foglio «Riepilogo» in corso…";
+  }
+}
 
 const INTENTO = { successo: "success", avviso: "warning", errore: "error" } as const;
 
@@ -36,7 +45,7 @@ export function Stato({ lavoro, notifica, onChiudi }: StatoProps): React.JSX.Ele
   return (
     <div className={stili.stato}>
       <div role="status" aria-live="polite">
-        {lavoro && <Spinner size="tiny" labelPosition="after" label={TESTO_LAVORO[lavoro.tipo]} />}
+        {lavoro && <Spinner size="tiny" labelPosition="after" label={testoLavoro(lavoro)} />}
         {notifica && notifica.intento !== "errore" && messaggio(notifica)}
       </div>
       <div role="alert">{notifica?.intento === "errore" && messaggio(notifica)}</div>
