@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
+  // UI tests in jsdom take seconds on a loaded 2-core machine: a limit, not a performance check.
+  testTimeout: 30_000,
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" } }],
   },

@@ -69,7 +69,12 @@ export async function preparaCondivisione(
   const nota = (testo: string) => [testo, ...(escluse.length > 0 ? [MESSAGGI_APP.formuleEscluse(escluse.length)] : [])];
 
   if (!opzioni.conferma || formule.length === 0) {
-    const messaggio = formule.length === 0 ? nota(MESSAGGI_APP.nessunaFormulaPerf) : nota(domanda as string);
+    const messaggio =
+      formule.length > 0
+        ? nota(domanda as string)
+        : escluse.length > 0
+          ? [MESSAGGI_APP.soloFormuleEscluse(escluse.length)]
+          : [MESSAGGI_APP.nessunaFormulaPerf];
     return {
       applicato: false,
       formule: formule.length,

@@ -18,6 +18,8 @@ export const MESSAGGI_APP = {
   domandaCondivisione: (n: number) =>
     n === 1 ? "Sostituire 1 formula PERF con il suo valore?" : `Sostituire ${n} formule PERF con il loro valore?`,
   nessunaFormulaPerf: "Nessuna formula PERF nella cartella: è già pronta per la condivisione.",
+  soloFormuleEscluse: (n: number) =>
+    `Nessuna formula PERF si può sostituire: ${n === 1 ? "1 formula PERF resta" : `${n} formule PERF restano`} (vedere l'elenco) e chi non ha Barometro vedrà #NOME? lì.`,
   condivisionePronta: (n: number, fogli: string[]) =>
     `${n === 1 ? "1 formula PERF sostituita" : `${n} formule PERF sostituite`} con il valore (${fogli
       .map((f) => `«${f}»`)

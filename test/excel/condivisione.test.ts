@@ -281,7 +281,7 @@ describe("Prepara per la condivisione", () => {
 
     const ancora = await preparaCondivisione(accesso);
     expect(ancora).toMatchObject({ applicato: false, formule: 0, fogli: [], domanda: null });
-    expect(ancora.messaggio).toContain(MESSAGGI_APP.nessunaFormulaPerf);
+    expect(ancora.messaggio).toBe(MESSAGGI_APP.soloFormuleEscluse(1));
     const nulla = cartella.istantanea();
     expect(await preparaCondivisione(accesso, { conferma: true })).toMatchObject({ applicato: false, formule: 0 });
     expect(cartella.istantanea()).toEqual(nulla);
