@@ -92,7 +92,7 @@ function main() {
   stampa("!! AUDIT NON ESEGUITO: endpoint non raggiungibile");
   stampa(`!! ${motivo}`);
   stampa("!! Le vulnerabilità delle dipendenze di produzione NON sono state controllate.");
-  stampa("!! Rieseguire «node scripts/audit.js» su una macchina che raggiunge registry.npmjs.org.");
+  stampa("!! Rieseguire «node scripts/audit.js» su una macchina che raggiunge il servizio di audit del registro npm.");
   stampa(riga);
 
   const locale = controlloLocale();

@@ -1,0 +1,210 @@
+/**
+ * The task pane's Content-Security-Policy, checked in headless Chromium (Debian's chromium, driven
+ * by playwright-core) on production builds made for this test in a temporary folder:
+ *  - the built taskpane.html declares the policy before any script, and loads no script from
+ *    outside its own origin but Office.js;
+ *  - the page renders under it with no violation (office.js's request is aborted: outside Excel
+ *    the page shows its "outside Excel" view, src/taskpane/components/FuoriDaExcel.tsx);
+ *  - the policy is enforced (an inline script and a script from another origin are refused);
+ *  - the whole pane (the workbench bundle: App, tabs, settings form, over the sample workbook in the
+ *    fake Excel) works under the very same policy: recalculating, switching tabs, saving settings.
+ * A violation counts whether Chromium reports it as a securitypolicyviolation event or on the console.
+ */
+import { execFileSync } from "child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { Browser, chromium, Page } from "playwright-core";
+import { serviCartella } from "../e2e/server";
+
+jest.setTimeout(300_000);
+
+const ROOT = resolve(__dirname, "../..");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Office.js's CDN hosts: the only origins besides the add-in's own that may serve scripts. */
+const HOST_OFFICE = ["https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft"];
+
+let tmp: string;
+let browser: Browser;
+let html: string;
+let politica: string;
+let pane: { url: string; chiudi: () => Promise<void> };
+let banco: { url: string; chiudi: () => Promise<void> };
+
+/** The policy's directives: name → sources. */
+function direttive(testo: string): Map<string, string[]> {
+  return new Map(
+    testo
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([nome, ...fonti]) => [nome.toLowerCase(), fonti])
+  );
+}
+
+function metaCsp(documento: string): { tag: string; contenuto: string; posizione: number } {
+  const m = /<meta\s[^>]*http-equiv=["']?Content-Security-Policy["']?[^>]*>/i.exec(documento);
+  if (!m) throw new Error("nessun <meta http-equiv=Content-Security-Policy>");
+  const contenuto = /\scontent=("([^"]*)"|'([^']*)')/i.exec(m[0]);
+  if (!contenuto) throw new Error("meta CSP senza content");
+  return { tag: m[0], contenuto: contenuto[2] ?? contenuto[3], posizione: m.index };
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium non trovato in ${CHROMIUM}: installarlo con «apt-get install -y chromium» (o impostare CHROMIUM_PATH).`
+    );
+  }
+  tmp = mkdtempSync(join(tmpdir(), "barometro-csp-"));
+  const dist = join(tmp, "dist");
+  const distBanco = join(tmp, "dist-workbench");
+  execFileSync("npx", ["webpack", "--mode", "production", "--output-path", dist], { cwd: ROOT, stdio: "pipe" });
+  execFileSync(
+    "npx",
+    ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${distBanco}`],
+    { cwd: ROOT, stdio: "pipe" }
+  );
+  html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const meta = metaCsp(html);
+  politica = meta.contenuto;
+  // The workbench page with the task pane's policy in place of its own: the whole pane under it.
+  const indice = join(distBanco, "index.html");
+  const paginaBanco = readFileSync(indice, "utf8");
+  writeFileSync(indice, paginaBanco.replace(metaCsp(paginaBanco).tag, meta.tag));
+
+  pane = await serviCartella(dist);
+  banco = await serviCartella(distBanco);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await pane?.chiudi();
+  await banco?.chiudi();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+interface Aperta {
+  page: Page;
+  violazioni: () => Promise<string[]>;
+  richiesteEsterne: string[];
+}
+
+/** Opens a page collecting CSP violations; office.js (and anything else not on 127.0.0.1) is aborted. */
+async function apri(url: string): Promise<Aperta> {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const console: string[] = [];
+  const richiesteEsterne: string[] = [];
+  page.on("console", (m) => {
+    if (/content security policy/i.test(m.text())) console.push(`console: ${m.text()}`);
+  });
+  await page.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
+    richiesteEsterne.push(route.request().url());
+    return route.abort();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __violazioni: string[] };
+    w.__violazioni = [];
+    document.addEventListener("securitypolicyviolation", (e) =>
+      w.__violazioni.push(`${e.violatedDirective} ${e.blockedURI} ${e.sample}`.trim())
+    );
+  });
+  await page.goto(url);
+  return {
+    page,
+    richiesteEsterne,
+    violazioni: async () => [
+      ...(await page.evaluate(() => (window as unknown as { __violazioni: string[] }).__violazioni)),
+      ...console,
+    ],
+  };
+}
+
+describe("Content-Security-Policy of the task pane", () => {
+  it("is declared in the built taskpane.html before any script, with the least sources that work", () => {
+    const meta = metaCsp(html);
+    expect(meta.posizione).toBeLessThan(html.search(/<script/i));
+    const d = direttive(politica);
+    expect(d.get("default-src")).toEqual(["'self'"]);
+    expect(d.get("script-src")).toEqual(["'self'", ...HOST_OFFICE]);
+    expect(d.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(d.get("connect-src")).toEqual(["'self'"]);
+    expect(d.get("img-src")).toEqual(["'self'", "data:"]);
+    expect(d.get("object-src")).toEqual(["'none'"]);
+    expect(d.get("base-uri")).toEqual(["'self'"]);
+    expect(d.get("form-action")).toEqual(["'none'"]);
+    // frame-ancestors is ignored in a meta tag: it belongs to the hosting server's HTTP headers.
+    expect(d.has("frame-ancestors")).toBe(false);
+    for (const fonti of d.values()) {
+      expect(fonti).not.toContain("'unsafe-eval'");
+      expect(fonti).not.toContain("*");
+      expect(fonti.filter((f) => /^(https?:)?$/.test(f))).toEqual([]);
+    }
+  });
+
+  it("loads no script or stylesheet from outside the add-in's origin except Office.js", () => {
+    const script = [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/gi)].map((m) => m[1]);
+    const esterni = script.filter((s) => /^(https?:)?\/\//i.test(s));
+    expect(esterni).toEqual([OFFICE_JS]);
+    const locali = script.filter((s) => !esterni.includes(s));
+    expect(locali).toEqual(expect.arrayContaining(["functions.js", "taskpane.js"]));
+    for (const s of locali) expect(existsSync(join(tmp, "dist", s))).toBe(true);
+    const fogli = [...html.matchAll(/<link[^>]*\shref=["']?([^"' >]+)/gi)].map((m) => m[1]);
+    expect(fogli.filter((s) => /^(https?:)?\/\//i.test(s))).toEqual([]);
+  });
+
+  it("renders the page outside Excel with no violation", async () => {
+    const { page, violazioni, richiesteEsterne } = await apri(`${pane.url}taskpane.html`);
+    await page.getByRole("heading", { name: "Barometro" }).waitFor({ timeout: 60_000 });
+    await expect(page.getByText(/Barometro funziona dentro Excel/).isVisible()).resolves.toBe(true);
+    await page.waitForTimeout(300);
+    expect(await violazioni()).toEqual([]);
+    expect(richiesteEsterne).toEqual([OFFICE_JS]);
+    await page.close();
+  });
+
+  it("is enforced: an inline script and a script from another origin are refused", async () => {
+    const { page, violazioni } = await apri(`${pane.url}taskpane.html`);
+    await page.getByRole("heading", { name: "Barometro" }).waitFor({ timeout: 60_000 });
+    await page.evaluate(() => {
+      const inline = document.createElement("script");
+      inline.textContent = "window.__eseguito = true;";
+      document.head.appendChild(inline);
+      const esterno = document.createElement("script");
+      esterno.src = "https://cdn.example.org/x.js";
+      document.head.appendChild(esterno);
+    });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { __eseguito?: boolean }).__eseguito)).toBeUndefined();
+    const v = await violazioni();
+    expect(v.some((x) => x.startsWith("script-src-elem inline"))).toBe(true);
+    expect(v.some((x) => x.startsWith("script-src-elem https://cdn.example.org/x.js"))).toBe(true);
+    await page.close();
+  });
+
+  it("lets the whole pane work under the same policy: read, Ricalcola tutto, Verifica, Impostazioni", async () => {
+    const { page, violazioni, richiesteEsterne } = await apri(banco.url);
+    await page.getByRole("list", { name: "Linee strategiche" }).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: /^Ricalcola tutto/ }).click();
+    await page.getByText(/^10 linee ricalcolate/).waitFor();
+    await page.getByRole("tab", { name: /^Verifica/ }).click();
+    await page.getByRole("tab", { name: /^Impostazioni/ }).click();
+    await page.getByRole("button", { name: "Salva" }).click();
+    await page.waitForTimeout(300);
+    expect(await violazioni()).toEqual([]);
+    expect(richiesteEsterne).toEqual([]);
+    await page.close();
+  });
+});
