@@ -6,6 +6,7 @@ module.exports = {
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   // UI tests in jsdom take seconds on a loaded 2-core machine: a limit, not a performance check.
   testTimeout: 30_000,
+  setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", jsx: "react-jsx" } }],
   },

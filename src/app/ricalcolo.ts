@@ -9,6 +9,7 @@ import {
   verifica,
 } from "../engine";
 import { leggiLinee, parseA1 } from "../layout";
+import { estensioneLinea } from "../layout/stampa";
 import {
   chiaviLinee,
   creaPatch,
@@ -38,12 +39,7 @@ export function analizza(lettura: Lettura): Analisi {
 }
 
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
-export function righeDellaLinea(linea: Linea): { prima: number; ultima: number } {
-  const righe = linea.obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga));
-  if (linea.cellaTitolo) righe.push(parseA1(linea.cellaTitolo).row + 1);
-  if (linea.percentuale) righe.push(parseA1(linea.percentuale.cella).row + 1);
-  return { prima: Math.min(...righe), ultima: Math.max(...righe) };
-}
+export const righeDellaLinea = estensioneLinea;
 
 /** The line whose section holds the selection: on its sheet, between its first row and the next line's. */
 export function lineaDellaSelezione(linee: Linea[], selezione: Selezione | null): number | null {

@@ -51,6 +51,17 @@ function metaCsp(documento: string): { tag: string; contenuto: string; posizione
   return { tag: m[0], contenuto: contenuto[2] ?? contenuto[3], posizione: m.index };
 }
 
+/** A production build with webpack; on failure, webpack's own report in the error. */
+function compila(argomenti: string[]): void {
+  try {
+    execFileSync("npx", ["webpack", ...argomenti], { cwd: ROOT, stdio: "pipe", encoding: "utf8" });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+    const errori = `${stdout ?? ""}\n${stderr ?? ""}`.split("\n").filter((r) => /error/i.test(r));
+    throw new Error(`webpack ${argomenti.join(" ")} non è riuscito:\n${errori.slice(0, 20).join("\n")}`);
+  }
+}
+
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
@@ -60,12 +71,8 @@ beforeAll(async () => {
   tmp = mkdtempSync(join(tmpdir(), "barometro-csp-"));
   const dist = join(tmp, "dist");
   const distBanco = join(tmp, "dist-workbench");
-  execFileSync("npx", ["webpack", "--mode", "production", "--output-path", dist], { cwd: ROOT, stdio: "pipe" });
-  execFileSync(
-    "npx",
-    ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${distBanco}`],
-    { cwd: ROOT, stdio: "pipe" }
-  );
+  compila(["--mode", "production", "--output-path", dist]);
+  compila(["--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${distBanco}`]);
   html = readFileSync(join(dist, "taskpane.html"), "utf8");
   const meta = metaCsp(html);
   politica = meta.contenuto;
