@@ -10,29 +10,7 @@
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import ExcelJS from "exceljs";
-
-interface SeedIndicatore {
-  indicatore: string;
-  formula: string;
-  finalita: string;
-  targetAtteso: number;
-  targetConsuntivo: number;
-  publishedScostamento: number;
-  note: string;
-  peso: number;
-  publishedRagg: number;
-}
-interface SeedObiettivo {
-  settore: string;
-  obiettivo: string;
-  definizione: string;
-  indicatori: SeedIndicatore[];
-}
-interface SeedLinea {
-  linea: string;
-  publishedPercent: number;
-  obiettivi: SeedObiettivo[];
-}
+import { INTESTAZIONE_STAFF, SeedIndicatore, SeedLinea, SeedObiettivo } from "./staff-layout";
 
 const ROOT = resolve(__dirname, "..");
 const SEED = resolve(ROOT, "test/fixtures/relazione-performance-2024.json");
@@ -43,22 +21,7 @@ const YEAR = 2024;
 const ROWS_PER_PAGE = 9;
 const DECRESCENTI = new Set(["tempo medio aggiornamento"]);
 
-const HEADER = [
-  "Settore",
-  "Obiettivo",
-  "Definizione",
-  "Indicatore",
-  "Formula",
-  "Finalità",
-  "Polarità",
-  "Target atteso",
-  "Target Consuntivo",
-  "Scostamento",
-  "Note",
-  "Peso",
-  "% Ragg",
-  "Barometro",
-];
+const HEADER = INTESTAZIONE_STAFF;
 const WIDTHS = [22, 30, 60, 32, 30, 36, 9, 11, 12, 12, 24, 7, 8, 11];
 const COL = Object.fromEntries(HEADER.map((h, i) => [h, i + 1])) as Record<(typeof HEADER)[number], number>;
 
@@ -84,7 +47,13 @@ function writeHeader(ws: ExcelJS.Worksheet, row: number): void {
   r.height = 30;
 }
 
-function writeIndicatore(ws: ExcelJS.Worksheet, row: number, o: SeedObiettivo, ind: SeedIndicatore, first: boolean): void {
+function writeIndicatore(
+  ws: ExcelJS.Worksheet,
+  row: number,
+  o: SeedObiettivo,
+  ind: SeedIndicatore,
+  first: boolean
+): void {
   const r = ws.getRow(row);
   const set = (col: number, value: ExcelJS.CellValue, numFmt?: string) => {
     const cell = r.getCell(col);
@@ -179,7 +148,8 @@ export async function buildSample(seedPath = SEED, outPath = OUT): Promise<void>
 
   // A note as the staff leave them, to show that Barometro keeps notes as they are.
   const consuntivoPiscine = findCell(ws, COL.Indicatore, "Aumento spazi palestre cittadine");
-  if (consuntivoPiscine) ws.getCell(consuntivoPiscine, COL["Target Consuntivo"]).note = "Dato comunicato dal Settore Sport il 20/01/2025";
+  if (consuntivoPiscine)
+    ws.getCell(consuntivoPiscine, COL["Target Consuntivo"]).note = "Dato comunicato dal Settore Sport il 20/01/2025";
 
   await wb.xlsx.writeFile(outPath);
 }

@@ -8,30 +8,8 @@ import * as path from "path";
 import { calcolaEnte, calcolaLinea } from "../../src/engine/achievement";
 import { verifica } from "../../src/engine/checks";
 import { Avviso, CodiceAvviso } from "../../src/engine/messages";
+import { SeedIndicatore, SeedLinea } from "../../scripts/staff-layout";
 import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea } from "../../src/engine/types";
-
-interface SeedIndicatore {
-  indicatore: string;
-  formula: string;
-  finalita: string;
-  targetAtteso: number;
-  targetConsuntivo: number;
-  publishedScostamento: number;
-  note: string;
-  peso: number;
-  publishedRagg: number;
-}
-interface SeedObiettivo {
-  settore: string;
-  obiettivo: string;
-  definizione: string;
-  indicatori: SeedIndicatore[];
-}
-interface SeedLinea {
-  linea: string;
-  publishedPercent: number;
-  obiettivi: SeedObiettivo[];
-}
 
 const seed: { linee: SeedLinea[] } = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "fixtures", "relazione-performance-2024.json"), "utf8")

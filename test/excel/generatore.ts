@@ -1,4 +1,5 @@
 import { CartellaFinta, FoglioFinto, OpzioniCartella } from "../../src/workbench/fake-excel";
+import { INTESTAZIONE_STAFF } from "../../scripts/staff-layout";
 
 /**
  * A workbook in the staff's layout (as scripts/build-sample.ts writes the 2024 report) with any
@@ -10,22 +11,7 @@ import { CartellaFinta, FoglioFinto, OpzioniCartella } from "../../src/workbench
  */
 export const FOGLIO_GENERATO = "Obiettivi 2024";
 
-const INTESTAZIONE = [
-  "Settore",
-  "Obiettivo",
-  "Definizione",
-  "Indicatore",
-  "Formula",
-  "Finalità",
-  "Polarità",
-  "Target atteso",
-  "Target Consuntivo",
-  "Scostamento",
-  "Note",
-  "Peso",
-  "% Ragg",
-  "Barometro",
-];
+const INTESTAZIONE = INTESTAZIONE_STAFF;
 const RIGHE_PER_PAGINA = 9;
 /** Objective sizes, in turn: on average 2.4 indicators, 3 merges per objective of 2 rows or more. */
 const DIMENSIONI = [2, 1, 3, 4, 2, 1, 3, 2];

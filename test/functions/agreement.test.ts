@@ -6,6 +6,7 @@
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import "./fake-custom-functions";
+import { SeedIndicatore as IndicatoreSeed, SeedLinea as LineaSeed } from "../../scripts/staff-layout";
 import * as F from "../../src/functions/functions";
 import {
   calcolaEnte,
@@ -18,29 +19,6 @@ import {
   Linea,
   Obiettivo,
 } from "../../src/engine";
-
-interface IndicatoreSeed {
-  indicatore: string;
-  formula: string;
-  finalita: string;
-  note: string;
-  targetAtteso: number;
-  targetConsuntivo: number;
-  publishedScostamento: number;
-  peso: number;
-  publishedRagg: number;
-}
-interface ObiettivoSeed {
-  settore: string;
-  obiettivo: string;
-  definizione: string;
-  indicatori: IndicatoreSeed[];
-}
-interface LineaSeed {
-  linea: string;
-  publishedPercent: number;
-  obiettivi: ObiettivoSeed[];
-}
 
 const seed = JSON.parse(readFileSync(resolve(__dirname, "../fixtures/relazione-performance-2024.json"), "utf8")) as {
   linee: LineaSeed[];

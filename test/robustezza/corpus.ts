@@ -7,6 +7,7 @@
 import { readFileSync } from "fs";
 import { resolve } from "path";
 import ExcelJS from "exceljs";
+import { INTESTAZIONE_STAFF } from "../../scripts/staff-layout";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 export const FOGLIO = "Obiettivi 2024";
@@ -29,22 +30,7 @@ export const COL = {
   barometro: 14,
 } as const;
 
-const INTESTAZIONE = [
-  "Settore",
-  "Obiettivo",
-  "Definizione",
-  "Indicatore",
-  "Formula",
-  "Finalità",
-  "Polarità",
-  "Target atteso",
-  "Target Consuntivo",
-  "Scostamento",
-  "Note",
-  "Peso",
-  "% Ragg",
-  "Barometro",
-];
+const INTESTAZIONE = INTESTAZIONE_STAFF;
 
 let bytesCampione: Buffer | undefined;
 
