@@ -11,6 +11,8 @@ const TOLLERANZA_VALORE = 1e-6;
 
 const BINARIO = /\b1\s*=\s*fatto\b|\bfatto\s*=\s*1\b/i;
 const INDIZI_DECRESCENTE = [/tempo medio/iu, /\bgiorni\b/iu, /riduzion\p{L}*/iu, /mancat[ae] conformit\p{L}*/iu];
+/** A cheap first look: texts without any of these pieces match none of the hints above. */
+const INDIZIO_POSSIBILE = /tempo medio|giorni|riduzion|mancat/i;
 
 /** Verifica: everything in the lines that a person should look at before publishing. */
 export function verifica(linee: Linea[], risultati: RisultatoLinea[] = linee.map(calcolaLinea)): Avviso[] {
@@ -88,7 +90,9 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndi
   }
   if (r.polarita !== "decrescente") {
     const testoIndicatore = `${ind.nome} ${ind.formula}`;
-    const indizio = INDIZI_DECRESCENTE.map((re) => testoIndicatore.match(re)).find((m) => m !== null);
+    const indizio = INDIZIO_POSSIBILE.test(testoIndicatore)
+      ? INDIZI_DECRESCENTE.map((re) => testoIndicatore.match(re)).find((m) => m !== null)
+      : undefined;
     if (indizio) {
       const campo = ind.celle.polarita ? "polarita" : "indicatore";
       out.push({ codice: "POLARITA_SOSPETTA", campo, messaggio: MESSAGGI.POLARITA_SOSPETTA(nome, indizio[0]) });

@@ -48,5 +48,7 @@ export function formatNumero(valore: number, decimali = 2): string {
   const fixed = ((Math.sign(valore) * Math.round(Math.abs(valore) * factor + 1e-7)) / factor).toFixed(decimali);
   const negative = fixed.startsWith("-") && Number(fixed) !== 0;
   const [int, dec] = fixed.replace("-", "").split(".");
-  return `${negative ? "-" : ""}${int.replace(/\B(?=(\d{3})+(?!\d))/g, ".")}${dec ? `,${dec}` : ""}`;
+  let gruppi = int.slice(0, ((int.length - 1) % 3) + 1);
+  for (let i = gruppi.length; i < int.length; i += 3) gruppi += `.${int.slice(i, i + 3)}`;
+  return `${negative ? "-" : ""}${gruppi}${dec ? `,${dec}` : ""}`;
 }

@@ -26,8 +26,16 @@ export interface SheetGrid {
   merges: Area[];
 }
 
+/** Names of the first columns, made once: addresses are built for every cell the reader keeps. */
+const NOMI_COLONNE = Array.from({ length: 702 }, (_, c) => nomeColonna(c));
+
 /** 0-based column index → "A", "B", … "AA". */
 export function columnName(col: number): string {
+  if (col >= 0 && col < NOMI_COLONNE.length) return NOMI_COLONNE[col];
+  return nomeColonna(col);
+}
+
+function nomeColonna(col: number): string {
   let name = "";
   for (let c = col + 1; c > 0; c = Math.floor((c - 1) / 26)) name = String.fromCharCode(65 + ((c - 1) % 26)) + name;
   return name;

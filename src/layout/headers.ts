@@ -1,6 +1,6 @@
 import { CampoIndicatore } from "../engine";
-import { isEtichettaPercentuale } from "./sections";
-import { normalizza, parole } from "./text";
+import { isEtichettaNormalizzata } from "./sections";
+import { normalizza, parole, puoContenere, radici, Radici } from "./text";
 
 /** Column index (grid coordinates) of each column a table has. */
 export type ColonneTabella = Partial<Record<CampoIndicatore, number>>;
@@ -13,8 +13,13 @@ const LUNGHEZZA_MASSIMA = 80;
 /** Keyword matches only on short headers, so descriptive sentences are not taken as columns. */
 const PAROLE_MASSIME = 5;
 
-interface Regola {
+export interface Regola {
   campo: CampoIndicatore;
+  /**
+   * Word pieces every name of the column contains, exact or keyword (checked by a test): a cell
+   * with none of them in its normalised text names no column, and is not normalised at all.
+   */
+  radici: string[];
   /** Normalised header texts that name the column exactly, best first. */
   esatti: string[];
   /** Looser match on the header's words. */
@@ -25,9 +30,10 @@ const inizia = (p: string[], ...radici: string[]) => p.some((w) => radici.some((
 const contiene = (p: string[], ...esatte: string[]) => p.some((w) => esatte.includes(w));
 
 /** Order matters for keyword matches: a header is given to the first rule it satisfies. */
-const REGOLE: Regola[] = [
+export const REGOLE: readonly Regola[] = [
   {
     campo: "consuntivo",
+    radici: ["consuntiv", "raggiunt"],
     esatti: [
       "target consuntivo",
       "consuntivo",
@@ -41,11 +47,13 @@ const REGOLE: Regola[] = [
   },
   {
     campo: "atteso",
+    radici: ["attes", "target"],
     esatti: ["target atteso", "atteso", "valore atteso", "risultato atteso", "target", "valore target"],
     parole: (p) => inizia(p, "attes") && !inizia(p, "consuntiv"),
   },
   {
     campo: "ragg",
+    radici: ["ragg"],
     esatti: [
       "% ragg",
       "ragg",
@@ -62,48 +70,93 @@ const REGOLE: Regola[] = [
   },
   {
     campo: "peso",
+    radici: ["pes"],
     esatti: ["peso", "peso %", "% peso", "pesi", "peso indicatore", "peso ponderale"],
     parole: (p) => contiene(p, "peso", "pesi"),
   },
   {
     campo: "indicatore",
+    radici: ["indicator"],
     esatti: ["indicatore", "indicatori", "nome indicatore", "descrizione indicatore", "indicatore di risultato"],
     parole: (p) => inizia(p, "indicator"),
   },
   {
     campo: "obiettivo",
+    radici: ["obiettiv"],
     esatti: ["obiettivo", "obiettivi", "obiettivo operativo", "titolo obiettivo"],
     parole: (p) => inizia(p, "obiettiv"),
   },
   {
     campo: "definizione",
+    radici: ["definizion", "descrizion"],
     esatti: ["definizione", "descrizione", "descrizione obiettivo", "definizione obiettivo"],
     parole: (p) => inizia(p, "definizion"),
   },
   {
     campo: "settore",
+    radici: ["settor", "servizio"],
     esatti: ["settore", "settori", "settore responsabile", "servizio"],
     parole: (p) => inizia(p, "settor"),
   },
   {
     campo: "formula",
+    radici: ["formul", "modalita", "metodo"],
     esatti: ["formula", "formula di calcolo", "formula indicatore", "modalita di calcolo", "metodo di calcolo"],
     parole: (p) => inizia(p, "formul"),
   },
-  { campo: "finalita", esatti: ["finalita", "finalita indicatore"], parole: (p) => inizia(p, "finalita") },
-  { campo: "scostamento", esatti: ["scostamento", "scostamenti"], parole: (p) => inizia(p, "scostament") },
+  {
+    campo: "finalita",
+    radici: ["finalita"],
+    esatti: ["finalita", "finalita indicatore"],
+    parole: (p) => inizia(p, "finalita"),
+  },
+  {
+    campo: "scostamento",
+    radici: ["scostament"],
+    esatti: ["scostamento", "scostamenti"],
+    parole: (p) => inizia(p, "scostament"),
+  },
   {
     campo: "note",
+    radici: ["not", "annotazion", "osservazion"],
     esatti: ["note", "nota", "annotazioni", "osservazioni"],
     parole: (p) => contiene(p, "note", "nota"),
   },
-  { campo: "barometro", esatti: ["barometro"], parole: (p) => inizia(p, "barometr") },
+  {
+    campo: "barometro",
+    radici: ["barometr"],
+    esatti: ["barometro"],
+    parole: (p) => inizia(p, "barometr"),
+  },
   {
     campo: "polarita",
+    radici: ["polarita", "verso"],
     esatti: ["polarita", "verso", "polarita indicatore", "verso indicatore"],
     parole: (p) => contiene(p, "polarita", "verso"),
   },
 ];
+
+const radiciDi = (regole: readonly Regola[]) => radici(regole.flatMap((r) => r.radici));
+const RADICI = radiciDi(REGOLE);
+const RADICI_OBBLIGATORIE = radiciDi(REGOLE.filter((r) => CAMPI_OBBLIGATORI.includes(r.campo)));
+
+/** Whether a cell's text may name a column at all (cheap: most cells of a big sheet are data). */
+function puoNominare(testo: string, pezzi: Radici): boolean {
+  return testo.length <= LUNGHEZZA_MASSIMA && puoContenere(testo, pezzi);
+}
+
+/**
+ * How many of these cells may name one of the required columns: a header needs all four, or
+ * three when it stands for the previous header (see the reader); rows with fewer are data.
+ */
+export function possibiliObbligatori(celle: CellaIntestazione[]): number {
+  return celle.reduce((n, c) => (puoNominareObbligatoria(c.testo) ? n + 1 : n), 0);
+}
+
+/** Whether this text may name one of the required columns (see possibiliObbligatori). */
+export function puoNominareObbligatoria(testo: string): boolean {
+  return puoNominare(testo, RADICI_OBBLIGATORIE);
+}
 
 /** One candidate header cell: its column and its text (already known to be a string). */
 export interface CellaIntestazione {
@@ -117,9 +170,9 @@ export interface CellaIntestazione {
  */
 export function abbinaColonne(celle: CellaIntestazione[]): ColonneTabella {
   const candidati = celle
-    .filter((c) => c.testo.length <= LUNGHEZZA_MASSIMA && !isEtichettaPercentuale(c.testo))
+    .filter((c) => puoNominare(c.testo, RADICI))
     .map((c) => ({ colonna: c.colonna, norm: normalizza(c.testo) }))
-    .filter((c) => c.norm !== "");
+    .filter((c) => c.norm !== "" && !isEtichettaNormalizzata(c.norm));
 
   const colonne: ColonneTabella = {};
   const usate = new Set<number>();
@@ -150,6 +203,7 @@ export function abbinaColonne(celle: CellaIntestazione[]): ColonneTabella {
 
 /** The columns of a header row, or null unless it has Indicatore, Target atteso, Target consuntivo and Peso. */
 export function riconosciIntestazione(celle: CellaIntestazione[]): ColonneTabella | null {
+  if (possibiliObbligatori(celle) < CAMPI_OBBLIGATORI.length) return null;
   const colonne = abbinaColonne(celle);
   return CAMPI_OBBLIGATORI.every((campo) => colonne[campo] !== undefined) ? colonne : null;
 }

@@ -7,7 +7,8 @@ import { Area } from "./grid";
  * when areas overlap the first one listed wins.
  */
 export class IndiceUnioni {
-  private readonly perRiga = new Map<number, Area[]>();
+  /** Areas touching each grid row; undefined for rows without any (most). */
+  private readonly perRiga: (Area[] | undefined)[] = [];
 
   constructor(aree: unknown, origine: { row: number; col: number }, righe: number, colonne: number) {
     if (!Array.isArray(aree) || righe <= 0 || colonne <= 0) return;
@@ -26,18 +27,19 @@ export class IndiceUnioni {
       const a = relativa.bottom;
       if (da > a || relativa.right < 0 || relativa.left >= colonne) continue;
       for (let r = da; r <= a; r++) {
-        const lista = this.perRiga.get(r);
+        const lista = this.perRiga[r];
         if (lista) lista.push(relativa);
-        else this.perRiga.set(r, [relativa]);
+        else this.perRiga[r] = [relativa];
       }
     }
   }
 
   /** The merged area containing the cell, in grid coordinates (its top-left may lie outside the grid). */
   areaDi(riga: number, colonna: number): Area | undefined {
-    const lista = this.perRiga.get(riga);
+    const lista = this.perRiga[riga];
     if (!lista) return undefined;
-    return lista.find((a) => colonna >= a.left && colonna <= a.right);
+    for (const a of lista) if (colonna >= a.left && colonna <= a.right) return a;
+    return undefined;
   }
 
   /** True for the cells of a merged area other than its top-left: Excel keeps no value there. */

@@ -1,6 +1,12 @@
 import { CampoIndicatore, Indicatore, Linea, Obiettivo, ValoreCella } from "../engine";
 import { SheetGrid } from "./grid";
-import { abbinaColonne, CAMPI_OBBLIGATORI, ColonneTabella, riconosciIntestazione } from "./headers";
+import {
+  abbinaColonne,
+  CAMPI_OBBLIGATORI,
+  ColonneTabella,
+  puoNominareObbligatoria,
+  riconosciIntestazione,
+} from "./headers";
 import { dataDaSeriale, isFormatoData, leggiPercentuale } from "./percent";
 import { isEtichettaPercentuale, isTitolo, trovaNellaRiga, trovaPercentuale } from "./sections";
 import { Foglio, Posizione } from "./sheet";
@@ -117,6 +123,7 @@ function iniziAffiancate(foglio: Foglio): number[] {
 
 /** Every string cell of a row as the person sees it (merged cells included), left to right. */
 function celleTesto(foglio: Foglio, riga: number): { colonna: number; testo: string }[] {
+  if (possibiliNomi(foglio, riga) < CAMPI_OBBLIGATORI.length) return [];
   const celle: { colonna: number; testo: string }[] = [];
   for (let colonna = 0; colonna < foglio.colonne; colonna++) {
     const v = foglio.valore(riga, colonna);
@@ -126,16 +133,17 @@ function celleTesto(foglio: Foglio, riga: number): { colonna: number; testo: str
 }
 
 function leggiColonne(foglio: Foglio): Linea[] {
-  const intestazioni = new Map<number, ColonneTabella | null>();
+  /** Each row's header, once asked (undefined: not yet). */
+  const intestazioni: (ColonneTabella | null | undefined)[] = [];
   /** The sheet's last complete header: a later one missing a single column may stand for it. */
   let ultima: ColonneTabella | null = null;
   const intestazione = (riga: number): ColonneTabella | null => {
-    if (!intestazioni.has(riga)) {
+    if (intestazioni[riga] === undefined) {
       const colonne = leggiIntestazione(foglio, riga, ultima);
-      intestazioni.set(riga, colonne);
+      intestazioni[riga] = colonne;
       if (colonne) ultima = colonne;
     }
-    return intestazioni.get(riga) ?? null;
+    return intestazioni[riga] ?? null;
   };
   const stato: Stato = {
     foglio,
@@ -170,6 +178,7 @@ function leggiColonne(foglio: Foglio): Linea[] {
  * otherwise the rows below it would be silently left out of the calculation.
  */
 function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabella | null): ColonneTabella | null {
+  if (possibiliNomi(foglio, riga) < CAMPI_OBBLIGATORI.length - 1) return null;
   const celle: { colonna: number; testo: string }[] = [];
   for (let colonna = 0; colonna < foglio.colonne; colonna++) {
     const v = foglio.valore(riga, colonna);
@@ -182,6 +191,19 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
   const nominate = Object.entries(colonne) as [CampoIndicatore, number][];
   const stessa = precedente !== null && nominate.every(([campo, colonna]) => precedente[campo] === colonna);
   return stessa && obbligatori === CAMPI_OBBLIGATORI.length - 1 && nominate.length >= 4 ? precedente : null;
+}
+
+/**
+ * How many cells of the row may name a required column: a header needs three at least (four, or
+ * three standing for the previous header). Most rows are data: this spares building their cells.
+ */
+function possibiliNomi(foglio: Foglio, riga: number): number {
+  let n = 0;
+  for (let colonna = 0; colonna < foglio.colonne; colonna++) {
+    const v = foglio.valore(riga, colonna);
+    if (typeof v === "string" && puoNominareObbligatoria(v)) n++;
+  }
+  return n;
 }
 
 /** A table without a title before it belongs to a line named after the sheet. */
@@ -337,6 +359,18 @@ function valoreIn(foglio: Foglio, riga: number, colonna: number | undefined): Va
   return colonna === undefined ? undefined : foglio.valore(riga, colonna);
 }
 
+let ultimaTabella: ColonneTabella | null = null;
+let ultimoOrdine: [CampoIndicatore, number][] = [];
+
+/** The table's columns left to right (sorted once per table, not once per row). */
+function perColonna(tabella: ColonneTabella): [CampoIndicatore, number][] {
+  if (tabella !== ultimaTabella) {
+    ultimoOrdine = (Object.entries(tabella) as [CampoIndicatore, number][]).sort((a, b) => a[1] - b[1]);
+    ultimaTabella = tabella;
+  }
+  return ultimoOrdine;
+}
+
 function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella): Indicatore {
   const valore = (campo: CampoIndicatore) => valoreIn(foglio, riga, tabella[campo]);
   const testo = (campo: CampoIndicatore) => testoDi(valore(campo));
@@ -351,8 +385,7 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
 
   const celle: Indicatore["celle"] = {};
   const formule: Indicatore["formule"] = {};
-  const perColonna = (Object.entries(tabella) as [CampoIndicatore, number][]).sort((a, b) => a[1] - b[1]);
-  for (const [campo, colonna] of perColonna) {
+  for (const [campo, colonna] of perColonna(tabella)) {
     // A cell Barometro writes that lies under another cell's merged area is no cell of its own:
     // a write there would land in the area's top-left (ExcelJS) and destroy its value.
     if (PROPRIE.has(campo) && foglio.coperta(riga, colonna)) continue;

@@ -1,10 +1,18 @@
 import { PercentualeLinea, ValoreCella } from "../engine";
 import { leggiPercentuale } from "./percent";
 import { Foglio, Posizione } from "./sheet";
-import { normalizza, parole } from "./text";
+import { normalizza, parole, puoContenere, puoIniziareCon, radici } from "./text";
 
 const LUNGHEZZA_MASSIMA_TITOLO = 200;
 const TITOLO = /^(linea strategica|linee strategiche|linea di mandato|obiettiv[oi] di mandato)\b/;
+/** How every TITOLO begins: other texts are not normalised (see puoIniziareCon). */
+const INIZI_TITOLO = [
+  "linea strategica",
+  "linee strategiche",
+  "linea di mandato",
+  "obiettivo di mandato",
+  "obiettivi di mandato",
+];
 
 /**
  * How far below the "% Raggiungimento…" label its value may sit. The staff leave a few
@@ -15,16 +23,28 @@ export const RIGHE_SOTTO_ETICHETTA = 10;
 
 /** "LINEA STRATEGICA SULL'AMBIENTE", "OBIETTIVI DI MANDATO", "Obiettivo di mandato". */
 export function isTitolo(testo: string): boolean {
-  return testo.length <= LUNGHEZZA_MASSIMA_TITOLO && TITOLO.test(normalizza(testo));
+  return (
+    testo.length <= LUNGHEZZA_MASSIMA_TITOLO && puoIniziareCon(testo, INIZI_TITOLO) && TITOLO.test(normalizza(testo))
+  );
 }
+
+const RADICI_ETICHETTA = radici(["raggiungim"]);
 
 /**
  * "% Raggiungimento obiettivi per area strategica" and close variants. A bare
  * "% Raggiungimento" is the % Ragg column header, not this label.
  */
 export function isEtichettaPercentuale(testo: string): boolean {
-  if (testo.length > LUNGHEZZA_MASSIMA_TITOLO) return false;
-  const p = parole(normalizza(testo));
+  return (
+    testo.length <= LUNGHEZZA_MASSIMA_TITOLO &&
+    puoContenere(testo, RADICI_ETICHETTA) &&
+    isEtichettaNormalizzata(normalizza(testo))
+  );
+}
+
+/** isEtichettaPercentuale on a text already normalised. */
+export function isEtichettaNormalizzata(normalizzato: string): boolean {
+  const p = parole(normalizzato);
   return (
     p.length >= 3 &&
     p.some((w) => w.startsWith("raggiungim")) &&

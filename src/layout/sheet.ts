@@ -60,14 +60,14 @@ export class Foglio {
 
   /** The value a person sees: covered cells of a merged area show the area's top-left value. */
   valore(riga: number, colonna: number): ValoreCella {
-    const p = this.origineDi(riga, colonna);
-    return this.grezzo(p.riga, p.colonna);
+    const area = this.unioni.areaDi(riga, colonna);
+    return area ? this.grezzo(area.top, area.left) : this.grezzo(riga, colonna);
   }
 
   /** Number format of the cell a person sees (the merge's top-left for covered cells). */
   formato(riga: number, colonna: number): string {
-    const p = this.origineDi(riga, colonna);
-    const formato = this.formati[p.riga]?.[p.colonna];
+    const area = this.unioni.areaDi(riga, colonna);
+    const formato = area ? this.formati[area.top]?.[area.left] : this.formati[riga]?.[colonna];
     return typeof formato === "string" ? formato : "";
   }
 
@@ -98,11 +98,6 @@ export class Foglio {
   /** 1-based sheet row. */
   rigaFoglio(riga: number): number {
     return this.origine.row + riga + 1;
-  }
-
-  private origineDi(riga: number, colonna: number): Posizione {
-    const area = this.unioni.areaDi(riga, colonna);
-    return area ? { riga: area.top, colonna: area.left } : { riga, colonna };
   }
 
   private grezzo(riga: number, colonna: number): ValoreCella {
