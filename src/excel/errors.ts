@@ -8,6 +8,7 @@ export const CODICI_OFFICE = {
   accessoNegato: "AccessDenied",
   nonTrovato: "ItemNotFound",
   rispostaTroppoGrande: "ResponsePayloadSizeLimitExceeded",
+  richiestaTroppoGrande: "RequestPayloadSizeLimitExceeded",
   selezioneNonValida: "InvalidSelection",
 } as const;
 

@@ -25,7 +25,7 @@ import {
   gruppiDiFette,
   righeDelBlocco,
 } from "./read-plan";
-import { LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
+import { dividiLotto, LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
 
 export interface DipendenzeOffice extends OpzioniPiano {
   /** Excel.run, or the workbench's / a test's fake run. */
@@ -112,7 +112,9 @@ interface RichiestaFoglio {
  * sheet is added (worksheets.add) or cleared, and its chart deleted and added again, all in the
  * same batch: a new sheet, chart or rule can be used in the batch that creates it, no sync needed
  * in between. It is split into several syncs only when the estimated request exceeds ~4.5 MB
- * (Excel on the web refuses requests over 5 MB).
+ * (Excel on the web refuses requests over 5 MB); should Excel refuse a lot all the same
+ * (RequestPayloadSizeLimitExceeded: nothing of it was applied), that lot is split in two and the
+ * write goes on from it in a new batch — the lots already applied are not sent again.
  * Writes to a sheet known to be protected are refused before anything is sent.
  *
  * No context.sync() is ever called in a loop.
@@ -369,8 +371,12 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       if (piano.lotti.length === 0) return (diagnostica.ultimaScrittura = { sincronizzazioni: 0, byte: 0 });
       const protetto = piano.fogli.find((f) => protettiNoti.has(f));
       if (protetto !== undefined) throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(protetto));
-      try {
-        await esegui(async (context: ExcelContext) => {
+      const lotti = [...piano.lotti];
+      /** Lots Excel has applied (each is one sync); the next run starts from there. */
+      let scritti = 0;
+      let sincronizzazioni = 0;
+      const scriviDaQui = () =>
+        esegui(async (context: ExcelContext) => {
           const fogli = context.workbook.worksheets;
           const perNome = new Map<string, ExcelWorksheet>();
           const foglio = (nome: string): ExcelWorksheet => {
@@ -389,21 +395,40 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
           };
           // One sync per lot, one after the other; there is a single lot below ~4.5 MB.
           const scriviDa = async (i: number): Promise<void> => {
-            if (i >= piano.lotti.length) return;
-            accodaLotto(piano.lotti[i], foglio, aggiungiFoglio);
+            if (i >= lotti.length) return;
+            accodaLotto(lotti[i], foglio, aggiungiFoglio);
+            sincronizzazioni++;
             await context.sync();
+            scritti = i + 1;
+            ricordaAggiunti(aggiunti.splice(0));
             await scriviDa(i + 1);
           };
-          await scriviDa(0);
-          ricordaAggiunti(aggiunti);
+          await scriviDa(scritti);
         });
+      /**
+       * Excel refused a lot as too large (the estimate is only an estimate): that lot, which was
+       * not applied, is split in two and the write goes on from it, in a new batch.
+       */
+      const scriviConRiprova = async (): Promise<void> => {
+        try {
+          await scriviDaQui();
+        } catch (e) {
+          const meta = codiceOffice(e) === CODICI_OFFICE.richiestaTroppoGrande ? dividiLotto(lotti[scritti]) : null;
+          if (!meta) throw e;
+          lotti.splice(scritti, 1, ...meta);
+          await scriviConRiprova();
+        }
+      };
+      try {
+        await scriviConRiprova();
       } catch (e) {
         if (codiceOffice(e) === CODICI_OFFICE.accessoNegato)
           throw comeErroreBarometro(e, await chiediProtetti(piano.fogli));
         throw comeErroreBarometro(e);
       }
-      return (diagnostica.ultimaScrittura = { sincronizzazioni: piano.lotti.length, byte: piano.byte });
+      return (diagnostica.ultimaScrittura = { sincronizzazioni, byte: piano.byte });
     },
+
 
     async seleziona(selezione: Selezione): Promise<void> {
       try {

@@ -1,6 +1,6 @@
 import { Area, parseA1 } from "../layout/grid";
 import { Patch, PianoRiepilogo, RegolaCondizionale } from "../layout/patch";
-import { a1DaArea } from "./addresses";
+import { a1DaArea, areaDaA1 } from "./addresses";
 
 /** Excel on the web refuses requests over 5 MB: a write is split only above this estimate. */
 export const MAX_BYTE_LOTTO = 4_500_000;
@@ -59,6 +59,15 @@ export interface OpzioniPiano {
 }
 
 const json = (v: unknown) => JSON.stringify(v).length;
+
+/**
+ * What one queued operation adds to the request besides its arguments. Office.js sends each as
+ * an action ({"Id","ActionType","Name","ObjectPathId","ArgumentInfo"}) plus the object paths it
+ * creates (the worksheet once, a "GetRange"/"GetRanges" path and its instantiation per range):
+ * about 200–250 characters. Counting only the arguments undercounted the request by ~1.6× at every
+ * size (measured against the fake Excel, which counts the path text; docs/PRESTAZIONI.md).
+ */
+export const BYTE_PER_OPERAZIONE = 250;
 
 /**
  * Turns a patch into as few Office.js operations as possible: the cells of one column on
@@ -124,7 +133,7 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
           colore,
           indirizzi: pezzo.indirizzi,
           celle: pezzo.celle,
-          byte: json(foglio) + json(pezzo.indirizzi) + json(colore),
+          byte: BYTE_PER_OPERAZIONE + json(foglio) + json(pezzo.indirizzi) + json(colore),
         });
       }
     }
@@ -154,7 +163,7 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
     const lotto = lotti[0] ?? nuovo();
     lotto.eliminaRegole.push(...prima);
     prima.forEach((e) => notaFoglio(e.foglio));
-    lotto.byte += json(prima);
+    lotto.byte += prima.reduce((n, e) => n + BYTE_PER_OPERAZIONE + json(e), 0);
     if (riepilogo) {
       notaFoglio(riepilogo.foglio);
       lotto.riepilogoPrima = riepilogo;
@@ -166,13 +175,62 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
     const lotto = lotti[lotti.length - 1] ?? nuovo();
     lotto.aggiungiRegole.push(...dopo);
     dopo.forEach((r) => notaFoglio(r.foglio));
-    lotto.byte += json(dopo);
+    lotto.byte += dopo.reduce((n, r) => n + byteRegola(r), 0);
     if (riepilogo) {
       lotto.riepilogoDopo = riepilogo;
-      lotto.byte += json(riepilogo.formati) + json(riepilogo.grafico);
+      lotto.byte +=
+        json(riepilogo.formati) +
+        json(riepilogo.grafico) +
+        BYTE_PER_OPERAZIONE * (riepilogo.formati.length + 12 + (riepilogo.grafico?.colori.length ?? 0));
     }
   }
   return { lotti, byte: lotti.reduce((s, l) => s + l.byte, 0), fogli };
+}
+
+function byteValori(b: Pick<BloccoValori, "foglio" | "indirizzo" | "dati">): number {
+  return BYTE_PER_OPERAZIONE + json(b.foglio) + json(b.indirizzo) + json(b.dati);
+}
+
+/** A rule is three operations on the same multi-area range: add, its formula, its fill. */
+function byteRegola(r: RegolaCondizionale): number {
+  return 3 * (BYTE_PER_OPERAZIONE + json(r.foglio) + json(r.aree.join(", "))) + json(r.formula) + json(r.colore);
+}
+
+/**
+ * A lot Excel refused as too large → two lots with half its writes each (the rules to delete and
+ * the Riepilogo's preparation stay in the first, the new rules and the Riepilogo's contents go to
+ * the second, as in the plan). A lot with a single value block splits that block. Null when the
+ * lot cannot be split any further.
+ */
+export function dividiLotto(lotto: LottoScrittura): [LottoScrittura, LottoScrittura] | null {
+  const scritture = [...lotto.valori.map((v) => ({ v })), ...lotto.colori.map((c) => ({ c }))];
+  if (scritture.length === 1 && lotto.valori.length === 1) {
+    const b = lotto.valori[0];
+    const meta = dimezza(b, areaDaA1(b.indirizzo));
+    if (meta) scritture.splice(0, 1, ...meta.map((v) => ({ v })));
+  }
+  const regole = lotto.aggiungiRegole;
+  if (scritture.length < 2 && regole.length < 2) return null;
+  const meta = Math.ceil(scritture.length / 2);
+  const lotti: [LottoScrittura, LottoScrittura] = [
+    { ...lotto, valori: [], colori: [], riepilogoDopo: undefined, aggiungiRegole: [], byte: 0 },
+    { ...lotto, valori: [], colori: [], eliminaRegole: [], riepilogoPrima: undefined, byte: 0 },
+  ];
+  scritture.forEach((s, i) => {
+    const l = lotti[i < meta ? 0 : 1];
+    if ("v" in s) l.valori.push(s.v);
+    else l.colori.push(s.c);
+  });
+  if (scritture.length < 2) {
+    lotti[0].aggiungiRegole = regole.slice(0, Math.ceil(regole.length / 2));
+    lotti[1].aggiungiRegole = regole.slice(Math.ceil(regole.length / 2));
+  }
+  for (const l of lotti)
+    l.byte =
+      l.valori.reduce((n, v) => n + v.byte, 0) +
+      l.colori.reduce((n, c) => n + c.byte, 0) +
+      l.aggiungiRegole.reduce((n, r) => n + byteRegola(r), 0);
+  return lotti;
 }
 
 function mappaDi<T>(m: Map<string, Map<string, T>>, chiave: string): Map<string, T> {
@@ -244,31 +302,40 @@ export function raggruppa<T extends CellaPiano>(celle: T[]): { area: Area; celle
   return gruppi.sort((a, b) => a.area.left - b.area.left || a.area.top - b.area.top);
 }
 
-/** A block over the size limit → halves, along its longer side. */
+/** A block over the size limit → halves, along its longer side, until each fits. */
 function dividi(blocco: BloccoValori, area: Area, maxByte: number): BloccoValori[] {
-  const stimato = { ...blocco, byte: json(blocco.foglio) + json(blocco.indirizzo) + json(blocco.dati) };
+  const stimato = { ...blocco, byte: byteValori(blocco) };
+  if (stimato.byte <= maxByte) return [stimato];
+  const meta = dimezza(stimato, area);
+  return meta ? meta.flatMap((m) => dividi(m, areaDaA1(m.indirizzo), maxByte)) : [stimato];
+}
+
+/** A block's two halves along its longer side; null for a single cell. */
+function dimezza(blocco: BloccoValori, area: Area): [BloccoValori, BloccoValori] | null {
   const righe = area.bottom - area.top + 1;
   const colonne = area.right - area.left + 1;
-  if (stimato.byte <= maxByte || (righe === 1 && colonne === 1)) return [stimato];
+  if (righe === 1 && colonne === 1) return null;
+  const parte = (a: Area, dati: BloccoValori["dati"]): BloccoValori => {
+    const b = { ...blocco, indirizzo: a1DaArea(a), dati };
+    return { ...b, byte: byteValori(b) };
+  };
   if (righe >= colonne) {
     const meta = Math.floor(righe / 2);
-    const sopra: Area = { ...area, bottom: area.top + meta - 1 };
-    const sotto: Area = { ...area, top: area.top + meta };
     return [
-      ...dividi({ ...blocco, indirizzo: a1DaArea(sopra), dati: blocco.dati.slice(0, meta) }, sopra, maxByte),
-      ...dividi({ ...blocco, indirizzo: a1DaArea(sotto), dati: blocco.dati.slice(meta) }, sotto, maxByte),
+      parte({ ...area, bottom: area.top + meta - 1 }, blocco.dati.slice(0, meta)),
+      parte({ ...area, top: area.top + meta }, blocco.dati.slice(meta)),
     ];
   }
   const meta = Math.floor(colonne / 2);
-  const sinistra: Area = { ...area, right: area.left + meta - 1 };
-  const destra: Area = { ...area, left: area.left + meta };
   return [
-    ...dividi(
-      { ...blocco, indirizzo: a1DaArea(sinistra), dati: blocco.dati.map((r) => r.slice(0, meta)) },
-      sinistra,
-      maxByte
+    parte(
+      { ...area, right: area.left + meta - 1 },
+      blocco.dati.map((r) => r.slice(0, meta))
     ),
-    ...dividi({ ...blocco, indirizzo: a1DaArea(destra), dati: blocco.dati.map((r) => r.slice(meta)) }, destra, maxByte),
+    parte(
+      { ...area, left: area.left + meta },
+      blocco.dati.map((r) => r.slice(meta))
+    ),
   ];
 }
 

@@ -8,7 +8,14 @@ import {
   RIGHE_PRIMA_LETTURA,
   righeDelBlocco,
 } from "../../src/excel/read-plan";
-import { MAX_CARATTERI_INDIRIZZI, pianoScrittura, raggruppa, spezzaIndirizzi } from "../../src/excel/write-plan";
+import {
+  BYTE_PER_OPERAZIONE,
+  dividiLotto,
+  MAX_CARATTERI_INDIRIZZI,
+  pianoScrittura,
+  raggruppa,
+  spezzaIndirizzi,
+} from "../../src/excel/write-plan";
 
 const F = "Obiettivi 2024";
 
@@ -116,11 +123,70 @@ describe("write plan", () => {
     ]);
   });
 
+  it("splits a refused lot in two halves that together write exactly what it wrote", () => {
+    const scritture: Patch["scritture"] = [];
+    for (let r = 7; r < 60; r += 3)
+      scritture.push({ foglio: F, cella: `J${r}`, valore: r }, { foglio: F, cella: `K${r}`, valore: "x" });
+    const colori: Patch["colori"] = [
+      { foglio: F, cella: "N7", colore: "#63BE7B" },
+      { foglio: F, cella: "N8", colore: null },
+    ];
+    const regola = {
+      foglio: F,
+      linea: "00000001",
+      aree: ["N7:N9"],
+      formula: "=TRUE",
+      colore: "#63BE7B",
+      fascia: "raggiunto" as const,
+    };
+    const [lotto] = pianoScrittura({
+      scritture,
+      colori,
+      formattazione: {
+        elimina: [{ foglio: F, id: "7" }],
+        aggiungi: [regola, { ...regola, colore: "#F8696B" }],
+        invariati: [],
+      },
+    }).lotti;
+    const meta = dividiLotto(lotto)!;
+    expect(meta).not.toBeNull();
+    expect([...meta[0].valori, ...meta[1].valori]).toEqual(lotto.valori);
+    expect([...meta[0].colori, ...meta[1].colori]).toEqual(lotto.colori);
+    expect(meta[0].valori.length + meta[0].colori.length).toBeGreaterThan(0);
+    expect(meta[1].valori.length + meta[1].colori.length).toBeGreaterThan(0);
+    // Deletions first, new rules last: as in the plan.
+    expect(meta[0].eliminaRegole).toEqual(lotto.eliminaRegole);
+    expect(meta[1].eliminaRegole).toEqual([]);
+    expect(meta[1].aggiungiRegole).toEqual(lotto.aggiungiRegole);
+    expect(meta[0].byte + meta[1].byte).toBeLessThanOrEqual(lotto.byte);
+
+    // One block alone: the block is halved.
+    const colonna: Patch["scritture"] = Array.from({ length: 40 }, (_, i) => ({
+      foglio: F,
+      cella: `M${i + 7}`,
+      valore: i,
+    }));
+    const [solo] = pianoScrittura(patch(colonna)).lotti;
+    expect(solo.valori).toHaveLength(1);
+    const [a, b] = dividiLotto(solo)!;
+    expect([...a.valori, ...b.valori].map((v) => v.indirizzo)).toEqual(["M7:M26", "M27:M46"]);
+    expect([...a.valori, ...b.valori].flatMap((v) => v.dati)).toEqual(solo.valori[0].dati);
+
+    // A single cell cannot be split.
+    expect(dividiLotto(pianoScrittura(patch([{ foglio: F, cella: "J7", valore: 1 }])).lotti[0])).toBeNull();
+  });
+
   it("estimates the payload as the JSON length of names, addresses, values and colours", () => {
     const piano = pianoScrittura(
       patch([{ foglio: F, cella: "J7", valore: 12 }], [{ foglio: F, cella: "N7", colore: "#63BE7B" }])
     );
-    const attesi = JSON.stringify(F).length * 2 + '"J7"'.length + "[[12]]".length + '"N7"'.length + '"#63BE7B"'.length;
+    const attesi =
+      2 * BYTE_PER_OPERAZIONE +
+      JSON.stringify(F).length * 2 +
+      '"J7"'.length +
+      "[[12]]".length +
+      '"N7"'.length +
+      '"#63BE7B"'.length;
     expect(piano.byte).toBe(attesi);
     expect(pianoScrittura(patch([])).lotti).toEqual([]);
   });

@@ -59,6 +59,8 @@ describe.each([100, 1_000, 10_000])("a workbook of %i indicator rows in the staf
     expect(tutto.scrittura.sincronizzazioni).toBe(1);
     expect(tutto.scrittura.byte).toBeLessThan(MAX_BYTE_LOTTO);
     const [letturaTutto, scritturaTutto] = cartella.registro;
+    // The plan's estimate, which decides where a write is split, is never below the request.
+    expect(tutto.scrittura.byte).toBeGreaterThanOrEqual(scritturaTutto.byteRichiesta);
     expect(scritturaTutto.operazioni.every((o) => o.tipo !== "carica")).toBe(true);
     // Every indicator got its Scostamento, % Ragg and Barometro fill.
     const colorate = [...g.foglio.celle()].filter(
