@@ -45,9 +45,16 @@ export function formatNumero(valore: number, decimali = 2): string {
   if (Math.abs(valore) >= 1e15) return valore.toExponential(decimali).replace(".", ",");
   // Half away from zero on the decimal value people see: 79.225 → "79,23", though in binary it is 79.22499…
   const factor = 10 ** decimali;
-  const fixed = ((Math.sign(valore) * Math.round(Math.abs(valore) * factor + 1e-7)) / factor).toFixed(decimali);
-  const negative = fixed.startsWith("-") && Number(fixed) !== 0;
-  const [int, dec] = fixed.replace("-", "").split(".");
+  const scalato = Math.round(Math.abs(valore) * factor + 1e-7);
+  let int: string;
+  let dec: string;
+  // Integer arithmetic where it is exact (up to 10^12 hundredths: any real figure); toFixed beyond.
+  if (scalato < 1e12) {
+    const intero = Math.floor(scalato / factor);
+    int = String(intero);
+    dec = decimali > 0 ? String(scalato - intero * factor).padStart(decimali, "0") : "";
+  } else [int, dec = ""] = (scalato / factor).toFixed(decimali).split(".");
+  const negative = valore < 0 && scalato !== 0;
   let gruppi = int.slice(0, ((int.length - 1) % 3) + 1);
   for (let i = gruppi.length; i < int.length; i += 3) gruppi += `.${int.slice(i, i + 3)}`;
   return `${negative ? "-" : ""}${gruppi}${dec ? `,${dec}` : ""}`;

@@ -3,6 +3,7 @@ import { SheetGrid } from "./grid";
 import {
   abbinaColonne,
   CAMPI_OBBLIGATORI,
+  CellaIntestazione,
   ColonneTabella,
   puoNominareObbligatoria,
   riconosciIntestazione,
@@ -41,6 +42,10 @@ export function leggiLinee(fogli: SheetGrid[]): LetturaLinee {
       );
     }
   }
+  // The row counts of the last sheet must not keep its grid alive after the reading.
+  contiDel = null;
+  conti = [];
+  abbinate.clear();
   if (guasti.length > 0) {
     return { linee, errore: `Errore inatteso nella lettura dei fogli ${guasti.join("; ")}.` };
   }
@@ -185,7 +190,7 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
     if (typeof v === "string") celle.push({ colonna, testo: v });
   }
   if (celle.length < 4) return null;
-  const colonne = abbinaColonne(celle);
+  const colonne = abbina(celle);
   const obbligatori = CAMPI_OBBLIGATORI.filter((campo) => colonne[campo] !== undefined).length;
   if (obbligatori === CAMPI_OBBLIGATORI.length) return colonne;
   const nominate = Object.entries(colonne) as [CampoIndicatore, number][];
@@ -194,17 +199,43 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
 }
 
 /**
+ * abbinaColonne, remembered for the header rows of the sheet being read: the staff repeat the
+ * same header on every printed page (thousands of times in a big sheet).
+ */
+function abbina(celle: CellaIntestazione[]): ColonneTabella {
+  const chiave = celle.map((c) => `${c.colonna}\u0000${c.testo}`).join("\u0001");
+  let colonne = abbinate.get(chiave);
+  if (!colonne) {
+    colonne = abbinaColonne(celle);
+    abbinate.set(chiave, colonne);
+  }
+  return colonne;
+}
+const abbinate = new Map<string, ColonneTabella>();
+
+/**
  * How many cells of the row may name a required column: a header needs three at least (four, or
  * three standing for the previous header). Most rows are data: this spares building their cells.
  */
 function possibiliNomi(foglio: Foglio, riga: number): number {
-  let n = 0;
-  for (let colonna = 0; colonna < foglio.colonne; colonna++) {
-    const v = foglio.valore(riga, colonna);
-    if (typeof v === "string" && puoNominareObbligatoria(v)) n++;
+  if (foglio !== contiDel) {
+    contiDel = foglio;
+    conti = [];
+  }
+  let n = conti[riga];
+  if (n === undefined) {
+    n = 0;
+    for (let colonna = 0; colonna < foglio.colonne; colonna++) {
+      const v = foglio.valore(riga, colonna);
+      if (typeof v === "string" && puoNominareObbligatoria(v)) n++;
+    }
+    conti[riga] = n;
   }
   return n;
 }
+/** possibiliNomi of the sheet read last, by row: the side-by-side check and the reading share them. */
+let contiDel: Foglio | null = null;
+let conti: number[] = [];
 
 /** A table without a title before it belongs to a line named after the sheet. */
 function lineaCorrente(stato: Stato): LineaInLettura {
