@@ -43,13 +43,13 @@ async function main(): Promise<void> {
   const risultato = calcolaEnte(linee);
   const avvisi = verifica(linee, risultato.linee);
   const motore = lap();
-  const patch = creaPatch(linee, risultato.linee);
+  const patch = creaPatch(linee, risultato.linee, { condizionale: true, fogli: griglie });
   const tPatch = lap();
   applyPatch(workbook, patch);
   const applicaPatch = lap();
   await workbook.xlsx.writeFile(out);
   const scritturaExcelJS = lap();
-  const testo = JSON.stringify(riepilogo(file, { workbook, linee, risultato, avvisi }), null, 2);
+  const testo = JSON.stringify(riepilogo(file, { workbook, linee, risultato, avvisi, griglie }), null, 2);
   const json = lap();
   const fasi: FasiCli = {
     letturaExcelJS,

@@ -1,4 +1,5 @@
 import { SheetGrid } from "../layout/grid";
+import { PianoStampaCartella } from "../layout/indice";
 import { Patch, RegolaEsistente } from "../layout/patch";
 
 /** A cell or range the user has selected: sheet name and A1 address ("B7" or "B7:D9"). */
@@ -50,6 +51,12 @@ export interface WorkbookAccess {
    * conditional-format rules, the Riepilogo sheet and its chart. Never touches anything else.
    */
   scrivi(patch: Patch): Promise<EsitoScrittura>;
+  /**
+   * Prepara stampa: lays out the sheets that hold lines for printing and writes the Indice sheet,
+   * first, in one go (src/layout/indice.ts). Optional: an access that cannot (an in-memory one in
+   * tests) leaves it out, and the task pane says the action is not available.
+   */
+  impagina?(piano: PianoStampaCartella): Promise<EsitoScrittura>;
   /** Selects a range and brings its sheet forward. */
   seleziona(selezione: Selezione): Promise<void>;
   leggiImpostazioni(): ValoriImpostazioni;

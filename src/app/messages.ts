@@ -11,6 +11,10 @@ export const MESSAGGI_APP = {
     "La cartella di lavoro è aperta in sola lettura: aprirla in modifica e riprovare. Nulla è stato modificato.",
   inatteso: (dettaglio: string) => `Errore inatteso di Excel: ${dettaglio}`,
   formattazioneNonLetta: "formattazione condizionale non aggiornata: Excel non permette di leggere le regole esistenti",
+  barometroDellUtente: (celle: string[]) =>
+    `${celle.length === 1 ? "1 cella Barometro contiene" : `${celle.length} celle Barometro contengono`} un testo non di Barometro, lasciato com'era (${
+      celle.length <= 5 ? celle.join(", ") : `${celle.slice(0, 5).join(", ")}…`
+    }): ${celle.length === 1 ? "svuotarla" : "svuotarle"} perché Barometro vi scriva la fascia`,
   riepilogoAltrui: (foglio: string) =>
     `Esiste già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Nulla è stato modificato.`,
   riepilogoAggiornato: (foglio: string, creato: boolean, linee: number, ente: string) =>
@@ -30,4 +34,14 @@ export const MESSAGGI_APP = {
       : `${n} formule PERF non sostituite (vedere l'elenco).`,
   modoFormuleAttivo:
     "Attenzione: nelle Impostazioni % Ragg è scritto come formula PERF.RAGG, e il prossimo Ricalcola la rimetterà; per condividere la cartella scegliere «Valori».",
+  stampaNonDisponibile:
+    "Prepara stampa non è disponibile qui: serve Excel per Microsoft 365 o Excel sul web. In alternativa, «npx barometro stampa» prepara lo stesso allegato da un file .xlsx.",
+  indiceAltrui: (foglio: string) =>
+    `Esiste già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Nulla è stato modificato.`,
+  stampaPronta: (fogli: number, linee: number, indiceCreato: boolean, pagine: number) =>
+    `${fogli === 1 ? "Impaginato 1 foglio" : `Impaginati ${fogli} fogli`}, ${linee === 1 ? "1 linea" : `${linee} linee`}; ` +
+    `Indice ${indiceCreato ? "creato" : "aggiornato"} (pagine stimate: ${pagine}). ` +
+    "I numeri di pagina dell'Indice sono una stima: controllarli in Anteprima di stampa.",
+  annoNonTrovato:
+    "Anno della Relazione non trovato nella cartella: il piè di pagina dice solo «Relazione sulla Performance». Indicarlo nel riquadro e rifare Prepara stampa.",
 } as const;

@@ -20,7 +20,7 @@ import {
 } from "../layout/patch";
 import { EsitoScrittura, Lettura, Selezione, WorkbookAccess } from "./access";
 import { MESSAGGI_APP } from "./messages";
-import { formattazioneAttiva, Impostazioni } from "./settings";
+import { contenutoAttivo, formattazioneAttiva, Impostazioni } from "./settings";
 
 /** The workbook as Barometro understands it after one read. */
 export interface Analisi {
@@ -112,10 +112,6 @@ export async function ricalcola(
 
   const linee = indici.map((i) => analisi.linee[i]);
   const risultati: RisultatoLinea[] = indici.map((i) => analisi.risultato.linee[i]);
-  const patch = creaPatch(linee, risultati, {
-    bande: impostazioni.bande,
-    formule: impostazioni.modoScrittura === "formule",
-  });
 
   // The conditional formatting of the lines written ("tutto": of every sheet, stale rules included).
   const attiva = formattazioneAttiva(impostazioni, () => access.leggiImpostazioni());
@@ -126,12 +122,23 @@ export async function ricalcola(
   const chiavi = chiaviLinee(analisi.linee);
   const soloLinee = tutto ? undefined : new Set(indici.map((i) => chiavi[i]));
   const formattazione = formattazioneDeiFogli(analisi, fogli, impostazioni.bande, attiva, soloLinee);
+
+  const patch = creaPatch(linee, risultati, {
+    bande: impostazioni.bande,
+    formule: impostazioni.modoScrittura === "formule",
+    contenuto: contenutoAttivo(impostazioni, () => access.leggiImpostazioni()),
+    // The label follows the data as a formula where Barometro's rules colour the cells.
+    condizionale: attiva && formattazione !== null,
+    fogli: analisi.lettura.fogli,
+  });
   if (formattazione) patch.formattazione = formattazione.piano;
 
   const scrittura = await access.scrivi(patch);
   const dopo = senzaAvvisiRisolti(analisi, patch);
   let messaggio = riassunto(dopo, indici);
   if (attiva && analisi.lettura.formattazioni === null) messaggio += ` — ${MESSAGGI_APP.formattazioneNonLetta}`;
+  if (patch.barometroDellUtente)
+    messaggio += ` — ${MESSAGGI_APP.barometroDellUtente(patch.barometroDellUtente.map((c) => c.cella))}`;
   return {
     analisi: dopo,
     linee: indici,

@@ -1,4 +1,5 @@
-import { Bande, BANDE_PREDEFINITE, creaBande, IdFascia } from "../engine";
+import { Bande, BANDE_PREDEFINITE, COLORI_PREDEFINITI_PRECEDENTI, creaBande, IdFascia } from "../engine";
+import { CONTENUTI_BAROMETRO, CONTENUTO_PREDEFINITO, ContenutoBarometro } from "../layout/patch";
 import { ValoriImpostazioni } from "./access";
 
 /** Document-settings keys: they travel with the workbook. */
@@ -19,6 +20,8 @@ export const CHIAVI_IMPOSTAZIONI: readonly string[] = [
   CHIAVE_MODO,
   CHIAVE_FORMATTAZIONE,
   CHIAVE_APERTURA_AUTOMATICA,
+  "barometro.annoRelazione", // CHIAVE_ANNO_RELAZIONE, below
+  "barometro.contenutoBarometro", // CHIAVE_CONTENUTO_BAROMETRO, below
 ];
 
 /** Whether % Ragg is written as a value or as a =PERF.RAGG(…) formula that recomputes by itself. */
@@ -35,6 +38,8 @@ export interface Impostazioni {
   formattazioneCondizionale?: boolean;
   /** Open the task pane whenever this workbook is opened. Default false; undefined: as stored. */
   aperturaAutomatica?: boolean;
+  /** What the Barometro cell shows besides its colour (contenutoAttivo); undefined: as stored. */
+  contenutoBarometro?: ContenutoBarometro;
 }
 
 export const IMPOSTAZIONI_PREDEFINITE: Impostazioni = { bande: BANDE_PREDEFINITE, modoScrittura: "valori" };
@@ -83,7 +88,9 @@ export function bandeDaSalvate(valore: unknown): Bande | string {
   if (typeof bande === "string") return invalide(bande);
   const colore = (id: IdFascia | "neutralizzato", base: string) => {
     const c = s.colori?.[id];
-    return typeof c === "string" && COLORE.test(c) ? c.toUpperCase() : base;
+    // The old default, saved along with the thresholds: not a choice, today's default instead.
+    if (typeof c !== "string" || !COLORE.test(c) || c.toUpperCase() === COLORI_PREDEFINITI_PRECEDENTI[id]) return base;
+    return c.toUpperCase();
   };
   const etichetta = (id: IdFascia | "neutralizzato", base: string) => {
     const e = s.etichette?.[id];
@@ -119,11 +126,14 @@ export function bandeDaSalvare(bande: Bande): BandeSalvate {
 export function leggiImpostazioni(valori: ValoriImpostazioni): { impostazioni: Impostazioni; errore: string | null } {
   const bande = bandeDaSalvate(valori[CHIAVE_BANDE]);
   const modo = valori[CHIAVE_MODO] === "formule" ? "formule" : "valori";
-  const condivisione: Pick<Impostazioni, "formattazioneCondizionale" | "aperturaAutomatica"> = {};
+  const condivisione: Pick<Impostazioni, "formattazioneCondizionale" | "aperturaAutomatica" | "contenutoBarometro"> =
+    {};
   if (presente(valori, CHIAVE_FORMATTAZIONE))
     condivisione.formattazioneCondizionale = formattazioneDaSalvata(valori[CHIAVE_FORMATTAZIONE]);
   if (presente(valori, CHIAVE_APERTURA_AUTOMATICA))
     condivisione.aperturaAutomatica = aperturaDaSalvata(valori[CHIAVE_APERTURA_AUTOMATICA]);
+  const contenuto = contenutoDaSalvato(valori[CHIAVE_CONTENUTO_BAROMETRO]);
+  if (contenuto !== null) condivisione.contenutoBarometro = contenuto;
   if (typeof bande === "string")
     return { impostazioni: { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo, ...condivisione }, errore: bande };
   return { impostazioni: { bande, modoScrittura: modo, ...condivisione }, errore: null };
@@ -157,6 +167,8 @@ export function valoriDaImpostazioni(impostazioni: Impostazioni): ValoriImpostaz
     valori[CHIAVE_FORMATTAZIONE] = impostazioni.formattazioneCondizionale;
   if (impostazioni.aperturaAutomatica !== undefined)
     valori[CHIAVE_APERTURA_AUTOMATICA] = impostazioni.aperturaAutomatica ? true : null;
+  if (impostazioni.contenutoBarometro !== undefined)
+    valori[CHIAVE_CONTENUTO_BAROMETRO] = impostazioni.contenutoBarometro;
   return valori;
 }
 
@@ -170,5 +182,39 @@ export function formattazioneAttiva(impostazioni: Impostazioni, salvate: () => V
     return formattazioneDaSalvata(salvate()[CHIAVE_FORMATTAZIONE]);
   } catch {
     return PREDEFINITE_CONDIVISIONE.formattazioneCondizionale;
+  }
+}
+
+// ── Prepara stampa: the report's year (src/app/stampa.ts) ──
+
+/**
+ * The year printed in the footer and the Indice's title ("Relazione sulla Performance 2024"),
+ * when the user set it in the pane; absent: read from the workbook's texts (annoDelReport).
+ */
+export const CHIAVE_ANNO_RELAZIONE = "barometro.annoRelazione";
+
+/** The stored year, when it is one (an integer from 2000 to 2100, or its text); null otherwise. */
+export function annoDaSalvato(valore: unknown): number | null {
+  const n = typeof valore === "string" && /^\s*\d{4}\s*$/.test(valore) ? Number(valore) : valore;
+  return typeof n === "number" && Number.isInteger(n) && n >= 2000 && n <= 2100 ? n : null;
+}
+
+// ── The Barometro cell's label or symbol (src/layout/patch.ts, ContenutoBarometro) ──
+
+/** "etichetta" (default) / "simbolo" / "colore": what the Barometro cell shows besides its colour. */
+export const CHIAVE_CONTENUTO_BAROMETRO = "barometro.contenutoBarometro";
+
+/** The stored choice when it is a valid one; null otherwise (absent or unknown: the default applies). */
+export function contenutoDaSalvato(valore: unknown): ContenutoBarometro | null {
+  return CONTENUTI_BAROMETRO.find((c) => c === valore) ?? null;
+}
+
+/** The Barometro cell's content for this write: as given, else as stored in the workbook, else the default. */
+export function contenutoAttivo(impostazioni: Impostazioni, salvate: () => ValoriImpostazioni): ContenutoBarometro {
+  if (impostazioni.contenutoBarometro !== undefined) return impostazioni.contenutoBarometro;
+  try {
+    return contenutoDaSalvato(salvate()[CHIAVE_CONTENUTO_BAROMETRO]) ?? CONTENUTO_PREDEFINITO;
+  } catch {
+    return CONTENUTO_PREDEFINITO;
   }
 }

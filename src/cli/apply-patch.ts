@@ -5,7 +5,10 @@ import { Patch } from "../layout/patch";
 export function applyPatch(workbook: Workbook, patch: Patch): void {
   for (const w of patch.scritture) {
     const ws = workbook.getWorksheet(w.foglio);
-    if (ws) ws.getCell(w.cella).value = w.formula ? { formula: w.formula.slice(1), result: w.valore } : w.valore;
+    // formula "" empties the cell (Barometro removing its own label).
+    if (ws)
+      ws.getCell(w.cella).value =
+        w.formula === "" ? null : w.formula ? { formula: w.formula.slice(1), result: w.valore } : w.valore;
   }
   for (const f of patch.colori) {
     const ws = workbook.getWorksheet(f.foglio);

@@ -19,6 +19,12 @@ export const MESSAGGI_CLI = {
   argomenti: (motivo: string) => `Argomenti non validi: ${motivo}`,
   stessoFile: () =>
     "Il file di uscita coincide con quello di ingresso: indicare un altro --out per non sovrascrivere l'originale.",
+  barometroDellUtente: (celle: string[]) =>
+    `Attenzione: ${celle.length === 1 ? "1 cella Barometro contiene" : `${celle.length} celle Barometro contengono`} un testo non di Barometro, lasciato com'era: ${
+      celle.length <= 10 ? celle.join(", ") : `${celle.slice(0, 10).join(", ")} e altre ${celle.length - 10}`
+    }. ${celle.length === 1 ? "Svuotarla" : "Svuotarle"} perché Barometro vi scriva la fascia.`,
+  indiceAltrui: (file: string, foglio: string) =>
+    `«${file}» ha già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Non è stato scritto nulla.`,
   nonConservati: (file: string, out: string, parti: string[]) =>
     `Attenzione: «${file}» contiene ${parti.join(", ")}, che la riga di comando non sa conservare: in «${out}» mancheranno (l'originale non è toccato). Per non perderli ricalcolare con il componente in Excel.`,
 } as const;

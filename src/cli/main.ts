@@ -1,11 +1,11 @@
 import { resolve } from "path";
 import { parseArgs } from "util";
-import { creaPatch } from "../layout/patch";
+import { CONTENUTI_BAROMETRO, CONTENUTO_PREDEFINITO, ContenutoBarometro, creaPatch } from "../layout/patch";
 import { applyPatch } from "./apply-patch";
 import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
-import { partiNonConservate } from "./non-conservati";
+import { interruzioniSalvate, partiNonConservate, ripristinaInterruzioni } from "./non-conservati";
 import { stampa as stampaAllegato } from "./stampa-comando";
 import { elabora } from "./workbook";
 
@@ -13,6 +13,7 @@ export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-202
 
 const USO = `Uso:
   barometro ricalcola [FILE.xlsx] [--out OUT.xlsx] [--json] [--senza-formattazione]
+                      [--barometro etichetta|simbolo|colore]
   barometro verifica  [FILE.xlsx] [--json]
   barometro stampa    [FILE.xlsx] [--out OUT.xlsx] [--pdf OUT.pdf] [--json]
 
@@ -26,7 +27,11 @@ stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pag
 FILE       predefinito: la cartella di esempio inclusa (${SAMPLE}).
 --json     stampa un solo documento JSON su stdout.
 --senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
-           che seguono i dati anche senza il componente): solo i colori fissi.`;
+           che seguono i dati anche senza il componente): solo i colori fissi.
+--barometro  (ricalcola) che cosa scrivere nella cella Barometro oltre al colore, perché la fascia
+           si legga anche in bianco e nero: «etichetta» (predefinito: Raggiunto, Parzialmente
+           raggiunto, Non raggiunto, Neutralizzato), «simbolo» (● ◐ ○, – per i neutralizzati) o
+           «colore» (solo il colore).`;
 
 export interface Io {
   out: (text: string) => void;
@@ -46,6 +51,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         pdf: { type: "string" },
         json: { type: "boolean" },
         "senza-formattazione": { type: "boolean" },
+        barometro: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -58,13 +64,16 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const file = resolve(fileArg ?? SAMPLE);
     if (values["senza-formattazione"] && comando !== "ricalcola")
       throw new CliError(MESSAGGI_CLI.argomenti("--senza-formattazione vale solo per «ricalcola»"));
+    if (values.barometro !== undefined && comando !== "ricalcola")
+      throw new CliError(MESSAGGI_CLI.argomenti("--barometro vale solo per «ricalcola»"));
+    const contenuto = contenutoDaArgomento(values.barometro);
     if (comando === "verifica") {
       if (values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
       return stampa(io, file, await elabora(file), values.json === true);
     }
     if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
     if (comando === "ricalcola")
-      return await ricalcola(io, file, values.out, values.json === true, !values["senza-formattazione"]);
+      return await ricalcola(io, file, values.out, values.json === true, !values["senza-formattazione"], contenuto);
     if (comando === "stampa") return await stampaAllegato(io, file, values.out, values.pdf, values.json === true);
     throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
   } catch (e) {
@@ -85,20 +94,42 @@ function isParseArgsError(e: unknown): e is Error {
   return typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
 }
 
+/** The --barometro value; absent: the default of the settings (the CLI does not read the document's). */
+function contenutoDaArgomento(valore: string | undefined): ContenutoBarometro {
+  if (valore === undefined) return CONTENUTO_PREDEFINITO;
+  const trovato = CONTENUTI_BAROMETRO.find((c) => c === valore.trim().toLowerCase());
+  if (!trovato)
+    throw new CliError(
+      MESSAGGI_CLI.argomenti(
+        `--barometro vuole ${CONTENUTI_BAROMETRO.map((c) => `«${c}»`).join(", ")}, non «${valore}»`
+      )
+    );
+  return trovato;
+}
+
 async function ricalcola(
   io: Io,
   file: string,
   outArg: string | undefined,
   json: boolean,
-  formattazione = true
+  formattazione = true,
+  contenuto: ContenutoBarometro = CONTENUTO_PREDEFINITO
 ): Promise<number> {
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const elaborazione = await elabora(file);
   const perse = await partiNonConservate(file);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
-  const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee);
+  ripristinaInterruzioni(elaborazione.workbook, await interruzioniSalvate(file));
+  // With the conditional formatting, the Barometro cell's label is a formula that follows the data too.
+  const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee, {
+    contenuto,
+    condizionale: formattazione,
+    fogli: elaborazione.griglie,
+  });
   applyPatch(elaborazione.workbook, patch);
+  if (patch.barometroDellUtente)
+    io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
   const regole = formattazione
     ? applicaFormattazione(elaborazione.workbook, elaborazione.linee, elaborazione.risultato.linee).regole

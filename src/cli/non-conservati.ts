@@ -1,4 +1,5 @@
 import { readFile } from "fs/promises";
+import type { Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
 
 /** Parts of an .xlsx that ExcelJS drops when it writes the file again, by the zip entry that holds them. */
@@ -22,4 +23,78 @@ export async function partiNonConservate(file: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** A manual page break after a row, as the sheet's XML stores it (<brk id="12" max="16383" man="1"/>). */
+export interface InterruzioneSalvata {
+  id: number;
+  min?: number;
+  max?: number;
+  man: number;
+}
+
+/**
+ * The manual row breaks of every sheet, by sheet name, read from the file's XML: ExcelJS writes
+ * row breaks but does not read them, so a workbook written again would lose them silently.
+ */
+export async function interruzioniSalvate(file: string): Promise<Map<string, InterruzioneSalvata[]>> {
+  const perFoglio = new Map<string, InterruzioneSalvata[]>();
+  try {
+    const zip = await JSZip.loadAsync(await readFile(file));
+    const cartella = await zip.file("xl/workbook.xml")?.async("string");
+    const legami = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+    if (!cartella || !legami) return perFoglio;
+    const destinazioni = new Map(
+      [...legami.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attributo(m[0], "Id"), attributo(m[0], "Target")])
+    );
+    for (const m of cartella.matchAll(/<sheet\b[^>]*>/g)) {
+      const nome = attributo(m[0], "name");
+      const destinazione = destinazioni.get(attributo(m[0], "r:id"));
+      if (nome === undefined || !destinazione) continue;
+      const percorso = destinazione.startsWith("/") ? destinazione.slice(1) : `xl/${destinazione}`;
+      const xml = await zip.file(percorso)?.async("string");
+      const righe = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
+      if (!righe) continue;
+      const interruzioni = [...righe[1].matchAll(/<brk\b[^>]*>/g)].flatMap((b) => {
+        const id = Number(attributo(b[0], "id"));
+        if (!Number.isInteger(id) || id <= 0) return [];
+        const min = Number(attributo(b[0], "min"));
+        const max = Number(attributo(b[0], "max"));
+        return [
+          {
+            id,
+            ...(Number.isInteger(min) && min > 0 ? { min } : {}),
+            ...(Number.isInteger(max) ? { max } : {}),
+            man: attributo(b[0], "man") === "0" ? 0 : 1,
+          },
+        ];
+      });
+      if (interruzioni.length > 0) perFoglio.set(decodifica(nome), interruzioni);
+    }
+  } catch {
+    // Not a zip, or a damaged one: elabora has already said so.
+  }
+  return perFoglio;
+}
+
+/** Puts the saved manual row breaks back on the sheets ExcelJS read (before anything adds its own). */
+export function ripristinaInterruzioni(workbook: Workbook, salvate: Map<string, InterruzioneSalvata[]>): void {
+  for (const [nome, interruzioni] of salvate) {
+    const ws = workbook.getWorksheet(nome) as (Worksheet & { rowBreaks: InterruzioneSalvata[] }) | undefined;
+    if (ws && ws.rowBreaks.length === 0) ws.rowBreaks.push(...interruzioni.map((i) => ({ ...i })));
+  }
+}
+
+function attributo(tag: string, nome: string): string | undefined {
+  const m = new RegExp(`\\s${nome.replace(":", "\\:")}="([^"]*)"`).exec(tag);
+  return m ? m[1] : undefined;
+}
+
+function decodifica(testo: string): string {
+  return testo
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }

@@ -1,16 +1,13 @@
 import { resolve } from "path";
 import { formatPercentuale } from "../engine";
-import { annoDelReport, pianoStampa } from "../layout/stampa";
+import { annoDellaCartella, indiceAltrui, PagineLinee, PRIMA_PAGINA_LINEE, stimaPagine } from "../layout/indice";
+import { pianoStampa } from "../layout/stampa";
 import { CliError, MESSAGGI_CLI } from "./errors";
-import { partiNonConservate } from "./non-conservati";
+import { interruzioniSalvate, partiNonConservate, ripristinaInterruzioni } from "./non-conservati";
 import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
-import { applicaImpaginazione, PagineLinee, scriviIndice, stimaPagine } from "./stampa";
+import { applicaImpaginazione, scriviIndice } from "./stampa";
 import { elabora } from "./workbook";
-import { worksheetToGrid } from "./xlsx-grid";
 import type { Io } from "./main";
-
-/** The index is one page: the lines start on page 2. */
-const PRIMA_PAGINA_LINEE = 2;
 
 export interface EsitoStampa {
   file: string;
@@ -34,9 +31,13 @@ export async function stampa(
   const e = await elabora(file);
   const perse = await partiNonConservate(file);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
-  const fogli = e.workbook.worksheets.map(worksheetToGrid);
+  // The other sheets keep their manual page breaks (those of the line sheets are laid out anew).
+  ripristinaInterruzioni(e.workbook, await interruzioniSalvate(file));
+  const fogli = e.griglie;
+  const altrui = indiceAltrui(fogli);
+  if (altrui) throw new CliError(MESSAGGI_CLI.indiceAltrui(file, altrui));
   const piano = pianoStampa(e.linee, fogli);
-  const anno = annoDelReport(fogli);
+  const anno = annoDellaCartella(fogli);
   let pagine: PagineLinee = stimaPagine(e.linee, piano, PRIMA_PAGINA_LINEE);
   let fonte: EsitoStampa["fontePagine"] = "stima";
   const primaPagina = (foglio: string) => pagine[e.linee.findIndex((l) => l.foglio === foglio)] ?? null;

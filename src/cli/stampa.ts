@@ -1,11 +1,7 @@
 import type { Workbook, Worksheet } from "exceljs";
-import { BANDE_PREDEFINITE, Bande, fasciaPer, Linea, RisultatoEnte } from "../engine";
-import { inizioSezione, piePagina, righeTitoli, StampaFoglio } from "../layout/stampa";
-
-export const FOGLIO_INDICE = "Indice";
-
-/** Page of each line's section start, by line index: estimated, or read from the printed PDF. */
-export type PagineLinee = (number | null)[];
+import { BANDE_PREDEFINITE, Bande, Linea, RisultatoEnte } from "../engine";
+import { MARGINI_STAMPA, PagineLinee, pianoIndice } from "../layout/indice";
+import { piePagina, righeTitoli, StampaFoglio } from "../layout/stampa";
 
 /**
  * Page layout of every sheet that holds lines: landscape, one page wide, the header row on every
@@ -29,7 +25,7 @@ export function applicaImpaginazione(
       fitToWidth: 1,
       fitToHeight: 0,
       horizontalCentered: true,
-      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+      margins: { ...MARGINI_STAMPA },
       printTitlesRow: p.rigaIntestazione ? righeTitoli(p.rigaIntestazione) : undefined,
       // Pages count on from the index (Excel and LibreOffice restart &P on every sheet otherwise).
       firstPageNumber: primaPagina(p.foglio) ?? undefined,
@@ -82,32 +78,10 @@ function unioneVerticale(ws: Worksheet, indirizzo: string): number {
   return b - a + 1;
 }
 
-/** Where each line's section starts on paper, estimated from row counts (no Excel pagination here). */
-export function stimaPagine(
-  linee: Linea[],
-  piano: StampaFoglio[],
-  primaPagina: number,
-  righePerPagina = 14
-): PagineLinee {
-  let pagina = primaPagina;
-  let foglioPrecedente: string | null = null;
-  let righePrecedenti = 0;
-  return linee.map((linea) => {
-    if (foglioPrecedente !== null) pagina += Math.max(1, Math.ceil(righePrecedenti / righePerPagina));
-    const p = piano.find((x) => x.foglio === linea.foglio);
-    const inizio = Number(/\d+$/.exec(inizioSezione(linea))![0]);
-    const fine = linea.obiettivi
-      .flatMap((o) => o.indicatori.map((i) => i.riga))
-      .reduce((a, b) => Math.max(a, b), inizio);
-    righePrecedenti = fine - inizio + 1 + (p?.rigaIntestazione ? 1 : 0);
-    foglioPrecedente = linea.foglio;
-    return pagina;
-  });
-}
-
 /**
  * The "Indice" sheet, first in the workbook, created or refreshed: one row per line with its
- * percentage, band and the page where its section starts, then the overall figure.
+ * percentage, band and the page where its section starts, then the overall figure (the cells are
+ * src/layout/indice.ts's pianoIndice, which the task pane writes through Office.js too).
  */
 export function scriviIndice(
   workbook: Workbook,
@@ -117,41 +91,32 @@ export function scriviIndice(
   anno: number | null,
   bande: Bande = BANDE_PREDEFINITE
 ): Worksheet {
-  const vecchio = workbook.getWorksheet(FOGLIO_INDICE);
+  const piano = pianoIndice(linee, risultato, pagine, anno, bande);
+  const vecchio = workbook.getWorksheet(piano.foglio);
   if (vecchio) workbook.removeWorksheet(vecchio.id);
-  const ws = workbook.addWorksheet(FOGLIO_INDICE, {
+  const ws = workbook.addWorksheet(piano.foglio, {
     pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });
   // ExcelJS orders sheets by orderNo: the index prints first, as in the published report.
   const ordine = (w: Worksheet) => (w as Worksheet & { orderNo: number }).orderNo;
   (ws as Worksheet & { orderNo: number }).orderNo =
     Math.min(...workbook.worksheets.filter((w) => w !== ws).map(ordine)) - 1;
-  ws.headerFooter = { oddFooter: piePagina(anno), evenFooter: piePagina(anno) };
-  ws.columns = [{ width: 62 }, { width: 16 }, { width: 24 }, { width: 10 }];
-  ws.getCell("A1").value = `Indice — Stato di attuazione degli Obiettivi${anno ? ` ${anno}` : ""}`;
-  ws.getCell("A1").font = { bold: true, size: 14 };
-  const intestazione = ws.getRow(3);
-  intestazione.values = ["Linea strategica", "% raggiungimento", "Barometro", "Pagina"];
-  intestazione.font = { bold: true };
-  linee.forEach((linea, i) => {
-    const percentuale = risultato.linee[i].percentuale;
-    const fascia = percentuale === null ? null : fasciaPer(percentuale, bande);
-    const row = ws.getRow(4 + i);
-    row.values = [
-      linea.nome,
-      percentuale === null ? "—" : percentuale / 100,
-      fascia?.etichetta ?? "—",
-      pagine[i] === null ? "—" : `pag. ${pagine[i]}`,
-    ];
-    row.getCell(2).numFmt = "0.00%";
-    if (fascia) {
-      const argb = `FF${fascia.colore.slice(1).toUpperCase()}`;
-      row.getCell(3).fill = { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
-    }
-  });
-  const ente = ws.getRow(5 + linee.length);
-  ente.values = ["Ente (media delle linee)", risultato.percentuale === null ? "—" : risultato.percentuale / 100];
-  ente.getCell(2).numFmt = "0.00%";
-  ente.font = { bold: true };
+  const pie = `&C${piano.piePagina}`;
+  ws.headerFooter = { oddFooter: pie, evenFooter: pie };
+  ws.columns = piano.larghezze.map((width) => ({ width }));
+  for (const r of piano.righe) {
+    const row = ws.getRow(r.riga);
+    row.values = r.celle.map((c) => c.valore);
+    r.celle.forEach((c, j) => {
+      const cell = row.getCell(j + 1);
+      if (c.formato) cell.numFmt = c.formato;
+      if (c.riempimento) {
+        const argb = `FF${c.riempimento.slice(1).toUpperCase()}`;
+        cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
+      }
+      if (c.grassetto || c.dimensione) cell.font = { bold: c.grassetto, size: c.dimensione };
+    });
+    if (r.grassetto) row.font = { bold: true };
+  }
   return ws;
 }

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readSync } from "fs";
 import ExcelJS from "exceljs";
 import { calcolaEnte, Linea, RisultatoEnte, verifica, Avviso } from "../engine";
-import { leggiLinee } from "../layout";
+import { leggiLinee, SheetGrid } from "../layout";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { worksheetToGrid } from "./xlsx-grid";
 
@@ -10,6 +10,8 @@ export interface Elaborazione {
   linee: Linea[];
   risultato: RisultatoEnte;
   avvisi: Avviso[];
+  /** The sheets as read (values, formats, formulas, merges), as the layout reader saw them. */
+  griglie: SheetGrid[];
 }
 
 /** Opens an .xlsx, finds its lines, computes them and runs Verifica. */
@@ -33,7 +35,7 @@ export async function elabora(file: string): Promise<Elaborazione> {
   if (errore !== null || linee.length === 0)
     throw new CliError(errore !== null ? MESSAGGI_CLI.nessunaTabella(file, errore) : MESSAGGI_CLI.nessunFoglio(file));
   const risultato = calcolaEnte(linee);
-  return { workbook, linee, risultato, avvisi: verifica(linee, risultato.linee) };
+  return { workbook, linee, risultato, avvisi: verifica(linee, risultato.linee), griglie };
 }
 
 /** The OLE compound file signature: encrypted (password-protected) .xlsx files and old .xls files. */

@@ -20,10 +20,98 @@ export interface ExcelRangeFill {
   load(propertyNames?: ProprietaDaCaricare): unknown;
 }
 
+export interface ExcelRangeFont {
+  bold: boolean;
+  /** Points. */
+  size: number;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
 export interface ExcelRangeFormat {
   readonly fill: ExcelRangeFill;
+  readonly font: ExcelRangeFont;
+  /** ExcelApi 1.1; null when the cells differ. */
+  wrapText: boolean;
+  /** "Top", "Center", "Bottom", "Justify", "Distributed" (Excel.VerticalAlignment). ExcelApi 1.1. */
+  verticalAlignment: string;
+  /** Points. ExcelApi 1.2. */
+  columnWidth: number;
   /** ExcelApi 1.2. */
   autofitColumns(): void;
+  /** Row heights to their contents (Excel leaves merged cells out of the measure). ExcelApi 1.2. */
+  autofitRows(): void;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+// ── page layout and page breaks (ExcelApi 1.9; Barometro requires 1.13, see manifest.xml) ──
+
+/** Excel.PageLayoutZoomOptions: a percentage, or fit to pages wide / tall (0: as many as needed). */
+export interface ExcelPageLayoutZoomOptions {
+  horizontalFitToPages?: number;
+  verticalFitToPages?: number;
+  /** 10–400; null with fit to pages. */
+  scale?: number | null;
+}
+
+export interface ExcelPageLayoutMarginOptions {
+  top?: number;
+  bottom?: number;
+  left?: number;
+  right?: number;
+  header?: number;
+  footer?: number;
+}
+
+export interface ExcelHeaderFooter {
+  centerFooter: string;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelHeaderFooterGroup {
+  /** "Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven" (Excel.HeaderFooterState). */
+  state: string;
+  readonly defaultForAllPages: ExcelHeaderFooter;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelPageLayout {
+  /** "Portrait" | "Landscape" (Excel.PageOrientation). */
+  orientation: string;
+  /** "A4", "Letter"… (Excel.PaperType). */
+  paperSize: string;
+  /** Set as a whole object (`zoom = {…}`), as Office requires. */
+  zoom: ExcelPageLayoutZoomOptions;
+  centerHorizontally: boolean;
+  /** "" for automatic. */
+  firstPageNumber: number | "";
+  /** Points. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  readonly headersFooters: ExcelHeaderFooterGroup;
+  setPrintMargins(unit: "Points" | "Inches" | "Centimeters", marginOptions: ExcelPageLayoutMarginOptions): void;
+  /** "$11:$11": rows repeated at the top of every printed page. */
+  setPrintTitleRows(printTitleRows: ExcelRange | string): void;
+  getPrintTitleRowsOrNullObject(): ExcelRange;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
+export interface ExcelPageBreak {
+  /** The row (0-based) of the first cell after the break. */
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+}
+
+export interface ExcelPageBreakCollection {
+  readonly items: ExcelPageBreak[];
+  /** A manual break above the range's top-left cell. */
+  add(pageBreakRange: ExcelRange | string): ExcelPageBreak;
+  /** Removes every manual break of the collection. */
+  removePageBreaks(): void;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
 }
 
 // ── conditional formatting (ExcelApi 1.6; on RangeAreas 1.9) ──
@@ -179,8 +267,14 @@ export interface ExcelWorksheetProtection {
 export interface ExcelWorksheet extends ExcelClientObject {
   readonly id: string;
   readonly name: string;
+  /** 0-based place among the sheets; settable (ExcelApi 1.1). */
+  position: number;
   readonly protection: ExcelWorksheetProtection;
   readonly charts: ExcelChartCollection;
+  /** ExcelApi 1.9. */
+  readonly pageLayout: ExcelPageLayout;
+  /** ExcelApi 1.9. */
+  readonly horizontalPageBreaks: ExcelPageBreakCollection;
   load(propertyNames?: ProprietaDaCaricare): unknown;
   activate(): void;
   delete(): void;

@@ -5,7 +5,9 @@
  * numbers, text, TRUE/FALSE, error literals, cell references ($A$1 absolute or A1 relative to the
  * rule's anchor) and ranges of the same sheet, array constants {0,70,90}, the operators
  * = <> < > <= >= & + - * / ^ % and the functions AND, OR, NOT, IF, IFERROR, ISNUMBER, ISTEXT,
- * ISBLANK, ISERROR, ISNA, N, NA, MAX, MIN, ABS, MATCH. Anything else throws FormulaNonSupportata.
+ * ISBLANK, ISERROR, ISNA, N, T, NA, MAX, MIN, ABS, MATCH, CHOOSE. Anything else throws
+ * FormulaNonSupportata. The same covers the label formula Barometro writes in a Barometro cell
+ * (formulaBarometro), which the workbench computes with it.
  *
  * Excel's semantics where they matter: errors are values that propagate (a rule whose formula
  * gives an error does not apply), an empty cell is 0 in arithmetic and "" against text,
@@ -457,9 +459,23 @@ function funzione(nome: string, argomenti: Nodo[]): Nodo {
         if (v instanceof ErroreExcel || typeof v === "number") return v;
         return typeof v === "boolean" ? (v ? 1 : 0) : 0;
       };
+    case "T":
+      almeno(1);
+      return (c) => {
+        const v = primo(argomenti[0](c));
+        return v instanceof ErroreExcel ? v : typeof v === "string" ? v : "";
+      };
     case "NA":
       almeno(0);
       return () => N_A;
+    case "CHOOSE":
+      almeno(2, 255);
+      return (c) => {
+        const indice = numeroDi(primo(argomenti[0](c)));
+        if (indice instanceof ErroreExcel) return indice;
+        const k = Math.trunc(indice);
+        return k >= 1 && k < argomenti.length ? argomenti[k](c) : VALORE;
+      };
     case "ABS":
       almeno(1);
       return (c) => {

@@ -16,6 +16,7 @@ import {
   ExcelWorksheetCollection,
   ImpostazioniDocumento,
 } from "./excel-api";
+import { impaginaInExcel } from "./office-stampa";
 import { DatiFoglio, grigliaDaDati, righeUsate, selezioneDaIndirizzo } from "./range-data";
 import {
   blocchiMancanti,
@@ -429,6 +430,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       return (diagnostica.ultimaScrittura = { sincronizzazioni, byte: piano.byte });
     },
 
+    impagina: async (piano) => (diagnostica.ultimaScrittura = await impaginaInExcel(esegui, piano, ricordaAggiunti)),
 
     async seleziona(selezione: Selezione): Promise<void> {
       try {

@@ -1,16 +1,20 @@
 import {
   Bande,
   BANDE_PREDEFINITE,
+  Fascia,
   fasciaPer,
   formatPercentuale,
   IdFascia,
   Indicatore,
   Linea,
   Polarita,
+  RisultatoIndicatore,
   RisultatoLinea,
   ScalaPercentuale,
+  SIMBOLI_FASCE,
+  ValoreCella,
 } from "../engine";
-import { a1, parseA1 } from "./grid";
+import { a1, parseA1, SheetGrid } from "./grid";
 
 /** One value Barometro writes into a cell it owns. */
 export interface CellWrite {
@@ -18,7 +22,10 @@ export interface CellWrite {
   cella: string;
   /** The value, or with `formula` the value the formula computes today. */
   valore: number | string;
-  /** A formula (English separators, as Office.js `formulas` takes it) to write instead of the value. */
+  /**
+   * A formula (English separators, as Office.js `formulas` takes it) to write instead of the value.
+   * "" (with valore "") empties the cell: how Barometro removes its own label from a Barometro cell.
+   */
   formula?: string;
 }
 
@@ -40,6 +47,11 @@ export interface Patch {
   formattazione?: ModificaFormattazione;
   /** The Riepilogo sheet: created or cleared, its number formats and its chart (values and fills are above). */
   riepilogo?: PianoRiepilogo;
+  /**
+   * Barometro cells holding a text (or number) that is not Barometro's label or symbol: left as
+   * they are (their fill is still written), and reported to the user. Nothing is written for them.
+   */
+  barometroDellUtente?: { foglio: string; cella: string }[];
 }
 
 /** A native bar chart of the lines' percentages, one colour per bar. */
@@ -80,10 +92,37 @@ export function valorePercentuale(percentuale: number, scala: ScalaPercentuale):
   return percentuale;
 }
 
+/**
+ * What a Barometro cell shows besides its fill, so that the band survives a black-and-white print
+ * and colour-blind readers: the band's label («Raggiunto», as the user named it), its symbol
+ * (SIMBOLI_FASCE) or nothing (colour only, as before).
+ */
+export type ContenutoBarometro = "etichetta" | "simbolo" | "colore";
+
+export const CONTENUTI_BAROMETRO: readonly ContenutoBarometro[] = ["etichetta", "simbolo", "colore"];
+
+/**
+ * The label: it reads without a legend, a screen reader says it (WCAG 1.4.1, "use of colour",
+ * which the Italian accessibility rules adopt for public documents) and a renamed band shows its name.
+ */
+export const CONTENUTO_PREDEFINITO: ContenutoBarometro = "etichetta";
+
 export interface OpzioniPatch {
   bande?: Bande;
   /** Write % Ragg as =PERF.RAGG(atteso,consuntivo[,polarità]) instead of its value. */
   formule?: boolean;
+  /** What the Barometro cell shows besides its fill; CONTENUTO_PREDEFINITO when absent. */
+  contenuto?: ContenutoBarometro;
+  /**
+   * The Barometro is written as conditional formatting too: the label (or symbol) is then a
+   * formula of plain Excel that follows the data as the colours do (formulaBarometro).
+   */
+  condizionale?: boolean;
+  /**
+   * The sheets as read, to tell a Barometro cell's own text from the user's. Without them every
+   * Barometro cell without a formula is taken for empty.
+   */
+  fogli?: readonly SheetGrid[];
 }
 
 /** The formula Barometro writes into a % Ragg cell in formula mode (English separators, as Office.js takes it). */
@@ -97,12 +136,19 @@ const compatta = (formula: string) => formula.replace(/\s/g, "").toUpperCase();
 
 /**
  * The cells a recalculation owns: Scostamento, % Ragg, the line's percentage and the
- * Barometro fill. A cell holding a user's formula is never written (in formula mode only
- * Barometro's own =PERF.RAGG formula may stand there); a missing result leaves the cell as it is.
+ * Barometro cell (fill, and label or symbol). A cell holding a user's formula is never written (in
+ * formula mode only Barometro's own =PERF.RAGG formula may stand there, in the Barometro cell
+ * only Barometro's label formula); a missing result leaves the cell as it is, and a Barometro
+ * cell without a band loses its fill and Barometro's label. A Barometro cell holding a text that
+ * is not Barometro's keeps it (patch.barometroDellUtente).
  */
 export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: OpzioniPatch = {}): Patch {
   const bande = opzioni.bande ?? BANDE_PREDEFINITE;
+  const contenuto = opzioni.contenuto ?? CONTENUTO_PREDEFINITO;
   const patch: Patch = { scritture: [], colori: [] };
+  const dellUtente: { foglio: string; cella: string }[] = [];
+  const attuale = lettoreCelle(opzioni.fogli);
+  const nostri = testiNostri(bande);
   const scrivi = (
     foglio: string,
     cella: string | undefined,
@@ -134,6 +180,7 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
               ? null
               : fasciaPer(ri.ragg, bande).colore;
           patch.colori.push({ foglio: ind.foglio, cella: ind.celle.barometro, colore });
+          scriviBarometro(ind, ri, ro.neutralizzato);
         }
       });
     });
@@ -141,7 +188,118 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
     if (p && risultato.percentuale !== null)
       scrivi(linea.foglio, p.cella, p.formula, valorePercentuale(risultato.percentuale, p.scala));
   });
+  if (dellUtente.length > 0) patch.barometroDellUtente = dellUtente;
   return patch;
+
+  /**
+   * The Barometro cell's label or symbol. A formula of the user's is never touched; a text that
+   * is not one of Barometro's labels or symbols is left and reported. With conditional formatting
+   * the label is a formula that follows the data; otherwise the value; with «colore», or when the
+   * band is unknown (da rilevare), Barometro's own content is removed. A cell already holding
+   * exactly what it should is not written again.
+   */
+  function scriviBarometro(ind: Indicatore, ri: RisultatoIndicatore, neutralizzato: boolean): void {
+    const cella = ind.celle.barometro as string;
+    const formula = ind.formule.barometro;
+    if (formula && !isFormulaBarometro(formula)) return;
+    const valore = formula ? null : attuale(ind.foglio, cella);
+    const vuota = valore === null || valore === undefined || (typeof valore === "string" && valore.trim() === "");
+    if (!formula && !vuota && !(typeof valore === "string" && nostri.has(normalizza(valore)))) {
+      // Reported only when Barometro would have written there.
+      if (contenuto !== "colore") dellUtente.push({ foglio: ind.foglio, cella });
+      return;
+    }
+    const fascia = ri.ragg === null ? null : fasciaPer(ri.ragg, bande);
+    const statico = neutralizzato
+      ? testoFascia(contenuto, "neutralizzato", bande.neutralizzato.etichetta)
+      : fascia
+        ? testoFascia(contenuto, fascia.id, fascia.etichetta)
+        : "";
+    const nuova =
+      opzioni.condizionale && !neutralizzato ? formulaBarometro(ind, ri.polarita, bande, contenuto, statico) : null;
+    // Nothing is sent for a cell that already shows exactly this (a formula is ~250 bytes a row).
+    if (nuova) {
+      if (formula !== nuova) patch.scritture.push({ foglio: ind.foglio, cella, valore: statico, formula: nuova });
+    } else if (statico !== "") {
+      if (formula || valore !== statico) patch.scritture.push({ foglio: ind.foglio, cella, valore: statico });
+    } else if (formula || !vuota) patch.scritture.push({ foglio: ind.foglio, cella, valore: "", formula: "" });
+  }
+}
+
+// ───────────────────── the label or symbol in the Barometro cell ─────────────────────
+
+/** What a Barometro cell shows for a band (or "neutralizzato") besides its fill; "" for colour only. */
+export function testoFascia(contenuto: ContenutoBarometro, id: IdFascia | "neutralizzato", etichetta: string): string {
+  if (contenuto === "colore") return "";
+  return contenuto === "simbolo" ? SIMBOLI_FASCE[id] : etichetta;
+}
+
+const normalizza = (testo: string) => testo.trim().toLocaleLowerCase("it");
+
+/**
+ * The texts Barometro may have left in a Barometro cell, which a later run replaces: the labels
+ * of these bands and the default ones, and the symbols. (A label renamed twice is not among them:
+ * the cell is then left as the user's.)
+ */
+function testiNostri(bande: Bande): Set<string> {
+  const etichette = (b: Bande) => [...b.fasce.map((f) => f.etichetta), b.neutralizzato.etichetta];
+  return new Set(
+    [...etichette(bande), ...etichette(BANDE_PREDEFINITE), ...Object.values(SIMBOLI_FASCE)].map(normalizza)
+  );
+}
+
+/** The value of a cell in the sheets as read; undefined when the sheets were not given. */
+function lettoreCelle(fogli: readonly SheetGrid[] | undefined): (foglio: string, cella: string) => ValoreCella {
+  if (!fogli) return () => undefined;
+  const perNome = new Map(fogli.map((g) => [g.name, g]));
+  return (foglio, cella) => {
+    const g = perNome.get(foglio);
+    if (!g) return undefined;
+    const { row, col } = parseA1(cella);
+    return g.values[row - (g.origin?.row ?? 0)]?.[col - (g.origin?.col ?? 0)];
+  };
+}
+
+/** Every formula Barometro writes in a Barometro cell ends with this: T(N(text)) is "", so it changes nothing. */
+const MARCATORE_CELLA = '&T(N("barometro"))';
+
+/** True for a Barometro cell's formula written by Barometro (formulaBarometro). */
+export function isFormulaBarometro(formula: string | null | undefined): boolean {
+  return typeof formula === "string" && /&\s*T\(\s*N\(\s*"barometro"\s*\)\s*\)\s*$/i.test(formula);
+}
+
+/** An Excel text constant: in quotes, quotes doubled. */
+const testoExcel = (testo: string) => `"${testo.replace(/"/g, '""')}"`;
+
+/** Excel's longest text constant in a formula. */
+const MAX_TESTO_FORMULA = 255;
+
+/**
+ * The formula that shows a Barometro cell's label (or symbol) computed from the row's own cells,
+ * with the same expression as the conditional-format rules (confrontoFasce), so that label and
+ * colour agree after an edit made without the add-in:
+ *
+ *   =IFERROR(CHOOSE(MATCH(V,{0,70,90}),"Non raggiunto","Parzialmente raggiunto","Raggiunto"),"<static>")&T(N("barometro"))
+ *
+ * Where no rule decides (data missing or numbers stored as text: V = -1), the cell shows the label
+ * of the last Ricalcola, as the fill does where no rule colours. Null when no rule can be written
+ * for this indicator (see regoleCondizionali), or a label is too long for a formula.
+ */
+export function formulaBarometro(
+  ind: Indicatore,
+  polarita: Polarita,
+  bande: Bande,
+  contenuto: ContenutoBarometro,
+  statico: string
+): string | null {
+  if (contenuto === "colore" || !ind.celle.barometro) return null;
+  const sorgente = sorgenteDi(ind, polarita);
+  if (!sorgente) return null;
+  const fasce = fasceCrescenti(bande);
+  const testi = fasce.map((f) => testoFascia(contenuto, f.id, f.etichetta));
+  if ([...testi, statico].some((t) => t.length > MAX_TESTO_FORMULA)) return null;
+  const confronto = confrontoFasce(sorgente, parseA1(ind.celle.barometro).row, fasce);
+  return `=IFERROR(CHOOSE(${confronto},${testi.map(testoExcel).join(",")}),${testoExcel(statico)})${MARCATORE_CELLA}`;
 }
 
 // ───────────────────── the Barometro as native conditional formatting ─────────────────────
@@ -307,13 +465,11 @@ export function regoleCondizionali(
     })
   );
 
-  const fasce = [...bande.fasce].sort((a, b) => a.soglia - b.soglia);
+  const fasce = fasceCrescenti(bande);
   const senzaFirma: (Omit<RegolaCondizionale, "formula"> & { corpo: string })[] = [];
   for (const gruppo of gruppi.values()) {
     for (const aree of spezza(serie(gruppo.righe), gruppo.colonna)) {
-      const ancora = parseA1(aree[0].split(":")[0]).row;
-      const { v, scala } = valoreDa(gruppo.sorgente, ancora);
-      const soglie = fasce.map((f, k) => numero(k === 0 ? 0 : f.soglia * scala)).join(",");
+      const confronto = confrontoFasce(gruppo.sorgente, parseA1(aree[0].split(":")[0]).row, fasce);
       fasce.forEach((f, k) =>
         senzaFirma.push({
           foglio: gruppo.foglio,
@@ -321,7 +477,7 @@ export function regoleCondizionali(
           aree,
           colore: f.colore.toUpperCase(),
           fascia: f.id,
-          corpo: `(MATCH(${v},{${soglie}})=${k + 1})`,
+          corpo: `(${confronto}=${k + 1})`,
         })
       );
     }
@@ -353,6 +509,20 @@ function sorgenteDi(ind: Indicatore, polarita: Polarita): Sorgente | null {
 }
 
 const colonnaDi = (cella: string) => cella.replace(/[$\d]/g, "").toUpperCase();
+
+/** The bands from the lowest threshold up: the order of MATCH's result (1 = the lowest band). */
+const fasceCrescenti = (bande: Bande): Fascia[] => [...bande.fasce].sort((a, b) => a.soglia - b.soglia);
+
+/**
+ * MATCH(V,{0,70,90}): the 1-based index, in `fasce` (ascending), of the band the row's % Ragg
+ * falls in; #N/A when it cannot be computed (V = -1). The one expression behind both the
+ * conditional-format rules and the Barometro cell's label formula.
+ */
+function confrontoFasce(s: Sorgente, riga: number, fasce: readonly Fascia[]): string {
+  const { v, scala } = valoreDa(s, riga);
+  const soglie = fasce.map((f, k) => numero(k === 0 ? 0 : f.soglia * scala)).join(",");
+  return `MATCH(${v},{${soglie}})`;
+}
 
 /** The rule's % Ragg for the anchor row, and the scale its thresholds need (1 or 1/100). */
 function valoreDa(s: Sorgente, riga: number): { v: string; scala: number } {

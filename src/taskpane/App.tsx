@@ -2,11 +2,13 @@ import * as React from "react";
 import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
 import { WorkbookAccess } from "../app/access";
 import { condivisioneDi } from "../app/settings";
+import { annoDellaCartella } from "../app/stampa";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
 import { Impostazioni } from "./components/Impostazioni";
 import { Riepilogo } from "./components/Riepilogo";
+import { Stampa } from "./components/Stampa";
 import { Stato } from "./components/Stato";
 import { Verifica } from "./components/Verifica";
 import { conteggio, gruppiAvvisi, occupato, righeLinee } from "./state";
@@ -47,6 +49,7 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
     [analisi, impostazioni]
   );
   const gruppi = React.useMemo(() => (analisi ? gruppiAvvisi(analisi) : null), [analisi]);
+  const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
   const numeroAvvisi = analisi?.avvisi.length ?? 0;
   const attesa = occupato(stato);
 
@@ -105,6 +108,15 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
             onPrepara={() => void barometro.preparaCondivisione()}
             onAggiornaRiepilogo={() => void barometro.aggiornaRiepilogo()}
             onVai={(f) => void barometro.vaiAllaCella({ foglio: f.foglio, indirizzo: f.cella })}
+          />
+        )}
+        {scheda === "condivisione" && (
+          <Stampa
+            occupato={attesa}
+            disponibile={typeof access.impagina === "function"}
+            annoSalvato={stato.annoRelazione}
+            annoCartella={annoCartella}
+            onPrepara={(anno) => void barometro.preparaStampa(anno)}
           />
         )}
         {scheda === "impostazioni" && (

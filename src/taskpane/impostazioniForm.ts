@@ -1,5 +1,6 @@
 import { BANDE_PREDEFINITE, creaBande, IdFascia, parseNumero } from "../engine";
 import { condivisioneDi, Impostazioni, ModoScrittura } from "../app/settings";
+import { CONTENUTO_PREDEFINITO, ContenutoBarometro } from "../layout/patch";
 
 /** The band keys that have a colour and a label: the three bands and "neutralizzato". */
 export type ChiaveFascia = IdFascia | "neutralizzato";
@@ -25,6 +26,8 @@ export interface Bozza {
   formattazioneCondizionale: boolean;
   /** Open the task pane with the workbook. */
   aperturaAutomatica: boolean;
+  /** What the Barometro cell shows besides its colour. */
+  contenutoBarometro: ContenutoBarometro;
 }
 
 export type CampoBozza = "raggiunto" | "parziale" | "soglie" | `colore.${ChiaveFascia}` | `etichetta.${ChiaveFascia}`;
@@ -48,6 +51,7 @@ export function bozzaDaImpostazioni(impostazioni: Impostazioni): Bozza {
     etichette: mappa("etichetta"),
     modoScrittura: impostazioni.modoScrittura,
     ...condivisioneDi(impostazioni),
+    contenutoBarometro: impostazioni.contenutoBarometro ?? CONTENUTO_PREDEFINITO,
   };
 }
 
@@ -63,7 +67,7 @@ export function validaBozza(bozza: Bozza): { impostazioni: Impostazioni } | { er
   const parziale = numero("parziale");
   for (const c of CHIAVI_FASCE) {
     if (!COLORE_VALIDO.test(bozza.colori[c].trim()))
-      errori[`colore.${c}`] = "Colore non valido: usare il formato #RRGGBB (es. #63BE7B).";
+      errori[`colore.${c}`] = `Colore non valido: usare il formato #RRGGBB (es. ${BANDE_PREDEFINITE.fasce[0].colore}).`;
     if (bozza.etichette[c].trim() === "") errori[`etichetta.${c}`] = "L'etichetta non può essere vuota.";
   }
   if (raggiunto === null || parziale === null) return { errori };
@@ -83,6 +87,7 @@ export function validaBozza(bozza: Bozza): { impostazioni: Impostazioni } | { er
       modoScrittura: bozza.modoScrittura,
       formattazioneCondizionale: bozza.formattazioneCondizionale,
       aperturaAutomatica: bozza.aperturaAutomatica,
+      contenutoBarometro: bozza.contenutoBarometro,
     },
   };
 }

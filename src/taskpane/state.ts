@@ -17,6 +17,7 @@ export function statoIniziale(): StatoBarometro {
     notifica: null,
     conferma: null,
     escluse: null,
+    annoRelazione: null,
   };
 }
 
@@ -98,6 +99,18 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
       };
     case "riepilogoAggiornato":
       return { ...stato, lavoro: null, notifica: { intento: "successo", testo: azione.messaggio } };
+    case "annoLetto":
+      return { ...stato, annoRelazione: azione.anno };
+    case "stampaPreparata": {
+      const { esito } = azione;
+      return {
+        ...stato,
+        lavoro: null,
+        annoRelazione: esito.fonteAnno === "impostazione" ? esito.anno : null,
+        // Without a year the footer is incomplete: a warning, with how to set it.
+        notifica: { intento: esito.anno === null ? "avviso" : "successo", testo: esito.messaggio },
+      };
+    }
     case "esitoEsterno": {
       const { analisi } = azione.esito;
       return {

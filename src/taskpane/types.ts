@@ -2,6 +2,7 @@ import type { Avviso } from "../engine";
 import type { EsitoPreparazione, FormulaEsclusa } from "../app/condivisione";
 import type { Ambito, Analisi, EsitoRicalcolo } from "../app/ricalcolo";
 import type { Impostazioni } from "../app/settings";
+import type { EsitoStampa } from "../app/stampa";
 
 /** The task pane's tabs. */
 export type Scheda = "riepilogo" | "verifica" | "condivisione" | "impostazioni";
@@ -14,7 +15,9 @@ export type Lavoro =
   /** Prepara per la condivisione: counting the PERF formulas, or (conferma) replacing them. */
   | { tipo: "condivisione"; conferma: boolean }
   /** Aggiorna riepilogo: writing the "Riepilogo" sheet and its chart. */
-  | { tipo: "foglioRiepilogo" };
+  | { tipo: "foglioRiepilogo" }
+  /** Prepara stampa: laying out the sheets and writing the Indice. */
+  | { tipo: "stampa" };
 
 /** Prepara per la condivisione, counted and waiting for the user's answer (the dialog is open). */
 export interface ConfermaCondivisione {
@@ -47,6 +50,8 @@ export interface StatoBarometro {
   conferma: ConfermaCondivisione | null;
   /** PERF formulas the last Prepara per la condivisione left as they are (null before any). */
   escluse: FormulaEsclusa[] | null;
+  /** The report's year saved in the workbook for Prepara stampa (null: read from its texts). */
+  annoRelazione: number | null;
 }
 
 export type Azione =
@@ -65,6 +70,10 @@ export type Azione =
   /** Prepara per la condivisione, confirmed: what was replaced. */
   | { tipo: "condivisionePreparata"; esito: EsitoPreparazione }
   | { tipo: "riepilogoAggiornato"; messaggio: string }
+  /** The report's year saved in the workbook, read on open. */
+  | { tipo: "annoLetto"; anno: number | null }
+  /** Prepara stampa done: the sheets laid out, the Indice written. */
+  | { tipo: "stampaPreparata"; esito: EsitoStampa }
   /** A Ricalcola run elsewhere (the ribbon): shown without touching the pane's own work. */
   | { tipo: "esitoEsterno"; esito: EsitoRicalcolo }
   | { tipo: "erroreEsterno"; messaggio: string }

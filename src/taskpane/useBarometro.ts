@@ -5,7 +5,14 @@ import { preparaCondivisione } from "../app/condivisione";
 import { ascolta } from "../app/eventi";
 import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
 import { aggiornaRiepilogo } from "../app/riepilogo";
-import { Impostazioni, leggiImpostazioni, valoriDaImpostazioni } from "../app/settings";
+import {
+  annoDaSalvato,
+  CHIAVE_ANNO_RELAZIONE,
+  Impostazioni,
+  leggiImpostazioni,
+  valoriDaImpostazioni,
+} from "../app/settings";
+import { preparaStampa } from "../app/stampa";
 import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
 import { Lavoro, Scheda, StatoBarometro } from "./types";
 
@@ -25,6 +32,11 @@ export interface Barometro {
   annullaCondivisione(): void;
   /** Aggiorna riepilogo: creates or refreshes the "Riepilogo" sheet with its chart. */
   aggiornaRiepilogo(): Promise<void>;
+  /**
+   * Prepara stampa: lays out the sheets that hold lines and writes the Indice. `anno`: the year
+   * typed in the pane (saved in the workbook), null to go back to the workbook's own, undefined: as saved.
+   */
+  preparaStampa(anno?: number | null): Promise<void>;
   /** Selects a cell in the workbook (a PERF formula left as it is). */
   vaiAllaCella(selezione: Selezione): Promise<void>;
   scegliScheda(scheda: Scheda): void;
@@ -85,8 +97,10 @@ export function useBarometro(access: WorkbookAccess): Barometro {
   // On open: the settings stored in the workbook, then one read.
   useEffect(() => {
     try {
-      const { impostazioni, errore } = leggiImpostazioni(access.leggiImpostazioni());
+      const salvate = access.leggiImpostazioni();
+      const { impostazioni, errore } = leggiImpostazioni(salvate);
       dispatch({ tipo: "impostazioniLette", impostazioni, errore });
+      dispatch({ tipo: "annoLetto", anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]) });
     } catch (e) {
       dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
     }
@@ -134,6 +148,11 @@ export function useBarometro(access: WorkbookAccess): Barometro {
         esegui({ tipo: "foglioRiepilogo" }, async () => {
           const esito = await aggiornaRiepilogo(access, ultimo.current.impostazioni);
           dispatch({ tipo: "riepilogoAggiornato", messaggio: esito.messaggio });
+        }),
+      preparaStampa: (anno?: number | null) =>
+        esegui({ tipo: "stampa" }, async () => {
+          const esito = await preparaStampa(access, ultimo.current.impostazioni, { anno });
+          dispatch({ tipo: "stampaPreparata", esito });
         }),
       vaiAllaCella: seleziona,
       scegliScheda: (scheda: Scheda) => dispatch({ tipo: "scheda", scheda }),

@@ -53,10 +53,18 @@ import type {
   ExcelConditionalRangeFormat,
   ExcelContext,
   ExcelCustomConditionalFormat,
+  ExcelHeaderFooter,
+  ExcelHeaderFooterGroup,
+  ExcelPageBreak,
+  ExcelPageBreakCollection,
+  ExcelPageLayout,
+  ExcelPageLayoutMarginOptions,
+  ExcelPageLayoutZoomOptions,
   ExcelRange,
   ExcelRangeAreas,
   ExcelRangeCollection,
   ExcelRangeFill,
+  ExcelRangeFont,
   ExcelRangeFormat,
   ExcelWorkbook,
   ExcelWorksheet,
@@ -83,6 +91,52 @@ export interface CellaFinta {
   colore?: string | null;
   /** Formatting the fake does not model (borders, fonts…) that still makes the cell "used". */
   formattata?: boolean;
+  /** format.wrapText: true when set; absent: not wrapped. */
+  aCapo?: boolean;
+  /** format.verticalAlignment ("Top"…); absent: Excel's default (bottom). */
+  allineamentoVerticale?: string;
+  /** format.font.bold: true when set. */
+  grassetto?: boolean;
+  /** format.font.size in points; absent: Excel's default (11). */
+  dimensioneCarattere?: number;
+}
+
+/**
+ * A sheet's page layout (Office.js PageLayout) as Barometro sets it. A new sheet has Excel's
+ * defaults (portrait, Letter, 100%, "Normal" margins, automatic first page number, no print
+ * titles, no footer).
+ */
+export interface PaginaFinta {
+  /** "Portrait" | "Landscape". */
+  orientamento: string;
+  /** "A4", "Letter"… */
+  carta: string;
+  zoom: { scale?: number | null; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** Points. */
+  margini: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  centraOrizzontale: boolean;
+  /** "" for automatic. */
+  primaPagina: number | "";
+  /** "$11:$11", or null. */
+  righeTitoli: string | null;
+  /** headersFooters.state. */
+  statoIntestazioni: string;
+  /** headersFooters.defaultForAllPages.centerFooter. */
+  piePagina: string;
+}
+
+export function paginaPredefinita(): PaginaFinta {
+  return {
+    orientamento: "Portrait",
+    carta: "Letter",
+    zoom: { scale: 100 },
+    margini: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
+    centraOrizzontale: false,
+    primaPagina: "",
+    righeTitoli: null,
+    statoIntestazioni: "Default",
+    piePagina: "",
+  };
 }
 
 /** Computes a written formula's value; undefined keeps the cell's previous value. */
@@ -182,6 +236,14 @@ export class FoglioFinto {
   /** Conditional-format rules, highest priority first. */
   readonly formattazioni: RegolaFinta[] = [];
   readonly grafici: GraficoFinto[] = [];
+  /** Page layout (worksheet.pageLayout). */
+  pagina: PaginaFinta = paginaPredefinita();
+  /** Manual horizontal page breaks: the 0-based row each one puts at the top of a new page, ascending. */
+  interruzioni: number[] = [];
+  /** Column widths set through format.columnWidth, in points, by 0-based column. */
+  readonly larghezze = new Map<number, number>();
+  /** Rows (0-based) whose height was fitted to their contents (format.autofitRows()). */
+  readonly righeAdattate = new Set<number>();
   private readonly righe = new Map<number, Map<number, CellaFinta>>();
 
   constructor(id: string, nome: string) {
@@ -385,6 +447,10 @@ function canonica(c: CellaFinta): CellaFinta {
   if (c.formato !== undefined && c.formato !== GENERALE) cella.formato = c.formato;
   if (c.colore !== undefined && c.colore !== null) cella.colore = c.colore.toUpperCase();
   if (c.formattata) cella.formattata = true;
+  if (c.aCapo) cella.aCapo = true;
+  if (c.allineamentoVerticale !== undefined) cella.allineamentoVerticale = c.allineamentoVerticale;
+  if (c.grassetto) cella.grassetto = true;
+  if (c.dimensioneCarattere !== undefined) cella.dimensioneCarattere = c.dimensioneCarattere;
   return cella;
 }
 
@@ -394,7 +460,11 @@ function vuota(c: CellaFinta): boolean {
     c.formula === undefined &&
     (c.formato === undefined || c.formato === GENERALE) &&
     (c.colore === undefined || c.colore === null) &&
-    !c.formattata
+    !c.formattata &&
+    !c.aCapo &&
+    c.allineamentoVerticale === undefined &&
+    !c.grassetto &&
+    c.dimensioneCarattere === undefined
   );
 }
 
@@ -550,9 +620,11 @@ export class CartellaFinta {
 
   /**
    * Everything a person could see, keyed "Foglio!A1" (cells) and "Foglio!#unioni" /
-   * "Foglio!#protetto", plus "Foglio!#formattazioni" (conditional-format rules, by priority) and
-   * "Foglio!#grafici" on sheets that have some: to compare a workbook before and after. Ids are
-   * left out (a rule deleted and added again the same is the same for a person).
+   * "Foglio!#protetto", plus "Foglio!#formattazioni" (conditional-format rules, by priority),
+   * "Foglio!#grafici" on sheets that have some and "Foglio!#stampa" (page layout, page breaks,
+   * column widths, autofitted rows) on sheets where they are not a new sheet's: to compare a
+   * workbook before and after. Ids are left out (a rule deleted and added again the same is the
+   * same for a person). The sheets' order is `fogli`'s.
    */
   istantanea(): Map<string, string> {
     const m = new Map<string, string>();
@@ -574,6 +646,13 @@ export class CartellaFinta {
             }))
           )
         );
+      const stampa = {
+        pagina: f.pagina,
+        interruzioni: f.interruzioni,
+        larghezze: [...f.larghezze].sort((a, b) => a[0] - b[0]),
+        righeAdattate: [...f.righeAdattate].sort((a, b) => a - b),
+      };
+      if (JSON.stringify(stampa) !== STAMPA_PREDEFINITA) m.set(`${f.nome}!#stampa`, JSON.stringify(stampa));
       for (const { riga, colonna, cella } of f.celle())
         m.set(
           `${f.nome}!${a1DaArea({ top: riga, left: colonna, bottom: riga, right: colonna })}`,
@@ -591,6 +670,13 @@ export class CartellaFinta {
     return registrata;
   }
 }
+
+const STAMPA_PREDEFINITA = JSON.stringify({
+  pagina: paginaPredefinita(),
+  interruzioni: [],
+  larghezze: [],
+  righeAdattate: [],
+});
 
 function senzaId<T extends { id: string }>(oggetto: T): Omit<T, "id"> {
   const copiato: Partial<T> = { ...oggetto };
@@ -908,11 +994,33 @@ class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorks
 class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
   readonly protection: ProtezioneProxy;
   readonly charts: RaccoltaGraficiProxy;
+  readonly pageLayout: ImpaginazioneProxy;
+  readonly horizontalPageBreaks: RaccoltaInterruzioniProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
     super(ctx, percorso, trova);
     this.protection = new ProtezioneProxy(ctx, `${percorso}.protection`, trova);
     this.charts = new RaccoltaGraficiProxy(ctx, `${percorso}.charts`, trova);
+    this.pageLayout = new ImpaginazioneProxy(ctx, `${percorso}.pageLayout`, trova);
+    this.horizontalPageBreaks = new RaccoltaInterruzioniProxy(ctx, `${percorso}.horizontalPageBreaks`, trova);
+  }
+
+  get position(): number {
+    return this.proprieta("position");
+  }
+
+  /** Moves the sheet to this place (0-based; Excel refuses a place past the last sheet). */
+  set position(posizione: number) {
+    this.ctx.accoda("imposta", this.percorso, "position", posizione, () => {
+      const f = this.oggetto();
+      const cartella = this.ctx.cartella;
+      if (cartella.solaLettura)
+        throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+      if (!Number.isInteger(posizione) || posizione < 0 || posizione >= cartella.fogli.length)
+        throw nonValido(`Posizione non valida: ${posizione}`);
+      cartella.fogli.splice(cartella.fogli.indexOf(f), 1);
+      cartella.fogli.splice(posizione, 0, f);
+    });
   }
 
   /** Deletes the sheet (not the only one; not in a protected workbook's structure, not modelled). */
@@ -948,6 +1056,8 @@ class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
   }
 
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    if (nome === "pageLayout") return this.pageLayout;
+    if (nome === "horizontalPageBreaks") return this.horizontalPageBreaks;
     return nome === "protection" ? this.protection : nome === "charts" ? this.charts : undefined;
   }
 
@@ -1084,14 +1194,82 @@ class RiempimentoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFill 
 
 class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFormat {
   readonly fill: RiempimentoProxy;
+  readonly font: CarattereProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => Intervallo | null) {
     super(ctx, percorso, trova);
     this.fill = new RiempimentoProxy(ctx, `${percorso}.fill`, trova);
+    this.font = new CarattereProxy(ctx, `${percorso}.font`, trova);
   }
 
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "fill" ? this.fill : undefined;
+    return nome === "fill" ? this.fill : nome === "font" ? this.font : undefined;
+  }
+
+  get wrapText(): boolean {
+    return this.proprieta("wrapText");
+  }
+
+  set wrapText(valore: boolean) {
+    this.ctx.accoda("imposta", this.percorso, "wrapText", valore, () => {
+      if (typeof valore !== "boolean") throw nonValido("wrapText: serve un booleano.");
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { aCapo: valore || undefined }));
+    });
+  }
+
+  get verticalAlignment(): string {
+    return this.proprieta("verticalAlignment");
+  }
+
+  set verticalAlignment(valore: string) {
+    this.ctx.accoda("imposta", this.percorso, "verticalAlignment", valore, () => {
+      if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(valore))
+        throw nonValido(`Allineamento verticale non valido: ${valore}`);
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) =>
+        intervallo.foglio.impostaIn(r, c, { allineamentoVerticale: valore === "Bottom" ? undefined : valore })
+      );
+    });
+  }
+
+  get columnWidth(): number {
+    return this.proprieta("columnWidth");
+  }
+
+  /** Every column the range spans gets this width (points); no cell is touched. */
+  set columnWidth(punti: number) {
+    this.ctx.accoda("imposta", this.percorso, "columnWidth", punti, () => {
+      if (typeof punti !== "number" || !(punti >= 0)) throw nonValido(`Larghezza non valida: ${punti}`);
+      const { foglio, aree } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      for (const a of aree) for (let c = a.left; c <= a.right; c++) foglio.larghezze.set(c, punti);
+    });
+  }
+
+  /** Row heights are not modelled: the rows are recorded as fitted to their contents. */
+  autofitRows(): void {
+    this.ctx.accoda("chiama", this.percorso, "autofitRows", null, () => {
+      const { foglio, aree } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
+      for (const a of aree) for (let r = a.top; r <= Math.min(a.bottom, ULTIMA_RIGA); r++) foglio.righeAdattate.add(r);
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["wrapText", "verticalAlignment", "columnWidth"];
+  }
+
+  /** Like Excel: the common value, null when the cells differ. Widths: Excel's default (48 points) when not set. */
+  protected override leggiScalare(nome: string, intervallo: Intervallo): unknown {
+    if (nome === "columnWidth") {
+      const { foglio, aree } = intervallo;
+      return comune(aree.flatMap((a) => colonneDi(a).map((c) => foglio.larghezze.get(c) ?? LARGHEZZA_PREDEFINITA)));
+    }
+    if (nome === "wrapText") return comune(valoriCelle(intervallo, (c) => c?.aCapo === true));
+    if (nome === "verticalAlignment")
+      return comune(valoriCelle(intervallo, (c) => c?.allineamentoVerticale ?? "Bottom"));
+    return super.leggiScalare(nome, intervallo);
   }
 
   /** Column widths are not modelled: checked like a write, changes nothing. */
@@ -1122,7 +1300,18 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
       scrivi(this.ctx, intervallo, (r, c) => {
         if (!intervallo.foglio.cellaIn(r, c)) return;
         const contenuto = applyTo !== "Formats" ? { valore: null, formula: undefined } : {};
-        const formati = applyTo !== "Contents" ? { formato: undefined, colore: null, formattata: false } : {};
+        const formati =
+          applyTo !== "Contents"
+            ? {
+                formato: undefined,
+                colore: null,
+                formattata: false,
+                aCapo: undefined,
+                allineamentoVerticale: undefined,
+                grassetto: undefined,
+                dimensioneCarattere: undefined,
+              }
+            : {};
         intervallo.foglio.impostaIn(r, c, { ...contenuto, ...formati });
       });
     });
@@ -1977,5 +2166,444 @@ class RiempimentoPuntoProxy extends ProxyFinto<RifPunto> implements ExcelChartFi
       controllaScrittura(this.ctx, r.foglio);
       delete r.grafico.coloriPunti[r.serie]?.[r.punto];
     });
+  }
+}
+
+// ───────────────────────────── cell formats, page layout ─────────────────────────────
+
+/** Excel's default column width (8.43 characters of Calibri 11), in points. */
+const LARGHEZZA_PREDEFINITA = 48;
+
+/** The common value, null when they differ (as Excel reports a format over mixed cells). */
+function comune<V>(valori: V[]): V | null {
+  return valori.length > 0 && valori.every((v) => v === valori[0]) ? valori[0] : null;
+}
+
+function colonneDi(a: Area): number[] {
+  return Array.from({ length: a.right - a.left + 1 }, (_, i) => a.left + i);
+}
+
+/**
+ * A property of the cells of the range: the cells inside the used area one by one, plus one
+ * blank cell's when the range reaches beyond it (whole columns or rows stay cheap).
+ */
+function valoriCelle<V>(intervallo: Intervallo, f: (c: CellaFinta | undefined) => V): V[] {
+  const usata = intervallo.foglio.areaUsata(false);
+  const valori: V[] = [];
+  for (const a of intervallo.aree) {
+    const dentro = usata && {
+      top: Math.max(a.top, usata.top),
+      left: Math.max(a.left, usata.left),
+      bottom: Math.min(a.bottom, usata.bottom),
+      right: Math.min(a.right, usata.right),
+    };
+    let celle = 0;
+    if (dentro && dentro.top <= dentro.bottom && dentro.left <= dentro.right)
+      for (let r = dentro.top; r <= dentro.bottom; r++)
+        for (let c = dentro.left; c <= dentro.right; c++, celle++) valori.push(f(intervallo.foglio.cellaIn(r, c)));
+    if (celle < (a.bottom - a.top + 1) * (a.right - a.left + 1)) valori.push(f(undefined));
+  }
+  return valori;
+}
+
+class CarattereProxy extends ProxyFinto<Intervallo> implements ExcelRangeFont {
+  get bold(): boolean {
+    return this.proprieta("bold");
+  }
+
+  set bold(valore: boolean) {
+    this.ctx.accoda("imposta", this.percorso, "bold", valore, () => {
+      if (typeof valore !== "boolean") throw nonValido("bold: serve un booleano.");
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { grassetto: valore || undefined }));
+    });
+  }
+
+  get size(): number {
+    return this.proprieta("size");
+  }
+
+  set size(punti: number) {
+    this.ctx.accoda("imposta", this.percorso, "size", punti, () => {
+      if (typeof punti !== "number" || punti < 1 || punti > 409) throw nonValido(`Dimensione non valida: ${punti}`);
+      const intervallo = this.oggetto();
+      scrivi(this.ctx, intervallo, (r, c) =>
+        intervallo.foglio.impostaIn(r, c, { dimensioneCarattere: punti === 11 ? undefined : punti })
+      );
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["bold", "size"];
+  }
+
+  protected override leggiScalare(nome: string, intervallo: Intervallo): unknown {
+    if (nome === "bold") return comune(valoriCelle(intervallo, (c) => c?.grassetto === true));
+    if (nome === "size") return comune(valoriCelle(intervallo, (c) => c?.dimensioneCarattere ?? 11));
+    return super.leggiScalare(nome, intervallo);
+  }
+}
+
+/** A page-layout property set on a sheet: checked like a write (protected sheet, read-only workbook). */
+function impostaPagina(
+  proxy: ProxyFinto<FoglioFinto>,
+  ctx: ContestoFinto,
+  nome: string,
+  valore: unknown,
+  applica: (f: FoglioFinto) => void
+): void {
+  ctx.accoda("imposta", proxy.percorso, nome, valore, () => {
+    const f = proxy.risolvi();
+    if (!f) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `${proxy.percorso}: oggetto nullo.`);
+    // Assumption (Office's documentation is silent): a protected sheet refuses page-layout changes too.
+    controllaScrittura(ctx, f);
+    applica(f);
+  });
+}
+
+const MARGINI: Record<string, keyof PaginaFinta["margini"]> = {
+  leftMargin: "left",
+  rightMargin: "right",
+  topMargin: "top",
+  bottomMargin: "bottom",
+  headerMargin: "header",
+  footerMargin: "footer",
+};
+
+const PUNTI_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
+
+/** "$11:$11", "11:12" → whole rows "$11:$12"; anything else is refused. */
+function righeTitoliDa(indirizzo: string): string {
+  const m = /^\$?(\d+):\$?(\d+)$/.exec(indirizzo.replace(/^.*!/, "").trim());
+  if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]))
+    throw nonValido(`Righe da ripetere non valide: ${indirizzo}`);
+  return `$${m[1]}:$${m[2]}`;
+}
+
+class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLayout {
+  readonly headersFooters: IntestazioniProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
+    super(ctx, percorso, trova);
+    this.headersFooters = new IntestazioniProxy(ctx, `${percorso}.headersFooters`, trova);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "headersFooters" ? this.headersFooters : undefined;
+  }
+
+  get orientation(): string {
+    return this.proprieta("orientation");
+  }
+
+  set orientation(valore: string) {
+    impostaPagina(this, this.ctx, "orientation", valore, (f) => {
+      if (valore !== "Portrait" && valore !== "Landscape") throw nonValido(`Orientamento non valido: ${valore}`);
+      f.pagina.orientamento = valore;
+    });
+  }
+
+  get paperSize(): string {
+    return this.proprieta("paperSize");
+  }
+
+  set paperSize(valore: string) {
+    impostaPagina(this, this.ctx, "paperSize", valore, (f) => {
+      if (typeof valore !== "string" || valore === "") throw nonValido(`Formato della carta non valido: ${valore}`);
+      f.pagina.carta = valore;
+    });
+  }
+
+  get zoom(): ExcelPageLayoutZoomOptions {
+    return this.proprieta("zoom");
+  }
+
+  /** A percentage (10–400), or fit to pages wide / tall (0: as many as needed), as Excel accepts them. */
+  set zoom(valore: ExcelPageLayoutZoomOptions) {
+    const copiato = copia(valore);
+    impostaPagina(this, this.ctx, "zoom", copiato, (f) => {
+      const { scale, horizontalFitToPages: larghe, verticalFitToPages: alte } = copiato ?? {};
+      const pagine = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
+      const adatta = larghe !== undefined || alte !== undefined;
+      if (!pagine(larghe) || !pagine(alte)) throw nonValido("zoom: il numero di pagine deve essere un intero ≥ 0.");
+      if (scale !== undefined && scale !== null && (typeof scale !== "number" || scale < 10 || scale > 400))
+        throw nonValido(`zoom: scala non valida: ${scale}`);
+      if (!adatta && (scale === undefined || scale === null)) throw nonValido("zoom: serve una scala o le pagine.");
+      if (adatta && typeof scale === "number") throw nonValido("zoom: scala e pagine insieme.");
+      f.pagina.zoom = adatta
+        ? { horizontalFitToPages: larghe ?? 0, verticalFitToPages: alte ?? 0 }
+        : { scale: scale as number };
+    });
+  }
+
+  get centerHorizontally(): boolean {
+    return this.proprieta("centerHorizontally");
+  }
+
+  set centerHorizontally(valore: boolean) {
+    impostaPagina(this, this.ctx, "centerHorizontally", valore, (f) => (f.pagina.centraOrizzontale = valore === true));
+  }
+
+  get firstPageNumber(): number | "" {
+    return this.proprieta("firstPageNumber");
+  }
+
+  set firstPageNumber(valore: number | "") {
+    impostaPagina(this, this.ctx, "firstPageNumber", valore, (f) => {
+      if (valore !== "" && (!Number.isInteger(valore) || valore < 0))
+        throw nonValido(`Numero della prima pagina non valido: ${valore}`);
+      f.pagina.primaPagina = valore;
+    });
+  }
+
+  get leftMargin(): number {
+    return this.proprieta("leftMargin");
+  }
+  set leftMargin(punti: number) {
+    this.margine("leftMargin", punti);
+  }
+  get rightMargin(): number {
+    return this.proprieta("rightMargin");
+  }
+  set rightMargin(punti: number) {
+    this.margine("rightMargin", punti);
+  }
+  get topMargin(): number {
+    return this.proprieta("topMargin");
+  }
+  set topMargin(punti: number) {
+    this.margine("topMargin", punti);
+  }
+  get bottomMargin(): number {
+    return this.proprieta("bottomMargin");
+  }
+  set bottomMargin(punti: number) {
+    this.margine("bottomMargin", punti);
+  }
+  get headerMargin(): number {
+    return this.proprieta("headerMargin");
+  }
+  set headerMargin(punti: number) {
+    this.margine("headerMargin", punti);
+  }
+  get footerMargin(): number {
+    return this.proprieta("footerMargin");
+  }
+  set footerMargin(punti: number) {
+    this.margine("footerMargin", punti);
+  }
+
+  private margine(nome: string, punti: number): void {
+    impostaPagina(this, this.ctx, nome, punti, (f) => {
+      if (typeof punti !== "number" || punti < 0) throw nonValido(`Margine non valido: ${punti}`);
+      f.pagina.margini[MARGINI[nome]] = punti;
+    });
+  }
+
+  setPrintMargins(unit: "Points" | "Inches" | "Centimeters", marginOptions: ExcelPageLayoutMarginOptions): void {
+    const opzioni = copia(marginOptions);
+    this.ctx.accoda("chiama", this.percorso, "setPrintMargins", [unit, opzioni], () => {
+      const f = this.oggetto();
+      controllaScrittura(this.ctx, f);
+      const fattore = PUNTI_PER[unit];
+      if (fattore === undefined) throw nonValido(`Unità non valida: ${unit}`);
+      for (const [k, v] of Object.entries(opzioni ?? {})) {
+        if (!(k in f.pagina.margini) || typeof v !== "number" || v < 0) throw nonValido(`Margine non valido: ${k}`);
+        // Points to a ten-thousandth (0.4 inches is 28.8 points, not 28.800000000000004).
+        f.pagina.margini[k as keyof PaginaFinta["margini"]] = Math.round(v * fattore * 10_000) / 10_000;
+      }
+    });
+  }
+
+  setPrintTitleRows(printTitleRows: ExcelRange | string): void {
+    const testo = typeof printTitleRows === "string" ? printTitleRows : `(${(printTitleRows as RangeProxy).percorso})`;
+    this.ctx.accoda("chiama", this.percorso, "setPrintTitleRows", [testo], () => {
+      const f = this.oggetto();
+      controllaScrittura(this.ctx, f);
+      if (typeof printTitleRows === "string") f.pagina.righeTitoli = righeTitoliDa(printTitleRows);
+      else {
+        const i = (printTitleRows as RangeProxy).risolvi();
+        if (!i) throw nonValido("Le righe da ripetere sono un oggetto nullo.");
+        f.pagina.righeTitoli = `$${i.aree[0].top + 1}:$${i.aree[0].bottom + 1}`;
+      }
+    });
+  }
+
+  getPrintTitleRowsOrNullObject(): ExcelRange {
+    return new RangeProxy(this.ctx, `${this.percorso}.getPrintTitleRowsOrNullObject()`, () => {
+      const f = this.risolvi();
+      if (!f || !f.pagina.righeTitoli) return null;
+      const [da, a] = f.pagina.righeTitoli.replace(/\$/g, "").split(":").map(Number);
+      return { foglio: f, aree: [{ top: da - 1, left: 0, bottom: a - 1, right: ULTIMA_COLONNA }] };
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["orientation", "paperSize", "zoom", "centerHorizontally", "firstPageNumber", ...Object.keys(MARGINI)];
+  }
+
+  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
+    const p = f.pagina;
+    if (nome in MARGINI) return p.margini[MARGINI[nome]];
+    switch (nome) {
+      case "orientation":
+        return p.orientamento;
+      case "paperSize":
+        return p.carta;
+      case "zoom":
+        return copia(p.zoom);
+      case "centerHorizontally":
+        return p.centraOrizzontale;
+      case "firstPageNumber":
+        return p.primaPagina;
+      default:
+        return super.leggiScalare(nome, f);
+    }
+  }
+}
+
+class IntestazioniProxy extends ProxyFinto<FoglioFinto> implements ExcelHeaderFooterGroup {
+  readonly defaultForAllPages: PiePaginaProxy;
+
+  constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
+    super(ctx, percorso, trova);
+    this.defaultForAllPages = new PiePaginaProxy(ctx, `${percorso}.defaultForAllPages`, trova);
+  }
+
+  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
+    return nome === "defaultForAllPages" ? this.defaultForAllPages : undefined;
+  }
+
+  get state(): string {
+    return this.proprieta("state");
+  }
+
+  set state(valore: string) {
+    impostaPagina(this, this.ctx, "state", valore, (f) => {
+      if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(valore))
+        throw nonValido(`Stato di intestazioni e piè di pagina non valido: ${valore}`);
+      f.pagina.statoIntestazioni = valore;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["state"];
+  }
+
+  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
+    return nome === "state" ? f.pagina.statoIntestazioni : super.leggiScalare(nome, f);
+  }
+}
+
+/** Only the centre footer of defaultForAllPages is modelled. */
+class PiePaginaProxy extends ProxyFinto<FoglioFinto> implements ExcelHeaderFooter {
+  get centerFooter(): string {
+    return this.proprieta("centerFooter");
+  }
+
+  set centerFooter(testo: string) {
+    impostaPagina(this, this.ctx, "centerFooter", testo, (f) => {
+      // Excel's limit for a header or footer section.
+      if (typeof testo !== "string" || testo.length > 255) throw nonValido("Piè di pagina non valido.");
+      f.pagina.piePagina = testo;
+    });
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["centerFooter"];
+  }
+
+  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
+    return nome === "centerFooter" ? f.pagina.piePagina : super.leggiScalare(nome, f);
+  }
+}
+
+interface RifInterruzione {
+  foglio: FoglioFinto;
+  riga: number;
+}
+
+/** worksheet.horizontalPageBreaks: the manual breaks, each above the row it starts a page with. */
+class RaccoltaInterruzioniProxy extends ProxyFinto<FoglioFinto> implements ExcelPageBreakCollection {
+  private elementi: InterruzioneProxy[] | undefined;
+
+  get items(): ExcelPageBreak[] {
+    if (!this.elementi) throw nonCaricata("items");
+    return this.elementi;
+  }
+
+  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const f = this.risolvi();
+    if (!f) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
+    const elementi = f.interruzioni.map(
+      (riga) =>
+        new InterruzioneProxy(this.ctx, `${this.percorso}.items[row ${riga}]`, () =>
+          f.interruzioni.includes(riga) ? { foglio: f, riga } : null
+        )
+    );
+    const esiti = elementi.map((e) => e.carica(sotto));
+    return {
+      risposta: { items: esiti.map((e) => e.risposta) },
+      consegna: () => {
+        esiti.forEach((e) => e.consegna());
+        this.elementi = elementi;
+      },
+    };
+  }
+
+  /** A break above the range's top-left cell (not above row 1; adding one twice keeps one). */
+  add(pageBreakRange: ExcelRange | string): ExcelPageBreak {
+    const testo = typeof pageBreakRange === "string" ? pageBreakRange : (pageBreakRange as RangeProxy).percorso;
+    let riga: number | null = null;
+    this.ctx.accoda("chiama", this.percorso, "add", [testo], () => {
+      const f = this.oggetto();
+      controllaScrittura(this.ctx, f);
+      const area =
+        typeof pageBreakRange === "string"
+          ? areaSenzaFoglio(pageBreakRange)
+          : (pageBreakRange as RangeProxy).risolvi()?.aree[0];
+      if (!area) throw nonValido("Intervallo nullo.");
+      if (area.top === 0) throw nonValido("Non si può interrompere la pagina sopra la riga 1.");
+      if (!f.interruzioni.includes(area.top)) {
+        f.interruzioni.push(area.top);
+        f.interruzioni.sort((a, b) => a - b);
+      }
+      riga = area.top;
+    });
+    return new InterruzioneProxy(this.ctx, `${this.percorso}.add(${JSON.stringify(testo)})`, () => {
+      const f = this.risolvi();
+      if (riga === null)
+        throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "L'interruzione non è ancora stata aggiunta.");
+      return f && f.interruzioni.includes(riga) ? { foglio: f, riga } : null;
+    });
+  }
+
+  removePageBreaks(): void {
+    this.ctx.accoda("chiama", this.percorso, "removePageBreaks", null, () => {
+      const f = this.oggetto();
+      controllaScrittura(this.ctx, f);
+      f.interruzioni = [];
+    });
+  }
+}
+
+class InterruzioneProxy extends ProxyFinto<RifInterruzione> implements ExcelPageBreak {
+  get rowIndex(): number {
+    return this.proprieta("rowIndex");
+  }
+
+  get columnIndex(): number {
+    return this.proprieta("columnIndex");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["rowIndex", "columnIndex"];
+  }
+
+  protected override leggiScalare(nome: string, r: RifInterruzione): unknown {
+    if (nome === "rowIndex") return r.riga;
+    if (nome === "columnIndex") return 0;
+    return super.leggiScalare(nome, r);
   }
 }

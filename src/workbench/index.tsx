@@ -11,7 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { creaAccessoOffice } from "../excel/office-access";
-import { CartellaFinta } from "./fake-excel";
+import { ErroreExcel, FormulaNonSupportata, valutaFormula } from "../excel/formula-condizionale";
+import { CartellaFinta, ValutaFormula } from "./fake-excel";
 import { cartellaDaExcelJS } from "./xlsx-to-fake";
 import { SheetView } from "./SheetView";
 
@@ -39,8 +40,30 @@ async function caricaCartella(): Promise<CartellaFinta> {
   if (!risposta.ok) throw new Error(`Impossibile caricare assets/${nome} (${risposta.status})`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await risposta.arrayBuffer());
-  return cartellaDaExcelJS(wb);
+  return cartellaDaExcelJS(wb, { valutaFormula: calcola });
 }
+
+/**
+ * Excel computes a formula when it is written; the fake computes those the conditional-format
+ * evaluator knows (Barometro's label in the Barometro cell, formulaBarometro). Others (PERF.*)
+ * keep the cell's value, as before.
+ */
+const calcola: ValutaFormula = (formula, foglio) => {
+  try {
+    const v = valutaFormula(formula, {
+      valore: (r, c) => {
+        const x = foglio.cellaIn(r, c)?.valore ?? null;
+        return x === "" ? null : x;
+      },
+      spostamento: { righe: 0, colonne: 0 },
+    });
+    const primo = Array.isArray(v) ? (v[0] ?? null) : v;
+    return primo instanceof ErroreExcel ? primo.codice : primo;
+  } catch (e) {
+    if (e instanceof FormulaNonSupportata) return undefined;
+    throw e;
+  }
+};
 
 function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
   const stili = useStili();

@@ -1,5 +1,6 @@
 import {
   bandeDaSalvate,
+  CHIAVE_ANNO_RELAZIONE,
   CHIAVE_APERTURA_AUTOMATICA,
   CHIAVE_BANDE,
   CHIAVE_FORMATTAZIONE,
@@ -13,6 +14,7 @@ import {
   valoriDaImpostazioni,
 } from "../../src/app/settings";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
+import { CHIAVE_CONTENUTO_BAROMETRO, contenutoAttivo, contenutoDaSalvato } from "../../src/app/settings";
 
 describe("settings stored in the workbook", () => {
   it("default to the engine's bands and value mode", () => {
@@ -45,6 +47,17 @@ describe("settings stored in the workbook", () => {
     expect(bande).toEqual(BANDE_PREDEFINITE);
   });
 
+  it("read the old default colours saved by the form as today's colour-blind-safe defaults; a chosen colour stays", () => {
+    const vecchie = bandeDaSalvate({
+      raggiunto: 90,
+      parziale: 70,
+      colori: { raggiunto: "#63be7b", parziale: "#FFEB84", non_raggiunto: "#F8696B", neutralizzato: "#123456" },
+    });
+    if (typeof vecchie === "string") throw new Error(vecchie);
+    expect(vecchie.fasce.map((f) => f.colore)).toEqual(BANDE_PREDEFINITE.fasce.map((f) => f.colore));
+    expect(vecchie.neutralizzato.colore).toBe("#123456");
+  });
+
   it("report invalid settings in Italian and fall back to the defaults", () => {
     expect(bandeDaSalvate("{")).toMatch(/non sono valide: il testo non è JSON/);
     expect(bandeDaSalvate({ raggiunto: "90" })).toMatch(/servono due numeri/);
@@ -63,7 +76,14 @@ describe("sharing settings", () => {
     const letto = leggiImpostazioni({ [CHIAVE_FORMATTAZIONE]: false, [CHIAVE_APERTURA_AUTOMATICA]: true });
     expect(letto.impostazioni).toMatchObject({ formattazioneCondizionale: false, aperturaAutomatica: true });
     expect(CHIAVE_APERTURA_AUTOMATICA).toBe("Office.AutoShowTaskpaneWithDocument");
-    expect(CHIAVI_IMPOSTAZIONI).toEqual([CHIAVE_BANDE, CHIAVE_MODO, CHIAVE_FORMATTAZIONE, CHIAVE_APERTURA_AUTOMATICA]);
+    expect(CHIAVI_IMPOSTAZIONI.slice(0, 4)).toEqual([
+      CHIAVE_BANDE,
+      CHIAVE_MODO,
+      CHIAVE_FORMATTAZIONE,
+      CHIAVE_APERTURA_AUTOMATICA,
+    ]);
+    // Prepara stampa's year is read back from the document too (Office cannot list the keys).
+    expect(CHIAVI_IMPOSTAZIONI).toContain(CHIAVE_ANNO_RELAZIONE);
   });
 
   it("round-trip; auto-open off removes Office's key; a form without the options leaves them alone", () => {
@@ -89,5 +109,54 @@ describe("sharing settings", () => {
         throw new Error("Office non pronto");
       })
     ).toBe(true);
+  });
+});
+
+describe("the Barometro cell's content (label, symbol or colour only)", () => {
+  it("absent by default (the label then applies); read back when stored; unknown values ignored", () => {
+    expect(leggiImpostazioni({}).impostazioni).not.toHaveProperty("contenutoBarometro");
+    expect(CHIAVI_IMPOSTAZIONI).toContain(CHIAVE_CONTENUTO_BAROMETRO);
+    expect(CHIAVE_CONTENUTO_BAROMETRO).toBe("barometro.contenutoBarometro");
+    for (const c of ["etichetta", "simbolo", "colore"] as const) {
+      expect(contenutoDaSalvato(c)).toBe(c);
+      expect(leggiImpostazioni({ [CHIAVE_CONTENUTO_BAROMETRO]: c }).impostazioni.contenutoBarometro).toBe(c);
+    }
+    for (const x of ["Etichetta", "simboli", "", 1, null, undefined, true])
+      expect(leggiImpostazioni({ [CHIAVE_CONTENUTO_BAROMETRO]: x }).impostazioni).not.toHaveProperty(
+        "contenutoBarometro"
+      );
+  });
+
+  it("round-trips with the other settings; a form without it leaves the stored value alone", () => {
+    const tutte = {
+      ...IMPOSTAZIONI_PREDEFINITE,
+      formattazioneCondizionale: true,
+      contenutoBarometro: "simbolo" as const,
+    };
+    const valori = valoriDaImpostazioni(tutte);
+    expect(valori[CHIAVE_CONTENUTO_BAROMETRO]).toBe("simbolo");
+    expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({ impostazioni: tutte, errore: null });
+    expect(valoriDaImpostazioni(IMPOSTAZIONI_PREDEFINITE)).not.toHaveProperty(CHIAVE_CONTENUTO_BAROMETRO);
+    // Invalid bands do not lose it.
+    const letto = leggiImpostazioni({ [CHIAVE_BANDE]: "{", [CHIAVE_CONTENUTO_BAROMETRO]: "colore" });
+    expect(letto.errore).not.toBeNull();
+    expect(letto.impostazioni.contenutoBarometro).toBe("colore");
+  });
+
+  it("a Ricalcola uses the given choice, else the workbook's, else the label", () => {
+    expect(contenutoAttivo(IMPOSTAZIONI_PREDEFINITE, () => ({}))).toBe("etichetta");
+    expect(contenutoAttivo(IMPOSTAZIONI_PREDEFINITE, () => ({ [CHIAVE_CONTENUTO_BAROMETRO]: "colore" }))).toBe(
+      "colore"
+    );
+    expect(
+      contenutoAttivo({ ...IMPOSTAZIONI_PREDEFINITE, contenutoBarometro: "simbolo" }, () => ({
+        [CHIAVE_CONTENUTO_BAROMETRO]: "colore",
+      }))
+    ).toBe("simbolo");
+    expect(
+      contenutoAttivo(IMPOSTAZIONI_PREDEFINITE, () => {
+        throw new Error("Office non pronto");
+      })
+    ).toBe("etichetta");
   });
 });

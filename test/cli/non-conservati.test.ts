@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { partiNonConservate } from "../../src/cli/non-conservati";
+import { interruzioniSalvate, partiNonConservate } from "../../src/cli/non-conservati";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-perse-"));
@@ -37,5 +37,48 @@ describe("parts the command line cannot keep", () => {
     expect(err.join("\n")).toMatch(
       /^Attenzione: «.*con-grafico\.xlsx» contiene grafici, commenti in thread .* mancheranno \(l'originale non è toccato\)/
     );
+  });
+});
+
+describe("manual page breaks (ExcelJS writes them but does not read them)", () => {
+  /** The sheet XML's <brk> row ids. */
+  async function interruzioni(file: string, foglio = 1): Promise<number[]> {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const xml = await zip.file(`xl/worksheets/sheet${foglio}.xml`)!.async("string");
+    return [...xml.matchAll(/<brk\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]));
+  }
+
+  it("survive ricalcola, and a second stampa keeps those of a sheet without lines", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(SAMPLE);
+    for (const r of [20, 45, 70]) wb.worksheets[0].getRow(r).addPageBreak();
+    const note = wb.addWorksheet("Note & appunti");
+    note.getCell("A1").value = "appunti";
+    note.getRow(30).addPageBreak();
+    const input = join(tmp, "con-interruzioni.xlsx");
+    await wb.xlsx.writeFile(input);
+    expect(await interruzioni(input)).toEqual([20, 45, 70]);
+
+    const salvate = await interruzioniSalvate(input);
+    expect(salvate.get("Note & appunti")).toEqual([expect.objectContaining({ id: 30, man: 1 })]);
+
+    const out = join(tmp, "con-interruzioni.ricalcolato.xlsx");
+    const io = { out: () => undefined, err: () => undefined };
+    expect(await main(["ricalcola", input, "--out", out], io)).toBe(0);
+    expect(await interruzioni(out)).toEqual([20, 45, 70]);
+    expect(await interruzioni(out, 2)).toEqual([30]);
+
+    const stampata = join(tmp, "con-interruzioni.stampa.xlsx");
+    expect(await main(["stampa", out, "--out", stampata], io)).toBe(0);
+    // Sheet order in the file: the Indice (added last), then… find the notes sheet by its XML.
+    const zip = await JSZip.loadAsync(readFileSync(stampata));
+    const fogli = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    const conAppunti = [];
+    for (const f of fogli) {
+      const xml = await zip.file(f)!.async("string");
+      if (xml.includes('id="30"')) conAppunti.push(f);
+    }
+    expect(conAppunti).toHaveLength(1);
   });
 });

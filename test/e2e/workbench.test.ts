@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { Browser, chromium, Page } from "playwright-core";
+import { BANDE_PREDEFINITE } from "../../src/engine";
 import { serviCartella } from "./server";
 
 jest.setTimeout(180_000);
@@ -17,9 +18,7 @@ const ROOT = resolve(__dirname, "../..");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OUTPUT = join(ROOT, "test-output");
 const XSS = "<img src=x onerror=alert(1)>";
-const ROSSO = "#F8696B";
-const VERDE = "#63BE7B";
-const GIALLO = "#FFEB84";
+const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore.toUpperCase());
 const SPORT = "LINEA STRATEGICA SULLO SPORT";
 const AMBIENTE = "LINEA STRATEGICA SULL'AMBIENTE";
 const GRAFICO = "Barometro.Riepilogo";
@@ -133,6 +132,10 @@ describe("workbench: the task pane over the sample workbook", () => {
     expect(await colore(page, `N${palestre}`)).toBe(ROSSO); // 500 / 1200 → 41,67
     expect(await colore(page, `N${piscine}`)).toBe(VERDE);
     expect(await colore(page, `N${ambiente}`)).toBe(""); // another line: untouched
+    // The band's label too (a formula that follows the data, as the colours do), for black-and-white prints.
+    expect(await page.locator(`td[data-cella="N${palestre}"]`).innerText()).toBe("Non raggiunto");
+    expect(await page.locator(`td[data-cella="N${piscine}"]`).innerText()).toBe("Raggiunto");
+    expect(await page.locator(`td[data-cella="N${ambiente}"]`).innerText()).toBe("");
     // What a person sees is the conditional format's colour (it follows the data without the add-in)
     // over the static fill, both written by the Ricalcola and equal.
     for (const [riga, atteso] of [
@@ -163,7 +166,7 @@ describe("workbench: the task pane over the sample workbook", () => {
   });
 });
 
-/** "#F8696B" → "rgb(248, 105, 107)", as getComputedStyle gives it. */
+/** "#D1593F" → "rgb(209, 89, 63)", as getComputedStyle gives it. */
 function rgb(esadecimale: string): string {
   const [r, g, b] = [1, 3, 5].map((i) => parseInt(esadecimale.slice(i, i + 2), 16));
   return `rgb(${r}, ${g}, ${b})`;
@@ -294,6 +297,42 @@ describe("workbench: Prepara per la condivisione replaces the PERF formulas afte
     await prepara.click();
     await page.getByText("Nessuna formula PERF nella cartella: è già pronta per la condivisione.").waitFor();
     expect(await page.getByRole("alertdialog").count()).toBe(0);
+    expect(dialoghi).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("workbench: Prepara stampa", () => {
+  it("adds the Indice first, with the lines, their band colours and estimated pages; run twice, one Indice", async () => {
+    const page = await apri();
+    await page.getByRole("tab", { name: "Condivisione" }).click();
+    await page.getByText("Vuoto: 2024, letto dalla cartella.").waitFor();
+    await page.getByRole("button", { name: "Prepara stampa" }).click();
+    await page.getByText(/^Impaginato 1 foglio, 10 linee; Indice creato \(pagine stimate: \d+\)/).waitFor();
+    expect(await schedeFogli(page).allInnerTexts()).toEqual(["Indice", "Obiettivi 2024"]);
+
+    await schedeFogli(page).filter({ hasText: "Indice" }).click();
+    await page.locator('table[data-foglio="Indice"]').waitFor();
+    const testo = (cella: string) => page.locator(`td[data-cella="${cella}"]`).innerText();
+    expect(await testo("A1")).toBe("Indice — Stato di attuazione degli Obiettivi 2024");
+    expect(await testo("A4")).toBe(AMBIENTE);
+    expect(await testo("D4")).toBe("pag. 2");
+    const linee = await Promise.all(Array.from({ length: 10 }, (_, i) => testo(`A${4 + i}`)));
+    const sport = 4 + linee.indexOf(SPORT);
+    expect(await testo(`B${sport}`)).toBe("84,44%");
+    expect(await testo(`C${sport}`)).toBe("Parzialmente raggiunto");
+    // The bands' colours of the settings (the defaults here).
+    const [verde, giallo] = BANDE_PREDEFINITE.fasce.map((f) => f.colore.toUpperCase());
+    expect(await colore(page, `C${sport}`)).toBe(giallo);
+    expect(await colore(page, "C4")).toBe(verde);
+    expect(await testo("A15")).toBe("Ente (media delle linee)");
+    expect(await testo("B15")).toBe("92,50%");
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-stampa-indice.png") });
+
+    await page.getByRole("button", { name: "Prepara stampa" }).click();
+    await page.getByText(/^Impaginato 1 foglio, 10 linee; Indice aggiornato/).waitFor();
+    expect(await schedeFogli(page).allInnerTexts()).toEqual(["Indice", "Obiettivi 2024"]);
     expect(dialoghi).toEqual([]);
     await page.close();
   });

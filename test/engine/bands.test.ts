@@ -1,13 +1,13 @@
 import { BANDE_PREDEFINITE, Bande, creaBande, fasciaPer } from "../../src/engine/bands";
 
 describe("default bands", () => {
-  test("three bands: ≥90 green, ≥70 yellow, <70 red, plus grey neutralised", () => {
+  test("three bands: ≥90 green, ≥70 amber, <70 red, plus light grey neutralised (palette.test.ts checks them)", () => {
     expect(BANDE_PREDEFINITE.fasce.map((f) => [f.id, f.etichetta, f.soglia, f.colore])).toEqual([
-      ["raggiunto", "Raggiunto", 90, "#63BE7B"],
-      ["parziale", "Parzialmente raggiunto", 70, "#FFEB84"],
-      ["non_raggiunto", "Non raggiunto", 0, "#F8696B"],
+      ["raggiunto", "Raggiunto", 90, "#8ED888"],
+      ["parziale", "Parzialmente raggiunto", 70, "#C89A02"],
+      ["non_raggiunto", "Non raggiunto", 0, "#D1593F"],
     ]);
-    expect(BANDE_PREDEFINITE.neutralizzato).toEqual({ etichetta: "Neutralizzato", colore: "#BFBFBF" });
+    expect(BANDE_PREDEFINITE.neutralizzato).toEqual({ etichetta: "Neutralizzato", colore: "#E8E8E8" });
   });
 
   test.each<[number, string]>([
@@ -26,11 +26,11 @@ describe("default bands", () => {
   });
 
   test("labels and colours come with the band", () => {
-    expect(fasciaPer(95)).toEqual({ id: "raggiunto", etichetta: "Raggiunto", soglia: 90, colore: "#63BE7B" });
+    expect(fasciaPer(95)).toEqual({ id: "raggiunto", etichetta: "Raggiunto", soglia: 90, colore: "#8ED888" });
     expect(fasciaPer(75).etichetta).toBe("Parzialmente raggiunto");
-    expect(fasciaPer(75).colore).toBe("#FFEB84");
+    expect(fasciaPer(75).colore).toBe("#C89A02");
     expect(fasciaPer(10).etichetta).toBe("Non raggiunto");
-    expect(fasciaPer(10).colore).toBe("#F8696B");
+    expect(fasciaPer(10).colore).toBe("#D1593F");
   });
 
   test("below 0 still falls in the lowest band", () => {
@@ -67,7 +67,7 @@ describe("creaBande", () => {
     expect(fasciaPer(94.99, b).id).toBe("parziale");
     expect(fasciaPer(60, b).id).toBe("parziale");
     expect(fasciaPer(59.99, b).id).toBe("non_raggiunto");
-    expect(b.fasce[0].colore).toBe("#63BE7B");
+    expect(b.fasce[0].colore).toBe("#8ED888");
     expect(b.neutralizzato).toEqual(BANDE_PREDEFINITE.neutralizzato);
   });
 

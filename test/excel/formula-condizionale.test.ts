@@ -68,6 +68,25 @@ describe("the conditional-format formula evaluator", () => {
     expect(v("=#N/A")).toEqual(new ErroreExcel("#N/A"));
   });
 
+  it("CHOOSE evaluates only the value it picks; T keeps text only (the Barometro cell's label formula)", () => {
+    expect(v('=CHOOSE(2,"a","b","c")')).toBe("b");
+    expect(v('=CHOOSE(2.9,"a","b","c")')).toBe("b"); // truncated, as Excel does
+    expect(v('=CHOOSE(1,"a",1/0)')).toBe("a");
+    expect(v('=CHOOSE(4,"a","b","c")')).toEqual(new ErroreExcel("#VALUE!"));
+    expect(v('=CHOOSE(0,"a")')).toEqual(new ErroreExcel("#VALUE!"));
+    expect(v('=CHOOSE(1/0,"a")')).toEqual(new ErroreExcel("#DIV/0!"));
+    expect(v('=T("x")&T(3)&T(N("barometro"))')).toBe("x");
+    expect(v("=T(1/0)")).toEqual(new ErroreExcel("#DIV/0!"));
+    const etichetta =
+      '=IFERROR(CHOOSE(MATCH(A1,{0,70,90}),"Non raggiunto","Parziale","Raggiunto"),"—")&T(N("barometro"))';
+    expect([95, 75, 10, -1].map((x) => v(etichetta, { A1: x }))).toEqual([
+      "Raggiunto",
+      "Parziale",
+      "Non raggiunto",
+      "—",
+    ]);
+  });
+
   it("a rule applies when its formula is a non-zero number or TRUE; errors and text never apply", () => {
     const c = contesto({ A1: 95 });
     expect(regolaVera('=(MATCH(A1,{0,70,90})=3)+0*N("barometro:0")', c)).toBe(true);

@@ -4,7 +4,7 @@ import { analizza, ricalcola } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
-import { isRegolaBarometro } from "../../src/layout/patch";
+import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta } from "../../src/workbench/fake-excel";
@@ -85,13 +85,13 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
         });
       })
     );
-    expect(conteggio.get("#63BE7B")).toBeGreaterThan(50);
-    expect(conteggio.get("#F8696B")).toBeGreaterThan(0);
+    expect(conteggio.get(BANDE_PREDEFINITE.fasce[0].colore)).toBeGreaterThan(50);
+    expect(conteggio.get(BANDE_PREDEFINITE.fasce[2].colore)).toBeGreaterThan(0);
     expect(conteggio.get(BANDE_PREDEFINITE.neutralizzato.colore)).toBeGreaterThan(0);
 
-    // Nothing else changed: only Scostamento (J), % Ragg (M), the Barometro fills (N, values
-    // untouched), the line percentage cells and the sheet's conditional formatting, where every
-    // rule is Barometro's (marked), on column N.
+    // Nothing else changed: only Scostamento (J), % Ragg (M), the Barometro cells (N: fill and
+    // label, Barometro's own label formula or the neutralised label), the line percentage cells and
+    // the sheet's conditional formatting, where every rule is Barometro's (marked), on column N.
     const dopo = cartella.istantanea();
     const percentuali = new Set(linee.map((l) => `${FOGLIO}!${l.percentuale!.cella}`));
     const cambiate = diverse(prima, dopo);
@@ -105,7 +105,16 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
     );
     for (const k of cambiate.filter((k) => /!N\d+$/.test(k))) {
       const [a, b] = [JSON.parse(prima.get(k) ?? '{"valore":null}'), JSON.parse(dopo.get(k) ?? '{"valore":null}')];
-      expect({ ...a, colore: undefined }).toEqual({ ...b, colore: undefined });
+      const resto = (x: Record<string, unknown>) => ({
+        ...x,
+        colore: undefined,
+        formula: undefined,
+        valore: undefined,
+      });
+      expect(resto(a)).toEqual(resto(b));
+      expect(
+        b.formula === undefined ? b.valore === BANDE_PREDEFINITE.neutralizzato.etichetta : isFormulaBarometro(b.formula)
+      ).toBe(true);
     }
 
     // A second Ricalcola changes nothing and costs 2 syncs again.
@@ -138,7 +147,8 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
     const regole = cartella.foglio(FOGLIO)!.formattazioni;
     expect(regole).toHaveLength(3);
     expect(regole.every((r) => isRegolaBarometro(r.formula))).toBe(true);
-    for (const r of regole) for (const a of r.aree) for (let x = a.top; x <= a.bottom; x++) expect(righe).toContain(x + 1);
+    for (const r of regole)
+      for (const a of r.aree) for (let x = a.top; x <= a.bottom; x++) expect(righe).toContain(x + 1);
   });
 
   it("keeps the user's formulas, in owned columns too", async () => {

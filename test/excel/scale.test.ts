@@ -74,11 +74,16 @@ describe.each([100, 1_000, 10_000])("a workbook of %i indicator rows in the staf
     cartella.seleziona(FOGLIO_GENERATO, `D${g.primeRighe[4] + 1}`);
     cartella.azzeraContatori();
     const linea = await ricalcola(accesso, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE);
-    expect(cartella.sincronizzazioni).toBe(2);
+    // Now every Barometro cell holds its label formula (about 250 bytes more per row to read): at
+    // 10,000 rows the read's response passes Excel on the web's 5 MB and is read in slices.
+    const syncLinea = cartella.sincronizzazioni;
+    if (n < 10_000) expect(syncLinea).toBe(2);
+    else expect(syncLinea).toBeGreaterThan(2);
     expect(linea.linee).toEqual([4]);
     expect(linea.messaggio).toMatch(/^LINEA STRATEGICA NUMERO 5: /);
     // Its rules were already right: none sent again.
-    expect(cartella.registro[1].operazioni.filter((o) => o.oggetto.includes("conditionalFormats"))).toEqual([]);
+    const scritturaLinea = cartella.registro[cartella.registro.length - 1];
+    expect(scritturaLinea.operazioni.filter((o) => o.oggetto.includes("conditionalFormats"))).toEqual([]);
 
     tabella.push({
       indicatori: n,
@@ -91,7 +96,7 @@ describe.each([100, 1_000, 10_000])("a workbook of %i indicator rows in the staf
         byteRichiestaLettura: letturaTutto.byteRichiesta,
         byteRispostaLettura: letturaTutto.byteRisposta,
       },
-      linea: { sync: 2, byteScrittura: linea.scrittura.byte },
+      linea: { sync: syncLinea, byteScrittura: linea.scrittura.byte },
     });
   });
 });

@@ -61,6 +61,7 @@ const obj = (indicatori: Indicatore[]): Obiettivo => ({
 });
 const linea = (obiettivi: Obiettivo[], foglio = "F"): Linea => ({ nome: "L", foglio, obiettivi });
 const regole = (...linee: Linea[]) => regoleCondizionali(linee, linee.map(calcolaLinea));
+const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 
 /** The colour Barometro's rules give a cell, evaluated as Excel would (first true rule). */
 function coloreDi(
@@ -100,9 +101,9 @@ describe("regoleCondizionali", () => {
     expect(rs).toHaveLength(3);
     expect(rs.map((r) => r.aree)).toEqual([["M7:M9"], ["M7:M9"], ["M7:M9"]]);
     expect(rs.map((r) => [r.fascia, r.colore])).toEqual([
-      ["non_raggiunto", "#F8696B"],
-      ["parziale", "#FFEB84"],
-      ["raggiunto", "#63BE7B"],
+      ["non_raggiunto", ROSSO],
+      ["parziale", GIALLO],
+      ["raggiunto", VERDE],
     ]);
     const firma = firmaDellaRegola(rs[0].formula);
     expect(firma).toMatch(/^[0-9a-f]{8}$/);
@@ -118,21 +119,21 @@ describe("regoleCondizionali", () => {
     }
     const valori = { G7: 50, H7: 39, G8: 1, H8: 1, G9: 1200, H9: 500 };
     expect([coloreDi(rs, "M7", valori), coloreDi(rs, "M8", valori), coloreDi(rs, "M9", valori)]).toEqual([
-      "#FFEB84",
-      "#63BE7B",
-      "#F8696B",
+      GIALLO,
+      VERDE,
+      ROSSO,
     ]);
   });
 
   it("follows the data: an edited consuntivo changes the colour, missing data gives none", () => {
     const a = ind({ atteso: 100, consuntivo: 50 });
     const rs = regole(linea([obj([a])]));
-    expect(coloreDi(rs, "M7", { G7: 100, H7: 50 })).toBe("#F8696B");
-    expect(coloreDi(rs, "M7", { G7: 100, H7: 75 })).toBe("#FFEB84");
-    expect(coloreDi(rs, "M7", { G7: 100, H7: 90 })).toBe("#63BE7B");
+    expect(coloreDi(rs, "M7", { G7: 100, H7: 50 })).toBe(ROSSO);
+    expect(coloreDi(rs, "M7", { G7: 100, H7: 75 })).toBe(GIALLO);
+    expect(coloreDi(rs, "M7", { G7: 100, H7: 90 })).toBe(VERDE);
     expect(coloreDi(rs, "M7", { G7: 100, H7: null })).toBeNull();
     expect(coloreDi(rs, "M7", { G7: 100, H7: "n.d." })).toBeNull();
-    expect(coloreDi(rs, "M7", { G7: 0, H7: 0 })).toBe("#63BE7B"); // atteso 0, consuntivo ≥ 0 → 100
+    expect(coloreDi(rs, "M7", { G7: 0, H7: 0 })).toBe(VERDE); // atteso 0, consuntivo ≥ 0 → 100
   });
 
   it("a da-rilevare row is covered (it colours once its data arrive), a neutralised objective is not", () => {
@@ -143,7 +144,7 @@ describe("regoleCondizionali", () => {
     const rs = regole(linea([obj([daRilevare]), obj([n1, n2]), obj([ok])]));
     expect(rs[0].aree).toEqual(["M7", "M10"]);
     expect(coloreDi(rs, "M7", { G7: 100 })).toBeNull();
-    expect(coloreDi(rs, "M7", { G7: 100, H7: 100 })).toBe("#63BE7B");
+    expect(coloreDi(rs, "M7", { G7: 100, H7: 100 })).toBe(VERDE);
     expect(coloreDi(rs, "M8", { G8: 100, H8: 100 })).toBeNull();
   });
 
@@ -159,14 +160,14 @@ describe("regoleCondizionali", () => {
     expect(gruppi).toEqual(["M7", "M8", "M9", "M10"]); // no rule for % Ragg as text
     const sue = (cella: string) => rs.filter((r) => r.aree.includes(cella));
     expect(sue("M7")[0].formula).toContain("IF(OR($H7<=$G7,$H7=0),100,MAX(0,$G7/$H7*100))");
-    expect(coloreDi(sue("M7"), "M7", { G7: 4, H7: 5 })).toBe("#FFEB84"); // 80
-    expect(coloreDi(sue("M7"), "M7", { G7: 4, H7: 3 })).toBe("#63BE7B");
+    expect(coloreDi(sue("M7"), "M7", { G7: 4, H7: 5 })).toBe(GIALLO); // 80
+    expect(coloreDi(sue("M7"), "M7", { G7: 4, H7: 3 })).toBe(VERDE);
     expect(sue("M8")[0].formula).toContain("{0,0.7,0.9}");
     expect(sue("M8")[0].formula).toContain("IF(ISNUMBER($L8),$L8,-1)");
-    expect(coloreDi(sue("M8"), "M8", { L8: 0.8 })).toBe("#FFEB84");
-    expect(coloreDi(sue("M8"), "M8", { L8: 0.9 })).toBe("#63BE7B");
+    expect(coloreDi(sue("M8"), "M8", { L8: 0.8 })).toBe(GIALLO);
+    expect(coloreDi(sue("M8"), "M8", { L8: 0.9 })).toBe(VERDE);
     expect(sue("M9")[0].formula).toContain("{0,70,90}");
-    expect(coloreDi(sue("M9"), "M9", { L9: 95 })).toBe("#63BE7B");
+    expect(coloreDi(sue("M9"), "M9", { L9: 95 })).toBe(VERDE);
     expect(sue("M10")[0].formula).toContain("ISNUMBER($G10)");
   });
 
@@ -180,8 +181,8 @@ describe("regoleCondizionali", () => {
       fasce: bande.fasce.map((f) => (f.id === "raggiunto" ? { ...f, colore: "#00aa00" } : f)),
     });
     expect(rs[0].formula).toContain("{0,85.5,95}");
-    expect(rs.map((r) => r.colore)).toEqual(["#F8696B", "#FFEB84", "#00AA00"]);
-    expect(coloreDi(rs, "M7", { G7: 100, H7: 90 })).toBe("#FFEB84");
+    expect(rs.map((r) => r.colore)).toEqual([ROSSO, GIALLO, "#00AA00"]);
+    expect(coloreDi(rs, "M7", { G7: 100, H7: 90 })).toBe(GIALLO);
   });
 
   it("one key and one firma per line (the firma changes with the rules); long columns split into several rules", () => {

@@ -10,6 +10,7 @@ import ExcelJS from "exceljs";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { RisultatoEnte } from "../../src/engine";
 import { elabora } from "../../src/cli/workbook";
+import { isFormulaBarometro } from "../../src/layout/patch";
 import { bytesDi, CasoOstile, CORPUS } from "./corpus";
 import { fuoriDallaPatchFinta, inExcelFinto, ricalcolaFinto } from "./finto";
 import { diverse, percentualiFuoriScala, TMP, TRACCIA } from "./strumenti";
@@ -68,9 +69,18 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("adattator
     expect(esito.messaggio).not.toMatch(TRACCIA);
     expect(fuoriDallaPatchFinta(prima, dopo, esito.patch)).toEqual([]);
     expect(percentualiFuoriScala(tutteLePercentuali(esito.analisi.risultato))).toEqual([]);
-    // Nothing Barometro writes becomes a formula in value mode.
+    // Nothing Barometro writes becomes a formula in value mode, but its own label formula in a
+    // Barometro cell (with the conditional formatting) or "" emptying one.
+    const barometro = new Set(
+      esito.analisi.linee.flatMap((l) =>
+        l.obiettivi.flatMap((o) => o.indicatori.map((i) => `${i.foglio}!${i.celle.barometro}`))
+      )
+    );
     for (const s of esito.patch.scritture) {
-      expect(s.formula).toBeUndefined();
+      if (s.formula !== undefined) {
+        expect(barometro.has(`${s.foglio}!${s.cella}`)).toBe(true);
+        expect(s.formula === "" || isFormulaBarometro(s.formula)).toBe(true);
+      }
       expect(typeof s.valore === "number" ? Number.isFinite(s.valore) : !s.valore.startsWith("=")).toBe(true);
     }
 
@@ -91,7 +101,9 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("adattator
           l.obiettivi.flatMap((o) => o.indicatori.map((i) => `${i.foglio}!${i.celle.ragg}`))
         )
       );
-      for (const s of primo.esito.patch.scritture.filter((x) => x.formula !== undefined)) {
+      for (const s of primo.esito.patch.scritture.filter(
+        (x) => x.formula !== undefined && !isFormulaBarometro(x.formula)
+      )) {
         expect(celleRagg.has(`${s.foglio}!${s.cella}`)).toBe(true);
         expect(s.formula).toMatch(/^=PERF\.RAGG\([A-Z]+\d+,[A-Z]+\d+(,[A-Z]+\d+)?\)$/);
       }

@@ -10,7 +10,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { RiepilogoJson } from "../../src/cli/summary";
 import { elabora } from "../../src/cli/workbook";
-import { creaPatch, isRegolaBarometro } from "../../src/layout/patch";
+import { creaPatch, isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword, SAMPLE } from "./corpus";
 import {
   cli,
@@ -128,7 +128,12 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("corpus: %
   it("only the cells the patch owns change; the output opens again with ExcelJS", async () => {
     const e = await elaborato(nome);
     const elaborazione = await elabora(file);
-    const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee);
+    // As `ricalcola` makes it by default: with the conditional formatting, so the Barometro
+    // cell's label is Barometro's own formula.
+    const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee, {
+      condizionale: true,
+      fogli: elaborazione.griglie,
+    });
     const [prima, dopo] = await Promise.all([istantaneaFile(file), istantaneaFile(e.out)]);
     expect(fuoriDallaPatchFile(prima, dopo, patch)).toEqual([]);
     // What the patch says is what the file holds.
@@ -136,9 +141,16 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("corpus: %
     await wb.xlsx.readFile(e.out);
     for (const s of patch.scritture) {
       const cella = wb.getWorksheet(s.foglio)!.getCell(s.cella);
-      expect(cella.formula).toBeUndefined();
-      if (typeof s.valore === "number") expect(cella.value).toBeCloseTo(s.valore, 9);
-      else expect(cella.value).toBe(s.valore);
+      if (s.formula === "") expect(cella.value).toBeNull();
+      else if (s.formula !== undefined) {
+        expect(isFormulaBarometro(s.formula)).toBe(true);
+        expect(cella.formula).toBe(s.formula.slice(1));
+        expect(cella.result ?? "").toBe(s.valore); // an empty cached result reads back as none
+      } else {
+        expect(cella.formula).toBeUndefined();
+        if (typeof s.valore === "number") expect(cella.value).toBeCloseTo(s.valore, 9);
+        else expect(cella.value).toBe(s.valore);
+      }
     }
   });
 

@@ -56,7 +56,11 @@ describe("engine", () => {
         { nome: "L", foglio: "F", obiettivi: [obiettivo("O", [ind({ atteso: -1.7e308, consuntivo: 1.7e308 })])] },
       ]).linee
     );
-    for (const s of patch.scritture) expect(Number.isFinite(s.valore as number)).toBe(true);
+    // Every number written is finite (the Barometro cell gets the band's label, a text).
+    const numeri = patch.scritture.filter((s) => typeof s.valore === "number");
+    expect(numeri.length).toBeGreaterThan(0);
+    for (const s of numeri) expect(Number.isFinite(s.valore as number)).toBe(true);
+    expect(patch.scritture.filter((s) => typeof s.valore === "string").map((s) => s.valore)).toEqual(["Raggiunto"]);
   });
 
   it("a user's % Ragg formula giving 150 or −20 counts as 100 or 0 (the sheet's value is untouched)", () => {

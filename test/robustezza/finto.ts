@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { ErroreBarometro, EsitoRicalcolo, ricalcola } from "../../src/app/ricalcolo";
 import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { creaAccessoOffice } from "../../src/excel/office-access";
-import { isRegolaBarometro, Patch } from "../../src/layout/patch";
+import { isFormulaBarometro, isRegolaBarometro, Patch } from "../../src/layout/patch";
 import { CartellaFinta } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 import { chiave, diverse, proprie } from "./strumenti";
@@ -15,7 +15,7 @@ import { chiave, diverse, proprie } from "./strumenti";
 /**
  * What changed in the fake Excel outside what the patch owns; [] when only owned things changed:
  * a written cell may change its value (its formula only for Barometro's own in formula mode), a
- * Barometro cell its fill; on the sheets of the patch's conditional formatting only Barometro's
+ * Barometro cell its fill and its content (a label, or Barometro's own label formula); on the sheets of the patch's conditional formatting only Barometro's
  * marked rules may change (the user's stay, in the same order); the Riepilogo sheet is Barometro's.
  */
 export function fuoriDallaPatchFinta(
@@ -52,6 +52,10 @@ export function fuoriDallaPatchFinta(
     )
       continue;
     if (colorate.has(k) && uguali("valore", "formula", "formato", "formattata")) continue;
+    // A Barometro cell: fill and label, the formula only from or to Barometro's own label formula.
+    const nostra = (f: unknown) => f === undefined || isFormulaBarometro(f as string);
+    if (scritte.has(k) && colorate.has(k) && uguali("formato", "formattata") && nostra(a.formula) && nostra(b.formula))
+      continue;
     fuori.push(`${k}: ${(prima.get(k) ?? "—").slice(0, 300)} → ${(dopo.get(k) ?? "—").slice(0, 300)}`);
   }
   return fuori;

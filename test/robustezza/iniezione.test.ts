@@ -1,13 +1,15 @@
 /**
  * Formula injection: nothing from a cell is ever written back as a formula unless it was one.
  * A text cell starting with "=" stays text after ricalcola, in the command line's output and
- * through the adapter; what Barometro writes itself is never a formula outside formula mode.
+ * through the adapter; what Barometro writes itself is never a formula outside formula mode, but
+ * the band's label in the Barometro cell, its own formula (marked), when conditional formatting is on.
  */
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { pianoScrittura } from "../../src/excel/write-plan";
+import { isFormulaBarometro } from "../../src/layout/patch";
 import { campione, COL, FOGLIO, righeIndicatori } from "./corpus";
 import { inExcelFinto, ricalcolaFinto } from "./finto";
 import { cli, TMP } from "./strumenti";
@@ -81,8 +83,12 @@ describe("a text that looks like a formula stays text", () => {
       // The Scostamento cell that held "=1+1" as text now holds Barometro's number.
       const owned = dati.piantati.find((x) => x.cella.startsWith("J"))!;
       expect(typeof ws.getCell(owned.cella).value).toBe("number");
-      // No cell of the output holds a formula the input did not have.
-      ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined()));
+      // No cell of the output holds a formula the input did not have, but Barometro's label formula.
+      ws.eachRow((row) =>
+        row.eachCell((c) => {
+          if (!(Number(c.col) === COL.barometro && isFormulaBarometro(c.formula))) expect(c.formula).toBeUndefined();
+        })
+      );
     }
   });
 
@@ -94,7 +100,9 @@ describe("a text that looks like a formula stays text", () => {
       expect(esito.tipo).toBe("ok");
       for (const p of dati.piantati.filter((x) => !x.cella.startsWith("J")))
         expect({ cella: p.cella, ...ws.cella(p.cella) }).toEqual({ cella: p.cella, valore: p.testo, formattata: true });
-      for (const { cella } of ws.celle()) expect(cella.formula).toBeUndefined();
+      for (const { cella, colonna } of ws.celle())
+        if (!(colonna === COL.barometro - 1 && isFormulaBarometro(cella.formula)))
+          expect(cella.formula).toBeUndefined();
     }
   });
 });
@@ -115,14 +123,19 @@ describe("what Barometro writes itself", () => {
     expect(testi).toEqual(["'84,44%", "'=1+1"]);
   });
 
-  it("value mode: no formula anywhere after Ricalcola on the sample; formula mode: only =PERF.RAGG in % Ragg", async () => {
+  it("value mode: no formula after Ricalcola on the sample but the Barometro label's; formula mode: =PERF.RAGG in % Ragg too", async () => {
     const wb = await campione();
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     for (const modo of ["valori", "formule"] as const) {
       const { cartella, accesso } = await inExcelFinto(bytes);
       const esito = await ricalcolaFinto(cartella, accesso, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo });
       expect(esito.tipo).toBe("ok");
-      const formule = [...cartella.foglio(FOGLIO)!.celle()].filter((c) => c.cella.formula !== undefined);
+      const tutte = [...cartella.foglio(FOGLIO)!.celle()].filter((c) => c.cella.formula !== undefined);
+      // The label that follows the data (conditional formatting is on by default): Barometro's own, in column N.
+      const etichette = tutte.filter((c) => isFormulaBarometro(c.cella.formula));
+      expect(etichette.length).toBeGreaterThan(100);
+      for (const e of etichette) expect(e.colonna).toBe(COL.barometro - 1);
+      const formule = tutte.filter((c) => !isFormulaBarometro(c.cella.formula));
       if (modo === "valori") expect(formule).toEqual([]);
       else {
         expect(formule.length).toBeGreaterThan(100);

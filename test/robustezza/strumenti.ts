@@ -157,7 +157,8 @@ function senzaRiempimento(style: string): unknown {
 
 /**
  * What changed in an .xlsx outside what the patch owns; [] when only owned cells changed:
- * a written cell may change its value only (style and note stay), a Barometro cell its fill only.
+ * a written cell may change its value only (style and note stay), a Barometro cell its fill only,
+ * or its fill and its value when the patch writes its label too.
  */
 export function fuoriDallaPatchFile(prima: IstantaneaFile, dopo: IstantaneaFile, patch: Patch): string[] {
   const { scritte, colorate } = proprie(patch);
@@ -170,7 +171,7 @@ export function fuoriDallaPatchFile(prima: IstantaneaFile, dopo: IstantaneaFile,
     if (scritte.has(k) && a.style === b.style && a.note === b.note) continue;
     if (
       colorate.has(k) &&
-      a.value === b.value &&
+      (a.value === b.value || scritte.has(k)) &&
       a.note === b.note &&
       JSON.stringify(senzaRiempimento(a.style)) === JSON.stringify(senzaRiempimento(b.style))
     )

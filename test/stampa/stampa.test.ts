@@ -14,6 +14,7 @@ import { EsitoStampa } from "../../src/cli/stampa-comando";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { leggiLinee } from "../../src/layout";
 import { annoDelReport, pianoStampa, piePagina } from "../../src/layout/stampa";
+import { PRIMA_PAGINA_LINEE, stimaSezioni } from "../../src/layout/indice";
 
 jest.setTimeout(180_000);
 
@@ -131,6 +132,20 @@ describe("barometro stampa (without PDF)", () => {
     expect(b.getWorksheet(FOGLIO)!.getRow(12).height).toBe(a.getWorksheet(FOGLIO)!.getRow(12).height);
   });
 
+  it("refuses to touch a sheet «Indice» the user wrote: exit 2, an Italian message, no file written", async () => {
+    const wb = await apri(SAMPLE);
+    const suo = wb.addWorksheet("INDICE");
+    suo.getCell("A1").value = "Il mio indice";
+    suo.getCell("B3").value = 42;
+    const input = join(tmp, "con-indice-utente.xlsx");
+    await wb.xlsx.writeFile(input);
+    const uscita = join(tmp, "con-indice-utente.stampa.xlsx");
+    const r = await esegui(["stampa", input, "--out", uscita]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("ha già un foglio «INDICE» che non è stato creato da Barometro");
+    expect(existsSync(uscita)).toBe(false);
+  });
+
   it("leaves every value, formula and note of the report as it was", async () => {
     const [prima, dopo] = [(await apri(SAMPLE)).getWorksheet(FOGLIO)!, (await apri(out)).getWorksheet(FOGLIO)!];
     const valori = (ws: ExcelJS.Worksheet) => {
@@ -204,6 +219,14 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
   it("reads the index's pages from the printed PDF", () => {
     expect(esito.fontePagine).toBe("pdf");
     expect(pagine.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("prints the sample where the estimate (all the task pane has) says: the calibration still holds", async () => {
+    const fogli = (await apri(SAMPLE)).worksheets.map(worksheetToGrid);
+    const { linee } = leggiLinee(fogli);
+    const stimate = stimaSezioni(linee, pianoStampa(linee, fogli), PRIMA_PAGINA_LINEE);
+    expect(stimate.map((s) => s.inizio)).toEqual(esito.linee.map((l) => l.pagina));
+    expect(stimate[stimate.length - 1].fine).toBe(pagine.length);
   });
 
   it("prints each line's title on the page the Indice says", () => {

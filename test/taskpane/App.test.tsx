@@ -12,6 +12,7 @@ import {
   CHIAVE_MODO,
   leggiImpostazioni,
 } from "../../src/app/settings";
+import { BANDE_PREDEFINITE } from "../../src/engine";
 import { SheetGrid } from "../../src/layout/grid";
 import { App } from "../../src/taskpane/App";
 import { fogliCampione } from "./campione";
@@ -198,7 +199,11 @@ describe("Impostazioni", () => {
     await utente.clear(colore);
     await utente.type(colore, "grigio");
     await utente.click(screen.getByRole("button", { name: "Salva" }));
-    expect(within(neutro).getByText("Colore non valido: usare il formato #RRGGBB (es. #63BE7B).")).toBeTruthy();
+    expect(
+      within(neutro).getByText(
+        `Colore non valido: usare il formato #RRGGBB (es. ${BANDE_PREDEFINITE.fasce[0].colore}).`
+      )
+    ).toBeTruthy();
     expect(screen.getByText("Correggere i campi evidenziati, poi salvare.")).toBeTruthy();
     expect(access.salvate).toEqual([]);
   });
@@ -236,7 +241,7 @@ describe("Impostazioni", () => {
     await screen.findByText(/^10 linee ricalcolate/);
     const [patch] = access.patch;
     expect(patch.colori.some((c) => c.colore === "#00AA00")).toBe(true);
-    expect(patch.colori.some((c) => c.colore === "#63BE7B")).toBe(false);
+    expect(patch.colori.some((c) => c.colore === BANDE_PREDEFINITE.fasce[0].colore)).toBe(false);
     expect(patch.scritture.some((s) => s.formula?.startsWith("=PERF.RAGG("))).toBe(true);
   });
 
@@ -344,6 +349,8 @@ describe("Condivisione", () => {
     await utente.click(within(await screen.findByRole("alertdialog")).getByRole("button", { name: "Annulla" }));
     await waitFor(() => expect(screen.queryByRole("alertdialog")).toBeNull());
 
+    // The button is disabled (disabledFocusable) until the pane is idle again: a click before is lost.
+    await waitFor(() => expect(prepara.getAttribute("aria-disabled")).not.toBe("true"));
     await utente.click(prepara);
     await screen.findByRole("alertdialog");
     await utente.keyboard("{Escape}");

@@ -235,7 +235,7 @@ describe("derived data", () => {
     expect(righe).toHaveLength(10);
     const sport = righe.find((r) => r.nome === SPORT)!;
     expect(sport).toMatchObject({ testo: "84,44%", obiettivi: 3, neutralizzati: 0, incompleta: false });
-    expect(sport.fascia).toEqual({ etichetta: "Parzialmente raggiunto", colore: "#FFEB84" });
+    expect(sport.fascia).toEqual({ etichetta: "Parzialmente raggiunto", colore: BANDE_PREDEFINITE.fasce[1].colore });
     expect(righe.find((r) => r.nome === "LINEA STRATEGICA SULLE OPERE PUBBLICHE")).toMatchObject({
       testo: "92,30%",
       neutralizzati: 1,
@@ -273,11 +273,21 @@ describe("Impostazioni form", () => {
   it("round-trips the defaults", () => {
     const bozza = bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
     expect(bozza).toMatchObject({ raggiunto: "90", parziale: "70", modoScrittura: "valori" });
-    expect(bozza.colori.neutralizzato).toBe("#BFBFBF");
-    // The form shows the sharing options resolved (their defaults), and saves them as shown.
-    expect(bozza).toMatchObject({ formattazioneCondizionale: true, aperturaAutomatica: false });
+    expect(bozza.colori.neutralizzato).toBe(BANDE_PREDEFINITE.neutralizzato.colore);
+    // The form shows the sharing options and the Barometro cell's content resolved (their
+    // defaults), and saves them as shown.
+    expect(bozza).toMatchObject({
+      formattazioneCondizionale: true,
+      aperturaAutomatica: false,
+      contenutoBarometro: "etichetta",
+    });
     expect(validaBozza(bozza)).toEqual({
-      impostazioni: { ...IMPOSTAZIONI_PREDEFINITE, formattazioneCondizionale: true, aperturaAutomatica: false },
+      impostazioni: {
+        ...IMPOSTAZIONI_PREDEFINITE,
+        formattazioneCondizionale: true,
+        aperturaAutomatica: false,
+        contenutoBarometro: "etichetta",
+      },
     });
   });
 
@@ -338,7 +348,7 @@ describe("Impostazioni form", () => {
     expect(errato).toEqual({
       errori: {
         raggiunto: "Inserire un numero tra 0 e 100 (es. 90 oppure 72,5).",
-        "colore.parziale": "Colore non valido: usare il formato #RRGGBB (es. #63BE7B).",
+        "colore.parziale": `Colore non valido: usare il formato #RRGGBB (es. ${BANDE_PREDEFINITE.fasce[0].colore}).`,
         "etichetta.non_raggiunto": "L'etichetta non può essere vuota.",
       },
     });

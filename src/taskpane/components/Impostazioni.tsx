@@ -12,6 +12,7 @@ import {
   Text,
 } from "@fluentui/react-components";
 import { Impostazioni as ImpostazioniDati, IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../app/settings";
+import { ContenutoBarometro } from "../../layout/patch";
 import {
   Bozza,
   bozzaDaImpostazioni,
@@ -35,7 +36,7 @@ export interface ImpostazioniProps {
 
 const stato = (messaggio: string | undefined) => (messaggio ? "error" : "none");
 
-/** Bands (thresholds, colours, labels) and write mode; saved in the workbook. */
+/** Bands (thresholds, colours, labels), the Barometro cell's content and write mode; saved in the workbook. */
 export function Impostazioni({ impostazioni, errore, occupato, onSalva }: ImpostazioniProps): React.JSX.Element {
   const stili = useStiliImpostazioni();
   const [bozza, setBozza] = React.useState<Bozza>(() => bozzaDaImpostazioni(impostazioni));
@@ -133,6 +134,22 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
           </div>
         </fieldset>
       ))}
+      <Field
+        label="Nella cella Barometro"
+        hint="Con l'etichetta o il simbolo la fascia si legge anche in una stampa in bianco e nero e da chi non distingue i colori."
+      >
+        <RadioGroup
+          value={bozza.contenutoBarometro}
+          onChange={(_, d) => setBozza((b) => ({ ...b, contenutoBarometro: d.value as ContenutoBarometro }))}
+        >
+          <Radio value="etichetta" label="Colore ed etichetta (es. «Raggiunto»)" />
+          <Radio
+            value="simbolo"
+            label="Colore e simbolo (● raggiunto, ◐ parzialmente, ○ non raggiunto, – neutralizzato)"
+          />
+          <Radio value="colore" label="Solo colore" />
+        </RadioGroup>
+      </Field>
       <Subtitle2 as="h2">Scrittura della % Ragg</Subtitle2>
       <Field
         label="Nelle celle % Ragg scrivere"

@@ -21,6 +21,8 @@ function testoLavoro(lavoro: Lavoro): string {
       return lavoro.conferma ? "Sostituzione delle formule PERF in corso…" : "Ricerca delle formule PERF in corso…";
     case "foglioRiepilogo":
       return "Aggiornamento del foglio «Riepilogo» in corso…";
+    case "stampa":
+      return "Impaginazione e Indice in corso…";
   }
 }
 
