@@ -36,10 +36,11 @@ function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
       const primo = obiettivo.indicatori[0];
       add(obiettivo.foglio, primo?.celle.peso, "PESI_NON_100", MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi));
     }
-    obiettivo.indicatori.forEach((ind, k) => {
-      for (const avviso of verificaIndicatore(ind, ro.indicatori[k]))
-        add(ind.foglio, ind.celle[avviso.campo], avviso.codice, avviso.messaggio);
-    });
+    obiettivo.indicatori.forEach((ind, k) =>
+      verificaIndicatore(ind, ro.indicatori[k], (codice, campo, messaggio) =>
+        add(ind.foglio, ind.celle[campo], codice, messaggio)
+      )
+    );
   });
 
   const nelFoglio = linea.percentuale ? parseNumero(linea.percentuale.valore) : null;
@@ -56,47 +57,36 @@ function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
   return avvisi;
 }
 
-interface AvvisoIndicatore {
-  codice: Avviso["codice"];
-  campo: keyof Indicatore["celle"];
-  messaggio: string;
-}
+type AggiungiAvviso = (codice: Avviso["codice"], campo: keyof Indicatore["celle"], messaggio: string) => void;
 
-function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndicatore[] {
-  const out: AvvisoIndicatore[] = [];
+const CIFRE = ["atteso", "consuntivo", "peso"] as const;
+
+/** One indicator's findings, handed to `aggiungi` as they are found (most indicators have none). */
+function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, aggiungi: AggiungiAvviso): void {
   const nome = ind.nome || `riga ${ind.riga}`;
 
-  for (const campo of ["atteso", "consuntivo", "peso"] as const) {
+  for (const campo of CIFRE) {
     const valore = ind[campo];
-    if (isVuoto(valore))
-      out.push({ codice: "DATO_MANCANTE", campo, messaggio: MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]) });
+    if (isVuoto(valore)) aggiungi("DATO_MANCANTE", campo, MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]));
     else if (parseNumero(valore) === null)
-      out.push({
-        codice: "VALORE_NON_NUMERICO",
-        campo,
-        messaggio: MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)),
-      });
+      aggiungi("VALORE_NON_NUMERICO", campo, MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)));
   }
   const peso = parseNumero(ind.peso);
-  if (peso !== null && peso < 0)
-    out.push({ codice: "PESO_NON_VALIDO", campo: "peso", messaggio: MESSAGGI.PESO_NON_VALIDO(nome, peso) });
+  if (peso !== null && peso < 0) aggiungi("PESO_NON_VALIDO", "peso", MESSAGGI.PESO_NON_VALIDO(nome, peso));
 
-  if (parsePolarita(ind.polarita) === null) {
-    out.push({
-      codice: "POLARITA_NON_VALIDA",
-      campo: "polarita",
-      messaggio: MESSAGGI.POLARITA_NON_VALIDA(nome, testo(ind.polarita)),
-    });
-  }
+  if (parsePolarita(ind.polarita) === null)
+    aggiungi("POLARITA_NON_VALIDA", "polarita", MESSAGGI.POLARITA_NON_VALIDA(nome, testo(ind.polarita)));
   if (r.polarita !== "decrescente") {
     const testoIndicatore = `${ind.nome} ${ind.formula}`;
     const indizio = INDIZIO_POSSIBILE.test(testoIndicatore)
       ? INDIZI_DECRESCENTE.map((re) => testoIndicatore.match(re)).find((m) => m !== null)
       : undefined;
-    if (indizio) {
-      const campo = ind.celle.polarita ? "polarita" : "indicatore";
-      out.push({ codice: "POLARITA_SOSPETTA", campo, messaggio: MESSAGGI.POLARITA_SOSPETTA(nome, indizio[0]) });
-    }
+    if (indizio)
+      aggiungi(
+        "POLARITA_SOSPETTA",
+        ind.celle.polarita ? "polarita" : "indicatore",
+        MESSAGGI.POLARITA_SOSPETTA(nome, indizio[0])
+      );
   }
 
   const atteso = parseNumero(ind.atteso);
@@ -106,32 +96,20 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore): AvvisoIndi
       ["atteso", atteso],
       ["consuntivo", consuntivo],
     ] as const) {
-      if (valore !== null && valore !== 0 && valore !== 1) {
-        out.push({
-          codice: "BINARIO_NON_0_1",
-          campo,
-          messaggio: MESSAGGI.BINARIO_NON_0_1(nome, NOMI_CAMPI[campo], valore),
-        });
-      }
+      if (valore !== null && valore !== 0 && valore !== 1)
+        aggiungi("BINARIO_NON_0_1", campo, MESSAGGI.BINARIO_NON_0_1(nome, NOMI_CAMPI[campo], valore));
     }
   }
 
   const scostamento = parseNumero(ind.scostamento);
   if (scostamento !== null && r.scostamento !== null && atteso !== null && consuntivo !== null) {
-    if (Math.abs(scostamento - r.scostamento) > TOLLERANZA_VALORE * Math.max(1, Math.abs(r.scostamento))) {
-      out.push({
-        codice: "SCOSTAMENTO_ERRATO",
-        campo: "scostamento",
-        messaggio: MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamento, atteso, consuntivo),
-      });
-    }
+    if (Math.abs(scostamento - r.scostamento) > TOLLERANZA_VALORE * Math.max(1, Math.abs(r.scostamento)))
+      aggiungi("SCOSTAMENTO_ERRATO", "scostamento", MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamento, atteso, consuntivo));
   }
 
   const ragg = parseNumero(ind.ragg);
-  if (ragg !== null && r.raggRegola !== null && Math.abs(ragg - r.raggRegola) > TOLLERANZA_RAGG) {
-    out.push({ codice: "RAGG_DIVERSO", campo: "ragg", messaggio: MESSAGGI.RAGG_DIVERSO(nome, ragg, r.raggRegola) });
-  }
-  return out;
+  if (ragg !== null && r.raggRegola !== null && Math.abs(ragg - r.raggRegola) > TOLLERANZA_RAGG)
+    aggiungi("RAGG_DIVERSO", "ragg", MESSAGGI.RAGG_DIVERSO(nome, ragg, r.raggRegola));
 }
 
 function testo(valore: ValoreCella): string {

@@ -17,6 +17,7 @@ import {
   ImpostazioniDocumento,
 } from "./excel-api";
 import { impaginaInExcel } from "./office-stampa";
+import { fogliProtetti } from "./protezione";
 import { DatiFoglio, grigliaDaDati, righeUsate, selezioneDaIndirizzo } from "./range-data";
 import {
   blocchiMancanti,
@@ -346,24 +347,6 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       if (noti.length > 0 && !noti.some((n) => n.id === ws.id)) noti.push({ id: ws.id, nome: ws.name, righe: null });
   };
 
-  /** The protected sheets among these, asked to Excel (one sync): to explain an AccessDenied. */
-  const chiediProtetti = async (nomi: readonly string[]): Promise<string[]> => {
-    try {
-      return await esegui(async (context: ExcelContext) => {
-        const fogli = context.workbook.worksheets;
-        const protezioni = nomi.map((nome) => {
-          const foglio = fogli.getItemOrNullObject(nome);
-          foglio.load("name,protection/protected");
-          return { nome, foglio };
-        });
-        await context.sync();
-        return protezioni.filter((p) => !p.foglio.isNullObject && p.foglio.protection.protected).map((p) => p.nome);
-      });
-    } catch {
-      return [];
-    }
-  };
-
   return {
     leggi: () => leggiConRecuperi(true, new Set()),
 
@@ -424,7 +407,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         await scriviConRiprova();
       } catch (e) {
         if (codiceOffice(e) === CODICI_OFFICE.accessoNegato)
-          throw comeErroreBarometro(e, await chiediProtetti(piano.fogli));
+          throw comeErroreBarometro(e, await fogliProtetti(esegui, piano.fogli));
         throw comeErroreBarometro(e);
       }
       return (diagnostica.ultimaScrittura = { sincronizzazioni, byte: piano.byte });

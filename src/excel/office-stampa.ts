@@ -3,7 +3,8 @@ import { columnName } from "../layout/grid";
 import { bloccoIndice, MARGINI_STAMPA, PianoStampaCartella } from "../layout/indice";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
 import { EseguiExcel, ExcelContext, ExcelPageLayout, ExcelWorksheet } from "./excel-api";
-import { MAX_CARATTERI_INDIRIZZI } from "./write-plan";
+import { fogliProtetti } from "./protezione";
+import { MAX_CARATTERI_INDIRIZZI, spezzaIndirizzi } from "./write-plan";
 
 /** Fit to one page wide, as many tall as needed (Excel's «Adatta tutte le colonne a una pagina»). */
 const LARGO_UNA_PAGINA = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null };
@@ -41,7 +42,7 @@ export async function impaginaInExcel(
     if (codiceOffice(e) === CODICI_OFFICE.accessoNegato)
       throw comeErroreBarometro(
         e,
-        await protettiTra(esegui, [...piano.fogli.map((f) => f.foglio), piano.indice.foglio])
+        await fogliProtetti(esegui, [...piano.fogli.map((f) => f.foglio), piano.indice.foglio])
       );
     throw comeErroreBarometro(e);
   }
@@ -128,32 +129,8 @@ export function puntiDaCaratteri(caratteri: number): number {
 
 /** Areas joined into address lists of at most MAX_CARATTERI_INDIRIZZI characters (one getRanges() each). */
 export function gruppiDiIndirizzi(aree: readonly string[], max = MAX_CARATTERI_INDIRIZZI): string[] {
-  const gruppi: string[] = [];
-  let corrente = "";
-  for (const a of aree) {
-    if (corrente !== "" && corrente.length + 2 + a.length > max) {
-      gruppi.push(corrente);
-      corrente = "";
-    }
-    corrente = corrente === "" ? a : `${corrente}, ${a}`;
-  }
-  if (corrente !== "") gruppi.push(corrente);
-  return gruppi;
-}
-
-/** The protected sheets among these (one more sync, only after Excel refused the write): to name one. */
-async function protettiTra(esegui: EseguiExcel, nomi: readonly string[]): Promise<string[]> {
-  try {
-    return await esegui(async (context: ExcelContext) => {
-      const fogli = nomi.map((nome) => {
-        const foglio = context.workbook.worksheets.getItemOrNullObject(nome);
-        foglio.load("name,protection/protected");
-        return { nome, foglio };
-      });
-      await context.sync();
-      return fogli.filter((f) => !f.foglio.isNullObject && f.foglio.protection.protected).map((f) => f.nome);
-    });
-  } catch {
-    return [];
-  }
+  return spezzaIndirizzi(
+    aree.map((indirizzo) => ({ indirizzo, celle: 0 })),
+    max
+  ).map((p) => p.indirizzi);
 }

@@ -149,7 +149,7 @@ function puoNominare(testo: string, pezzi: Radici): boolean {
  * How many of these cells may name one of the required columns: a header needs all four, or
  * three when it stands for the previous header (see the reader); rows with fewer are data.
  */
-export function possibiliObbligatori(celle: CellaIntestazione[]): number {
+export function possibiliObbligatori(celle: readonly CellaIntestazione[]): number {
   return celle.reduce((n, c) => (puoNominareObbligatoria(c.testo) ? n + 1 : n), 0);
 }
 
@@ -168,7 +168,7 @@ export interface CellaIntestazione {
  * Which column is which in a candidate header row. Exact (normalised) names are matched
  * first, then keyword matches, each column and each field used at most once, left to right.
  */
-export function abbinaColonne(celle: CellaIntestazione[]): ColonneTabella {
+export function abbinaColonne(celle: readonly CellaIntestazione[]): ColonneTabella {
   const candidati = celle
     .filter((c) => puoNominare(c.testo, RADICI))
     .map((c) => ({ colonna: c.colonna, norm: normalizza(c.testo) }))
@@ -202,7 +202,7 @@ export function abbinaColonne(celle: CellaIntestazione[]): ColonneTabella {
 }
 
 /** The columns of a header row, or null unless it has Indicatore, Target atteso, Target consuntivo and Peso. */
-export function riconosciIntestazione(celle: CellaIntestazione[]): ColonneTabella | null {
+export function riconosciIntestazione(celle: readonly CellaIntestazione[]): ColonneTabella | null {
   if (possibiliObbligatori(celle) < CAMPI_OBBLIGATORI.length) return null;
   const colonne = abbinaColonne(celle);
   return CAMPI_OBBLIGATORI.every((campo) => colonne[campo] !== undefined) ? colonne : null;

@@ -43,8 +43,15 @@ function senzaRumore(n: number): number {
  * number) and the command line (which gets a Date) read the same cell the same way.
  */
 export function isFormatoData(formato: string): boolean {
-  return /[ymdhMsb]/.test(formato.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+  let data = formatiData.get(formato);
+  if (data === undefined) {
+    data = /[ymdhMsb]/.test(formato.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, ""));
+    // A workbook has a handful of formats, asked for on every figure: remembered (a bounded few).
+    if (formatiData.size < 1_000) formatiData.set(formato, data);
+  }
+  return data;
 }
+const formatiData = new Map<string, boolean>();
 
 /** An Excel serial number (days since 1899-12-30) → the Date it stands for, as ExcelJS converts it. */
 export function dataDaSeriale(seriale: number): Date {

@@ -126,9 +126,11 @@ function iniziAffiancate(foglio: Foglio): number[] {
   return [...inizi].sort((a, b) => a - b);
 }
 
+const NESSUNA_CELLA: readonly CellaIntestazione[] = Object.freeze([]);
+
 /** Every string cell of a row as the person sees it (merged cells included), left to right. */
-function celleTesto(foglio: Foglio, riga: number): { colonna: number; testo: string }[] {
-  if (possibiliNomi(foglio, riga) < CAMPI_OBBLIGATORI.length) return [];
+function celleTesto(foglio: Foglio, riga: number): readonly CellaIntestazione[] {
+  if (possibiliNomi(foglio, riga) < CAMPI_OBBLIGATORI.length) return NESSUNA_CELLA;
   const celle: { colonna: number; testo: string }[] = [];
   for (let colonna = 0; colonna < foglio.colonne; colonna++) {
     const v = foglio.valore(riga, colonna);
@@ -294,10 +296,13 @@ function trovaEtichetta(stato: Stato, riga: number): Posizione | null {
   return !haDatiOltre(stato, riga, [etichetta.colonna, valore]) ? etichetta : null;
 }
 
+/** The columns whose own value makes a row an indicator row. */
+const CAMPI_INDICATORE = ["indicatore", "atteso", "consuntivo", "peso"] as const;
+
 function haDatiOltre(stato: Stato, riga: number, escluse: number[]): boolean {
   const t = stato.tabella;
   if (!t) return false;
-  return (["indicatore", "atteso", "consuntivo", "peso"] as const).some((campo) => {
+  return CAMPI_INDICATORE.some((campo) => {
     const colonna = t[campo];
     return colonna !== undefined && !escluse.includes(colonna) && !stato.foglio.vuota(riga, colonna);
   });
@@ -340,12 +345,9 @@ function impostaPercentuale(stato: Stato, etichetta: Posizione, fine: (riga: num
  */
 function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella): void {
   const { foglio } = stato;
-  const proprio = (campo: CampoIndicatore) => {
-    const colonna = tabella[campo];
-    return colonna !== undefined && !foglio.vuota(riga, colonna);
-  };
-  const nuovoObiettivo = proprio("obiettivo");
-  const indicatore = (["indicatore", "atteso", "consuntivo", "peso"] as const).some(proprio);
+  const nuovoObiettivo = haValore(foglio, riga, tabella.obiettivo);
+  let indicatore = false;
+  for (const campo of CAMPI_INDICATORE) if (haValore(foglio, riga, tabella[campo])) indicatore = true;
   if (!nuovoObiettivo && (!indicatore || didascalia(stato, riga))) return;
 
   const settore = testoDi(valoreIn(foglio, riga, tabella.settore));
@@ -390,6 +392,19 @@ function valoreIn(foglio: Foglio, riga: number, colonna: number | undefined): Va
   return colonna === undefined ? undefined : foglio.valore(riga, colonna);
 }
 
+/** Whether the table has this column and the row's cell there holds its own value. */
+function haValore(foglio: Foglio, riga: number, colonna: number | undefined): boolean {
+  return colonna !== undefined && !foglio.vuota(riga, colonna);
+}
+
+/** A number shown as a date is a date (Office.js gives its serial number): not a figure. */
+function cifraIn(foglio: Foglio, riga: number, colonna: number | undefined): ValoreCella {
+  const v = valoreIn(foglio, riga, colonna);
+  return typeof v === "number" && colonna !== undefined && isFormatoData(foglio.formato(riga, colonna))
+    ? dataDaSeriale(v)
+    : v;
+}
+
 let ultimaTabella: ColonneTabella | null = null;
 let ultimoOrdine: [CampoIndicatore, number][] = [];
 
@@ -403,26 +418,16 @@ function perColonna(tabella: ColonneTabella): [CampoIndicatore, number][] {
 }
 
 function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella): Indicatore {
-  const valore = (campo: CampoIndicatore) => valoreIn(foglio, riga, tabella[campo]);
-  const testo = (campo: CampoIndicatore) => testoDi(valore(campo));
-  /** A number shown as a date is a date (Office.js gives its serial number): not a figure. */
-  const cifra = (campo: CampoIndicatore) => {
-    const v = valore(campo);
-    const colonna = tabella[campo];
-    return typeof v === "number" && colonna !== undefined && isFormatoData(foglio.formato(riga, colonna))
-      ? dataDaSeriale(v)
-      : v;
-  };
-
   const celle: Indicatore["celle"] = {};
-  const formule: Indicatore["formule"] = {};
+  let formule: Indicatore["formule"] | undefined;
+  const numeroRiga = String(foglio.rigaFoglio(riga));
   for (const [campo, colonna] of perColonna(tabella)) {
     // A cell Barometro writes that lies under another cell's merged area is no cell of its own:
     // a write there would land in the area's top-left (ExcelJS) and destroy its value.
     if (PROPRIE.has(campo) && foglio.coperta(riga, colonna)) continue;
-    celle[campo] = foglio.indirizzo(riga, colonna);
+    celle[campo] = foglio.nomeColonna(colonna) + numeroRiga;
     const formula = foglio.formula(riga, colonna);
-    if (formula) formule[campo] = formula;
+    if (formula) (formule ??= {})[campo] = formula;
   }
 
   const colonnaRagg = celle.ragg === undefined ? undefined : tabella.ragg;
@@ -432,20 +437,23 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
       : leggiPercentuale(foglio.valore(riga, colonnaRagg), foglio.formato(riga, colonnaRagg));
 
   return {
-    nome: testo("indicatore"),
-    formula: testo("formula"),
-    finalita: testo("finalita"),
-    note: testo("note"),
-    atteso: cifra("atteso"),
-    consuntivo: cifra("consuntivo"),
-    peso: cifra("peso"),
-    scostamento: celle.scostamento === undefined ? undefined : cifra("scostamento"),
+    nome: testoDi(valoreIn(foglio, riga, tabella.indicatore)),
+    formula: testoDi(valoreIn(foglio, riga, tabella.formula)),
+    finalita: testoDi(valoreIn(foglio, riga, tabella.finalita)),
+    note: testoDi(valoreIn(foglio, riga, tabella.note)),
+    atteso: cifraIn(foglio, riga, tabella.atteso),
+    consuntivo: cifraIn(foglio, riga, tabella.consuntivo),
+    peso: cifraIn(foglio, riga, tabella.peso),
+    scostamento: celle.scostamento === undefined ? undefined : cifraIn(foglio, riga, tabella.scostamento),
     ragg: ragg.valore,
     scalaRagg: ragg.scala,
-    polarita: tabella.polarita === undefined ? undefined : valore("polarita"),
+    polarita: tabella.polarita === undefined ? undefined : valoreIn(foglio, riga, tabella.polarita),
     foglio: foglio.nome,
     riga: foglio.rigaFoglio(riga),
     celle,
-    formule,
+    formule: formule ?? NESSUNA_FORMULA,
   };
 }
+
+/** The formulas of an indicator without any (most): one shared, frozen object. */
+const NESSUNA_FORMULA: Indicatore["formule"] = Object.freeze({});

@@ -1,5 +1,5 @@
 import { isVuoto, ValoreCella } from "../engine";
-import { a1, SheetGrid } from "./grid";
+import { a1, columnName, SheetGrid } from "./grid";
 import { IndiceUnioni } from "./merges";
 
 /** A cell position in grid coordinates: values[riga][colonna]. */
@@ -93,6 +93,11 @@ export class Foglio {
   /** A1 address on the sheet. */
   indirizzo(riga: number, colonna: number): string {
     return a1(this.origine.row + riga, this.origine.col + colonna);
+  }
+
+  /** The sheet's name of a grid column ("N"): with the row number, the cell's address. */
+  nomeColonna(colonna: number): string {
+    return columnName(this.origine.col + colonna);
   }
 
   /** 1-based sheet row. */

@@ -34,7 +34,10 @@ function normalizzaSempre(testo: string): string {
 
 /** Lower-case ASCII word pieces to look for in raw texts wherever normalizza would show them. */
 export interface Radici {
-  /** The pieces as they are, any case: enough for plain ASCII texts, and fast. */
+  /**
+   * The pieces as they are, any case — enough for plain ASCII texts — or a non-ASCII character
+   * (then `lasche` decides): one scan for most texts.
+   */
   esatte: RegExp;
   /**
    * The pieces with every letter also allowed to be any non-ASCII character (an accented letter
@@ -47,7 +50,7 @@ export interface Radici {
 export function radici(pezzi: readonly string[]): Radici {
   const lettera = (l: string) => `(?:${l}|${NON_ASCII.source})[\u0300-\u036f]*`;
   return {
-    esatte: new RegExp(pezzi.join("|"), "i"),
+    esatte: new RegExp(`${pezzi.join("|")}|${NON_ASCII.source}`, "i"),
     lasche: new RegExp(pezzi.map((p) => [...p].map(lettera).join("")).join("|"), "i"),
   };
 }
@@ -57,7 +60,10 @@ export function radici(pezzi: readonly string[]): Radici {
  * of the raw text, no normalisation: most cells of a big sheet are data, not labels.
  */
 export function puoContenere(testo: string, r: Radici): boolean {
-  return r.esatte.test(testo) || (NON_ASCII.test(testo) && r.lasche.test(testo));
+  const trovato = r.esatte.exec(testo);
+  if (trovato === null) return false;
+  // A piece has three letters at least: a single character found is the first non-ASCII one.
+  return trovato[0].length > 1 || r.lasche.test(testo);
 }
 
 /**
