@@ -26,6 +26,12 @@ export type CampoIndicatore =
   | "barometro"
   | "polarita";
 
+/** The text columns: their cells are neither figures nor written by Barometro. */
+export const CAMPI_TESTO = ["settore", "obiettivo", "definizione", "formula", "finalita", "note"] as const;
+export type CampoTesto = (typeof CAMPI_TESTO)[number];
+/** The columns whose cell addresses an indicator keeps. */
+export type CampoCella = Exclude<CampoIndicatore, CampoTesto>;
+
 export interface Indicatore {
   nome: string;
   formula: string;
@@ -44,8 +50,12 @@ export interface Indicatore {
   foglio: string;
   /** 1-based sheet row. */
   riga: number;
-  /** A1 addresses (no sheet name) of the cells of this row, by column. */
-  celle: Partial<Record<CampoIndicatore, string>>;
+  /**
+   * A1 addresses (no sheet name) of this row's cells that Barometro reads as figures, writes, or
+   * points Verifica at. The text columns' (Settore … Note) are not kept per row: on a big sheet
+   * they were a tenth of the reading time; their columns are the table header's.
+   */
+  celle: Partial<Record<CampoCella, string>>;
   /** Formulas found in this row's cells, by column: Barometro never overwrites them. */
   formule: Partial<Record<CampoIndicatore, string>>;
 }

@@ -1,4 +1,4 @@
-import { CampoIndicatore, Indicatore, Linea, Obiettivo, ValoreCella } from "../engine";
+import { CAMPI_TESTO, CampoCella, CampoIndicatore, Indicatore, Linea, Obiettivo, ValoreCella } from "../engine";
 import { SheetGrid } from "./grid";
 import {
   abbinaColonne,
@@ -385,6 +385,8 @@ function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella): voi
   stato.obiettivo.indicatori.push(leggiIndicatore(foglio, riga, tabella));
 }
 
+const TESTI: ReadonlySet<CampoIndicatore> = new Set(CAMPI_TESTO);
+
 /** The columns whose cells Barometro writes (values or fill). */
 const PROPRIE: ReadonlySet<CampoIndicatore> = new Set(["scostamento", "ragg", "barometro"]);
 
@@ -425,9 +427,9 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
     // A cell Barometro writes that lies under another cell's merged area is no cell of its own:
     // a write there would land in the area's top-left (ExcelJS) and destroy its value.
     if (PROPRIE.has(campo) && foglio.coperta(riga, colonna)) continue;
-    celle[campo] = foglio.nomeColonna(colonna) + numeroRiga;
     const formula = foglio.formula(riga, colonna);
     if (formula) (formule ??= {})[campo] = formula;
+    if (!TESTI.has(campo)) celle[campo as CampoCella] = foglio.nomeColonna(colonna) + numeroRiga;
   }
 
   const colonnaRagg = celle.ragg === undefined ? undefined : tabella.ragg;

@@ -1,6 +1,6 @@
 import { Linea } from "../engine";
 import { a1, parseA1, SheetGrid } from "./grid";
-import { riconosciIntestazione } from "./headers";
+import { ColonneTabella, riconosciIntestazione } from "./headers";
 
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
 export function estensioneLinea(linea: Linea): { prima: number; ultima: number } {
@@ -23,7 +23,8 @@ export interface StampaFoglio {
   righeIndicatori: number[];
 }
 
-const CAMPI_TESTO = ["settore", "obiettivo", "definizione", "indicatore", "formula", "finalita", "note"] as const;
+/** The columns of long texts, wrapped for printing. */
+const COLONNE_A_CAPO = ["settore", "obiettivo", "definizione", "indicatore", "formula", "finalita", "note"] as const;
 
 /** The print layout of every sheet that holds lines. */
 export function pianoStampa(linee: Linea[], fogli: SheetGrid[]): StampaFoglio[] {
@@ -33,14 +34,14 @@ export function pianoStampa(linee: Linea[], fogli: SheetGrid[]): StampaFoglio[] 
     const estensioni = proprie.map(estensioneLinea).sort((a, b) => a.prima - b.prima);
     const grid = fogli.find((g) => g.name === foglio);
     const intestazione = primaIntestazione(grid);
-    const celle = proprie[0].obiettivi[0]?.indicatori[0]?.celle ?? {};
+    const colonne = intestazione?.colonne ?? {};
     return {
       foglio,
-      rigaIntestazione: intestazione,
+      rigaIntestazione: intestazione?.riga ?? null,
       // A section starts at its first non-empty row after the previous line (a caption such as
       // "Relazione sulla Performance 2024" above the title belongs to it).
       interruzioni: estensioni.slice(1).map((e, i) => primaRigaPiena(grid, estensioni[i].ultima + 1, e.prima) - 1),
-      colonneTesto: CAMPI_TESTO.map((c) => celle[c]).flatMap((a) => (a ? [parseA1(a).col] : [])),
+      colonneTesto: COLONNE_A_CAPO.flatMap((c) => (colonne[c] === undefined ? [] : [colonne[c]])),
       righeIndicatori: proprie.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga))),
     };
   });
@@ -56,12 +57,19 @@ function primaRigaPiena(grid: SheetGrid | undefined, da: number, a: number): num
   return a;
 }
 
-function primaIntestazione(grid: SheetGrid | undefined): number | null {
+/** The sheet's first table header: its row (1-based) and its columns (0-based sheet columns). */
+function primaIntestazione(grid: SheetGrid | undefined): { riga: number; colonne: ColonneTabella } | null {
   if (!grid) return null;
   const origine = grid.origin ?? { row: 0, col: 0 };
   for (let r = 0; r < grid.values.length; r++) {
     const celle = (grid.values[r] ?? []).flatMap((v, c) => (typeof v === "string" ? [{ colonna: c, testo: v }] : []));
-    if (celle.length >= 4 && riconosciIntestazione(celle)) return r + origine.row + 1;
+    const trovate = celle.length >= 4 ? riconosciIntestazione(celle) : null;
+    if (trovate) {
+      const colonne: ColonneTabella = {};
+      for (const [campo, c] of Object.entries(trovate) as [keyof ColonneTabella, number][])
+        colonne[campo] = c + origine.col;
+      return { riga: r + origine.row + 1, colonne };
+    }
   }
   return null;
 }

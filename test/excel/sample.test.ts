@@ -156,7 +156,9 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
     const ws = cartella.foglio(FOGLIO)!;
     const { linee } = analizza(await accesso.leggi());
     const ind = linee[0].obiettivi[0].indicatori[0];
-    const { scostamento, atteso, consuntivo, note } = ind.celle;
+    const { scostamento, atteso, consuntivo } = ind.celle;
+    // Note is the column before Peso in the staff's layout (no address kept for text columns).
+    const note = `${String.fromCharCode(ind.celle.peso!.charCodeAt(0) - 1)}${ind.riga}`;
     const sua = `=${consuntivo}-${atteso}`;
     ws.imposta(scostamento!, { valore: 123, formula: sua });
     ws.imposta(note!, { valore: "nota", formula: '="nota"' });

@@ -9,7 +9,8 @@ import ExcelJS from "exceljs";
 import "./fake-custom-functions";
 import * as F from "../../src/functions/functions";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
-import { calcolaLinea, CampoIndicatore, Linea, parseNumero } from "../../src/engine";
+import { calcolaLinea, CampoCella, CampoIndicatore, Linea, parseNumero } from "../../src/engine";
+import { riconosciIntestazione } from "../../src/layout/headers";
 import { leggiLinee, parseA1, SheetGrid } from "../../src/layout";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
@@ -28,9 +29,15 @@ beforeAll(async () => {
 /** The cells of one column over the given indicator rows, as Excel passes a range: [[v], [v], …]. */
 function colonna(linea: Linea, campo: CampoIndicatore): unknown[][] {
   const grid = grids.find((g) => g.name === linea.foglio)!;
+  // Text columns keep no address per row: their column is the table header's.
+  const testata = grid.values
+    .map((r) => r.flatMap((v, c) => (typeof v === "string" ? [{ colonna: c, testo: v }] : [])))
+    .map((celle) => (celle.length >= 4 ? riconosciIntestazione(celle) : null))
+    .find((c) => c !== null)!;
   return linea.obiettivi.flatMap((o) =>
     o.indicatori.map((ind) => {
-      const { row, col } = parseA1(ind.celle[campo]!);
+      const indirizzo = ind.celle[campo as CampoCella];
+      const { row, col } = indirizzo ? parseA1(indirizzo) : { row: ind.riga - 1, col: testata[campo]! };
       return [grid.values[row]?.[col] ?? ""];
     })
   );
