@@ -62,7 +62,8 @@ export interface AccessoOffice extends WorkbookAccess {
 interface RichiestaFoglio {
   foglio: ExcelWorksheet;
   usato: ExcelRange;
-  formule: ExcelRangeAreas;
+  /** The formula cells of the whole sheet; null in a read in slices (each slice reads its own). */
+  formule: ExcelRangeAreas | null;
   unioni: { blocco: number; aree: ExcelRangeAreas }[];
   /** The sheet's conditional formats (null when not read); its charts' names. */
   formati: ExcelConditionalFormatCollection | null;
@@ -226,8 +227,8 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
 
   /**
    * The read in slices, for workbooks whose response Excel on the web refuses (> 5 MB): the list
-   * and the selection; each sheet's used range address, formulas, protection and merges; then the
-   * values and number formats, at most celleMax cells per sync.
+   * and the selection; each sheet's used range address, protection and merges; then the values,
+   * number formats and formulas, at most celleMax cells per sync.
    */
   const leggiAFette = (celleMax: number, conSelezione: boolean) =>
     esegui(async (context: ExcelContext): Promise<Lettura> => {
@@ -251,13 +252,13 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       }));
       const mancanti = unioniMancanti(letti);
       const gruppi = gruppiDiFette(aree, celleMax);
-      const fette: { foglio: number; range: ExcelRange }[] = [];
+      const fette: { foglio: number; range: ExcelRange; formule: ExcelRangeAreas }[] = [];
       const leggiGruppo = async (g: number): Promise<void> => {
         if (g >= gruppi.length) return;
         gruppi[g].forEach((f) => {
           const range = richieste[f.foglio].foglio.getRange(a1DaArea(f.area));
           range.load("values,numberFormat");
-          fette.push({ foglio: f.foglio, range });
+          fette.push({ foglio: f.foglio, range, formule: formuleIn(range) });
         });
         if (g === 0)
           mancanti.forEach((c) => c.l.richiesta.unioni.push(...accodaUnioni(c.l.richiesta.foglio, c.blocchi)));
@@ -275,7 +276,8 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
               values: fette.filter((f) => f.foglio === i).flatMap((f) => f.range.values),
               numberFormat: fette.filter((f) => f.foglio === i).flatMap((f) => f.range.numberFormat),
             };
-        l.dati = { ...datiFoglio(l.nome, l.richiesta, false), usato };
+        const formule = fette.filter((f) => f.foglio === i).flatMap((f) => areeFormule(f.formule));
+        l.dati = { ...datiFoglio(l.nome, l.richiesta, false), usato, formule };
       });
       return concludi(letti, selezionate ? selezionate.address : null, sincronizzazioni, true);
     });
@@ -492,8 +494,9 @@ function accodaFoglio(
   const usato = foglio.getUsedRangeOrNullObject(false);
   if (dati) usato.load("address,values,numberFormat");
   else usato.load("address");
-  const formule = foglio.getRange().getSpecialCellsOrNullObject("Formulas");
-  formule.load("areas/items/address,areas/items/formulas");
+  // In a read in slices the formulas come with each slice: a sheet full of formulas (Barometro's
+  // labels on 100,000 rows are ~25 MB of text) would exceed the 5 MB of a response on its own.
+  const formule = dati ? formuleIn(foglio.getRange()) : null;
   foglio.load("protection/protected");
   let formati: ExcelConditionalFormatCollection | null = null;
   if (formattazioni) {
@@ -503,6 +506,20 @@ function accodaFoglio(
   const grafici = graficiDel(foglio);
   grafici.load("items/name");
   return { foglio, usato, formule, unioni: accodaUnioni(foglio, blocchi), formati, grafici };
+}
+
+/** Queues the formula cells of a range (their areas' addresses and formulas). */
+function formuleIn(range: ExcelRange): ExcelRangeAreas {
+  const formule = range.getSpecialCellsOrNullObject("Formulas");
+  formule.load("areas/items/address,areas/items/formulas");
+  return formule;
+}
+
+/** Loaded formula areas → plain data; none for a null object. */
+function areeFormule(formule: ExcelRangeAreas | null): DatiFoglio["formule"] {
+  return !formule || formule.isNullObject
+    ? []
+    : formule.areas.items.map((area) => ({ address: area.address, formulas: area.formulas }));
 }
 
 /** A worksheet's charts: a navigation property, reading it needs no sync (unlike its items). */
@@ -544,9 +561,7 @@ function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFogl
       : conCelle
         ? { address: r.usato.address, values: r.usato.values, numberFormat: r.usato.numberFormat }
         : { address: r.usato.address, values: [], numberFormat: [] },
-    formule: r.formule.isNullObject
-      ? []
-      : r.formule.areas.items.map((area) => ({ address: area.address, formulas: area.formulas })),
+    formule: areeFormule(r.formule),
     unioni: r.unioni.filter((u) => !u.aree.isNullObject).map((u) => u.aree.address),
   };
 }

@@ -168,6 +168,25 @@ describe("creaAccessoOffice: leggi()", () => {
     expect(accesso.diagnostica().ultimaLettura?.aFette).toBe(false);
   });
 
+  it("reads the formulas in slices too: a sheet whose formulas alone exceed the limit", async () => {
+    const { cartella } = generaCartella(1_000);
+    // Ricalcola writes Barometro's label formula in every Barometro cell (~250 characters each).
+    await ricalcola(accessoSu(cartella), { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    cartella.azzeraContatori();
+    const completa = await accessoSu(cartella).leggi();
+    const formule = completa.fogli[0].formulas!.flat().filter((f) => typeof f === "string" && f !== "");
+    expect(formule.length).toBeGreaterThanOrEqual(1_000);
+    const byteFormule = JSON.stringify(formule).length;
+
+    (cartella as { limitePayload: number }).limitePayload = Math.floor(byteFormule * 0.8);
+    cartella.azzeraContatori();
+    const aFette = accessoSu(cartella, { celleASync: 2_000 });
+    expect(await aFette.leggi()).toEqual(completa);
+    expect(aFette.diagnostica().ultimaLettura?.aFette).toBe(true);
+    for (const r of cartella.registro.filter((x) => !x.errore))
+      expect(r.byteRisposta).toBeLessThanOrEqual(cartella.limitePayload);
+  });
+
   it("starts over from the list when a remembered sheet makes the batch fail with ItemNotFound", async () => {
     const c = cartellaDiProva();
     let fallisci = false;
