@@ -7,7 +7,10 @@
  * Prints one JSON line (FasiCli, milliseconds).
  */
 import ExcelJS from "exceljs";
+import { readFile } from "fs/promises";
 import { applyPatch } from "../../src/cli/apply-patch";
+import { applicaFormattazione } from "../../src/cli/conditional-format";
+import { esaminaPacchetto, ripristinaInterruzioni } from "../../src/cli/non-conservati";
 import { riepilogo } from "../../src/cli/summary";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { calcolaEnte, verifica } from "../../src/engine";
@@ -16,9 +19,12 @@ import { creaPatch } from "../../src/layout/patch";
 
 export interface FasiCli {
   letturaExcelJS: number;
+  /** The zip looked at again for what ExcelJS would lose (parts, manual page breaks). */
+  pacchetto: number;
   griglia: number;
   motore: number;
   patch: number;
+  /** applyPatch and the conditional formatting's rules. */
   applicaPatch: number;
   scritturaExcelJS: number;
   json: number;
@@ -35,8 +41,12 @@ async function main(): Promise<void> {
     return d;
   };
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(file);
+  const dati = await readFile(file);
+  await workbook.xlsx.load(dati as unknown as ArrayBuffer);
   const letturaExcelJS = lap();
+  const { interruzioni } = await esaminaPacchetto(dati);
+  ripristinaInterruzioni(workbook, interruzioni);
+  const pacchetto = lap();
   const griglie = workbook.worksheets.map(worksheetToGrid);
   const griglia = lap();
   const { linee } = leggiLinee(griglie);
@@ -46,13 +56,15 @@ async function main(): Promise<void> {
   const patch = creaPatch(linee, risultato.linee, { condizionale: true, fogli: griglie });
   const tPatch = lap();
   applyPatch(workbook, patch);
+  applicaFormattazione(workbook, linee, risultato.linee);
   const applicaPatch = lap();
   await workbook.xlsx.writeFile(out);
   const scritturaExcelJS = lap();
-  const testo = JSON.stringify(riepilogo(file, { workbook, linee, risultato, avvisi, griglie }), null, 2);
+  const testo = JSON.stringify(riepilogo(file, { workbook, dati, linee, risultato, avvisi, griglie }), null, 2);
   const json = lap();
   const fasi: FasiCli = {
     letturaExcelJS,
+    pacchetto,
     griglia,
     motore,
     patch: tPatch,

@@ -211,14 +211,14 @@ export function sezioneRisultati(r: Risultati): string {
         "",
         "Dove va il tempo della riga di comando (una esecuzione in un processo, fasi di `ricalcola` nell'ordine di `src/cli`):",
         "",
-        "| righe | lettura ExcelJS | griglia (`worksheetToGrid`) | motore + lettore + verifica | creaPatch | applyPatch | scrittura ExcelJS | JSON |",
-        "|---|---|---|---|---|---|---|---|"
+        "| righe | lettura ExcelJS | zip riesaminato (parti perse, interruzioni) | griglia (`worksheetToGrid`) | motore + lettore + verifica | creaPatch | applyPatch + regole condizionali | scrittura ExcelJS | JSON |",
+        "|---|---|---|---|---|---|---|---|---|"
       );
       for (const c of r.cli) {
         const f = c.fasi;
         if (!f) continue;
         add(
-          `| ${intero(c.n)} | ${millisecondi(f.letturaExcelJS)} | ${millisecondi(f.griglia)} | ${millisecondi(f.motore)} | ` +
+          `| ${intero(c.n)} | ${millisecondi(f.letturaExcelJS)} | ${f.pacchetto === undefined ? "—" : millisecondi(f.pacchetto)} | ${millisecondi(f.griglia)} | ${millisecondi(f.motore)} | ` +
             `${millisecondi(f.patch)} | ${millisecondi(f.applicaPatch)} | ${millisecondi(f.scritturaExcelJS)} | ` +
             `${millisecondi(f.json)} (${byte(f.byteJson)}) |`
         );

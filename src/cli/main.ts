@@ -5,7 +5,7 @@ import { applyPatch } from "./apply-patch";
 import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
-import { interruzioniSalvate, partiNonConservate, ripristinaInterruzioni } from "./non-conservati";
+import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { stampa as stampaAllegato } from "./stampa-comando";
 import { elabora } from "./workbook";
 
@@ -118,9 +118,9 @@ async function ricalcola(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const elaborazione = await elabora(file);
-  const perse = await partiNonConservate(file);
+  const { perse, interruzioni } = await esaminaPacchetto(elaborazione.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
-  ripristinaInterruzioni(elaborazione.workbook, await interruzioniSalvate(file));
+  ripristinaInterruzioni(elaborazione.workbook, interruzioni);
   // With the conditional formatting, the Barometro cell's label is a formula that follows the data too.
   const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee, {
     contenuto,

@@ -11,18 +11,33 @@ const PARTI: { prefisso: string; nome: string }[] = [
   { prefisso: "xl/timelines/", nome: "sequenze temporali" },
 ];
 
+/** What ExcelJS would lose of a workbook: the parts it cannot write, the manual row breaks it does not read. */
+export interface Pacchetto {
+  perse: string[];
+  interruzioni: Map<string, InterruzioneSalvata[]>;
+}
+
+/** The file's zip opened once for both questions (the CLI has its bytes already). */
+export async function esaminaPacchetto(dati: Buffer): Promise<Pacchetto> {
+  try {
+    const zip = await JSZip.loadAsync(dati);
+    return { perse: partiDi(zip), interruzioni: await interruzioniDi(zip) };
+  } catch {
+    return { perse: [], interruzioni: new Map() };
+  }
+}
+
 /**
  * What the command line cannot keep of this workbook (ExcelJS does not write charts, pivot tables,
  * threaded comments… back). Only the zip's directory is read, not the sheets.
  */
 export async function partiNonConservate(file: string): Promise<string[]> {
-  try {
-    const zip = await JSZip.loadAsync(await readFile(file));
-    const nomi = Object.keys(zip.files);
-    return PARTI.filter((p) => nomi.some((n) => n.startsWith(p.prefisso))).map((p) => p.nome);
-  } catch {
-    return [];
-  }
+  return (await esaminaPacchetto(await readFile(file))).perse;
+}
+
+function partiDi(zip: JSZip): string[] {
+  const nomi = Object.keys(zip.files);
+  return PARTI.filter((p) => nomi.some((n) => n.startsWith(p.prefisso))).map((p) => p.nome);
 }
 
 /** A manual page break after a row, as the sheet's XML stores it (<brk id="12" max="16383" man="1"/>). */
@@ -38,41 +53,40 @@ export interface InterruzioneSalvata {
  * row breaks but does not read them, so a workbook written again would lose them silently.
  */
 export async function interruzioniSalvate(file: string): Promise<Map<string, InterruzioneSalvata[]>> {
+  return (await esaminaPacchetto(await readFile(file))).interruzioni;
+}
+
+async function interruzioniDi(zip: JSZip): Promise<Map<string, InterruzioneSalvata[]>> {
   const perFoglio = new Map<string, InterruzioneSalvata[]>();
-  try {
-    const zip = await JSZip.loadAsync(await readFile(file));
-    const cartella = await zip.file("xl/workbook.xml")?.async("string");
-    const legami = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
-    if (!cartella || !legami) return perFoglio;
-    const destinazioni = new Map(
-      [...legami.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attributo(m[0], "Id"), attributo(m[0], "Target")])
-    );
-    for (const m of cartella.matchAll(/<sheet\b[^>]*>/g)) {
-      const nome = attributo(m[0], "name");
-      const destinazione = destinazioni.get(attributo(m[0], "r:id"));
-      if (nome === undefined || !destinazione) continue;
-      const percorso = destinazione.startsWith("/") ? destinazione.slice(1) : `xl/${destinazione}`;
-      const xml = await zip.file(percorso)?.async("string");
-      const righe = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
-      if (!righe) continue;
-      const interruzioni = [...righe[1].matchAll(/<brk\b[^>]*>/g)].flatMap((b) => {
-        const id = Number(attributo(b[0], "id"));
-        if (!Number.isInteger(id) || id <= 0) return [];
-        const min = Number(attributo(b[0], "min"));
-        const max = Number(attributo(b[0], "max"));
-        return [
-          {
-            id,
-            ...(Number.isInteger(min) && min > 0 ? { min } : {}),
-            ...(Number.isInteger(max) ? { max } : {}),
-            man: attributo(b[0], "man") === "0" ? 0 : 1,
-          },
-        ];
-      });
-      if (interruzioni.length > 0) perFoglio.set(decodifica(nome), interruzioni);
-    }
-  } catch {
-    // Not a zip, or a damaged one: elabora has already said so.
+  const cartella = await zip.file("xl/workbook.xml")?.async("string");
+  const legami = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
+  if (!cartella || !legami) return perFoglio;
+  const destinazioni = new Map(
+    [...legami.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attributo(m[0], "Id"), attributo(m[0], "Target")])
+  );
+  for (const m of cartella.matchAll(/<sheet\b[^>]*>/g)) {
+    const nome = attributo(m[0], "name");
+    const destinazione = destinazioni.get(attributo(m[0], "r:id"));
+    if (nome === undefined || !destinazione) continue;
+    const percorso = destinazione.startsWith("/") ? destinazione.slice(1) : `xl/${destinazione}`;
+    const xml = await zip.file(percorso)?.async("string");
+    const righe = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
+    if (!righe) continue;
+    const interruzioni = [...righe[1].matchAll(/<brk\b[^>]*>/g)].flatMap((b) => {
+      const id = Number(attributo(b[0], "id"));
+      if (!Number.isInteger(id) || id <= 0) return [];
+      const min = Number(attributo(b[0], "min"));
+      const max = Number(attributo(b[0], "max"));
+      return [
+        {
+          id,
+          ...(Number.isInteger(min) && min > 0 ? { min } : {}),
+          ...(Number.isInteger(max) ? { max } : {}),
+          man: attributo(b[0], "man") === "0" ? 0 : 1,
+        },
+      ];
+    });
+    if (interruzioni.length > 0) perFoglio.set(decodifica(nome), interruzioni);
   }
   return perFoglio;
 }

@@ -3,7 +3,7 @@ import { formatPercentuale } from "../engine";
 import { annoDellaCartella, indiceAltrui, PagineLinee, PRIMA_PAGINA_LINEE, stimaPagine } from "../layout/indice";
 import { pianoStampa } from "../layout/stampa";
 import { CliError, MESSAGGI_CLI } from "./errors";
-import { interruzioniSalvate, partiNonConservate, ripristinaInterruzioni } from "./non-conservati";
+import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
 import { applicaImpaginazione, scriviIndice } from "./stampa";
 import { elabora } from "./workbook";
@@ -29,10 +29,10 @@ export async function stampa(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".stampa.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const e = await elabora(file);
-  const perse = await partiNonConservate(file);
+  const { perse, interruzioni } = await esaminaPacchetto(e.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   // The other sheets keep their manual page breaks (those of the line sheets are laid out anew).
-  ripristinaInterruzioni(e.workbook, await interruzioniSalvate(file));
+  ripristinaInterruzioni(e.workbook, interruzioni);
   const fogli = e.griglie;
   const altrui = indiceAltrui(fogli);
   if (altrui) throw new CliError(MESSAGGI_CLI.indiceAltrui(file, altrui));

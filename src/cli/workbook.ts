@@ -1,4 +1,5 @@
 import { closeSync, existsSync, openSync, readSync } from "fs";
+import { readFile } from "fs/promises";
 import ExcelJS from "exceljs";
 import { calcolaEnte, Linea, RisultatoEnte, verifica, Avviso } from "../engine";
 import { leggiLinee, SheetGrid } from "../layout";
@@ -10,6 +11,8 @@ export interface Elaborazione {
   linee: Linea[];
   risultato: RisultatoEnte;
   avvisi: Avviso[];
+  /** The file's bytes, as read once (esaminaPacchetto looks at what ExcelJS would lose). */
+  dati: Buffer;
   /** The sheets as read (values, formats, formulas, merges), as the layout reader saw them. */
   griglie: SheetGrid[];
 }
@@ -18,8 +21,10 @@ export interface Elaborazione {
 export async function elabora(file: string): Promise<Elaborazione> {
   if (!existsSync(file)) throw new CliError(MESSAGGI_CLI.fileMancante(file));
   const workbook = new ExcelJS.Workbook();
+  let dati: Buffer;
   try {
-    await workbook.xlsx.readFile(file);
+    dati = await readFile(file);
+    await workbook.xlsx.load(dati as unknown as ArrayBuffer);
   } catch {
     throw new CliError(isOle(file) ? MESSAGGI_CLI.protettoOXls(file) : MESSAGGI_CLI.nonXlsx(file));
   }
@@ -35,7 +40,7 @@ export async function elabora(file: string): Promise<Elaborazione> {
   if (errore !== null || linee.length === 0)
     throw new CliError(errore !== null ? MESSAGGI_CLI.nessunaTabella(file, errore) : MESSAGGI_CLI.nessunFoglio(file));
   const risultato = calcolaEnte(linee);
-  return { workbook, linee, risultato, avvisi: verifica(linee, risultato.linee), griglie };
+  return { workbook, dati, linee, risultato, avvisi: verifica(linee, risultato.linee), griglie };
 }
 
 /** The OLE compound file signature: encrypted (password-protected) .xlsx files and old .xls files. */
