@@ -33,6 +33,7 @@ export function applicaImpaginazione(
     ws.headerFooter = { ...ws.headerFooter, oddFooter: piePagina(anno), evenFooter: piePagina(anno) };
     (ws as Worksheet & { rowBreaks: unknown[] }).rowBreaks = [];
     for (const riga of p.interruzioni) ws.getRow(riga).addPageBreak();
+    const unite = altezzeUnite(ws);
     for (const r of p.righeIndicatori) {
       for (const c of p.colonneTesto) {
         const cell = ws.getCell(r, c + 1);
@@ -40,7 +41,7 @@ export function applicaImpaginazione(
         // Replace the style object: ExcelJS shares it between cells read with the same style.
         cell.style = { ...cell.style, alignment: { ...cell.alignment, wrapText: true, vertical: "top" } };
       }
-      adattaAltezza(ws, r, p.colonneTesto);
+      adattaAltezza(ws, r, p.colonneTesto, unite);
     }
   }
 }
@@ -53,7 +54,7 @@ const CARATTERI_PER_UNITA = 1.15;
  * Grows a row so its wrapped texts show whole: Excel and LibreOffice do not re-measure rows when
  * opening a file, and a long Definizione would print cut to one line. Never shrinks a row.
  */
-function adattaAltezza(ws: Worksheet, riga: number, colonne: number[]): void {
+function adattaAltezza(ws: Worksheet, riga: number, colonne: number[], altezzeUnite: Map<string, number>): void {
   const row = ws.getRow(riga);
   let righe = 1;
   for (const c of colonne) {
@@ -61,7 +62,7 @@ function adattaAltezza(ws: Worksheet, riga: number, colonne: number[]): void {
     if (cell.isMerged && cell.master.address !== cell.address) continue;
     const testo = cell.text ?? "";
     if (testo.length === 0) continue;
-    const span = cell.isMerged ? unioneVerticale(ws, cell.address) : 1;
+    const span = cell.isMerged ? (altezzeUnite.get(cell.address) ?? 1) : 1;
     const larghezza = (ws.getColumn(c + 1).width ?? 9) * CARATTERI_PER_UNITA;
     righe = Math.max(righe, Math.ceil(Math.ceil(testo.length / larghezza) / span));
   }
@@ -69,13 +70,16 @@ function adattaAltezza(ws: Worksheet, riga: number, colonne: number[]): void {
   if (righe > 1 && (row.height ?? 15) < altezza) row.height = altezza;
 }
 
-/** How many rows the merged area starting at this cell spans. */
-function unioneVerticale(ws: Worksheet, indirizzo: string): number {
+/** Rows spanned by each merged area, by its top-left address (ws.model builds every row: once a sheet). */
+function altezzeUnite(ws: Worksheet): Map<string, number> {
   const merges: string[] = (ws.model as { merges?: string[] }).merges ?? [];
-  const area = merges.find((m) => m.startsWith(`${indirizzo}:`));
-  if (!area) return 1;
-  const [a, b] = area.split(":").map((x) => Number(/\d+$/.exec(x)![0]));
-  return b - a + 1;
+  return new Map(
+    merges.map((m) => {
+      const [a, b = a] = m.split(":");
+      const riga = (x: string) => Number(/\d+$/.exec(x)![0]);
+      return [a, riga(b) - riga(a) + 1];
+    })
+  );
 }
 
 /**

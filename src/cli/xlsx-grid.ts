@@ -1,17 +1,25 @@
-import type { Cell, CellValue, Worksheet } from "exceljs";
+import type { CellValue, Worksheet } from "exceljs";
 import { ValoreCella } from "../engine";
-import { Area, parseA1, SheetGrid } from "../layout/grid";
+import { Area, SheetGrid } from "../layout/grid";
 
 /** Reads an ExcelJS worksheet the way Office.js reads a used range: values, formats, formulas, merges. */
 export function worksheetToGrid(ws: Worksheet): SheetGrid {
   const values: ValoreCella[][] = [];
   const numberFormats: (string | null)[][] = [];
   const formulas: (string | null)[][] = [];
+  /** Merged areas by their master cell, grown from the cells they cover (all visited here). */
+  const unite = new Map<string, Area>();
   ws.eachRow({ includeEmpty: false }, (row, r) => {
     row.eachCell({ includeEmpty: false }, (cell, c) => {
       const i = r - 1;
       const j = c - 1;
-      (values[i] ??= [])[j] = isMergedSlave(cell) ? null : cellValue(cell.value);
+      const master = cell.isMerged ? cell.master : null;
+      if (master) {
+        allarga(unite, master.address, i, j);
+        // An empty top-left cell is not visited: its slaves bring it in.
+        allarga(unite, master.address, Number(master.row) - 1, Number(master.col) - 1);
+      }
+      (values[i] ??= [])[j] = master && master.address !== cell.address ? null : cellValue(cell.value);
       (numberFormats[i] ??= [])[j] = cell.numFmt ?? null;
       (formulas[i] ??= [])[j] = cell.formula ? `=${cell.formula}` : null;
     });
@@ -21,12 +29,20 @@ export function worksheetToGrid(ws: Worksheet): SheetGrid {
     values: densify(values),
     numberFormats: densify(numberFormats),
     formulas: densify(formulas),
-    merges: merges(ws),
+    // Not ws.model.merges: that getter builds the model of every row of the sheet.
+    merges: [...unite.values()],
   };
 }
 
-function isMergedSlave(cell: Cell): boolean {
-  return cell.isMerged && cell.master.address !== cell.address;
+function allarga(unite: Map<string, Area>, master: string, riga: number, colonna: number): void {
+  const area = unite.get(master);
+  if (!area) unite.set(master, { top: riga, left: colonna, bottom: riga, right: colonna });
+  else {
+    area.top = Math.min(area.top, riga);
+    area.left = Math.min(area.left, colonna);
+    area.bottom = Math.max(area.bottom, riga);
+    area.right = Math.max(area.right, colonna);
+  }
 }
 
 /** ExcelJS's value shapes reduced to what a cell shows: formula results, rich text, hyperlinks, errors. */
@@ -40,16 +56,6 @@ export function cellValue(value: CellValue): ValoreCella {
   if ("text" in value) return typeof value.text === "string" ? value.text : cellValue(value.text as CellValue);
   if ("error" in value) return String(value.error);
   return null;
-}
-
-function merges(ws: Worksheet): Area[] {
-  const ranges: string[] = (ws.model as { merges?: string[] }).merges ?? [];
-  return ranges.map((range) => {
-    const [from, to = from] = range.split(":");
-    const a = parseA1(from);
-    const b = parseA1(to);
-    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
-  });
 }
 
 /** Fills the holes a sparse read leaves, so every row is a real array. */

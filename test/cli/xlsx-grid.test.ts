@@ -48,3 +48,36 @@ describe("worksheetToGrid", () => {
     expect(grid.merges).toEqual([]);
   });
 });
+
+describe("merged areas, found from the cells they cover", () => {
+  const comeModello = (ws: ExcelJS.Worksheet) =>
+    ((ws.model as { merges?: string[] }).merges ?? []).map((r) => {
+      const [a, b = a] = r.split(":");
+      const cella = (x: string) => ws.getCell(x);
+      return {
+        top: Number(cella(a).row) - 1,
+        left: Number(cella(a).col) - 1,
+        bottom: Number(cella(b).row) - 1,
+        right: Number(cella(b).col) - 1,
+      };
+    });
+  const ordina = (aree: { top: number; left: number }[]) => [...aree].sort((x, y) => x.top - y.top || x.left - y.left);
+
+  it("are ExcelJS's own, empty top-left cells and odd shapes included", () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Unioni");
+    ws.mergeCells("A1:C1"); // all empty
+    ws.getCell("B3").value = "x";
+    ws.mergeCells("B3:D7");
+    ws.mergeCells("F2:F9");
+    ws.getCell("G10").value = 1;
+    expect(ordina(worksheetToGrid(ws).merges)).toEqual(ordina(comeModello(ws)));
+    expect(worksheetToGrid(ws).merges).toHaveLength(3);
+  });
+
+  it("are ExcelJS's own on the bundled sample", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(require("path").resolve(__dirname, "../../assets/relazione-performance-2024.xlsx"));
+    for (const ws of wb.worksheets) expect(ordina(worksheetToGrid(ws).merges)).toEqual(ordina(comeModello(ws)));
+  });
+});
