@@ -40,6 +40,8 @@ export async function convertiInPdf(xlsx: string, pdf: string): Promise<void> {
       [`-env:UserInstallation=${profilo}`, "--headless", "--convert-to", "pdf", "--outdir", lavoro, xlsx],
       {
         timeout: 180_000,
+        // Italian number formats whatever the machine's locale: "84,44%" and "1.200", as in Excel.
+        env: { ...process.env, LC_ALL: "it_IT.UTF-8", LANG: "it_IT.UTF-8", LANGUAGE: "it" },
       }
     );
     const prodotto = join(lavoro, basename(xlsx).replace(/\.xlsx$/i, "") + ".pdf");

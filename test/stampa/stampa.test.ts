@@ -229,6 +229,14 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
     expect(stimate[stimate.length - 1].fine).toBe(pagine.length);
   });
 
+  it("prints numbers the Italian way, whatever the machine's locale", () => {
+    const sport = esito.linee.find((l) => l.nome === "LINEA STRATEGICA SULLO SPORT")!;
+    const pagina = pagine[sport.pagina! - 1];
+    expect(pagina).toContain("84,44%");
+    expect(pagina).toContain("1.200");
+    expect(pagina).not.toContain("84.44%");
+  });
+
   it("prints each line's title on the page the Indice says", () => {
     for (const { nome, pagina } of esito.linee) expect(pagine[pagina! - 1]).toContain(nome);
     expect(pagine[0]).toContain("Indice — Stato di attuazione degli Obiettivi 2024");
