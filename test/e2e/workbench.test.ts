@@ -338,6 +338,31 @@ describe("workbench: Prepara stampa", () => {
   });
 });
 
+describe("workbench: the band's symbol in the Barometro cell", () => {
+  it("Impostazioni «Colore e simbolo», then Ricalcola tutto: ● and ○ in the sheet, beside their colours", async () => {
+    const page = await apri();
+    await page.getByRole("tab", { name: "Impostazioni" }).click();
+    await page.getByRole("radio", { name: /^Colore e simbolo/ }).check();
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-impostazioni-simbolo.png"), fullPage: true });
+    await page.getByRole("button", { name: "Salva" }).click();
+    await page.getByText("Impostazioni salvate nella cartella di lavoro.").waitFor();
+    await page.getByRole("tab", { name: "Riepilogo", exact: true }).first().click();
+    await page.getByRole("button", { name: /^Ricalcola tutto/ }).click();
+    await page.getByText(/^10 linee ricalcolate/).waitFor();
+    const palestre = await rigaDi(page, "Aumento spazi palestre cittadine");
+    const cella = page.locator(`td[data-cella="N${palestre}"]`);
+    await cella.scrollIntoViewIfNeeded();
+    expect((await cella.innerText()).trim()).toBe("○");
+    expect(await colore(page, `N${palestre}`)).toBe(ROSSO);
+    const vicina = page.locator(`td[data-cella="N${palestre + 1}"]`);
+    expect((await vicina.innerText()).trim()).toBe("●");
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-simboli.png") });
+    await page.close();
+  });
+});
+
 describe("workbench: cell text is never markup", () => {
   it("renders <img src=x onerror=alert(1)> as text in the pane and in the sheet", async () => {
     const page = await apri("?file=xss.xlsx");
