@@ -284,11 +284,15 @@ function chiudiSezione(stato: Stato): void {
  * named "Obiettivi di mandato …" with its figures is data, not a new section.
  */
 function trovaTitolo(stato: Stato, riga: number): Posizione | null {
+  // With figures in two of the table's main columns, haDatiOltre rejects a title in any column.
+  if (colonneConDati(stato, riga) >= 2) return null;
   const titolo = trovaNellaRiga(stato.foglio, riga, isTitolo);
   return titolo && !haDatiOltre(stato, riga, [titolo.colonna]) ? titolo : null;
 }
 
 function trovaEtichetta(stato: Stato, riga: number): Posizione | null {
+  // The label and its value exclude two columns from haDatiOltre: with three full, none is a label.
+  if (colonneConDati(stato, riga) >= 3) return null;
   const etichetta = trovaNellaRiga(stato.foglio, riga, isEtichettaPercentuale);
   if (!etichetta) return null;
   // The label's value may stand just to its right, in whichever column of the table that is.
@@ -298,6 +302,18 @@ function trovaEtichetta(stato: Stato, riga: number): Posizione | null {
 
 /** The columns whose own value makes a row an indicator row. */
 const CAMPI_INDICATORE = ["indicatore", "atteso", "consuntivo", "peso"] as const;
+
+/**
+ * How many of the table's main columns (Indicatore, atteso, consuntivo, peso) hold a value on the
+ * row: most rows of a big sheet are indicators, and need no search for a title or a label.
+ */
+function colonneConDati(stato: Stato, riga: number): number {
+  const t = stato.tabella;
+  if (!t) return 0;
+  let n = 0;
+  for (const campo of CAMPI_INDICATORE) if (haValore(stato.foglio, riga, t[campo])) n++;
+  return n;
+}
 
 function haDatiOltre(stato: Stato, riga: number, escluse: number[]): boolean {
   const t = stato.tabella;
