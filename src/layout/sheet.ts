@@ -134,6 +134,8 @@ export function comeValoreCella(v: unknown): ValoreCella {
 
 function righeDi(tabella: unknown): unknown[][] {
   if (!Array.isArray(tabella)) return [];
+  // Read only: a well-formed grid is used as it is (no copy of 100,000 rows).
+  if (tabella.every(Array.isArray)) return tabella as unknown[][];
   return tabella.map((riga) => (Array.isArray(riga) ? riga : []));
 }
 
