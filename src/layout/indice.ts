@@ -251,20 +251,19 @@ export function impaginazioneFogli(
 
 /** The long-text cells of the indicator rows as areas: each text column, runs of consecutive rows. */
 export function areeTesti(p: StampaFoglio): string[] {
-  const righe = [...new Set(p.righeIndicatori)].sort((a, b) => a - b);
-  const corse: { da: number; a: number }[] = [];
-  for (const r of righe) {
-    const ultima = corse[corse.length - 1];
-    if (ultima && r === ultima.a + 1) ultima.a = r;
-    else corse.push({ da: r, a: r });
-  }
-  const colonne = [...new Set(p.colonneTesto)].sort((a, b) => a - b);
+  const corse = consecutivi(p.righeIndicatori);
   // Adjacent text columns go together ("C12:G40"), fewer areas to send.
-  const blocchi: { da: number; a: number }[] = [];
-  for (const c of colonne) {
-    const ultimo = blocchi[blocchi.length - 1];
-    if (ultimo && c === ultimo.a + 1) ultimo.a = c;
-    else blocchi.push({ da: c, a: c });
-  }
+  const blocchi = consecutivi(p.colonneTesto);
   return blocchi.flatMap((b) => corse.map((k) => `${columnName(b.da)}${k.da}:${columnName(b.a)}${k.a}`));
+}
+
+/** Numbers → runs of consecutive ones, ascending, each once: [3, 1, 2, 7] → 1–3, 7–7. */
+function consecutivi(numeri: readonly number[]): { da: number; a: number }[] {
+  const corse: { da: number; a: number }[] = [];
+  for (const n of [...new Set(numeri)].sort((a, b) => a - b)) {
+    const ultima = corse[corse.length - 1];
+    if (ultima && n === ultima.a + 1) ultima.a = n;
+    else corse.push({ da: n, a: n });
+  }
+  return corse;
 }

@@ -1,6 +1,6 @@
 import { EsitoScrittura, ValoriImpostazioni } from "../../src/app/access";
 import { MESSAGGI_APP } from "../../src/app/messages";
-import { analizza, ErroreBarometro } from "../../src/app/ricalcolo";
+import { analizza } from "../../src/app/ricalcolo";
 import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { pianoPreparaStampa, preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
@@ -8,6 +8,7 @@ import { SheetGrid } from "../../src/layout/grid";
 import { PianoStampaCartella, stimaPagine } from "../../src/layout/indice";
 import { pianoStampa } from "../../src/layout/stampa";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { errore } from "../errore-barometro";
 
 const FOGLIO = "Obiettivi 2024";
 
@@ -30,16 +31,6 @@ let fogli: SheetGrid[];
 beforeAll(async () => {
   fogli = await grigliaCampione();
 });
-
-async function errore(p: Promise<unknown>): Promise<ErroreBarometro> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ErroreBarometro) return e;
-    throw e;
-  }
-  throw new Error("Nessun errore");
-}
 
 /** The grid of an Indice sheet as Barometro writes it (A1 holds its title). */
 const indiceScritto = (titolo: string): SheetGrid => ({

@@ -1,5 +1,5 @@
 import { MESSAGGI_APP } from "../../src/app/messages";
-import { ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
+import { ricalcola } from "../../src/app/ricalcolo";
 import {
   CHIAVE_BANDE,
   CHIAVE_MODO,
@@ -11,6 +11,7 @@ import { creaBande } from "../../src/engine";
 import { DipendenzeOffice, creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
 import { generaCartella } from "./generatore";
+import { errore } from "../errore-barometro";
 
 const accessoSu = (c: CartellaFinta, deps: DipendenzeOffice = {}) =>
   creaAccessoOffice({ esegui: c.run, impostazioni: () => c.impostazioni, ...deps });
@@ -28,16 +29,6 @@ function cartellaDiProva() {
   c.aggiungiFoglio("Vuoto");
   c.seleziona("Dati 2024", "D6");
   return c;
-}
-
-async function errore(p: Promise<unknown>): Promise<ErroreBarometro> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ErroreBarometro) return e;
-    throw new Error(`Non un ErroreBarometro: ${String(e)}`);
-  }
-  throw new Error("Nessun errore");
 }
 
 describe("creaAccessoOffice: leggi()", () => {

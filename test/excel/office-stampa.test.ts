@@ -5,7 +5,6 @@
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { MESSAGGI_APP } from "../../src/app/messages";
-import { ErroreBarometro } from "../../src/app/ricalcolo";
 import { CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
@@ -16,6 +15,7 @@ import { parseA1 } from "../../src/layout/grid";
 import { pianoStampa } from "../../src/layout/stampa";
 import { CartellaFinta, FoglioFinto, paginaPredefinita } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { errore } from "../errore-barometro";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
@@ -57,16 +57,6 @@ function didascalie(f: FoglioFinto): number[] {
   return [...f.celle()]
     .filter((c) => c.colonna === 0 && c.cella.valore === "Relazione sulla Performance 2024")
     .map((c) => c.riga);
-}
-
-async function errore(p: Promise<unknown>): Promise<ErroreBarometro> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ErroreBarometro) return e;
-    throw new Error(`Non un ErroreBarometro: ${String(e)}`);
-  }
-  throw new Error("Nessun errore");
 }
 
 describe("Prepara stampa over the fake Excel (the sample)", () => {
