@@ -41,7 +41,7 @@ export const MESSAGGI = {
   PESI_NON_100: (obiettivo: string, somma: number) =>
     piatto`Obiettivo ${q(obiettivo)}: i pesi degli indicatori sommano a ${n(somma)} invece di 100.`,
   SCOSTAMENTO_ERRATO: (indicatore: string, foglio: number, atteso: number, consuntivo: number) =>
-    piatto`Indicatore ${q(indicatore)}: lo scostamento indicato (${n(foglio)}) non è consuntivo − atteso (${n(consuntivo)} − ${n(atteso)} = ${n(consuntivo - atteso)}).`,
+    piatto`Indicatore ${q(indicatore)}: lo scostamento indicato (${n(foglio)}) non è consuntivo - atteso (${n(consuntivo)} - ${n(atteso)} = ${n(consuntivo - atteso)}).`,
   BINARIO_NON_0_1: (indicatore: string, campo: string, valore: number) =>
     piatto`Indicatore ${q(indicatore)}: la formula è «1 = fatto 0 = non fatto» ma il ${campo} è ${n(valore)}: ammessi solo 0 o 1.`,
   POLARITA_SOSPETTA: (indicatore: string, indizio: string) =>

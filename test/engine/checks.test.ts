@@ -125,7 +125,7 @@ describe("SCOSTAMENTO_ERRATO", () => {
     expect(avvisi[0].codice).toBe("SCOSTAMENTO_ERRATO");
     expect(avvisi[0].cella).toBe("I8");
     expect(avvisi[0].messaggio).toBe(
-      "Indicatore «Sportello energia»: lo scostamento indicato (35) non è consuntivo − atteso (100 − 60 = 40)."
+      "Indicatore «Sportello energia»: lo scostamento indicato (35) non è consuntivo - atteso (100 - 60 = 40)."
     );
   });
 
