@@ -423,13 +423,25 @@ function cifraIn(foglio: Foglio, riga: number, colonna: number | undefined): Val
     : v;
 }
 
-let ultimaTabella: ColonneTabella | null = null;
-let ultimoOrdine: [CampoIndicatore, number][] = [];
+/** One column of a table, as leggiIndicatore walks it. */
+interface ColonnaTabella {
+  campo: CampoIndicatore;
+  colonna: number;
+  /** Barometro writes there (PROPRIE). */
+  propria: boolean;
+  /** Its address is kept (not a text column). */
+  conIndirizzo: boolean;
+}
 
-/** The table's columns left to right (sorted once per table, not once per row). */
-function perColonna(tabella: ColonneTabella): [CampoIndicatore, number][] {
+let ultimaTabella: ColonneTabella | null = null;
+let ultimoOrdine: ColonnaTabella[] = [];
+
+/** The table's columns left to right, with what each is (worked out once per table, not per row). */
+function perColonna(tabella: ColonneTabella): ColonnaTabella[] {
   if (tabella !== ultimaTabella) {
-    ultimoOrdine = (Object.entries(tabella) as [CampoIndicatore, number][]).sort((a, b) => a[1] - b[1]);
+    ultimoOrdine = (Object.entries(tabella) as [CampoIndicatore, number][])
+      .sort((a, b) => a[1] - b[1])
+      .map(([campo, colonna]) => ({ campo, colonna, propria: PROPRIE.has(campo), conIndirizzo: !TESTI.has(campo) }));
     ultimaTabella = tabella;
   }
   return ultimoOrdine;
@@ -439,13 +451,13 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
   const celle: Indicatore["celle"] = {};
   let formule: Indicatore["formule"] | undefined;
   const numeroRiga = String(foglio.rigaFoglio(riga));
-  for (const [campo, colonna] of perColonna(tabella)) {
+  for (const { campo, colonna, propria, conIndirizzo } of perColonna(tabella)) {
     // A cell Barometro writes that lies under another cell's merged area is no cell of its own:
     // a write there would land in the area's top-left (ExcelJS) and destroy its value.
-    if (PROPRIE.has(campo) && foglio.coperta(riga, colonna)) continue;
+    if (propria && foglio.coperta(riga, colonna)) continue;
     const formula = foglio.formula(riga, colonna);
     if (formula) (formule ??= {})[campo] = formula;
-    if (!TESTI.has(campo)) celle[campo as CampoCella] = foglio.nomeColonna(colonna) + numeroRiga;
+    if (conIndirizzo) celle[campo as CampoCella] = foglio.nomeColonna(colonna) + numeroRiga;
   }
 
   const colonnaRagg = celle.ragg === undefined ? undefined : tabella.ragg;
