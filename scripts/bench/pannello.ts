@@ -22,22 +22,13 @@
  * Prints one JSON line (RisultatoPannello).
  */
 import { execFileSync } from "child_process";
-import { existsSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { gzipSync } from "zlib";
-import { chromium, Browser } from "playwright-core";
+import { Browser } from "playwright-core";
+import { avviaChromium } from "../../test/e2e/chromium";
 import { serviCartella } from "../../test/e2e/server";
 import { mediana, RADICE } from "./comune";
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const ARGOMENTI_CHROMIUM = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 export interface FileBundle {
   file: string;
@@ -143,7 +134,6 @@ async function main(): Promise<void> {
   const i = opzioni.indexOf("--corse");
   const corse = i >= 0 ? Number(opzioni[i + 1]) : 5;
   const conWorkbench = opzioni.includes("--workbench");
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium non trovato in ${CHROMIUM} (CHROMIUM_PATH)`);
 
   const dist = join(cartella, "dist");
   let t = performance.now();
@@ -155,7 +145,7 @@ async function main(): Promise<void> {
     .filter((s) => !/^https?:/.test(s));
   const js = script.map((s) => dimensione(dist, s));
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGOMENTI_CHROMIUM });
+  const browser = await avviaChromium();
   let risultato: RisultatoPannello;
   try {
     const server = await serviCartella(dist);

@@ -4,18 +4,18 @@
  * Screenshots go to test-output/.
  */
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "fs";
+import { mkdirSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { avviaChromium } from "./chromium";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { serviCartella } from "./server";
 
 jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OUTPUT = join(ROOT, "test-output");
 const XSS = "<img src=x onerror=alert(1)>";
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore.toUpperCase());
@@ -28,11 +28,6 @@ let server: { url: string; chiudi: () => Promise<void> };
 let dialoghi: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium non trovato in ${CHROMIUM}: installarlo con «apt-get install -y chromium» (o impostare CHROMIUM_PATH).`
-    );
-  }
   mkdirSync(OUTPUT, { recursive: true });
   const out = mkdtempSync(join(tmpdir(), "barometro-workbench-"));
   execFileSync(
@@ -45,17 +40,7 @@ beforeAll(async () => {
   );
   await scriviCampioneXss(join(out, "assets/xss.xlsx"));
   server = await serviCartella(out);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await avviaChromium();
 });
 
 afterAll(async () => {

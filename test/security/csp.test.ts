@@ -14,13 +14,13 @@ import { execFileSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { Browser, chromium, Page } from "playwright-core";
+import { Browser, Page } from "playwright-core";
+import { avviaChromium } from "../e2e/chromium";
 import { serviCartella } from "../e2e/server";
 
 jest.setTimeout(300_000);
 
 const ROOT = resolve(__dirname, "../..");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** Office.js's CDN hosts: the only origins besides the add-in's own that may serve scripts. */
 const HOST_OFFICE = ["https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft"];
@@ -63,11 +63,6 @@ function compila(argomenti: string[]): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium non trovato in ${CHROMIUM}: installarlo con «apt-get install -y chromium» (o impostare CHROMIUM_PATH).`
-    );
-  }
   tmp = mkdtempSync(join(tmpdir(), "barometro-csp-"));
   const dist = join(tmp, "dist");
   const distBanco = join(tmp, "dist-workbench");
@@ -83,17 +78,7 @@ beforeAll(async () => {
 
   pane = await serviCartella(dist);
   banco = await serviCartella(distBanco);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  browser = await avviaChromium();
 });
 
 afterAll(async () => {
