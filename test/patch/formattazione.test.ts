@@ -1,14 +1,5 @@
 import fc from "fast-check";
-import {
-  BANDE_PREDEFINITE,
-  calcolaLinea,
-  calcolaRagg,
-  creaBande,
-  fasciaPer,
-  Indicatore,
-  Linea,
-  Obiettivo,
-} from "../../src/engine";
+import { BANDE_PREDEFINITE, calcolaLinea, calcolaRagg, creaBande, fasciaPer, Linea, Obiettivo } from "../../src/engine";
 import { regolaVera } from "../../src/excel/formula-condizionale";
 import {
   chiaviLinee,
@@ -21,44 +12,8 @@ import {
   RegolaCondizionale,
   regoleCondizionali,
 } from "../../src/layout/patch";
+import { daRiga, ind, obj, saltaRiga } from "./costruttori";
 
-let riga = 7;
-function ind(over: Partial<Indicatore> = {}): Indicatore {
-  const r = riga++;
-  return {
-    nome: `ind ${r}`,
-    formula: "",
-    finalita: "",
-    note: "",
-    atteso: 100,
-    consuntivo: 100,
-    peso: 50,
-    scostamento: null,
-    ragg: null,
-    scalaRagg: "percento",
-    polarita: undefined,
-    foglio: "F",
-    riga: r,
-    celle: {
-      atteso: `G${r}`,
-      consuntivo: `H${r}`,
-      scostamento: `I${r}`,
-      peso: `K${r}`,
-      ragg: `L${r}`,
-      barometro: `M${r}`,
-    },
-    formule: {},
-    ...over,
-  };
-}
-const obj = (indicatori: Indicatore[]): Obiettivo => ({
-  nome: "o",
-  settore: "",
-  definizione: "",
-  foglio: indicatori[0].foglio,
-  riga: indicatori[0].riga,
-  indicatori,
-});
 const linea = (obiettivi: Obiettivo[], foglio = "F"): Linea => ({ nome: "L", foglio, obiettivi });
 const regole = (...linee: Linea[]) => regoleCondizionali(linee, linee.map(calcolaLinea));
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
@@ -89,7 +44,7 @@ function coloreDi(
 }
 
 beforeEach(() => {
-  riga = 7;
+  daRiga();
 });
 
 describe("regoleCondizionali", () => {
@@ -195,7 +150,7 @@ describe("regoleCondizionali", () => {
     expect(chiaviLinee([f1])).toEqual([chiavi[0]]); // stable: from sheet, name and rank only
     expect(rs.map((r) => r.linea)).toEqual(chiavi.flatMap((k) => [k, k, k]));
     const firme = new Map(rs.map((r) => [r.linea, firmaDellaRegola(r.formula)]));
-    riga = 7;
+    daRiga();
     const spostato = regole(
       linea([obj([ind({ riga: 8, celle: { atteso: "G8", consuntivo: "H8", barometro: "M8" } })])])
     );
@@ -203,10 +158,10 @@ describe("regoleCondizionali", () => {
     expect(firmaDellaRegola(spostato[0].formula)).not.toBe(firme.get(chiavi[0]));
 
     // 1,000 objectives of one indicator separated by a blank row: 1,000 areas.
-    riga = 7;
+    daRiga();
     const obiettivi = Array.from({ length: 1_000 }, () => {
       const o = obj([ind()]);
-      riga++;
+      saltaRiga();
       return o;
     });
     const molte = regole(linea(obiettivi));
@@ -224,7 +179,7 @@ describe("regoleCondizionali", () => {
     const numero = fc.oneof(fc.integer({ min: -50, max: 5_000 }), fc.double({ min: -10, max: 2_000, noNaN: true }));
     fc.assert(
       fc.property(numero, numero, fc.boolean(), (atteso, consuntivo, giu) => {
-        riga = 7;
+        daRiga();
         const a = ind({ atteso, consuntivo, polarita: giu ? "↓" : undefined });
         const rs = regole(linea([obj([a])]));
         const atteso100 = fasciaPer(
@@ -242,7 +197,7 @@ describe("pianoFormattazione", () => {
   const utente = { foglio: "F", id: "u1", formula: "=$G7>1000" };
   const scala = { foglio: "F", id: "u2", formula: null };
   const dueLinee = () => {
-    riga = 7;
+    daRiga();
     const a = linea([obj([ind()])]);
     const b = linea([obj([ind()])]);
     b.nome = "M";

@@ -1,13 +1,4 @@
-import {
-  Bande,
-  BANDE_PREDEFINITE,
-  calcolaLinea,
-  Indicatore,
-  Linea,
-  Obiettivo,
-  SIMBOLI_FASCE,
-  ValoreCella,
-} from "../../src/engine";
+import { Bande, BANDE_PREDEFINITE, calcolaLinea, Linea, Obiettivo, SIMBOLI_FASCE, ValoreCella } from "../../src/engine";
 import { valutaFormula } from "../../src/excel/formula-condizionale";
 import { a1, parseA1, SheetGrid } from "../../src/layout/grid";
 import {
@@ -19,44 +10,8 @@ import {
   regoleCondizionali,
   valorePercentuale,
 } from "../../src/layout/patch";
+import { daRiga, ind, obj } from "./costruttori";
 
-let riga = 7;
-function ind(over: Partial<Indicatore> = {}): Indicatore {
-  const r = riga++;
-  return {
-    nome: `ind ${r}`,
-    formula: "",
-    finalita: "",
-    note: "",
-    atteso: 100,
-    consuntivo: 100,
-    peso: 50,
-    scostamento: null,
-    ragg: null,
-    scalaRagg: "percento",
-    polarita: undefined,
-    foglio: "F",
-    riga: r,
-    celle: {
-      atteso: `G${r}`,
-      consuntivo: `H${r}`,
-      scostamento: `I${r}`,
-      peso: `K${r}`,
-      ragg: `L${r}`,
-      barometro: `M${r}`,
-    },
-    formule: {},
-    ...over,
-  };
-}
-const obj = (indicatori: Indicatore[]): Obiettivo => ({
-  nome: "o",
-  settore: "",
-  definizione: "",
-  foglio: "F",
-  riga: indicatori[0].riga,
-  indicatori,
-});
 const linea = (obiettivi: Obiettivo[], over: Partial<Linea> = {}): Linea => ({
   nome: "L",
   foglio: "F",
@@ -183,7 +138,7 @@ const barometro = (patch: Patch) => patch.scritture.filter((s) => s.cella.starts
 
 describe("the Barometro cell's label or symbol", () => {
   beforeEach(() => {
-    riga = 7;
+    daRiga();
   });
 
   /** M7 Raggiunto (100), M8 Parzialmente (78), M9 Non raggiunto (33), M10 da rilevare, M11–M12 neutralised. */
