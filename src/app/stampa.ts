@@ -17,7 +17,6 @@ import { pianoStampa } from "../layout/stampa";
 import { EsitoScrittura, ValoriImpostazioni, WorkbookAccess } from "./access";
 import { MESSAGGI_APP } from "./messages";
 
-export { annoDellaCartella };
 import { Analisi, analizza, ErroreBarometro } from "./ricalcolo";
 import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, Impostazioni } from "./settings";
 

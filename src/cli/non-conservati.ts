@@ -1,4 +1,3 @@
-import { readFile } from "fs/promises";
 import type { Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
 
@@ -27,14 +26,7 @@ export async function esaminaPacchetto(dati: Buffer): Promise<Pacchetto> {
   }
 }
 
-/**
- * What the command line cannot keep of this workbook (ExcelJS does not write charts, pivot tables,
- * threaded comments… back). Only the zip's directory is read, not the sheets.
- */
-export async function partiNonConservate(file: string): Promise<string[]> {
-  return (await esaminaPacchetto(await readFile(file))).perse;
-}
-
+/** What the command line cannot keep (ExcelJS does not write charts, pivot tables, threaded comments… back): the zip's directory only. */
 function partiDi(zip: JSZip): string[] {
   const nomi = Object.keys(zip.files);
   return PARTI.filter((p) => nomi.some((n) => n.startsWith(p.prefisso))).map((p) => p.nome);
@@ -48,14 +40,7 @@ export interface InterruzioneSalvata {
   man: number;
 }
 
-/**
- * The manual row breaks of every sheet, by sheet name, read from the file's XML: ExcelJS writes
- * row breaks but does not read them, so a workbook written again would lose them silently.
- */
-export async function interruzioniSalvate(file: string): Promise<Map<string, InterruzioneSalvata[]>> {
-  return (await esaminaPacchetto(await readFile(file))).interruzioni;
-}
-
+/** The manual row breaks of every sheet, by sheet name, from the sheets' XML (ExcelJS writes them but does not read them). */
 async function interruzioniDi(zip: JSZip): Promise<Map<string, InterruzioneSalvata[]>> {
   const perFoglio = new Map<string, InterruzioneSalvata[]>();
   const cartella = await zip.file("xl/workbook.xml")?.async("string");

@@ -42,7 +42,7 @@ export async function stampa(
   let fonte: EsitoStampa["fontePagine"] = "stima";
   const primaPagina = (foglio: string) => pagine[e.linee.findIndex((l) => l.foglio === foglio)] ?? null;
   const scrivi = async () => {
-    applicaImpaginazione(e.workbook, piano, anno, primaPagina);
+    applicaImpaginazione(e.workbook, piano, fogli, anno, primaPagina);
     scriviIndice(e.workbook, e.linee, e.risultato, pagine, anno);
     try {
       await e.workbook.xlsx.writeFile(out);

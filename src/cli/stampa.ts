@@ -1,6 +1,7 @@
 import type { Workbook, Worksheet } from "exceljs";
 import { BANDE_PREDEFINITE, Bande, Linea, RisultatoEnte } from "../engine";
 import { MARGINI_STAMPA, PagineLinee, pianoIndice } from "../layout/indice";
+import { a1, SheetGrid } from "../layout/grid";
 import { piePagina, righeTitoli, StampaFoglio } from "../layout/stampa";
 
 /**
@@ -11,6 +12,8 @@ import { piePagina, righeTitoli, StampaFoglio } from "../layout/stampa";
 export function applicaImpaginazione(
   workbook: Workbook,
   piano: StampaFoglio[],
+  /** The sheets as read (their merged areas: how tall a merged text cell is). */
+  fogli: SheetGrid[],
   anno: number | null,
   primaPagina: (foglio: string) => number | null = () => null
 ): void {
@@ -33,7 +36,7 @@ export function applicaImpaginazione(
     ws.headerFooter = { ...ws.headerFooter, oddFooter: piePagina(anno), evenFooter: piePagina(anno) };
     (ws as Worksheet & { rowBreaks: unknown[] }).rowBreaks = [];
     for (const riga of p.interruzioni) ws.getRow(riga).addPageBreak();
-    const unite = altezzeUnite(ws);
+    const unite = altezzeUnite(fogli.find((g) => g.name === p.foglio));
     for (const r of p.righeIndicatori) {
       for (const c of p.colonneTesto) {
         const cell = ws.getCell(r, c + 1);
@@ -70,16 +73,9 @@ function adattaAltezza(ws: Worksheet, riga: number, colonne: number[], altezzeUn
   if (righe > 1 && (row.height ?? 15) < altezza) row.height = altezza;
 }
 
-/** Rows spanned by each merged area, by its top-left address (ws.model builds every row: once a sheet). */
-function altezzeUnite(ws: Worksheet): Map<string, number> {
-  const merges: string[] = (ws.model as { merges?: string[] }).merges ?? [];
-  return new Map(
-    merges.map((m) => {
-      const [a, b = a] = m.split(":");
-      const riga = (x: string) => Number(/\d+$/.exec(x)![0]);
-      return [a, riga(b) - riga(a) + 1];
-    })
-  );
+/** Rows spanned by each merged area of the sheet as read, by its top-left address. */
+function altezzeUnite(grid: SheetGrid | undefined): Map<string, number> {
+  return new Map((grid?.merges ?? []).map((m) => [a1(m.top, m.left), m.bottom - m.top + 1]));
 }
 
 /**

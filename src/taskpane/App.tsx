@@ -2,7 +2,7 @@ import * as React from "react";
 import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
 import { WorkbookAccess } from "../app/access";
 import { condivisioneDi } from "../app/settings";
-import { annoDellaCartella } from "../app/stampa";
+import { annoDellaCartella } from "../layout/indice";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";

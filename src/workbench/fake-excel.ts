@@ -312,11 +312,7 @@ export class FoglioFinto {
 
   /** Every non-empty cell, by row then column. */
   *celle(): Generator<{ riga: number; colonna: number; cella: CellaFinta }> {
-    for (const riga of [...this.righe.keys()].sort((a, b) => a - b)) {
-      const perColonna = this.righe.get(riga) as Map<number, CellaFinta>;
-      for (const colonna of [...perColonna.keys()].sort((a, b) => a - b))
-        yield { riga, colonna, cella: perColonna.get(colonna) as CellaFinta };
-    }
+    yield* this.celleNelleRighe(-Infinity, Infinity);
   }
 
   /**

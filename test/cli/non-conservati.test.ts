@@ -3,7 +3,10 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { interruzioniSalvate, partiNonConservate } from "../../src/cli/non-conservati";
+import { esaminaPacchetto } from "../../src/cli/non-conservati";
+
+const partiNonConservate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).perse;
+const interruzioniSalvate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).interruzioni;
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-perse-"));
