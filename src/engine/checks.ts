@@ -11,8 +11,11 @@ const TOLLERANZA_VALORE = 1e-6;
 
 const BINARIO = /\b1\s*=\s*fatto\b|\bfatto\s*=\s*1\b/i;
 const INDIZI_DECRESCENTE = [/tempo medio/iu, /\bgiorni\b/iu, /riduzion\p{L}*/iu, /mancat[ae] conformit\p{L}*/iu];
-/** A cheap first look: texts without any of these pieces match none of the hints above. */
-const INDIZIO_POSSIBILE = /tempo medio|giorni|riduzion|mancat/i;
+/**
+ * A cheap first look at the name and the formula apart: every hint holds one of these pieces, and
+ * no piece holds a space, so none straddles the space the hints are looked for across.
+ */
+const INDIZIO_POSSIBILE = /tempo|giorni|riduzion|mancat/i;
 
 /** Verifica: everything in the lines that a person should look at before publishing. */
 export function verifica(linee: Linea[], risultati: RisultatoLinea[] = linee.map(calcolaLinea)): Avviso[] {
@@ -77,10 +80,10 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, aggiungi: A
   if (parsePolarita(ind.polarita) === null)
     aggiungi("POLARITA_NON_VALIDA", "polarita", MESSAGGI.POLARITA_NON_VALIDA(nome, testo(ind.polarita)));
   if (r.polarita !== "decrescente") {
-    const testoIndicatore = `${ind.nome} ${ind.formula}`;
-    const indizio = INDIZIO_POSSIBILE.test(testoIndicatore)
-      ? INDIZI_DECRESCENTE.map((re) => testoIndicatore.match(re)).find((m) => m !== null)
-      : undefined;
+    const indizio =
+      INDIZIO_POSSIBILE.test(ind.nome) || INDIZIO_POSSIBILE.test(ind.formula)
+        ? INDIZI_DECRESCENTE.map((re) => `${ind.nome} ${ind.formula}`.match(re)).find((m) => m !== null)
+        : undefined;
     if (indizio)
       aggiungi(
         "POLARITA_SOSPETTA",

@@ -145,17 +145,66 @@ function puoNominare(testo: string, pezzi: Radici): boolean {
   return testo.length <= LUNGHEZZA_MASSIMA && puoContenere(testo, pezzi);
 }
 
-/**
- * How many of these cells may name one of the required columns: a header needs all four, or
- * three when it stands for the previous header (see the reader); rows with fewer are data.
- */
-export function possibiliObbligatori(celle: readonly CellaIntestazione[]): number {
-  return celle.reduce((n, c) => (puoNominareObbligatoria(c.testo) ? n + 1 : n), 0);
-}
+const RADICI_DI_OGNI_OBBLIGATORIO = CAMPI_OBBLIGATORI.map((campo) => radiciDi(REGOLE.filter((r) => r.campo === campo)));
 
-/** Whether this text may name one of the required columns (see possibiliObbligatori). */
+/** Whether this text may name one of the required columns (one scan: see obbligatoriPossibili). */
 export function puoNominareObbligatoria(testo: string): boolean {
   return puoNominare(testo, RADICI_OBBLIGATORIE);
+}
+
+/**
+ * Which required columns this text may name: one bit per CAMPI_OBBLIGATORI entry, in its order.
+ * 0 for most data cells, after a single scan.
+ */
+export function obbligatoriPossibili(testo: string): number {
+  if (!puoNominareObbligatoria(testo)) return 0;
+  let campi = 0;
+  for (let i = 0; i < RADICI_DI_OGNI_OBBLIGATORIO.length; i++)
+    if (puoContenere(testo, RADICI_DI_OGNI_OBBLIGATORIO[i])) campi |= 1 << i;
+  return campi;
+}
+
+/**
+ * How many required columns distinct cells may name at once (cells given by their
+ * obbligatoriPossibili): a header needs all four, or three when it stands for the previous header
+ * (see the reader). A data row mentioning "indicatori" twice counts one: it is not read as a header.
+ */
+export function obbligatoriDistinti(campiDelleCelle: readonly number[]): number {
+  let unione = 0;
+  let celle = 0;
+  for (const campi of campiDelleCelle) {
+    unione |= campi;
+    if (campi !== 0) celle++;
+  }
+  const limite = Math.min(celle, bitAccesi(unione));
+  return limite < 2 ? limite : abbinamentoMassimo(campiDelleCelle);
+}
+
+function bitAccesi(x: number): number {
+  let n = 0;
+  for (let b = x; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
+/** Largest set of cells each given a different field it may name (augmenting paths; 4 fields). */
+function abbinamentoMassimo(campiDelleCelle: readonly number[]): number {
+  const cellaDelCampo: number[] = CAMPI_OBBLIGATORI.map(() => -1);
+  const assegna = (cella: number, visti: number): boolean => {
+    const campi = campiDelleCelle[cella];
+    for (let f = 0; f < cellaDelCampo.length; f++) {
+      if (!(campi & (1 << f)) || visti & (1 << f)) continue;
+      visti |= 1 << f;
+      if (cellaDelCampo[f] === -1 || assegna(cellaDelCampo[f], visti)) {
+        cellaDelCampo[f] = cella;
+        return true;
+      }
+    }
+    return false;
+  };
+  let n = 0;
+  for (let c = 0; c < campiDelleCelle.length && n < cellaDelCampo.length; c++)
+    if (campiDelleCelle[c] !== 0 && assegna(c, 0)) n++;
+  return n;
 }
 
 /** One candidate header cell: its column and its text (already known to be a string). */
@@ -203,7 +252,7 @@ export function abbinaColonne(celle: readonly CellaIntestazione[]): ColonneTabel
 
 /** The columns of a header row, or null unless it has Indicatore, Target atteso, Target consuntivo and Peso. */
 export function riconosciIntestazione(celle: readonly CellaIntestazione[]): ColonneTabella | null {
-  if (possibiliObbligatori(celle) < CAMPI_OBBLIGATORI.length) return null;
+  if (obbligatoriDistinti(celle.map((c) => obbligatoriPossibili(c.testo))) < CAMPI_OBBLIGATORI.length) return null;
   const colonne = abbinaColonne(celle);
   return CAMPI_OBBLIGATORI.every((campo) => colonne[campo] !== undefined) ? colonne : null;
 }

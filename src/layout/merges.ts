@@ -13,16 +13,14 @@ export class IndiceUnioni {
   constructor(aree: unknown, origine: { row: number; col: number }, righe: number, colonne: number) {
     if (!Array.isArray(aree) || righe <= 0 || colonne <= 0) return;
     for (const grezza of aree) {
-      const area = areaValida(grezza);
-      if (!area) continue;
+      const relativa = areaValida(grezza);
+      if (!relativa) continue;
       // Bottom and right are clamped so loops over an area stay inside the grid; top and
       // left are kept, since they say which cell holds the area's value.
-      const relativa: Area = {
-        top: area.top - origine.row,
-        left: area.left - origine.col,
-        bottom: Math.min(righe - 1, area.bottom - origine.row),
-        right: Math.min(colonne - 1, area.right - origine.col),
-      };
+      relativa.top -= origine.row;
+      relativa.left -= origine.col;
+      relativa.bottom = Math.min(righe - 1, relativa.bottom - origine.row);
+      relativa.right = Math.min(colonne - 1, relativa.right - origine.col);
       const da = Math.max(0, relativa.top);
       const a = relativa.bottom;
       if (da > a || relativa.right < 0 || relativa.left >= colonne) continue;
@@ -52,8 +50,12 @@ export class IndiceUnioni {
 function areaValida(grezza: unknown): Area | null {
   if (typeof grezza !== "object" || grezza === null) return null;
   const { top, left, bottom, right } = grezza as Record<string, unknown>;
-  const numeri = [top, left, bottom, right];
-  if (!numeri.every((n) => typeof n === "number" && Number.isFinite(n))) return null;
-  const [t, l, b, r] = (numeri as number[]).map(Math.floor);
+  if (!finito(top) || !finito(left) || !finito(bottom) || !finito(right)) return null;
+  const t = Math.floor(top);
+  const l = Math.floor(left);
+  const b = Math.floor(bottom);
+  const r = Math.floor(right);
   return { top: Math.min(t, b), bottom: Math.max(t, b), left: Math.min(l, r), right: Math.max(l, r) };
 }
+
+const finito = (n: unknown): n is number => typeof n === "number" && Number.isFinite(n);

@@ -5,6 +5,8 @@ import {
   CAMPI_OBBLIGATORI,
   CellaIntestazione,
   ColonneTabella,
+  obbligatoriDistinti,
+  obbligatoriPossibili,
   puoNominareObbligatoria,
   riconosciIntestazione,
 } from "./headers";
@@ -46,6 +48,7 @@ export function leggiLinee(fogli: SheetGrid[]): LetturaLinee {
   contiDel = null;
   conti = [];
   abbinate.clear();
+  ultimaAbbinata = null;
   if (guasti.length > 0) {
     return { linee, errore: `Errore inatteso nella lettura dei fogli ${guasti.join("; ")}.` };
   }
@@ -110,7 +113,7 @@ function iniziAffiancate(foglio: Foglio): number[] {
   const inizi = new Set<number>();
   for (let riga = 0; riga < foglio.righe; riga++) {
     const celle = celleTesto(foglio, riga);
-    if (celle.length < 2 * CAMPI_OBBLIGATORI.length || !riconosciIntestazione(celle)) continue;
+    if (celle.length < 2 * CAMPI_OBBLIGATORI.length || !completa(abbina(celle))) continue;
     let da = 0;
     for (let k = 1; k < celle.length; k++) {
       const inizio = celle[k].colonna;
@@ -193,8 +196,8 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
   }
   if (celle.length < 4) return null;
   const colonne = abbina(celle);
+  if (completa(colonne)) return colonne;
   const obbligatori = CAMPI_OBBLIGATORI.filter((campo) => colonne[campo] !== undefined).length;
-  if (obbligatori === CAMPI_OBBLIGATORI.length) return colonne;
   const nominate = Object.entries(colonne) as [CampoIndicatore, number][];
   const stessa = precedente !== null && nominate.every(([campo, colonna]) => precedente[campo] === colonna);
   return stessa && obbligatori === CAMPI_OBBLIGATORI.length - 1 && nominate.length >= 4 ? precedente : null;
@@ -204,20 +207,33 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
  * abbinaColonne, remembered for the header rows of the sheet being read: the staff repeat the
  * same header on every printed page (thousands of times in a big sheet).
  */
-function abbina(celle: CellaIntestazione[]): ColonneTabella {
+function abbina(celle: readonly CellaIntestazione[]): ColonneTabella {
+  // Most often the header just seen again: compared cell by cell, no key built.
+  if (ultimaAbbinata && stesseCelle(celle, ultimaAbbinata.celle)) return ultimaAbbinata.colonne;
   const chiave = celle.map((c) => `${c.colonna}\u0000${c.testo}`).join("\u0001");
   let colonne = abbinate.get(chiave);
   if (!colonne) {
     colonne = abbinaColonne(celle);
     abbinate.set(chiave, colonne);
   }
+  ultimaAbbinata = { celle, colonne };
   return colonne;
 }
 const abbinate = new Map<string, ColonneTabella>();
+let ultimaAbbinata: { celle: readonly CellaIntestazione[]; colonne: ColonneTabella } | null = null;
+
+function stesseCelle(a: readonly CellaIntestazione[], b: readonly CellaIntestazione[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].colonna !== b[i].colonna || a[i].testo !== b[i].testo) return false;
+  return true;
+}
+
+const completa = (colonne: ColonneTabella) => CAMPI_OBBLIGATORI.every((campo) => colonne[campo] !== undefined);
 
 /**
- * How many cells of the row may name a required column: a header needs three at least (four, or
- * three standing for the previous header). Most rows are data: this spares building their cells.
+ * How many required columns distinct cells of the row may name (below three: how many cells may
+ * name one). A header needs four, or three standing for the previous header; most rows are data:
+ * this spares building their cells and matching them.
  */
 function possibiliNomi(foglio: Foglio, riga: number): number {
   if (foglio !== contiDel) {
@@ -226,15 +242,21 @@ function possibiliNomi(foglio: Foglio, riga: number): number {
   }
   let n = conti[riga];
   if (n === undefined) {
-    n = 0;
+    candidate.length = 0;
     for (let colonna = 0; colonna < foglio.colonne; colonna++) {
       const v = foglio.valore(riga, colonna);
-      if (typeof v === "string" && puoNominareObbligatoria(v)) n++;
+      if (typeof v === "string" && puoNominareObbligatoria(v)) candidate.push(v);
     }
+    // Which column each may name only matters from three up (a data row has one or two).
+    n =
+      candidate.length < CAMPI_OBBLIGATORI.length - 1
+        ? candidate.length
+        : obbligatoriDistinti(candidate.map(obbligatoriPossibili));
     conti[riga] = n;
   }
   return n;
 }
+const candidate: string[] = [];
 /** possibiliNomi of the sheet read last, by row: the side-by-side check and the reading share them. */
 let contiDel: Foglio | null = null;
 let conti: number[] = [];

@@ -45,25 +45,41 @@ export interface Radici {
    * hold non-ASCII characters and where the fast search found nothing.
    */
   lasche: RegExp;
+  /** `lasche`'s answers for short texts (a merged Obiettivo repeats on every row of its area). */
+  risposte: Map<string, boolean>;
 }
 
 export function radici(pezzi: readonly string[]): Radici {
+  if (pezzi.some((p) => !/^[a-z]+$/.test(p))) throw new Error(`Radici di sole lettere minuscole: ${pezzi.join(", ")}`);
   const lettera = (l: string) => `(?:${l}|${NON_ASCII.source})[\u0300-\u036f]*`;
   return {
     esatte: new RegExp(`${pezzi.join("|")}|${NON_ASCII.source}`, "i"),
     lasche: new RegExp(pezzi.map((p) => [...p].map(lettera).join("")).join("|"), "i"),
+    risposte: new Map(),
   };
 }
 
 /**
  * False when normalizza(testo) cannot contain any of these pieces; true when it may. Costs a scan
- * of the raw text, no normalisation: most cells of a big sheet are data, not labels.
+ * of the raw text, no normalisation and no allocation: most cells of a big sheet are data.
  */
 export function puoContenere(testo: string, r: Radici): boolean {
-  const trovato = r.esatte.exec(testo);
-  if (trovato === null) return false;
-  // A piece has three letters at least: a single character found is the first non-ASCII one.
-  return trovato[0].length > 1 || r.lasche.test(testo);
+  const dove = testo.search(r.esatte);
+  if (dove < 0) return false;
+  // Pieces begin with a letter, which NON_ASCII never matches: anything else found is non-ASCII.
+  if (lettera(testo.charCodeAt(dove))) return true;
+  if (testo.length > LUNGHEZZA_IN_MEMORIA) return r.lasche.test(testo);
+  let risposta = r.risposte.get(testo);
+  if (risposta === undefined) {
+    risposta = r.lasche.test(testo);
+    if (r.risposte.size >= VOCI_IN_MEMORIA) r.risposte.clear();
+    r.risposte.set(testo, risposta);
+  }
+  return risposta;
+}
+
+function lettera(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
 /**

@@ -5,7 +5,13 @@
  * marks included.
  */
 import fc from "fast-check";
-import { REGOLE } from "../../src/layout/headers";
+import {
+  abbinaColonne,
+  CAMPI_OBBLIGATORI,
+  obbligatoriDistinti,
+  obbligatoriPossibili,
+  REGOLE,
+} from "../../src/layout/headers";
 import { isEtichettaPercentuale, isTitolo } from "../../src/layout/sections";
 import { normalizza, parole, puoContenere, puoIniziareCon, radici } from "../../src/layout/text";
 
@@ -100,4 +106,37 @@ describe("every name a column rule accepts holds one of its word pieces", () => 
       { numRuns: 500 }
     );
   });
+});
+
+describe("how many required columns a row's cells may name (obbligatoriDistinti)", () => {
+  const campiDi = (testi: string[]) => testi.map(obbligatoriPossibili);
+
+  test("never fewer than the required columns abbinaColonne finds", () => {
+    const nomi = REGOLE.flatMap((r) => r.esatti).concat(["Indicatore 1: pratiche evase", "qualità", "n.d."]);
+    const cella = fc.oneof(fc.constantFrom(...nomi), testi(["indicator", "attes", "consuntiv", "pes", "target"]));
+    fc.assert(
+      fc.property(fc.array(cella, { maxLength: 14 }), (testi) => {
+        const colonne = abbinaColonne(testi.map((testo, colonna) => ({ colonna, testo })));
+        const trovate = CAMPI_OBBLIGATORI.filter((c) => colonne[c] !== undefined).length;
+        expect(obbligatoriDistinti(campiDi(testi))).toBeGreaterThanOrEqual(trovate);
+      }),
+      { numRuns: 2000 }
+    );
+  });
+
+  test("a data row that mentions one column in several cells is not a header candidate", () => {
+    // The benchmark's rows: Obiettivo «… tempestività …» (pes), Definizione «… indicatori …», Indicatore.
+    const riga = ["Obiettivo 1.1: la tempestività", "garantire gli indicatori", "Indicatore 1: pratiche", "n.d."];
+    expect(campiDi(riga)).toEqual([8, 1, 1, 0]);
+    expect(obbligatoriDistinti(campiDi(riga))).toBe(2);
+    expect(obbligatoriDistinti(campiDi(["Indicatore", "Target atteso", "Target consuntivo", "Peso"]))).toBe(4);
+    // One cell naming two columns counts once; a third cell can take the other.
+    expect(obbligatoriDistinti(campiDi(["consuntivo / atteso", "Indicatore"]))).toBe(2);
+    expect(obbligatoriDistinti(campiDi(["consuntivo / atteso", "atteso", "Indicatore"]))).toBe(3);
+  });
+});
+
+test("word pieces must be lower-case letters: puoContenere relies on it", () => {
+  expect(() => radici(["% ragg"])).toThrow();
+  expect(() => radici(["ragg"])).not.toThrow();
 });
