@@ -45,8 +45,6 @@ export interface Radici {
    * hold non-ASCII characters and where the fast search found nothing.
    */
   lasche: RegExp;
-  /** `lasche`'s answers for short texts (a merged Obiettivo repeats on every row of its area). */
-  risposte: Map<string, boolean>;
 }
 
 export function radici(pezzi: readonly string[]): Radici {
@@ -55,7 +53,6 @@ export function radici(pezzi: readonly string[]): Radici {
   return {
     esatte: new RegExp(`${pezzi.join("|")}|${NON_ASCII.source}`, "i"),
     lasche: new RegExp(pezzi.map((p) => [...p].map(lettera).join("")).join("|"), "i"),
-    risposte: new Map(),
   };
 }
 
@@ -68,14 +65,7 @@ export function puoContenere(testo: string, r: Radici): boolean {
   if (dove < 0) return false;
   // Pieces begin with a letter, which NON_ASCII never matches: anything else found is non-ASCII.
   if (lettera(testo.charCodeAt(dove))) return true;
-  if (testo.length > LUNGHEZZA_IN_MEMORIA) return r.lasche.test(testo);
-  let risposta = r.risposte.get(testo);
-  if (risposta === undefined) {
-    risposta = r.lasche.test(testo);
-    if (r.risposte.size >= VOCI_IN_MEMORIA) r.risposte.clear();
-    r.risposte.set(testo, risposta);
-  }
-  return risposta;
+  return r.lasche.test(testo);
 }
 
 function lettera(c: number): boolean {
