@@ -188,5 +188,5 @@ export function gruppiAvvisi(analisi: Analisi): GruppoAvvisi[] {
 
 /** Italian count: "nessun obiettivo", "1 obiettivo", "3 obiettivi". */
 export function conteggio(n: number, singolare: string, plurale: string, nessuno = `nessun ${singolare}`): string {
-  return n === 0 ? nessuno : n === 1 ? `1 ${singolare}` : `${n} ${plurale}`;
+  return n === 0 ? nessuno : n === 1 ? `1 ${singolare}` : `${n.toLocaleString("it-IT")} ${plurale}`;
 }

@@ -41,7 +41,10 @@ const testi = (parole: readonly string[]) =>
       .tuple(rumore, fc.constantFrom(...parole), rumore, fc.constantFrom(" ", "  ", "_", "'", "\t"))
       .chain(([prima, parola, dopo, sep]) =>
         fc
-          .array(travestimenti(parola).map((t) => t), { minLength: 1, maxLength: 1 })
+          .array(
+            travestimenti(parola).map((t) => t),
+            { minLength: 1, maxLength: 1 }
+          )
           .map(([t]) => `${prima}${sep}${t.replace(/ /g, sep)}${dopo}`)
       )
   );

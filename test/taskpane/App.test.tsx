@@ -2,12 +2,7 @@
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { pubblica } from "../../src/app/eventi";
-import {
-  analizza,
-  ErroreBarometro,
-  intervalloDellaLinea,
-  righeDellaLinea,
-} from "../../src/app/ricalcolo";
+import { analizza, ErroreBarometro, intervalloDellaLinea, righeDellaLinea } from "../../src/app/ricalcolo";
 import { MESSAGGI_APP } from "../../src/app/messages";
 import { NOME_GRAFICO_RIEPILOGO } from "../../src/app/riepilogo";
 import {
@@ -38,8 +33,7 @@ async function apri(access: FakeAccess) {
   return utente;
 }
 
-const linea = (nome: string | RegExp) =>
-  screen.getByRole("button", { name: nome });
+const linea = (nome: string | RegExp) => screen.getByRole("button", { name: nome });
 const riga = (cella: string) => Number(/\d+$/.exec(cella)![0]);
 
 describe("Riepilogo", () => {
@@ -47,9 +41,7 @@ describe("Riepilogo", () => {
     const access = new FakeAccess(fogli);
     await apri(access);
     expect(access.letture).toBe(1);
-    const voci = within(
-      screen.getByRole("list", { name: "Linee strategiche" }),
-    ).getAllByRole("listitem");
+    const voci = within(screen.getByRole("list", { name: "Linee strategiche" })).getAllByRole("listitem");
     expect(voci).toHaveLength(10);
     const sport = linea(new RegExp(SPORT));
     expect(sport.textContent).toContain("84,44%");
@@ -60,9 +52,7 @@ describe("Riepilogo", () => {
     const ente = screen.getByRole("group", { name: /complessivo dell'ente/ });
     expect(ente.textContent).toContain("92,50%");
     expect(ente.textContent).toContain("Raggiunto");
-    expect(
-      screen.getByRole("heading", { level: 1, name: "Barometro" }),
-    ).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 1, name: "Barometro" })).toBeTruthy();
   });
 
   it("selects a line's table in the sheet on click, and with Enter or Space from the keyboard", async () => {
@@ -72,10 +62,7 @@ describe("Riepilogo", () => {
     const sport = analisi.linee.find((l) => l.nome === SPORT)!;
     await utente.click(linea(new RegExp(SPORT)));
     expect(access.selezioni).toEqual([intervalloDellaLinea(sport)]);
-    expect(access.selezioni[0]).toEqual({
-      foglio: FOGLIO,
-      indirizzo: "168:177",
-    });
+    expect(access.selezioni[0]).toEqual({ foglio: FOGLIO, indirizzo: "168:177" });
     expect(linea(new RegExp(SPORT)).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByText(`Linea scelta: ${SPORT}.`)).toBeTruthy();
 
@@ -83,10 +70,7 @@ describe("Riepilogo", () => {
     await utente.keyboard("{Enter}");
     linea(/SULL'AMBIENTE/).focus();
     await utente.keyboard(" ");
-    expect(access.selezioni.slice(1).map((s) => s.indirizzo)).toEqual([
-      "56:67",
-      "6:25",
-    ]);
+    expect(access.selezioni.slice(1).map((s) => s.indirizzo)).toEqual(["56:67", "6:25"]);
     expect(linea(/SULL'AMBIENTE/).getAttribute("aria-pressed")).toBe("true");
     expect(linea(new RegExp(SPORT)).getAttribute("aria-pressed")).toBe("false");
   });
@@ -95,34 +79,23 @@ describe("Riepilogo", () => {
     const access = new FakeAccess(fogli);
     const utente = await apri(access);
     const analisi = analizza(await access.leggi());
-    const { prima, ultima } = righeDellaLinea(
-      analisi.linee.find((l) => l.nome === SPORT)!,
-    );
+    const { prima, ultima } = righeDellaLinea(analisi.linee.find((l) => l.nome === SPORT)!);
     await utente.click(linea(new RegExp(SPORT)));
 
     // Hold the write to see the pane while it works.
     let sblocca: () => void = () => undefined;
     const scrivi = access.scrivi.bind(access);
-    access.scrivi = (patch) =>
-      new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
+    access.scrivi = (patch) => new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
     await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
     expect(await screen.findByText("Ricalcolo in corso…")).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toContain(
-      "Ricalcolo in corso…",
-    );
+    expect(screen.getByRole("status").textContent).toContain("Ricalcolo in corso…");
     for (const nome of ["Ricalcola linea", "Ricalcola tutto", /^Aggiorna/])
       // Disabled but still focusable: the keyboard user's focus stays on the button pressed.
-      expect(
-        screen
-          .getByRole("button", { name: nome })
-          .getAttribute("aria-disabled"),
-      ).toBe("true");
+      expect(screen.getByRole("button", { name: nome }).getAttribute("aria-disabled")).toBe("true");
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" })); // disabled: nothing happens
     await act(async () => sblocca());
 
-    const messaggio = await screen.findByText(
-      new RegExp(`^${SPORT}: 84,44% — `),
-    );
+    const messaggio = await screen.findByText(new RegExp(`^${SPORT}: 84,44% — `));
     expect(screen.getByRole("status").contains(messaggio)).toBe(true);
     expect(access.patch).toHaveLength(1);
     const [patch] = access.patch;
@@ -133,11 +106,7 @@ describe("Riepilogo", () => {
       expect(riga(c.cella)).toBeGreaterThanOrEqual(prima);
       expect(riga(c.cella)).toBeLessThanOrEqual(ultima);
     }
-    expect(
-      screen
-        .getByRole("button", { name: "Ricalcola linea" })
-        .getAttribute("aria-disabled"),
-    ).toBeNull();
+    expect(screen.getByRole("button", { name: "Ricalcola linea" }).getAttribute("aria-disabled")).toBeNull();
     expect(linea(new RegExp(SPORT)).textContent).toContain("84,44%");
   });
 
@@ -145,15 +114,9 @@ describe("Riepilogo", () => {
     const access = new FakeAccess(fogli, { foglio: FOGLIO, indirizzo: "C170" });
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
-    expect(
-      await screen.findByText(new RegExp(`^${SPORT}: 84,44%`)),
-    ).toBeTruthy();
+    expect(await screen.findByText(new RegExp(`^${SPORT}: 84,44%`))).toBeTruthy();
     expect(access.patch).toHaveLength(1);
-    expect(
-      access.patch[0].scritture.every(
-        (s) => riga(s.cella) >= 168 && riga(s.cella) <= 177,
-      ),
-    ).toBe(true);
+    expect(access.patch[0].scritture.every((s) => riga(s.cella) >= 168 && riga(s.cella) <= 177)).toBe(true);
     // The line written becomes the chosen one.
     expect(linea(new RegExp(SPORT)).getAttribute("aria-pressed")).toBe("true");
   });
@@ -162,16 +125,10 @@ describe("Riepilogo", () => {
     const access = new FakeAccess(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
-    expect(
-      await screen.findByText(
-        /^10 linee ricalcolate, ente 92,50% — 10 avvisi$/,
-      ),
-    ).toBeTruthy();
+    expect(await screen.findByText(/^10 linee ricalcolate, ente 92,50% — 10 avvisi$/)).toBeTruthy();
     expect(access.patch).toHaveLength(1);
     // The five wrong Scostamento cells were just overwritten: Verifica no longer lists them.
-    expect(
-      screen.getByRole("tab", { name: /Verifica/ }).getAttribute("aria-label"),
-    ).toBe("Verifica, 10 avvisi");
+    expect(screen.getByRole("tab", { name: /Verifica/ }).getAttribute("aria-label")).toBe("Verifica, 10 avvisi");
     await utente.click(screen.getByRole("button", { name: /^Aggiorna/ }));
     await waitFor(() => expect(access.letture).toBe(3)); // on open, Ricalcola's read, Aggiorna
   });
@@ -188,33 +145,20 @@ describe("Verifica", () => {
 
     const analisi = analizza(await access.leggi());
     const gruppi = screen.getAllByRole("heading", { level: 3 });
-    expect(gruppi.length).toBe(
-      new Set(analisi.avvisi.map((a) => a.linea)).size,
-    );
+    expect(gruppi.length).toBe(new Set(analisi.avvisi.map((a) => a.linea)).size);
     expect(gruppi[0].textContent).toBe(
-      `${analisi.avvisi[0].linea} (${analisi.avvisi.filter((a) => a.linea === analisi.avvisi[0].linea).length})`,
+      `${analisi.avvisi[0].linea} (${analisi.avvisi.filter((a) => a.linea === analisi.avvisi[0].linea).length})`
     );
     const primo = analisi.avvisi[0];
-    const voce = screen.getByRole("button", {
-      name: new RegExp(`^${FOGLIO}!${primo.cella} ${primo.codice}`),
-    });
+    const voce = screen.getByRole("button", { name: new RegExp(`^${FOGLIO}!${primo.cella} ${primo.codice}`) });
     expect(voce.textContent).toContain(primo.messaggio);
     await utente.click(voce);
-    expect(access.selezioni).toEqual([
-      { foglio: FOGLIO, indirizzo: primo.cella },
-    ]);
+    expect(access.selezioni).toEqual([{ foglio: FOGLIO, indirizzo: primo.cella }]);
 
     const ultimo = analisi.avvisi[analisi.avvisi.length - 1];
-    screen
-      .getByRole("button", {
-        name: new RegExp(`^${FOGLIO}!${ultimo.cella} ${ultimo.codice}`),
-      })
-      .focus();
+    screen.getByRole("button", { name: new RegExp(`^${FOGLIO}!${ultimo.cella} ${ultimo.codice}`) }).focus();
     await utente.keyboard("{Enter}");
-    expect(access.selezioni[1]).toEqual({
-      foglio: FOGLIO,
-      indirizzo: ultimo.cella,
-    });
+    expect(access.selezioni[1]).toEqual({ foglio: FOGLIO, indirizzo: ultimo.cella });
   });
 
   it("says «Nessun avviso» when there is nothing to report", async () => {
@@ -239,42 +183,28 @@ describe("Impostazioni", () => {
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     const raggiunto = screen.getByRole("textbox", { name: "Raggiunto ≥" });
-    const parziale = screen.getByRole("textbox", {
-      name: "Parzialmente raggiunto ≥",
-    });
+    const parziale = screen.getByRole("textbox", { name: "Parzialmente raggiunto ≥" });
     expect((raggiunto as HTMLInputElement).value).toBe("90");
     await utente.clear(parziale);
     await utente.type(parziale, "95");
     await utente.click(screen.getByRole("button", { name: "Salva" }));
-    expect(
-      screen.getByText(
-        "Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100.",
-      ),
-    ).toBeTruthy();
-    const avviso = screen.getByText(
-      "Correggere i campi evidenziati, poi salvare.",
-    );
-    expect(screen.getAllByRole("alert").some((a) => a.contains(avviso))).toBe(
-      true,
-    );
+    expect(screen.getByText("Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100.")).toBeTruthy();
+    const avviso = screen.getByText("Correggere i campi evidenziati, poi salvare.");
+    expect(screen.getAllByRole("alert").some((a) => a.contains(avviso))).toBe(true);
     expect(parziale.getAttribute("aria-invalid")).toBe("true");
     expect(access.salvate).toEqual([]);
 
     const neutro = screen.getByRole("group", { name: "Neutralizzato" });
-    const colore = within(neutro).getByRole("textbox", {
-      name: "Colore (#RRGGBB)",
-    });
+    const colore = within(neutro).getByRole("textbox", { name: "Colore (#RRGGBB)" });
     await utente.clear(colore);
     await utente.type(colore, "grigio");
     await utente.click(screen.getByRole("button", { name: "Salva" }));
     expect(
       within(neutro).getByText(
-        `Colore non valido: usare il formato #RRGGBB (es. ${BANDE_PREDEFINITE.fasce[0].colore}).`,
-      ),
+        `Colore non valido: usare il formato #RRGGBB (es. ${BANDE_PREDEFINITE.fasce[0].colore}).`
+      )
     ).toBeTruthy();
-    expect(
-      screen.getByText("Correggere i campi evidenziati, poi salvare."),
-    ).toBeTruthy();
+    expect(screen.getByText("Correggere i campi evidenziati, poi salvare.")).toBeTruthy();
     expect(access.salvate).toEqual([]);
   });
 
@@ -282,78 +212,45 @@ describe("Impostazioni", () => {
     const access = new FakeAccess(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
-    const parziale = screen.getByRole("textbox", {
-      name: "Parzialmente raggiunto ≥",
-    });
+    const parziale = screen.getByRole("textbox", { name: "Parzialmente raggiunto ≥" });
     await utente.clear(parziale);
     await utente.type(parziale, "85,5");
     const alto = screen.getByRole("group", { name: "Raggiunto" });
-    const colore = within(alto).getByRole("textbox", {
-      name: "Colore (#RRGGBB)",
-    });
+    const colore = within(alto).getByRole("textbox", { name: "Colore (#RRGGBB)" });
     await utente.clear(colore);
     await utente.type(colore, "#00aa00");
     const etichetta = within(alto).getByRole("textbox", { name: "Etichetta" });
     await utente.clear(etichetta);
     await utente.type(etichetta, "Centrato");
-    await utente.click(
-      screen.getByRole("radio", { name: "Formule PERF.RAGG" }),
-    );
+    await utente.click(screen.getByRole("radio", { name: "Formule PERF.RAGG" }));
     await utente.click(screen.getByRole("button", { name: "Salva" }));
 
-    expect(
-      await screen.findByText("Impostazioni salvate nella cartella di lavoro."),
-    ).toBeTruthy();
+    expect(await screen.findByText("Impostazioni salvate nella cartella di lavoro.")).toBeTruthy();
     expect(access.salvate).toHaveLength(1);
     const { impostazioni, errore } = leggiImpostazioni(access.salvate[0]);
     expect(errore).toBeNull();
     expect(access.salvate[0][CHIAVE_MODO]).toBe("formule");
-    expect(access.salvate[0][CHIAVE_BANDE]).toMatchObject({
-      raggiunto: 90,
-      parziale: 85.5,
-    });
-    expect(impostazioni.bande.fasce[0]).toMatchObject({
-      etichetta: "Centrato",
-      colore: "#00AA00",
-    });
+    expect(access.salvate[0][CHIAVE_BANDE]).toMatchObject({ raggiunto: 90, parziale: 85.5 });
+    expect(impostazioni.bande.fasce[0]).toMatchObject({ etichetta: "Centrato", colore: "#00AA00" });
 
     // The Riepilogo uses the new bands: 84,44% is now below «Parzialmente raggiunto» (85,5).
     await utente.click(screen.getByRole("tab", { name: "Riepilogo" }));
     expect(linea(new RegExp(SPORT)).textContent).toContain("Non raggiunto");
-    expect(
-      screen.getByRole("group", { name: /complessivo dell'ente/ }).textContent,
-    ).toContain("Centrato");
+    expect(screen.getByRole("group", { name: /complessivo dell'ente/ }).textContent).toContain("Centrato");
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
     await screen.findByText(/^10 linee ricalcolate/);
     const [patch] = access.patch;
     expect(patch.colori.some((c) => c.colore === "#00AA00")).toBe(true);
-    expect(
-      patch.colori.some((c) => c.colore === BANDE_PREDEFINITE.fasce[0].colore),
-    ).toBe(false);
-    expect(
-      patch.scritture.some((s) => s.formula?.startsWith("=PERF.RAGG(")),
-    ).toBe(true);
+    expect(patch.colori.some((c) => c.colore === BANDE_PREDEFINITE.fasce[0].colore)).toBe(false);
+    expect(patch.scritture.some((s) => s.formula?.startsWith("=PERF.RAGG("))).toBe(true);
   });
 
   it("loads the workbook's settings on open and warns when they are invalid", async () => {
-    const access = new FakeAccess(fogli, null, [], {
-      [CHIAVE_BANDE]: "{non json",
-      [CHIAVE_MODO]: "formule",
-    });
+    const access = new FakeAccess(fogli, null, [], { [CHIAVE_BANDE]: "{non json", [CHIAVE_MODO]: "formule" });
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
-    expect(
-      screen.getByText(
-        /il testo non è JSON\. Si usano le impostazioni predefinite\./,
-      ),
-    ).toBeTruthy();
-    expect(
-      (
-        screen.getByRole("radio", {
-          name: "Formule PERF.RAGG",
-        }) as HTMLInputElement
-      ).checked,
-    ).toBe(true);
+    expect(screen.getByText(/il testo non è JSON\. Si usano le impostazioni predefinite\./)).toBeTruthy();
+    expect((screen.getByRole("radio", { name: "Formule PERF.RAGG" }) as HTMLInputElement).checked).toBe(true);
   });
 });
 
@@ -385,14 +282,10 @@ const dialogoPronto = () =>
     expect(dialogo.contains(document.activeElement)).toBe(true);
     return dialogo;
   });
-const bottoniDel = (dialogo: HTMLElement) =>
-  within(dialogo).getAllByRole("button", { hidden: true });
+const bottoniDel = (dialogo: HTMLElement) => within(dialogo).getAllByRole("button", { hidden: true });
 const bottoneDel = (dialogo: HTMLElement, nome: string) =>
   within(dialogo).getByRole("button", { name: nome, hidden: true });
-const dialogoChiuso = () =>
-  waitFor(() =>
-    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull(),
-  );
+const dialogoChiuso = () => waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
 
 async function apriCondivisione(access: FakeAccess) {
   const utente = await apri(access);
@@ -405,49 +298,28 @@ describe("Condivisione", () => {
     const access = new FakeAccess(fogli);
     const utente = await apri(access);
     expect(screen.getAllByRole("tab").map((t) => t.id)).toEqual(
-      ["riepilogo", "verifica", "condivisione", "impostazioni"].map(
-        (s) => `barometro-scheda-${s}`,
-      ),
+      ["riepilogo", "verifica", "condivisione", "impostazioni"].map((s) => `barometro-scheda-${s}`)
     );
     // (Arrow keys between tabs are tabster's, which needs a layout: checked in Chromium, test/e2e.)
     screen.getByRole("tab", { name: "Condivisione" }).focus();
     await utente.keyboard("{Enter}");
-    expect(
-      screen
-        .getByRole("tab", { name: "Condivisione" })
-        .getAttribute("aria-selected"),
-    ).toBe("true");
-    expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe(
-      "barometro-scheda-condivisione",
-    );
-    expect(
-      screen.getByRole("button", { name: "Prepara per la condivisione" }),
-    ).toBeTruthy();
-    expect(
-      screen.getByRole("button", { name: "Aggiorna riepilogo" }),
-    ).toBeTruthy();
+    expect(screen.getByRole("tab", { name: "Condivisione" }).getAttribute("aria-selected")).toBe("true");
+    expect(screen.getByRole("tabpanel").getAttribute("aria-labelledby")).toBe("barometro-scheda-condivisione");
+    expect(screen.getByRole("button", { name: "Prepara per la condivisione" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Aggiorna riepilogo" })).toBeTruthy();
   });
 
   it("Prepara per la condivisione: counts, asks in a dialog, replaces on Conferma and says what it did", async () => {
     const access = new FakeAccess([...fogli, APPUNTI]);
     const utente = await apriCondivisione(access);
-    const prepara = screen.getByRole("button", {
-      name: "Prepara per la condivisione",
-    });
+    const prepara = screen.getByRole("button", { name: "Prepara per la condivisione" });
     await utente.click(prepara);
 
     // The count writes nothing; the question is a dialog, Annulla first so Enter does not replace.
     const dialogo = await dialogoPronto();
-    expect(
-      within(dialogo).getByText(
-        "Sostituire 2 formule PERF con il loro valore?",
-      ),
-    ).toBeTruthy();
+    expect(within(dialogo).getByText("Sostituire 2 formule PERF con il loro valore?")).toBeTruthy();
     expect(dialogo.textContent).toContain("Nel foglio «Appunti»");
-    expect(bottoniDel(dialogo).map((b) => b.textContent)).toEqual([
-      "Annulla",
-      "Conferma",
-    ]);
+    expect(bottoniDel(dialogo).map((b) => b.textContent)).toEqual(["Annulla", "Conferma"]);
     // (Where focus lands, on Annulla, and goes back to the button: checked in Chromium, test/e2e.)
     expect(access.patch).toEqual([]);
     expect(access.letture).toBe(2); // on open, the count
@@ -455,28 +327,17 @@ describe("Condivisione", () => {
     // Hold the write to see the pane while it works.
     let sblocca: () => void = () => undefined;
     const scrivi = access.scrivi.bind(access);
-    access.scrivi = (patch) =>
-      new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
+    access.scrivi = (patch) => new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
     await utente.click(bottoneDel(dialogo, "Conferma"));
-    expect(
-      await screen.findByText("Sostituzione delle formule PERF in corso…"),
-    ).toBeTruthy();
+    expect(await screen.findByText("Sostituzione delle formule PERF in corso…")).toBeTruthy();
     await dialogoChiuso();
     for (const nome of ["Prepara per la condivisione", "Aggiorna riepilogo"])
-      expect(
-        screen
-          .getByRole("button", { name: nome })
-          .getAttribute("aria-disabled"),
-      ).toBe("true");
+      expect(screen.getByRole("button", { name: nome }).getAttribute("aria-disabled")).toBe("true");
     await act(async () => sblocca());
 
-    const messaggio = await screen.findByText(
-      /^2 formule PERF sostituite con il valore \(«Appunti»\)/,
-    );
+    const messaggio = await screen.findByText(/^2 formule PERF sostituite con il valore \(«Appunti»\)/);
     expect(screen.getByRole("status").contains(messaggio)).toBe(true);
-    expect(messaggio.textContent).toContain(
-      "1 formula PERF non sostituita (vedere l'elenco).",
-    );
+    expect(messaggio.textContent).toContain("1 formula PERF non sostituita (vedere l'elenco).");
     expect(access.letture).toBe(3); // the confirmation reads again before writing
     expect(access.patch).toHaveLength(1);
     expect(access.patch[0].scritture).toEqual([
@@ -496,17 +357,13 @@ describe("Condivisione", () => {
   it("Annulla, or Esc, writes nothing", async () => {
     const access = new FakeAccess([...fogli, APPUNTI]);
     const utente = await apriCondivisione(access);
-    const prepara = screen.getByRole("button", {
-      name: "Prepara per la condivisione",
-    });
+    const prepara = screen.getByRole("button", { name: "Prepara per la condivisione" });
     await utente.click(prepara);
     await utente.click(bottoneDel(await dialogoPronto(), "Annulla"));
     await dialogoChiuso();
 
     // The button is disabled (disabledFocusable) until the pane is idle again: a click before is lost.
-    await waitFor(() =>
-      expect(prepara.getAttribute("aria-disabled")).not.toBe("true"),
-    );
+    await waitFor(() => expect(prepara.getAttribute("aria-disabled")).not.toBe("true"));
     await utente.click(prepara);
     await dialogoPronto();
     await utente.keyboard("{Escape}");
@@ -518,20 +375,14 @@ describe("Condivisione", () => {
   it("with no PERF formula: only the message, no dialog", async () => {
     const access = new FakeAccess(fogli);
     const utente = await apriCondivisione(access);
-    await utente.click(
-      screen.getByRole("button", { name: "Prepara per la condivisione" }),
-    );
-    expect(
-      await screen.findByText(MESSAGGI_APP.nessunaFormulaPerf),
-    ).toBeTruthy();
-    expect(screen.queryByRole("alertdialog")).toBeNull();
+    await utente.click(screen.getByRole("button", { name: "Prepara per la condivisione" }));
+    expect(await screen.findByText(MESSAGGI_APP.nessunaFormulaPerf)).toBeTruthy();
+    expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
     expect(access.patch).toEqual([]);
   });
 
   it("reminds that formula mode brings PERF.RAGG back", async () => {
-    const access = new FakeAccess(fogli, null, [], {
-      [CHIAVE_MODO]: "formule",
-    });
+    const access = new FakeAccess(fogli, null, [], { [CHIAVE_MODO]: "formule" });
     await apriCondivisione(access);
     expect(screen.getByText(/il prossimo Ricalcola la rimetterà/)).toBeTruthy();
   });
@@ -541,33 +392,15 @@ describe("Condivisione", () => {
     const utente = await apriCondivisione(access);
     let sblocca: () => void = () => undefined;
     const scrivi = access.scrivi.bind(access);
-    access.scrivi = (patch) =>
-      new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
-    await utente.click(
-      screen.getByRole("button", { name: "Aggiorna riepilogo" }),
-    );
-    expect(
-      await screen.findByText("Aggiornamento del foglio «Riepilogo» in corso…"),
-    ).toBeTruthy();
-    expect(
-      screen
-        .getByRole("button", { name: "Aggiorna riepilogo" })
-        .getAttribute("aria-disabled"),
-    ).toBe("true");
+    access.scrivi = (patch) => new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
+    await utente.click(screen.getByRole("button", { name: "Aggiorna riepilogo" }));
+    expect(await screen.findByText("Aggiornamento del foglio «Riepilogo» in corso…")).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Aggiorna riepilogo" }).getAttribute("aria-disabled")).toBe("true");
     await act(async () => sblocca());
-    expect(
-      await screen.findByText(
-        "Creato il foglio «Riepilogo»: 10 linee, ente 92,50%.",
-      ),
-    ).toBeTruthy();
+    expect(await screen.findByText("Creato il foglio «Riepilogo»: 10 linee, ente 92,50%.")).toBeTruthy();
     expect(access.patch).toHaveLength(1);
-    expect(access.patch[0].riepilogo).toMatchObject({
-      foglio: "Riepilogo",
-      crea: true,
-    });
-    expect(access.patch[0].riepilogo?.grafico?.nome).toBe(
-      NOME_GRAFICO_RIEPILOGO,
-    );
+    expect(access.patch[0].riepilogo).toMatchObject({ foglio: "Riepilogo", crea: true });
+    expect(access.patch[0].riepilogo?.grafico?.nome).toBe(NOME_GRAFICO_RIEPILOGO);
     expect(access.patch[0].riepilogo?.grafico?.colori).toHaveLength(10);
   });
 
@@ -575,38 +408,23 @@ describe("Condivisione", () => {
     const access = new FakeAccess(fogli);
     const utente = await apriCondivisione(access);
     access.errori.scrivi = new Error("AccessDenied");
-    await utente.click(
-      screen.getByRole("button", { name: "Aggiorna riepilogo" }),
-    );
-    const allarme = await screen.findByText(
-      "Errore inatteso di Excel: AccessDenied",
-    );
-    expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(
-      true,
-    );
-    expect(
-      screen
-        .getByRole("button", { name: "Aggiorna riepilogo" })
-        .getAttribute("aria-disabled"),
-    ).toBeNull();
+    await utente.click(screen.getByRole("button", { name: "Aggiorna riepilogo" }));
+    const allarme = await screen.findByText("Errore inatteso di Excel: AccessDenied");
+    expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(true);
+    expect(screen.getByRole("button", { name: "Aggiorna riepilogo" }).getAttribute("aria-disabled")).toBeNull();
   });
 });
 
 describe("Impostazioni: sharing switches", () => {
-  const FORMATTAZIONE =
-    "Colori che seguono i dati anche senza Barometro (formattazione condizionale)";
+  const FORMATTAZIONE = "Colori che seguono i dati anche senza Barometro (formattazione condizionale)";
   const APERTURA = "Apri Barometro all'apertura della cartella";
 
   it("start on and off, and are saved with the other settings", async () => {
     const access = new FakeAccess(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
-    const colori = screen.getByRole("switch", {
-      name: FORMATTAZIONE,
-    }) as HTMLInputElement;
-    const apertura = screen.getByRole("switch", {
-      name: APERTURA,
-    }) as HTMLInputElement;
+    const colori = screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement;
+    const apertura = screen.getByRole("switch", { name: APERTURA }) as HTMLInputElement;
     expect(colori.checked).toBe(true);
     expect(apertura.checked).toBe(false);
     expect(colori.getAttribute("aria-describedby")).toBeTruthy(); // the hint is read with it
@@ -614,30 +432,20 @@ describe("Impostazioni: sharing switches", () => {
     await utente.click(apertura);
     expect(access.salvate).toEqual([]); // only Salva saves
     await utente.click(screen.getByRole("button", { name: "Salva" }));
-    expect(
-      await screen.findByText("Impostazioni salvate nella cartella di lavoro."),
-    ).toBeTruthy();
+    expect(await screen.findByText("Impostazioni salvate nella cartella di lavoro.")).toBeTruthy();
     expect(access.salvate).toHaveLength(1);
     expect(access.salvate[0]).toMatchObject({
       [CHIAVE_FORMATTAZIONE]: false,
       [CHIAVE_APERTURA_AUTOMATICA]: true,
       [CHIAVE_MODO]: "valori",
     });
-    expect(access.salvate[0][CHIAVE_BANDE]).toMatchObject({
-      raggiunto: 90,
-      parziale: 70,
-    });
+    expect(access.salvate[0][CHIAVE_BANDE]).toMatchObject({ raggiunto: 90, parziale: 70 });
 
     // The Condivisione tab says the colours no longer follow the data; switched back, Office's key goes.
     await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
-    expect(
-      screen.getByText(/la formattazione condizionale è disattivata/),
-    ).toBeTruthy();
+    expect(screen.getByText(/la formattazione condizionale è disattivata/)).toBeTruthy();
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
-    expect(
-      (screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement)
-        .checked,
-    ).toBe(false);
+    expect((screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement).checked).toBe(false);
     await utente.click(screen.getByRole("switch", { name: APERTURA }));
     await utente.click(screen.getByRole("button", { name: "Salva" }));
     await waitFor(() => expect(access.salvate).toHaveLength(2));
@@ -652,14 +460,8 @@ describe("Impostazioni: sharing switches", () => {
     });
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
-    expect(
-      (screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement)
-        .checked,
-    ).toBe(false);
-    expect(
-      (screen.getByRole("switch", { name: APERTURA }) as HTMLInputElement)
-        .checked,
-    ).toBe(true);
+    expect((screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement).checked).toBe(false);
+    expect((screen.getByRole("switch", { name: APERTURA }) as HTMLInputElement).checked).toBe(true);
   });
 });
 
@@ -668,29 +470,17 @@ describe("errors", () => {
     const access = new FakeAccess(fogli, null, [FOGLIO]);
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
-    const allarme = await screen.findByText(
-      /^Il foglio «Obiettivi 2024» è protetto/,
-    );
-    expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(
-      true,
-    );
+    const allarme = await screen.findByText(/^Il foglio «Obiettivi 2024» è protetto/);
+    expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(true);
     expect(access.patch).toEqual([]);
-    expect(
-      screen
-        .getByRole("button", { name: "Ricalcola linea" })
-        .getAttribute("aria-disabled"),
-    ).toBeNull();
+    expect(screen.getByRole("button", { name: "Ricalcola linea" }).getAttribute("aria-disabled")).toBeNull();
   });
 
   it("asks to select a line when neither the pane nor the sheet has one", async () => {
     const access = new FakeAccess(fogli, { foglio: "Altro", indirizzo: "A1" });
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
-    expect(
-      await screen.findByText(
-        /^Selezionare una cella nella tabella di una linea strategica/,
-      ),
-    ).toBeTruthy();
+    expect(await screen.findByText(/^Selezionare una cella nella tabella di una linea strategica/)).toBeTruthy();
     expect(access.patch).toEqual([]);
   });
 
@@ -698,18 +488,10 @@ describe("errors", () => {
     const access = new FakeAccess(fogli);
     access.errori.leggi = new Error("GeneralException");
     render(<App access={access} />);
-    expect(
-      await screen.findByText("Errore inatteso di Excel: GeneralException"),
-    ).toBeTruthy();
-    access.errori.leggi = new ErroreBarometro(
-      "Excel è in modalità modifica di una cella.",
-    );
-    await userEvent
-      .setup()
-      .click(screen.getByRole("button", { name: /^Aggiorna/ }));
-    expect(
-      await screen.findByText("Excel è in modalità modifica di una cella."),
-    ).toBeTruthy();
+    expect(await screen.findByText("Errore inatteso di Excel: GeneralException")).toBeTruthy();
+    access.errori.leggi = new ErroreBarometro("Excel è in modalità modifica di una cella.");
+    await userEvent.setup().click(screen.getByRole("button", { name: /^Aggiorna/ }));
+    expect(await screen.findByText("Excel è in modalità modifica di una cella.")).toBeTruthy();
   });
 
   it("shows the ribbon's result and errors", async () => {
@@ -723,10 +505,7 @@ describe("errors", () => {
 describe("security", () => {
   it("renders cell text as text: a line named like HTML is shown literally", async () => {
     const XSS = "LINEA STRATEGICA <img src=x onerror=alert(1)>";
-    const modificati = fogli.map((f) => ({
-      ...f,
-      values: f.values.map((r) => r.map((v) => (v === SPORT ? XSS : v))),
-    }));
+    const modificati = fogli.map((f) => ({ ...f, values: f.values.map((r) => r.map((v) => (v === SPORT ? XSS : v))) }));
     const access = new FakeAccess(modificati);
     const utente = await apri(access);
     const voce = linea(/onerror/);
@@ -736,9 +515,7 @@ describe("security", () => {
     await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
     expect(await screen.findByText(`${XSS}: 84,44% — 1 avviso`)).toBeTruthy();
     await utente.click(screen.getByRole("tab", { name: /Verifica/ }));
-    expect(
-      screen.getByRole("heading", { level: 3, name: `${XSS} (1)` }),
-    ).toBeTruthy();
+    expect(screen.getByRole("heading", { level: 3, name: `${XSS} (1)` })).toBeTruthy();
     expect(document.querySelector("img")).toBeNull();
   });
 });

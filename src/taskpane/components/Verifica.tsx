@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Caption1, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import type { Avviso } from "../../engine";
 import { conteggio } from "../state";
 import { useStiliVerifica } from "../styles";
@@ -13,7 +13,6 @@ export interface VerificaProps {
 
 /** Verifica's findings, grouped by line; each one selects its cell. */
 export function Verifica({ gruppi, onVai }: VerificaProps): React.JSX.Element {
-  const stili = useStiliVerifica();
   const totale = gruppi?.reduce((n, g) => n + g.avvisi.length, 0) ?? 0;
   return (
     <>
@@ -28,22 +27,51 @@ export function Verifica({ gruppi, onVai }: VerificaProps): React.JSX.Element {
             {conteggio(totale, "avviso", "avvisi")}: scegliere un avviso per selezionare la sua cella nel foglio.
           </Caption1>
           {gruppi.map((g, i) => (
-            <section key={`${i}-${g.linea}`} className={stili.gruppo} aria-labelledby={`barometro-gruppo-${i}`}>
-              <Subtitle2 as="h3" id={`barometro-gruppo-${i}`}>
-                {g.linea} ({g.avvisi.length})
-              </Subtitle2>
-              <ul className={stili.elenco} role="list">
-                {g.avvisi.map((a, j) => (
-                  <li key={`${j}-${a.foglio}-${a.cella}-${a.codice}`}>
-                    <VoceAvviso avviso={a} onVai={onVai} />
-                  </li>
-                ))}
-              </ul>
-            </section>
+            <GruppoVerifica key={`${i}-${g.linea}`} gruppo={g} indice={i} onVai={onVai} />
           ))}
         </>
       )}
     </>
+  );
+}
+
+/**
+ * Findings shown at first, and added by each «Mostra altri»: a big sheet with stale figures has one
+ * or two per row (100,000 rows: 200,000), which the pane cannot draw at once without freezing.
+ */
+export const AVVISI_PER_VOLTA = 50;
+
+function GruppoVerifica({
+  gruppo,
+  indice,
+  onVai,
+}: {
+  gruppo: GruppoAvvisi;
+  indice: number;
+  onVai(avviso: Avviso): void;
+}): React.JSX.Element {
+  const stili = useStiliVerifica();
+  const [mostrati, setMostrati] = React.useState(AVVISI_PER_VOLTA);
+  const { avvisi } = gruppo;
+  const restano = avvisi.length - mostrati;
+  return (
+    <section className={stili.gruppo} aria-labelledby={`barometro-gruppo-${indice}`}>
+      <Subtitle2 as="h3" id={`barometro-gruppo-${indice}`}>
+        {gruppo.linea} ({avvisi.length})
+      </Subtitle2>
+      <ul className={stili.elenco} role="list">
+        {avvisi.slice(0, mostrati).map((a, j) => (
+          <li key={`${j}-${a.foglio}-${a.cella}-${a.codice}`}>
+            <VoceAvviso avviso={a} onVai={onVai} />
+          </li>
+        ))}
+      </ul>
+      {restano > 0 && (
+        <Button appearance="subtle" onClick={() => setMostrati((n) => n + AVVISI_PER_VOLTA)}>
+          {`Mostra altri ${Math.min(restano, AVVISI_PER_VOLTA)} (${conteggio(restano, "avviso non mostrato", "avvisi non mostrati")})`}
+        </Button>
+      )}
+    </section>
   );
 }
 
