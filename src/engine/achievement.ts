@@ -56,31 +56,36 @@ export function calcolaObiettivo(obiettivo: Obiettivo): RisultatoObiettivo {
   const neutralizzato = pesi.length > 0 && pesi.every((p) => p !== null) && sommaPesi === 0;
   if (neutralizzato) return { ragg: null, neutralizzato, sommaPesi, indicatori };
 
-  const misurati = indicatori.flatMap((r, i) => {
+  const pesiMisurati: number[] = [];
+  const raggMisurati: number[] = [];
+  indicatori.forEach((r, i) => {
     const peso = pesi[i];
-    return r.ragg === null || peso === null ? [] : [{ peso, ragg: r.ragg }];
+    if (r.ragg !== null && peso !== null) {
+      pesiMisurati.push(peso);
+      raggMisurati.push(r.ragg);
+    }
   });
-  const ragg = mediaPesata(misurati);
+  const ragg = mediaPesata(pesiMisurati, raggMisurati);
   return { ragg: ragg === null ? null : Math.min(100, ragg), neutralizzato, sommaPesi, indicatori };
 }
 
 /**
- * Σ(peso × ragg) / Σ peso; null when no weight is > 0. Weights so large that the sums overflow
+ * Σ(peso × ragg) / Σ peso over parallel lists; null when no weight is > 0. Weights so large that the sums overflow
  * (two weights of 1e308) are scaled down by the largest first: the same mean, never NaN.
  */
-function mediaPesata(misurati: { peso: number; ragg: number }[]): number | null {
+function mediaPesata(pesi: number[], ragg: number[]): number | null {
   const media = (scala: number) => {
     let pesato = 0;
     let pesoMisurato = 0;
-    for (const { peso, ragg } of misurati) {
-      pesato += (peso / scala) * ragg;
-      pesoMisurato += peso / scala;
+    for (let i = 0; i < pesi.length; i++) {
+      pesato += (pesi[i] / scala) * ragg[i];
+      pesoMisurato += pesi[i] / scala;
     }
     return pesoMisurato > 0 ? pesato / pesoMisurato : null;
   };
   const diretta = media(1);
   if (diretta === null || Number.isFinite(diretta)) return diretta;
-  return media(Math.max(...misurati.map((m) => m.peso)));
+  return media(Math.max(...pesi));
 }
 
 /** Whether anything in the objective is still to be measured (missing data or weight). */
