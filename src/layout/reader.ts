@@ -171,12 +171,17 @@ function leggiColonne(foglio: Foglio): Linea[] {
       iniziaTabella(stato, colonne);
       continue;
     }
-    const titolo = trovaTitolo(stato, riga);
-    if (titolo) iniziaLinea(stato, titolo);
-    const etichetta = trovaEtichetta(stato, riga);
+    // Counted once for the row (a title closes the table: counted again).
+    let conDati = colonneConDati(stato, riga);
+    const titolo = trovaTitolo(stato, riga, conDati);
+    if (titolo) {
+      iniziaLinea(stato, titolo);
+      conDati = colonneConDati(stato, riga);
+    }
+    const etichetta = trovaEtichetta(stato, riga, conDati);
     if (etichetta)
       impostaPercentuale(stato, etichetta, (r) => intestazione(r) !== null || trovaTitolo(stato, r) !== null);
-    if (!titolo && !etichetta && stato.tabella) leggiRigaDati(stato, riga, stato.tabella);
+    if (!titolo && !etichetta && stato.tabella) leggiRigaDati(stato, riga, stato.tabella, conDati > 0);
   }
   return stato.lette.filter((l) => l.haTabella).map((l) => l.linea);
 }
@@ -305,16 +310,16 @@ function chiudiSezione(stato: Stato): void {
  * Titles and the percentage label are looked for outside indicator rows only: an indicator
  * named "Obiettivi di mandato …" with its figures is data, not a new section.
  */
-function trovaTitolo(stato: Stato, riga: number): Posizione | null {
+function trovaTitolo(stato: Stato, riga: number, conDati = colonneConDati(stato, riga)): Posizione | null {
   // With figures in two of the table's main columns, haDatiOltre rejects a title in any column.
-  if (colonneConDati(stato, riga) >= 2) return null;
+  if (conDati >= 2) return null;
   const titolo = trovaNellaRiga(stato.foglio, riga, isTitolo);
   return titolo && !haDatiOltre(stato, riga, [titolo.colonna]) ? titolo : null;
 }
 
-function trovaEtichetta(stato: Stato, riga: number): Posizione | null {
+function trovaEtichetta(stato: Stato, riga: number, conDati: number): Posizione | null {
   // The label and its value exclude two columns from haDatiOltre: with three full, none is a label.
-  if (colonneConDati(stato, riga) >= 3) return null;
+  if (conDati >= 3) return null;
   const etichetta = trovaNellaRiga(stato.foglio, riga, isEtichettaPercentuale);
   if (!etichetta) return null;
   // The label's value may stand just to its right, in whichever column of the table that is.
@@ -379,13 +384,11 @@ function impostaPercentuale(stato: Stato, etichetta: Posizione, fine: (riga: num
  * One row inside a table. A new objective starts where the Obiettivo cell has its own
  * non-blank value (not merged, or the top-left of its merged area); the names themselves
  * never decide, since consecutive objectives may share a name. An indicator row is a row
- * with its own Indicatore, Target atteso, Target consuntivo or Peso.
+ * with its own Indicatore, Target atteso, Target consuntivo or Peso (`indicatore`: counted by the caller).
  */
-function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella): void {
+function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella, indicatore: boolean): void {
   const { foglio } = stato;
   const nuovoObiettivo = haValore(foglio, riga, tabella.obiettivo);
-  let indicatore = false;
-  for (const campo of CAMPI_INDICATORE) if (haValore(foglio, riga, tabella[campo])) indicatore = true;
   if (!nuovoObiettivo && (!indicatore || didascalia(stato, riga))) return;
 
   const settore = testoDi(valoreIn(foglio, riga, tabella.settore));
