@@ -6,7 +6,6 @@ import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
-import { stampa as stampaAllegato } from "./stampa-comando";
 import { elabora } from "./workbook";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
@@ -74,7 +73,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
     if (comando === "ricalcola")
       return await ricalcola(io, file, values.out, values.json === true, !values["senza-formattazione"], contenuto);
-    if (comando === "stampa") return await stampaAllegato(io, file, values.out, values.pdf, values.json === true);
+    // Required here: the page layout, the Indice and the PDF are only for «stampa».
+    if (comando === "stampa")
+      return await (await import("./stampa-comando")).stampa(io, file, values.out, values.pdf, values.json === true);
     throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
   } catch (e) {
     if (e instanceof CliError) {
