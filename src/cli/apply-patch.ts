@@ -1,22 +1,53 @@
-import type { Fill, Workbook } from "exceljs";
+import type { Cell, Fill, Style, Workbook, Worksheet } from "exceljs";
 import { Patch } from "../layout/patch";
 
 /** Writes a patch into an ExcelJS workbook: values of owned cells, fills of Barometro cells. */
 export function applyPatch(workbook: Workbook, patch: Patch): void {
+  const fogli = new Map<string, Worksheet | undefined>();
+  const foglio = (nome: string) => {
+    if (!fogli.has(nome)) fogli.set(nome, workbook.getWorksheet(nome));
+    return fogli.get(nome);
+  };
   for (const w of patch.scritture) {
-    const ws = workbook.getWorksheet(w.foglio);
+    const ws = foglio(w.foglio);
     // formula "" empties the cell (Barometro removing its own label).
     if (ws)
-      ws.getCell(w.cella).value =
+      cella(ws, w.cella).value =
         w.formula === "" ? null : w.formula ? { formula: w.formula.slice(1), result: w.valore } : w.valore;
   }
+  // ExcelJS shares one style object between cells read with the same style: replace it, never mutate
+  // it. Cells that had the same style and get the same colour share the new one too, as ExcelJS
+  // shares what it reads: its writer then recognises the object instead of serialising it per cell.
+  const stili = new WeakMap<Partial<Style>, Map<string | null, Partial<Style>>>();
   for (const f of patch.colori) {
-    const ws = workbook.getWorksheet(f.foglio);
+    const ws = foglio(f.foglio);
     if (!ws) continue;
-    const cell = ws.getCell(f.cella);
-    // ExcelJS shares one style object between cells read with the same style: replace it, never mutate it.
-    cell.style = { ...cell.style, fill: fillFor(f.colore) };
+    const cell = cella(ws, f.cella);
+    const prima = cell.style ?? {};
+    let perColore = stili.get(prima);
+    if (!perColore) stili.set(prima, (perColore = new Map()));
+    let dopo = perColore.get(f.colore);
+    if (!dopo) perColore.set(f.colore, (dopo = { ...prima, fill: fillFor(f.colore) }));
+    cell.style = dopo;
   }
+}
+
+/** ws.getCell("N1234") without ExcelJS parsing the address (it caches addresses of up to 4 characters only). */
+function cella(ws: Worksheet, indirizzo: string): Cell {
+  let colonna = 0;
+  let riga = 0;
+  let i = 0;
+  for (; i < indirizzo.length && i < 3; i++) {
+    const lettera = indirizzo.charCodeAt(i) - 64; // A = 1
+    if (lettera < 1 || lettera > 26) break;
+    colonna = colonna * 26 + lettera;
+  }
+  for (; i < indirizzo.length; i++) {
+    const cifra = indirizzo.charCodeAt(i) - 48;
+    if (cifra < 0 || cifra > 9) return ws.getCell(indirizzo);
+    riga = riga * 10 + cifra;
+  }
+  return colonna > 0 && riga > 0 ? ws.getRow(riga).getCell(colonna) : ws.getCell(indirizzo);
 }
 
 function fillFor(colore: string | null): Fill {

@@ -9,40 +9,44 @@ export function worksheetToGrid(ws: Worksheet): SheetGrid {
   const formulas: (string | null)[][] = [];
   /** Merged areas by their master cell, grown from the cells they cover (all visited here). */
   const unite = new Map<string, Area>();
+  let larghezza = 0;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
+    const i = r - 1;
+    const valoriRiga: ValoreCella[] = (values[i] = []);
+    const formatiRiga: (string | null)[] = (numberFormats[i] = []);
+    const formuleRiga: (string | null)[] = (formulas[i] = []);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const i = r - 1;
       const j = c - 1;
+      // A merged master is its own master; a covered cell's master is another cell.
       const master = cell.isMerged ? cell.master : null;
       if (master) {
-        allarga(unite, master.address, i, j);
-        // An empty top-left cell is not visited: its slaves bring it in.
-        allarga(unite, master.address, Number(master.row) - 1, Number(master.col) - 1);
+        let area = unite.get(master.address);
+        if (!area) {
+          // Started from the top-left cell: when empty it is not visited, its slaves bring it in.
+          const top = Number(master.row) - 1;
+          const left = Number(master.col) - 1;
+          unite.set(master.address, (area = { top, left, bottom: top, right: left }));
+        }
+        if (i < area.top) area.top = i;
+        if (j < area.left) area.left = j;
+        if (i > area.bottom) area.bottom = i;
+        if (j > area.right) area.right = j;
       }
-      (values[i] ??= [])[j] = master && master.address !== cell.address ? null : cellValue(cell.value);
-      (numberFormats[i] ??= [])[j] = cell.numFmt ?? null;
-      (formulas[i] ??= [])[j] = cell.formula ? `=${cell.formula}` : null;
+      valoriRiga[j] = master && master !== cell ? null : cellValue(cell.value);
+      formatiRiga[j] = cell.numFmt ?? null;
+      const formula = cell.formula;
+      formuleRiga[j] = formula ? `=${formula}` : null;
+      if (c > larghezza) larghezza = c;
     });
   });
   return {
     name: ws.name,
-    values: densify(values),
-    numberFormats: densify(numberFormats),
-    formulas: densify(formulas),
+    values: densify(values, larghezza),
+    numberFormats: densify(numberFormats, larghezza),
+    formulas: densify(formulas, larghezza),
     // Not ws.model.merges: that getter builds the model of every row of the sheet.
     merges: [...unite.values()],
   };
-}
-
-function allarga(unite: Map<string, Area>, master: string, riga: number, colonna: number): void {
-  const area = unite.get(master);
-  if (!area) unite.set(master, { top: riga, left: colonna, bottom: riga, right: colonna });
-  else {
-    area.top = Math.min(area.top, riga);
-    area.left = Math.min(area.left, colonna);
-    area.bottom = Math.max(area.bottom, riga);
-    area.right = Math.max(area.right, colonna);
-  }
 }
 
 /** ExcelJS's value shapes reduced to what a cell shows: formula results, rich text, hyperlinks, errors. */
@@ -58,8 +62,14 @@ export function cellValue(value: CellValue): ValoreCella {
   return null;
 }
 
-/** Fills the holes a sparse read leaves, so every row is a real array. */
-function densify<T>(rows: T[][]): (T | null)[][] {
-  const width = rows.reduce((w, row) => Math.max(w, row?.length ?? 0), 0);
-  return Array.from({ length: rows.length }, (_, i) => Array.from({ length: width }, (_, j) => rows[i]?.[j] ?? null));
+/** Fills the holes a sparse read leaves, so every row is a real array of the sheet's width. */
+function densify<T>(rows: T[][], width: number): (T | null)[][] {
+  const dense: (T | null)[][] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const sparse = rows[i];
+    const row: (T | null)[] = new Array(width).fill(null);
+    if (sparse !== undefined) for (let j = 0; j < sparse.length; j++) row[j] = sparse[j] ?? null;
+    dense[i] = row;
+  }
+  return dense;
 }

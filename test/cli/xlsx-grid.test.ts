@@ -41,6 +41,30 @@ describe("worksheetToGrid", () => {
     expect(grid.values[0][0]).toBeNull();
   });
 
+  it("holds, for every cell of the bundled sample, what ExcelJS reads there cell by cell", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(require("path").resolve(__dirname, "../../assets/relazione-performance-2024.xlsx"));
+    for (const ws of wb.worksheets) {
+      // Cells with a value (or covered by a merge); empty cells, even formatted, read as null.
+      const piene: ExcelJS.Cell[] = [];
+      ws.eachRow((row) => row.eachCell((cell) => piene.push(cell)));
+      const righe = Math.max(0, ...piene.map((c) => Number(c.row)));
+      const colonne = Math.max(0, ...piene.map((c) => Number(c.col)));
+      const attesa = (leggi: (cell: ExcelJS.Cell) => unknown) =>
+        Array.from({ length: righe }, (_, i) =>
+          Array.from({ length: colonne }, (_, j) => {
+            const cell = ws.findCell(i + 1, j + 1);
+            return cell && cell.type !== ExcelJS.ValueType.Null ? leggi(cell) : null;
+          })
+        );
+      const grid = worksheetToGrid(ws);
+      expect(grid.values).toEqual(attesa((c) => (c.isMerged && c.master !== c ? null : cellValue(c.value))));
+      expect(grid.numberFormats).toEqual(attesa((c) => c.numFmt ?? null));
+      expect(grid.formulas).toEqual(attesa((c) => (c.formula ? `=${c.formula}` : null)));
+      expect(grid.values.flat().filter((v) => v !== null).length).toBeGreaterThan(100);
+    }
+  });
+
   it("gives an empty grid for an empty sheet", () => {
     const wb = new ExcelJS.Workbook();
     const grid = worksheetToGrid(wb.addWorksheet("Vuoto"));
