@@ -2,6 +2,7 @@ import { EsitoScrittura, GraficoLetto, Lettura, Selezione, ValoriImpostazioni, W
 import { MESSAGGI_APP } from "../app/messages";
 import { ErroreBarometro } from "../app/ricalcolo";
 import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
+import { Area } from "../layout/grid";
 import { Patch, RegolaEsistente } from "../layout/patch";
 import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
@@ -22,9 +23,18 @@ import { DatiFoglio, grigliaDaDati, righeUsate, selezioneDaIndirizzo } from "./r
 import {
   blocchiMancanti,
   blocchiPrevisti,
+  blocchiTra,
   CELLE_PER_SYNC_A_FETTE,
+  celleDaDensita,
+  celleDi,
+  densitaMassima,
+  Fetta,
+  FettaLetta,
   FoglioNoto,
-  gruppiDiFette,
+  MAX_BYTE_RISPOSTA,
+  prossimoGruppo,
+  restoDopo,
+  RIGHE_PER_BLOCCO,
   righeDelBlocco,
 } from "./read-plan";
 import { dividiLotto, LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
@@ -36,8 +46,10 @@ export interface DipendenzeOffice extends OpzioniPiano {
   impostazioni?: () => ImpostazioniDocumento;
   /** Setting keys leggiImpostazioni() returns (Office cannot list them): Barometro's by default. */
   chiaviImpostazioni?: readonly string[];
-  /** Cells per sync of a read in slices (default CELLE_PER_SYNC_A_FETTE). */
+  /** Cells of the first sync of a read in slices, before it knows what a cell costs (default CELLE_PER_SYNC_A_FETTE). */
   celleASync?: number;
+  /** Bytes each sync of a read in slices aims at (default MAX_BYTE_RISPOSTA, under Excel on the web's 5 MB). */
+  maxByteRisposta?: number;
 }
 
 /** How many round trips the last read and the last write took. */
@@ -56,6 +68,25 @@ export interface AccessoOffice extends WorkbookAccess {
   diagnostica(): Diagnostica;
   /** Forgets the sheets of the last read: the next read starts over (2 syncs). */
   dimentica(): void;
+}
+
+/** A read in slices under way: what its first syncs found, and the slices read so far. */
+interface StatoAFette {
+  letti: { id: string; nome: string; richiesta: RichiestaFoglio; dati: DatiFoglio }[];
+  selezione: string | null;
+  /** Rows still to read, per sheet of the list (null once read or blank). */
+  resto: (Area | null)[];
+  lette: FettaLetta[];
+  /** Per sheet, the first block of rows whose merged areas are still to read (with the slice reaching it). */
+  bloccoSeguente: number[];
+  /** Cells of the next sync. */
+  celle: number;
+  /** Bytes per cell of the densest part this read met. */
+  misurata: number;
+  /** After a refused sync: at most `celle` cells per sync until its `restanti` cells are read. */
+  tetto: { celle: number; restanti: number } | null;
+  /** The slices of the sync under way. */
+  inCorso: Fetta[] | null;
 }
 
 /** The proxies one worksheet's read is queued on. */
@@ -86,9 +117,10 @@ interface RichiestaFoglio {
  * whose merged areas were queued (see read-plan.ts: its last used rows plus max(1,024, 25%)).
  *
  * Excel on the web also refuses responses over 5 MB (ResponsePayloadSizeLimitExceeded): tens of
- * thousands of rows. When that happens the read is done again in slices of rows, ~50,000 cells per
- * sync (list, sheet metadata, then the slices), and this object keeps reading that way until the
- * workbook is small again — a failed round trip once, not at every read.
+ * thousands of rows. When that happens the read is done again in slices of rows (list and sheet
+ * metadata, then the slices), each sync sized by the bytes per cell read so far to carry about
+ * 4 MB, and this object keeps reading that way until the workbook is small again — a failed round
+ * trip once, not at every read. It remembers the bytes per cell for the next reads' first slices.
  *
  * Choices for the read:
  * - getUsedRangeOrNullObject(false), not valuesOnly=true: the used range must reach cells that are
@@ -138,6 +170,13 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
   /** Set once Excel refused a read's response as too large: read in slices from then on. */
   let aFette = false;
   let celleAlRifiuto = 0;
+  const maxByteRisposta = deps.maxByteRisposta ?? MAX_BYTE_RISPOSTA;
+  /** Bytes a sync of a read in slices aims at: a quarter lower each time Excel refuses one all the same. */
+  let byteObiettivo = maxByteRisposta;
+  /** Bytes per cell of the densest part the last read in slices met (null before any). */
+  let densitaNota: number | null = null;
+  /** Estimated bytes written since the last read: the next one reads them back. */
+  let byteScritti = 0;
   /** Set once Excel refused to read the conditional formats: they are left out from then on. */
   let senzaFormattazioni = false;
   const diagnostica: Diagnostica = { ultimaLettura: null, ultimaScrittura: null };
@@ -150,6 +189,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
     aFetteOra: boolean
   ): Lettura => {
     noti = letti.map((l) => ({ id: l.id, nome: l.nome, righe: righeUsate(l.dati.usato) }));
+    byteScritti = 0;
     const protetti = letti
       .filter((l) => !l.richiesta.foglio.isNullObject && l.richiesta.foglio.protection.protected)
       .map((l) => l.nome);
@@ -226,71 +266,165 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
     });
 
   /**
-   * The read in slices, for workbooks whose response Excel on the web refuses (> 5 MB): the list
-   * and the selection; each sheet's used range address, protection and merges; then the values,
-   * number formats and formulas, at most celleMax cells per sync.
+   * The read in slices, for workbooks whose response Excel on the web refuses (> 5 MB). First the
+   * list and the selection with, for the remembered sheets, the used range's address, protection,
+   * conditional formats and charts (one more sync for sheets never read); then the values, number
+   * formats, formulas and merged areas by slices of rows, one group of slices per sync: the first
+   * of celleASync cells, or sized by what the last read learned; each next one by the bytes per
+   * cell of the densest part read so far, to carry byteObiettivo.
+   * If Excel refuses a group all the same, the read goes on from that group in a new batch (the
+   * slices already read are kept, nothing is read twice), at most a quarter of its cells per sync
+   * until past its rows; a single row refused ends the read with the error.
    */
-  const leggiAFette = (celleMax: number, conSelezione: boolean) =>
-    esegui(async (context: ExcelContext): Promise<Lettura> => {
-      const fogli = context.workbook.worksheets;
-      fogli.load("items/name,items/id");
-      const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
-      if (selezionate) selezionate.load("address");
+  const leggiAFette = async (conSelezione: boolean): Promise<Lettura> => {
+    let stato = null as StatoAFette | null;
+    let sincronizzazioni = 0;
+    const sincronizza = async (context: ExcelContext) => {
+      sincronizzazioni++;
       await context.sync();
-      const elenco = fogli.items.map((f) => ({ id: f.id, nome: f.name }));
-      const richieste = elenco.map((f) =>
-        accodaFoglio(fogli, f.id, blocchiPrevisti(noti.find((n) => n.id === f.id)?.righe), false, !senzaFormattazioni)
-      );
-      await context.sync();
-      let sincronizzazioni = 2;
+    };
 
-      const aree = richieste.map((r) => (r.usato.isNullObject ? null : areeDaIndirizzi(r.usato.address)[0].area));
-      const letti = elenco.map((f, i) => ({
-        ...f,
-        richiesta: richieste[i],
-        dati: datiFoglio(f.nome, richieste[i], false),
-      }));
-      const mancanti = unioniMancanti(letti);
-      const gruppi = gruppiDiFette(aree, celleMax);
-      const fette: { foglio: number; range: ExcelRange; formule: ExcelRangeAreas }[] = [];
-      const leggiGruppo = async (g: number): Promise<void> => {
-        if (g >= gruppi.length) return;
-        gruppi[g].forEach((f) => {
-          const range = richieste[f.foglio].foglio.getRange(a1DaArea(f.area));
-          range.load("values,numberFormat");
-          fette.push({ foglio: f.foglio, range, formule: formuleIn(range) });
-        });
-        if (g === 0)
-          mancanti.forEach((c) => c.l.richiesta.unioni.push(...accodaUnioni(c.l.richiesta.foglio, c.blocchi)));
-        await context.sync();
-        sincronizzazioni++;
-        await leggiGruppo(g + 1);
-      };
-      await leggiGruppo(0);
-
-      letti.forEach((l, i) => {
-        const usato = l.richiesta.usato.isNullObject
-          ? null
-          : {
-              address: l.richiesta.usato.address,
-              values: fette.filter((f) => f.foglio === i).flatMap((f) => f.range.values),
-              numberFormat: fette.filter((f) => f.foglio === i).flatMap((f) => f.range.numberFormat),
-            };
-        const formule = fette.filter((f) => f.foglio === i).flatMap((f) => areeFormule(f.formule));
-        l.dati = { ...datiFoglio(l.nome, l.richiesta, false), usato, formule };
+    const leggiGruppi = async (
+      context: ExcelContext,
+      foglio: (i: number) => ExcelWorksheet,
+      s: StatoAFette
+    ): Promise<void> => {
+      const gruppo = prossimoGruppo(s.resto, s.tetto ? Math.min(s.tetto.celle, s.celle) : s.celle);
+      if (gruppo.length === 0) return;
+      const richieste = gruppo.map((f) => {
+        const range = foglio(f.foglio).getRange(a1DaArea(f.area));
+        range.load("values,numberFormat");
+        const blocchi = blocchiTra(Math.max(f.area.top, s.bloccoSeguente[f.foglio] * RIGHE_PER_BLOCCO), f.area.bottom);
+        return { f, range, formule: formuleIn(range), unioni: accodaUnioni(foglio(f.foglio), blocchi) };
       });
-      return concludi(letti, selezionate ? selezionate.address : null, sincronizzazioni, true);
-    });
+      s.inCorso = gruppo;
+      await sincronizza(context);
+      s.inCorso = null;
+      const lette: FettaLetta[] = richieste.map(({ f, range, formule, unioni }) => ({
+        ...f,
+        values: range.values,
+        numberFormat: range.numberFormat,
+        formule: areeFormule(formule),
+        unioni: unioni
+          .filter((u) => !u.aree.isNullObject)
+          .map((u) => ({ riga: righeDelBlocco(u.blocco).da, address: u.aree.address })),
+      }));
+      s.lette.push(...lette);
+      for (const { f, unioni } of richieste)
+        if (unioni.length > 0) s.bloccoSeguente[f.foglio] = unioni[unioni.length - 1].blocco + 1;
+      s.resto = restoDopo(s.resto, gruppo);
+      s.misurata = Math.max(s.misurata, densitaMassima(lette));
+      s.celle = celleDaDensita(byteObiettivo, Math.max(s.misurata, densitaNota ?? 0));
+      if (s.tetto) {
+        s.tetto.restanti -= gruppo.reduce((n, f) => n + celleDi(f.area), 0);
+        if (s.tetto.restanti <= 0) s.tetto = null;
+      }
+      await leggiGruppi(context, foglio, s);
+    };
 
-  /** Slices of celleMax cells; if Excel still refuses, slices four times smaller (down to ~1,000 cells). */
-  const leggiAFetteConRiprova = async (celleMax: number, conSelezione: boolean): Promise<Lettura> => {
-    try {
-      return await leggiAFette(celleMax, conSelezione);
-    } catch (e) {
-      if (codiceOffice(e) === CODICI_OFFICE.rispostaTroppoGrande && celleMax > 1_000)
-        return leggiAFetteConRiprova(Math.floor(celleMax / 4), conSelezione);
-      throw e;
-    }
+    const inizia = () =>
+      esegui(async (context: ExcelContext): Promise<void> => {
+        const fogli = context.workbook.worksheets;
+        fogli.load("items/name,items/id");
+        const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
+        if (selezionate) selezionate.load("address");
+        const richieste = new Map<string, RichiestaFoglio>();
+        // The merged areas come with the slices: at 100,000 rows they are ~3 MB.
+        noti.forEach((noto) => richieste.set(noto.id, accodaFoglio(fogli, noto.id, [], false, !senzaFormattazioni)));
+        await sincronizza(context);
+        const elenco = fogli.items.map((f) => ({ id: f.id, nome: f.name }));
+        const nuovi = elenco.filter((f) => !richieste.has(f.id));
+        if (nuovi.length > 0) {
+          nuovi.forEach((f) => richieste.set(f.id, accodaFoglio(fogli, f.id, [], false, !senzaFormattazioni)));
+          await sincronizza(context);
+        }
+        const letti = elenco.map((f) => {
+          const richiesta = richieste.get(f.id) as RichiestaFoglio;
+          return { ...f, richiesta, dati: datiFoglio(f.nome, richiesta, false) };
+        });
+        const resto = letti.map((l) =>
+          l.richiesta.usato.isNullObject ? null : areeDaIndirizzi(l.richiesta.usato.address)[0].area
+        );
+        const s: StatoAFette = {
+          letti,
+          selezione: selezionate ? selezionate.address : null,
+          resto,
+          lette: [],
+          bloccoSeguente: resto.map((a) => (a ? Math.floor(a.top / RIGHE_PER_BLOCCO) : 0)),
+          celle: celleIniziali(),
+          misurata: 0,
+          tetto: null,
+          inCorso: null,
+        };
+        stato = s;
+        await leggiGruppi(context, (i) => letti[i].richiesta.foglio, s);
+      });
+
+    /** After a refused sync: the rest, in a new batch that reaches the sheets by id. */
+    const continua = (s: StatoAFette) =>
+      esegui(async (context: ExcelContext): Promise<void> => {
+        const fogli = context.workbook.worksheets;
+        const perIndice = new Map<number, ExcelWorksheet>();
+        const foglio = (i: number): ExcelWorksheet => {
+          let ws = perIndice.get(i);
+          if (!ws) perIndice.set(i, (ws = fogli.getItem(s.letti[i].id)));
+          return ws;
+        };
+        await leggiGruppi(context, foglio, s);
+      });
+
+    const leggiTutto = async (): Promise<StatoAFette> => {
+      try {
+        if (stato) await continua(stato);
+        else await inizia();
+        return stato as StatoAFette;
+      } catch (e) {
+        const rifiutato = stato?.inCorso;
+        const unaRiga = rifiutato?.length === 1 && rifiutato[0].area.top === rifiutato[0].area.bottom;
+        if (!stato || !rifiutato || unaRiga || codiceOffice(e) !== CODICI_OFFICE.rispostaTroppoGrande) throw e;
+        const celle = rifiutato.reduce((n, f) => n + celleDi(f.area), 0);
+        stato.inCorso = null;
+        // Within rows already refused once, the cap of the first refusal still holds.
+        stato.tetto = {
+          celle: Math.max(1, Math.floor(celle / 4)),
+          restanti: Math.max(celle, stato.tetto?.restanti ?? 0),
+        };
+        // Denser than measured, or Excel counts more than the estimate: aim lower from now on.
+        byteObiettivo = Math.max(Math.floor(maxByteRisposta / 4), Math.floor((byteObiettivo * 3) / 4));
+        return leggiTutto();
+      }
+    };
+
+    const s = await leggiTutto();
+    densitaNota = s.misurata > 0 ? s.misurata : densitaNota;
+    s.letti.forEach((l, i) => {
+      const mie = s.lette.filter((f) => f.foglio === i);
+      const usato = l.richiesta.usato.isNullObject
+        ? null
+        : {
+            address: l.richiesta.usato.address,
+            values: mie.flatMap((f) => f.values),
+            numberFormat: mie.flatMap((f) => f.numberFormat),
+          };
+      l.dati = {
+        ...l.dati,
+        usato,
+        formule: mie.flatMap((f) => f.formule),
+        unioni: mie.flatMap((f) => f.unioni.map((u) => u.address)),
+      };
+    });
+    return concludi(s.letti, s.selezione, sincronizzazioni, true);
+  };
+
+  /**
+   * Cells of a read in slices' first sync. Knowing the bytes per cell of the last one, as many as
+   * fill byteObiettivo, less what was written since (it may all lie in these rows); never fewer
+   * than a first read's, unless the last one found its cells denser than that.
+   */
+  const celleIniziali = (): number => {
+    if (densitaNota === null) return celleASync;
+    const sicure = Math.min(celleASync, celleDaDensita(byteObiettivo, densitaNota));
+    return Math.max(sicure, celleDaDensita(byteObiettivo - byteScritti, densitaNota));
   };
 
   /**
@@ -313,7 +447,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
    */
   const leggiConRecuperi = async (conSelezione: boolean, gestiti: ReadonlySet<string>): Promise<Lettura> => {
     try {
-      if (aFette) return aggiornaAFette(await leggiAFetteConRiprova(celleASync, conSelezione));
+      if (aFette) return aggiornaAFette(await leggiAFette(conSelezione));
       return await leggiUnaVolta(conSelezione);
     } catch (e) {
       const codice = codiceOffice(e);
@@ -357,6 +491,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       if (piano.lotti.length === 0) return (diagnostica.ultimaScrittura = { sincronizzazioni: 0, byte: 0 });
       const protetto = piano.fogli.find((f) => protettiNoti.has(f));
       if (protetto !== undefined) throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(protetto));
+      byteScritti += piano.byte;
       const lotti = [...piano.lotti];
       /** Lots Excel has applied (each is one sync); the next run starts from there. */
       let scritti = 0;
@@ -415,7 +550,11 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       return (diagnostica.ultimaScrittura = { sincronizzazioni, byte: piano.byte });
     },
 
-    impagina: async (piano) => (diagnostica.ultimaScrittura = await impaginaInExcel(esegui, piano, ricordaAggiunti)),
+    async impagina(piano) {
+      const esito = await impaginaInExcel(esegui, piano, ricordaAggiunti);
+      byteScritti += esito.byte;
+      return (diagnostica.ultimaScrittura = esito);
+    },
 
     async seleziona(selezione: Selezione): Promise<void> {
       try {
@@ -466,6 +605,9 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       protettiNoti = new Set();
       aFette = false;
       senzaFormattazioni = false;
+      byteObiettivo = maxByteRisposta;
+      densitaNota = null;
+      byteScritti = 0;
     },
   };
 }

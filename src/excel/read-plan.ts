@@ -1,5 +1,5 @@
 import { Area } from "../layout/grid";
-import { ULTIMA_RIGA } from "./addresses";
+import { areeDaIndirizzi, ULTIMA_RIGA } from "./addresses";
 
 /**
  * Merged areas are read in blocks of whole rows. Range.getMergedAreasOrNullObject() fails when
@@ -57,10 +57,24 @@ export function blocchiMancanti(righe: FoglioNoto["righe"], letti: number[]): nu
 }
 
 /**
- * Cells per sync when a read is split (only after Excel on the web refused a response over its
- * 5 MB limit): about 1.5–2 MB of values and number formats at the staff's text lengths.
+ * Cells of the first sync of a read in slices, before anything tells what a cell of this workbook
+ * costs: about 1.5–2 MB of values and number formats at the staff's text lengths, 2.5 MB with
+ * Barometro's label formulas. The next syncs are sized by what came back (densitaMassima).
  */
 export const CELLE_PER_SYNC_A_FETTE = 50_000;
+
+/**
+ * Bytes a read in slices aims at per sync. Excel on the web refuses responses over 5 MB: the margin
+ * is for a region denser than any read so far and for what the estimate leaves out.
+ */
+export const MAX_BYTE_RISPOSTA = 4_000_000;
+
+/**
+ * Rows are measured in parts of about this many cells (~700 rows of the staff's 14 columns): the
+ * densest part, not the average, sizes the next sync, so that a denser region already met is
+ * expected again. A slice with fewer cells counts only through its group's average.
+ */
+export const CELLE_PER_PARTE = 10_000;
 
 /** A slice of rows of one sheet's used range (0-based absolute area). */
 export interface Fetta {
@@ -69,30 +83,172 @@ export interface Fetta {
   area: Area;
 }
 
+/** A slice and what its sync brought back (plain data). */
+export interface FettaLetta extends Fetta {
+  values: unknown[][];
+  numberFormat: unknown[][];
+  formule: { address: string; formulas: unknown[][] }[];
+  /** The merged areas of the blocks of rows first reached by this slice: each block's first row, its address list. */
+  unioni: { riga: number; address: string }[];
+}
+
 /**
- * The used ranges cut into slices of whole rows, grouped by sync: each group holds at most
- * celleMax cells (a single row wider than that stands alone).
+ * The slices of the next sync: rows from where each sheet's used range is still unread (`resto`,
+ * null once read), in sheet order, at most celleMax cells; a single row wider than that stands alone.
  */
-export function gruppiDiFette(aree: (Area | null)[], celleMax: number = CELLE_PER_SYNC_A_FETTE): Fetta[][] {
-  const gruppi: Fetta[][] = [];
-  let corrente: Fetta[] = [];
+export function prossimoGruppo(resto: (Area | null)[], celleMax: number): Fetta[] {
+  const gruppo: Fetta[] = [];
   let celle = 0;
-  aree.forEach((area, foglio) => {
-    if (!area) return;
+  for (let foglio = 0; foglio < resto.length; foglio++) {
+    const area = resto[foglio];
+    if (!area) continue;
     const colonne = area.right - area.left + 1;
-    const righePerFetta = Math.max(1, Math.floor(celleMax / colonne));
-    for (let top = area.top; top <= area.bottom; top += righePerFetta) {
-      const bottom = Math.min(area.bottom, top + righePerFetta - 1);
-      const n = (bottom - top + 1) * colonne;
-      if (corrente.length > 0 && celle + n > celleMax) {
-        gruppi.push(corrente);
-        corrente = [];
-        celle = 0;
-      }
-      corrente.push({ foglio, area: { ...area, top, bottom } });
-      celle += n;
+    let righe = Math.min(area.bottom - area.top + 1, Math.floor((celleMax - celle) / colonne));
+    if (righe < 1) {
+      if (gruppo.length > 0) break;
+      righe = 1;
     }
-  });
-  if (corrente.length > 0) gruppi.push(corrente);
-  return gruppi;
+    gruppo.push({ foglio, area: { ...area, bottom: area.top + righe - 1 } });
+    celle += righe * colonne;
+  }
+  return gruppo;
+}
+
+/** What is left to read once a group's slices are read. */
+export function restoDopo(resto: (Area | null)[], gruppo: Fetta[]): (Area | null)[] {
+  const dopo = [...resto];
+  for (const { foglio, area } of gruppo) {
+    const r = dopo[foglio];
+    if (r) dopo[foglio] = area.bottom >= r.bottom ? null : { ...r, top: area.bottom + 1 };
+  }
+  return dopo;
+}
+
+export function celleDi(area: Area): number {
+  return (area.bottom - area.top + 1) * (area.right - area.left + 1);
+}
+
+/**
+ * Characters a value takes in a JSON response, with the comma after it: never fewer than
+ * JSON.stringify writes, nor than its UTF-8 bytes (a character above U+007F is counted as 3, an
+ * escaped one as its escape). A walk over the values, nothing built: a read in slices measures
+ * every cell it reads.
+ */
+export function byteJson(v: unknown): number {
+  if (v === null || v === undefined) return 5;
+  switch (typeof v) {
+    case "string":
+      return byteStringa(v) + 1;
+    case "number":
+      return (Number.isFinite(v) ? String(v).length : 4) + 1;
+    case "boolean":
+      return (v ? 4 : 5) + 1;
+    default:
+      break;
+  }
+  if (Array.isArray(v)) {
+    let n = 2;
+    for (const x of v) n += byteJson(x);
+    return n + 1;
+  }
+  return byteStringa(JSON.stringify(v) ?? "null") + 1;
+}
+
+/** Printable ASCII but `"` and `\`: JSON writes such a string as it is. */
+const SEMPLICE = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
+/** Not printable ASCII: control characters (escaped), anything beyond ASCII (more than a byte in UTF-8). */
+const SPECIALE = /[^\x20-\x7e]/;
+
+function byteStringa(s: string): number {
+  if (SEMPLICE.test(s)) return s.length + 2;
+  if (!SPECIALE.test(s)) return s.length + 2 + quante(s, '"') + quante(s, "\\");
+  let n = 2;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20) n += 6;
+    else if (c === 0x22 || c === 0x5c) n += 2;
+    else if (c < 0x80) n += 1;
+    else n += c < 0x800 ? 2 : 3;
+  }
+  return n;
+}
+
+function quante(s: string, c: string): number {
+  let n = 0;
+  for (let i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) n++;
+  return n;
+}
+
+/** The keys and brackets of a slice's range (values, numberFormat), of a formula area, of a block's merged areas. */
+const BYTE_PER_FETTA = 40;
+const BYTE_PER_AREA_FORMULE = 30;
+const BYTE_PER_BLOCCO_UNIONI = 30;
+
+/** Estimated bytes of what these slices brought back. */
+export function byteDelleFette(fette: FettaLetta[]): number {
+  return fette.reduce((s, f) => s + byteRighe(f).reduce((t, b) => t + b, 0), 0);
+}
+
+/**
+ * Bytes per cell of these slices: the densest of their parts (CELLE_PER_PARTE), never below their
+ * average.
+ */
+export function densitaMassima(fette: FettaLetta[]): number {
+  let byte = 0;
+  let celle = 0;
+  let massima = 0;
+  for (const f of fette) {
+    const perRiga = byteRighe(f);
+    const colonne = f.area.right - f.area.left + 1;
+    byte += perRiga.reduce((s, b) => s + b, 0);
+    celle += perRiga.length * colonne;
+    const parti = Math.floor((perRiga.length * colonne) / CELLE_PER_PARTE);
+    for (let k = 0; k < parti; k++) {
+      const da = Math.floor((k * perRiga.length) / parti);
+      const a = Math.floor(((k + 1) * perRiga.length) / parti);
+      let b = 0;
+      for (let r = da; r < a; r++) b += perRiga[r];
+      massima = Math.max(massima, b / ((a - da) * colonne));
+    }
+  }
+  return celle === 0 ? massima : Math.max(massima, byte / celle);
+}
+
+/** A slice's estimated bytes row by row; a formula area's or a block's own bytes go to its first row. */
+function byteRighe(f: FettaLetta): number[] {
+  const righe = f.area.bottom - f.area.top + 1;
+  const perRiga = new Array<number>(righe).fill(0);
+  perRiga[0] += BYTE_PER_FETTA;
+  const aggiungi = (dati: unknown[][]) => {
+    for (let r = 0; r < dati.length; r++) perRiga[Math.min(r, righe - 1)] += byteJson(dati[r]);
+  };
+  aggiungi(f.values);
+  aggiungi(f.numberFormat);
+  for (const blocco of f.formule) {
+    const top = primaRiga(blocco.address);
+    const da = top === null ? 0 : Math.min(righe - 1, Math.max(0, top - f.area.top));
+    perRiga[da] += BYTE_PER_AREA_FORMULE + byteJson(blocco.address);
+    for (let r = 0; r < blocco.formulas.length; r++)
+      perRiga[Math.min(righe - 1, da + r)] += byteJson(blocco.formulas[r]);
+  }
+  for (const u of f.unioni)
+    perRiga[Math.min(righe - 1, Math.max(0, u.riga - f.area.top))] += BYTE_PER_BLOCCO_UNIONI + byteJson(u.address);
+  return perRiga;
+}
+
+/** The 0-based first row of an address such as "'Obiettivi 2024'!N7:N15"; null when it cannot be read. */
+function primaRiga(indirizzo: string): number | null {
+  try {
+    return areeDaIndirizzi(indirizzo)[0]?.area.top ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Cells of a read in slices' next sync: as many as fill maxByte at the given bytes per cell (at
+ * least one).
+ */
+export function celleDaDensita(maxByte: number, densita: number): number {
+  return Math.max(1, Math.floor(maxByte / Math.max(1, densita)));
 }

@@ -133,8 +133,9 @@ describe("creaAccessoOffice: leggi()", () => {
     const grande = await accessoSu(cartella).leggi();
     const risposta = Math.max(...cartella.registro.map((r) => r.byteRisposta));
 
-    const { cartella: limitata } = generaCartella(1_000, 10, { limitePayload: Math.floor(risposta / 3) });
-    const accesso = accessoSu(limitata, { celleASync: 4_000 });
+    const limite = Math.floor(risposta / 3);
+    const { cartella: limitata } = generaCartella(1_000, 10, { limitePayload: limite });
+    const accesso = accessoSu(limitata, { celleASync: 4_000, maxByteRisposta: Math.floor(limite * 0.8) });
     const lettura = await accesso.leggi();
     expect(lettura).toEqual(grande);
     expect(limitata.registro.filter((r) => r.errore === CODICI_ERRORE.rispostaTroppoGrande)).toHaveLength(1);
@@ -171,9 +172,11 @@ describe("creaAccessoOffice: leggi()", () => {
 
     (cartella as { limitePayload: number }).limitePayload = Math.floor(byteFormule * 0.8);
     cartella.azzeraContatori();
-    const aFette = accessoSu(cartella, { celleASync: 2_000 });
+    const aFette = accessoSu(cartella, { celleASync: 2_000, maxByteRisposta: Math.floor(byteFormule * 0.6) });
     expect(await aFette.leggi()).toEqual(completa);
     expect(aFette.diagnostica().ultimaLettura?.aFette).toBe(true);
+    // Only the whole read is refused: the slices are sized by what they hold, formulas included.
+    expect(cartella.registro.filter((x) => x.errore)).toHaveLength(1);
     for (const r of cartella.registro.filter((x) => !x.errore))
       expect(r.byteRisposta).toBeLessThanOrEqual(cartella.limitePayload);
   });
@@ -215,6 +218,159 @@ describe("creaAccessoOffice: leggi()", () => {
     const e = await errore(accessoSu(c).leggi());
     expect(e.message).toBe(MESSAGGI_APP.modificaInCorso);
     expect((e as Error & { cause?: { code?: string } }).cause?.code).toBe("InvalidOperationInCellEditMode");
+  });
+});
+
+describe("creaAccessoOffice: a read in slices sized by bytes", () => {
+  const rifiutate = (c: CartellaFinta) => c.registro.filter((r) => r.errore === CODICI_ERRORE.rispostaTroppoGrande);
+  const riuscite = (c: CartellaFinta) => c.registro.filter((r) => !r.errore);
+  const byteRisposte = (c: CartellaFinta) => riuscite(c).reduce((s, r) => s + r.byteRisposta, 0);
+  /** Rows each successful sync read through getRange("A7:N900").values, in order. */
+  const righeLette = (c: CartellaFinta) =>
+    riuscite(c).flatMap((r) =>
+      r.operazioni
+        .filter((o) => o.dettaglio === "values,numberFormat" && /getRange\("[A-Z]+\d+/.test(o.oggetto))
+        .map((o) => {
+          const [, da, a = da] = /getRange\("[A-Z]+(\d+)(?::[A-Z]+(\d+))?"\)$/.exec(o.oggetto) ?? [];
+          return [Number(da), Number(a)];
+        })
+    );
+  /** Each row read exactly once, from the first to the last, in order. */
+  const ogniRigaUnaVolta = (c: CartellaFinta, ultima: number) => {
+    const righe = righeLette(c);
+    righe.forEach(([da], i) => expect(da).toBe(i === 0 ? 1 : righe[i - 1][1] + 1));
+    expect(righe.at(-1)?.[1]).toBe(ultima);
+  };
+
+  /** A generated workbook, its whole read (no limit) and that read's response. */
+  const generata = async (n: number) => {
+    const g = generaCartella(n);
+    const completa = await accessoSu(g.cartella).leggi();
+    const risposta = Math.max(...g.cartella.registro.map((r) => r.byteRisposta));
+    g.cartella.azzeraContatori();
+    return { ...g, completa, risposta, ultima: g.foglio.areaUsata()!.bottom + 1 };
+  };
+  const limita = (c: CartellaFinta, limite: number) => ((c as { limitePayload: number }).limitePayload = limite);
+
+  it("fills each sync up to the target: about ceil(bytes / target) syncs, fewer once it knows the workbook", async () => {
+    const { cartella, completa, risposta, ultima } = await generata(2_000);
+    const limite = Math.floor(risposta / 4);
+    const obiettivo = Math.floor(limite * 0.8);
+    limita(cartella, limite);
+    // A first sync of 2,000 cells: slices of that fixed size would take ~17 syncs.
+    const accesso = accessoSu(cartella, { celleASync: 2_000, maxByteRisposta: obiettivo });
+
+    expect(await accesso.leggi()).toEqual(completa);
+    // The whole read is refused once (its second sync); then list, sheets and slices.
+    expect(cartella.registro.map((r) => r.errore ?? "ok").slice(0, 3)).toEqual([
+      "ok",
+      CODICI_ERRORE.rispostaTroppoGrande,
+      "ok",
+    ]);
+    expect(rifiutate(cartella)).toHaveLength(1);
+    for (const r of riuscite(cartella)) expect(r.byteRisposta).toBeLessThanOrEqual(limite);
+    const inFette = cartella.sincronizzazioni - 2;
+    expect(accesso.diagnostica().ultimaLettura?.sincronizzazioni).toBe(inFette);
+    expect(inFette).toBeLessThanOrEqual(Math.ceil(byteRisposte(cartella) / obiettivo) + 3);
+    ogniRigaUnaVolta(cartella, ultima);
+
+    // The next read knows the sheets and the bytes per cell: list and sheets in one sync, and
+    // the first slice as large as the others (the last one is what is left).
+    cartella.azzeraContatori();
+    expect(await accesso.leggi()).toEqual(completa);
+    expect(rifiutate(cartella)).toEqual([]);
+    for (const r of cartella.registro) expect(r.byteRisposta).toBeLessThanOrEqual(limite);
+    expect(cartella.registro[1].byteRisposta).toBeGreaterThan(obiettivo * 0.8);
+    expect(cartella.sincronizzazioni).toBeLessThanOrEqual(Math.ceil(byteRisposte(cartella) / obiettivo) + 2);
+    expect(cartella.sincronizzazioni).toBeLessThan(inFette);
+    ogniRigaUnaVolta(cartella, ultima);
+  });
+
+  it("a sheet whose later rows are much denser: no response over the limit, the same result", async () => {
+    const g = generaCartella(2_000);
+    // From the middle on, every indicator row holds a 600-character label formula: 3× the bytes.
+    const ultima = g.foglio.areaUsata()!.bottom;
+    const meta = Math.floor(ultima / 2);
+    for (let r = meta; r <= ultima; r++)
+      if (typeof g.foglio.cellaIn(r, 3)?.valore === "string")
+        g.foglio.impostaIn(r, 13, { valore: "x", formula: `=IF(M${r + 1}>0,"${"y".repeat(580)}","")` });
+    const completa = await accessoSu(g.cartella).leggi();
+    const risposta = Math.max(...g.cartella.registro.map((r) => r.byteRisposta));
+    const limite = Math.floor(risposta / 4);
+    limita(g.cartella, limite);
+    g.cartella.azzeraContatori();
+    const accesso = accessoSu(g.cartella, { celleASync: 2_000, maxByteRisposta: Math.floor(limite * 0.8) });
+
+    expect(await accesso.leggi()).toEqual(completa);
+    for (const r of riuscite(g.cartella)) expect(r.byteRisposta).toBeLessThanOrEqual(limite);
+    // The whole read, and at most once a sync that reached the dense rows before they were measured.
+    expect(rifiutate(g.cartella).length).toBeLessThanOrEqual(2);
+    ogniRigaUnaVolta(g.cartella, ultima + 1);
+
+    // Now the dense rows are known: no sync is refused.
+    g.cartella.azzeraContatori();
+    expect(await accesso.leggi()).toEqual(completa);
+    expect(rifiutate(g.cartella)).toEqual([]);
+  });
+
+  it("Excel refusing slices all the same: goes on from the refused one, a quarter of it per sync, same result", async () => {
+    const { cartella, completa, risposta, ultima } = await generata(2_000);
+    const limite = Math.floor(risposta / 4);
+    limita(cartella, limite);
+    // An estimate far below what Excel counts: every sync of the target size is refused.
+    const accesso = accessoSu(cartella, { celleASync: 2_000, maxByteRisposta: limite * 2 });
+
+    expect(await accesso.leggi()).toEqual(completa);
+    const rifiuti = rifiutate(cartella).length;
+    expect(rifiuti).toBeGreaterThan(1);
+    // Each refusal lowers the target: refusals stop (here within a few), the read ends.
+    expect(rifiuti).toBeLessThanOrEqual(6);
+    for (const r of riuscite(cartella)) expect(r.byteRisposta).toBeLessThanOrEqual(limite);
+    ogniRigaUnaVolta(cartella, ultima);
+    // The sync after a refusal asks for a quarter of its rows, from the same row.
+    const registro = cartella.registro;
+    const rifiutata = registro.findIndex((r, i) => i > 1 && r.errore);
+    const righe = (r: (typeof registro)[number]) =>
+      r.operazioni
+        .filter((o) => o.dettaglio === "values,numberFormat")
+        .map((o) => /getRange\("A(\d+):N(\d+)"\)$/.exec(o.oggetto)!.slice(1).map(Number))[0];
+    const [da, a] = righe(registro[rifiutata]);
+    const [da2, a2] = righe(registro[rifiutata + 1]);
+    expect(da2).toBe(da);
+    expect(a2 - da2 + 1).toBe(Math.floor((a - da + 1) / 4));
+  });
+
+  it("a single row Excel refuses cannot be cut: the error reaches the caller", async () => {
+    const c = new CartellaFinta({ limitePayload: 20_000 });
+    c.aggiungiFoglio("Lunga")
+      .imposta("A1", { valore: "x".repeat(30_000) })
+      .imposta("A2", { valore: 1 });
+    const e = await errore(accessoSu(c).leggi());
+    expect((e as Error & { cause?: { code?: string } }).cause?.code).toBe(CODICI_ERRORE.rispostaTroppoGrande);
+    // The whole read; the first slice (A1:A2); its first row alone.
+    expect(rifiutate(c)).toHaveLength(3);
+  });
+
+  it("after Ricalcola writes the labels, the next read's first slice leaves room for them: none refused", async () => {
+    const { cartella, risposta, primeRighe } = await generata(2_000);
+    const limite = Math.floor(risposta / 3);
+    limita(cartella, limite);
+    const accesso = accessoSu(cartella, {
+      celleASync: 2_000,
+      maxByteRisposta: Math.floor(limite * 0.8),
+      maxByteLotto: Math.floor(limite * 0.8),
+    });
+    await accesso.leggi();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    // The labels (~250 characters a row) make the sheet ~1.5× denser than the read remembers.
+    cartella.seleziona("Obiettivi 2024", `D${primeRighe[4] + 1}`);
+    cartella.azzeraContatori();
+    const linea = await ricalcola(accesso, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(linea.linee).toEqual([4]);
+    expect(rifiutate(cartella)).toEqual([]);
+    cartella.azzeraContatori();
+    await accesso.leggi();
+    expect(rifiutate(cartella)).toEqual([]);
   });
 });
 

@@ -3,11 +3,20 @@ import {
   blocchiMancanti,
   blocchiPrevisti,
   blocchiTra,
-  gruppiDiFette,
+  byteDelleFette,
+  byteJson,
+  celleDaDensita,
+  celleDi,
+  densitaMassima,
+  Fetta,
+  FettaLetta,
+  prossimoGruppo,
+  restoDopo,
   RIGHE_PER_BLOCCO,
   RIGHE_PRIMA_LETTURA,
   righeDelBlocco,
 } from "../../src/excel/read-plan";
+import { Area } from "../../src/layout/grid";
 import {
   BYTE_PER_OPERAZIONE,
   dividiLotto,
@@ -36,9 +45,19 @@ describe("read plan", () => {
     expect(blocchiMancanti(null, [])).toEqual([]);
   });
 
-  it("groups row slices into syncs of at most celleMax cells", () => {
-    const gruppi = gruppiDiFette(
-      [{ top: 0, left: 0, bottom: 999, right: 9 }, null, { top: 5, left: 2, bottom: 5, right: 3 }],
+  /** Every group prossimoGruppo gives, reading the whole of `aree` at celleMax cells per sync. */
+  const tuttiIGruppi = (aree: (Area | null)[], celleMax: number): Fetta[][] => {
+    const gruppi: Fetta[][] = [];
+    for (let resto = aree, g = prossimoGruppo(resto, celleMax); g.length > 0; g = prossimoGruppo(resto, celleMax)) {
+      gruppi.push(g);
+      resto = restoDopo(resto, g);
+    }
+    return gruppi;
+  };
+
+  it("groups row slices into syncs of at most celleMax cells, filling each sync across sheets", () => {
+    const gruppi = tuttiIGruppi(
+      [{ top: 0, left: 0, bottom: 999, right: 9 }, null, { top: 5, left: 2, bottom: 104, right: 3 }],
       3_000
     );
     expect(gruppi.map((g) => g.map((f) => [f.foglio, f.area.top, f.area.bottom]))).toEqual([
@@ -47,13 +66,71 @@ describe("read plan", () => {
       [[0, 600, 899]],
       [
         [0, 900, 999],
-        [2, 5, 5],
+        [2, 5, 104],
       ],
     ]);
-    for (const g of gruppi)
-      expect(
-        g.reduce((s, f) => s + (f.area.bottom - f.area.top + 1) * (f.area.right - f.area.left + 1), 0)
-      ).toBeLessThanOrEqual(3_000);
+    for (const g of gruppi) expect(g.reduce((s, f) => s + celleDi(f.area), 0)).toBeLessThanOrEqual(3_000);
+    // A remainder of a sheet shares its sync with the next sheet's first rows.
+    expect(
+      tuttiIGruppi(
+        [
+          { top: 0, left: 0, bottom: 9, right: 9 },
+          { top: 0, left: 0, bottom: 99, right: 4 },
+        ],
+        60
+      ).map((g) => g.map((f) => [f.foglio, f.area.top, f.area.bottom]))[1]
+    ).toEqual([
+      [0, 6, 9],
+      [1, 0, 3],
+    ]);
+    // A row wider than celleMax stands alone.
+    expect(tuttiIGruppi([{ top: 0, left: 0, bottom: 2, right: 99 }], 50)).toHaveLength(3);
+    expect(prossimoGruppo([null, null], 100)).toEqual([]);
+  });
+
+  it("measures a value's JSON bytes: JSON.stringify's length, more for escapes and non-ASCII text", () => {
+    const righe = [
+      ["Indicatore 1: numero di pratiche evase", 0.923, null, 1_250, true],
+      ["General", "0.00%", "#,##0", "", "0"],
+    ];
+    // A comma after every value and array: one more per array than JSON writes, and one after the whole.
+    const virgole = 3 + 1;
+    expect(byteJson(righe)).toBe(JSON.stringify(righe).length + virgole);
+    const formula = '=IF(M7="";"";"Barometro: "&TEXT(M7;"0%")&"\\ ok")';
+    expect(byteJson(formula)).toBe(JSON.stringify(formula).length + 1);
+    expect(byteJson("perché ↓")).toBe(Buffer.byteLength(JSON.stringify("perché ↓")) + 1);
+    expect(byteJson("a\nb")).toBeGreaterThanOrEqual(JSON.stringify("a\nb").length);
+  });
+
+  it("sizes by the densest part of what was read, never below the average", () => {
+    // 2,000 rows × 10 columns: the last 1,000 rows hold a 300-character formula in one column.
+    const righe = 2_000;
+    const values = Array.from({ length: righe }, () => Array.from({ length: 10 }, () => 1));
+    const numberFormat = values.map((r) => r.map(() => "General"));
+    const formula = `=${"A".repeat(299)}`;
+    const fetta: FettaLetta = {
+      foglio: 0,
+      area: { top: 0, left: 0, bottom: righe - 1, right: 9 },
+      values,
+      numberFormat,
+      formule: [{ address: "'Obiettivi 2024'!J1001:J2000", formulas: Array.from({ length: 1_000 }, () => [formula]) }],
+      unioni: [{ riga: 6, address: "'Obiettivi 2024'!A7:A9, 'Obiettivi 2024'!B7:B9" }],
+    };
+    const leggera = JSON.stringify(values[0]).length + JSON.stringify(numberFormat[0]).length;
+    const media = byteDelleFette([fetta]) / (righe * 10);
+    const densa = densitaMassima([fetta]);
+    expect(byteDelleFette([fetta])).toBeGreaterThanOrEqual(JSON.stringify(fetta).length);
+    expect(byteDelleFette([fetta]) - byteDelleFette([{ ...fetta, unioni: [] }])).toBeGreaterThan(
+      fetta.unioni[0].address.length
+    );
+    expect(densa).toBeGreaterThan(media * 1.5);
+    expect(densa).toBeGreaterThanOrEqual((leggera + formula.length) / 10);
+    expect(densa).toBeLessThan(((leggera + formula.length) / 10) * 1.2);
+    // The same cells without the formulas: the average is the densest part.
+    const uniforme = { ...fetta, formule: [], unioni: [] };
+    expect(densitaMassima([uniforme])).toBeCloseTo(byteDelleFette([uniforme]) / (righe * 10), 0);
+    expect(celleDaDensita(4_000_000, densa)).toBe(Math.floor(4_000_000 / densa));
+    expect(celleDaDensita(100, 1_000)).toBe(1);
   });
 });
 
