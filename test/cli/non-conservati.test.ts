@@ -3,7 +3,8 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { esaminaPacchetto, zipNativo } from "../../src/cli/non-conservati";
+import { esaminaPacchetto } from "../../src/cli/non-conservati";
+import { zipNativo } from "../../src/cli/zip";
 
 const partiNonConservate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).perse;
 const interruzioniSalvate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).interruzioni;
