@@ -12,7 +12,6 @@ import { applyPatch } from "../../src/cli/apply-patch";
 import { applicaFormattazione } from "../../src/cli/conditional-format";
 import { esaminaPacchetto, ripristinaInterruzioni } from "../../src/cli/non-conservati";
 import { riepilogo } from "../../src/cli/summary";
-import { scriviXlsx } from "../../src/cli/workbook";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { calcolaEnte, verifica } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
@@ -27,7 +26,6 @@ export interface FasiCli {
   patch: number;
   /** applyPatch and the conditional formatting's rules. */
   applicaPatch: number;
-  /** ExcelJS writing the parts, zlib deflating them (scriviXlsx, as the command line writes). */
   scritturaExcelJS: number;
   json: number;
   byteJson: number;
@@ -60,7 +58,7 @@ async function main(): Promise<void> {
   applyPatch(workbook, patch);
   applicaFormattazione(workbook, linee, risultato.linee);
   const applicaPatch = lap();
-  await scriviXlsx(workbook, out);
+  await workbook.xlsx.writeFile(out);
   const scritturaExcelJS = lap();
   const testo = JSON.stringify(riepilogo(file, { workbook, dati, linee, risultato, avvisi, griglie }), null, 2);
   const json = lap();

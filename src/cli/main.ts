@@ -6,7 +6,7 @@ import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
-import { elabora, scriviXlsx } from "./workbook";
+import { elabora } from "./workbook";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
@@ -136,7 +136,7 @@ async function ricalcola(
     ? applicaFormattazione(elaborazione.workbook, elaborazione.linee, elaborazione.risultato.linee).regole
     : null;
   try {
-    await scriviXlsx(elaborazione.workbook, out);
+    await elaborazione.workbook.xlsx.writeFile(out);
   } catch (e) {
     throw new CliError(MESSAGGI_CLI.scritturaFallita(out, e instanceof Error ? e.message : String(e)));
   }

@@ -6,7 +6,7 @@ import { CliError, MESSAGGI_CLI } from "./errors";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
 import { applicaImpaginazione, scriviIndice } from "./stampa";
-import { elabora, scriviXlsx } from "./workbook";
+import { elabora } from "./workbook";
 import type { Io } from "./main";
 
 export interface EsitoStampa {
@@ -45,7 +45,7 @@ export async function stampa(
     applicaImpaginazione(e.workbook, piano, fogli, anno, primaPagina);
     scriviIndice(e.workbook, e.linee, e.risultato, pagine, anno);
     try {
-      await scriviXlsx(e.workbook, out);
+      await e.workbook.xlsx.writeFile(out);
     } catch (err) {
       throw new CliError(MESSAGGI_CLI.scritturaFallita(out, err instanceof Error ? err.message : String(err)));
     }

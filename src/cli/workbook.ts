@@ -1,11 +1,10 @@
 import { closeSync, existsSync, openSync, readSync } from "fs";
-import { readFile, writeFile } from "fs/promises";
+import { readFile } from "fs/promises";
 import type ExcelJS from "exceljs";
 import { calcolaEnte, Linea, RisultatoEnte, verifica, Avviso } from "../engine";
 import { leggiLinee, SheetGrid } from "../layout";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { worksheetToGrid } from "./xlsx-grid";
-import { comprimi } from "./zip";
 
 export interface Elaborazione {
   workbook: ExcelJS.Workbook;
@@ -57,19 +56,6 @@ export async function elabora(file: string): Promise<Elaborazione> {
     throw new CliError(errore !== null ? MESSAGGI_CLI.nessunaTabella(file, errore) : MESSAGGI_CLI.nessunFoglio(file));
   const risultato = calcolaEnte(linee);
   return { workbook, dati, linee, risultato, avvisi: verifica(linee, risultato.linee), griglie };
-}
-
-/**
- * workbook.xlsx.writeFile(out), the parts deflated by zlib instead of JSZip's JavaScript deflate
- * (pako): the same parts in the same zip layout (see comprimi); the 1,000-row bench file is
- * written in ~105 ms instead of ~180.
- */
-export async function scriviXlsx(workbook: ExcelJS.Workbook, out: string): Promise<void> {
-  // A Node Buffer at run time (ExcelJS's typings declare a Buffer of their own).
-  const stored = (await workbook.xlsx.writeBuffer({ zip: { compression: "STORE" } })) as unknown as Buffer;
-  const archivio = comprimi(stored);
-  if (archivio) await writeFile(out, archivio);
-  else await workbook.xlsx.writeFile(out);
 }
 
 /** The OLE compound file signature: encrypted (password-protected) .xlsx files and old .xls files. */

@@ -3,8 +3,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { esaminaPacchetto } from "../../src/cli/non-conservati";
-import { zipNativo } from "../../src/cli/zip";
+import { esaminaPacchetto, zipNativo } from "../../src/cli/non-conservati";
 
 const partiNonConservate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).perse;
 const interruzioniSalvate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).interruzioni;
