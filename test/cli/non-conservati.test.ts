@@ -3,7 +3,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { esaminaPacchetto, zipNativo } from "../../src/cli/non-conservati";
+import { esaminaPacchetto } from "../../src/cli/non-conservati";
 
 const partiNonConservate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).perse;
 const interruzioniSalvate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).interruzioni;
@@ -83,67 +83,5 @@ describe("manual page breaks (ExcelJS writes them but does not read them)", () =
       if (xml.includes('id="30"')) conAppunti.push(f);
     }
     expect(conAppunti).toHaveLength(1);
-  });
-});
-
-describe("the zip read with Node's zlib (JSZip only for what it does not read)", () => {
-  /** Names and texts of a zip, as JSZip reads them. */
-  async function comeJSZip(dati: Buffer): Promise<[string[], Map<string, string>]> {
-    const zip = await JSZip.loadAsync(dati);
-    const testi = new Map<string, string>();
-    for (const [nome, voce] of Object.entries(zip.files)) if (!voce.dir) testi.set(nome, await voce.async("string"));
-    return [Object.keys(zip.files), testi];
-  }
-  async function comeNativo(dati: Buffer): Promise<[string[], Map<string, string>]> {
-    const zip = zipNativo(dati)!;
-    const testi = new Map<string, string>();
-    for (const nome of zip.nomi) if (!nome.endsWith("/")) testi.set(nome, (await zip.testo(nome))!);
-    return [zip.nomi, testi];
-  }
-  /** The sample's entries again, written by JSZip with these options, plus a folder entry and an accented name. */
-  async function rifatto(opzioni: JSZip.JSZipGeneratorOptions<"nodebuffer">): Promise<Buffer> {
-    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
-    zip.folder("xl/media");
-    zip.file("xl/notes/città.xml", "<note>è così</note>");
-    return zip.generateAsync({ ...opzioni, type: "nodebuffer" });
-  }
-
-  it("lists and inflates the entries JSZip does", async () => {
-    for (const dati of [
-      readFileSync(SAMPLE),
-      await rifatto({ compression: "STORE" }),
-      await rifatto({ compression: "DEFLATE", comment: "Barometro: è un commento" }),
-      // Sizes after the data (data descriptors), zeros in the local headers.
-      await rifatto({ compression: "DEFLATE", streamFiles: true }),
-    ]) {
-      const [nomi, testi] = await comeNativo(dati);
-      const [nomiJSZip, testiJSZip] = await comeJSZip(dati);
-      expect(nomi).toEqual(nomiJSZip);
-      expect(testi).toEqual(testiJSZip);
-      expect(await zipNativo(dati)!.testo("xl/manca.xml")).toBeUndefined();
-    }
-  });
-
-  it("leaves to JSZip an entry compressed otherwise, and a file that is not a zip", async () => {
-    const dati = Buffer.from(readFileSync(SAMPLE));
-    const centrale = dati.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-    dati.writeUInt16LE(12, centrale + 10); // bzip2
-    expect(zipNativo(dati)).toBeNull();
-    // JSZip refuses it too: nothing is reported, nothing thrown (as before the native reader).
-    expect(await esaminaPacchetto(dati)).toEqual({ perse: [], interruzioni: new Map() });
-    expect(zipNativo(Buffer.from("non sono un file zip"))).toBeNull();
-    expect(zipNativo(Buffer.alloc(0))).toBeNull();
-  });
-
-  it("finds the manual page breaks in a stored (uncompressed) file too", async () => {
-    const ExcelJS = (await import("exceljs")).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
-    wb.worksheets[0].getRow(20).addPageBreak();
-    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
-    const dati = await zip.generateAsync({ type: "nodebuffer", compression: "STORE" });
-    expect((await esaminaPacchetto(dati)).interruzioni.get(wb.worksheets[0].name)).toEqual([
-      expect.objectContaining({ id: 20, man: 1 }),
-    ]);
   });
 });
