@@ -41,6 +41,8 @@ export interface MisuraCli {
   ripetizioni: number;
   cliMs: number[];
   exceljsMs: number[];
+  /** ExcelJS alone loading only the Workbook class, as the command line does (exceljs-solo.js --classe). */
+  exceljsClasseMs: number[];
   cliMaxRssKb: number[];
   exceljsMaxRssKb: number[];
   exceljsFasi: { letturaMs: number; scritturaMs: number }[];
@@ -154,6 +156,7 @@ async function misuraCli(bin: string, tmp: string, p: RisultatoPrepara): Promise
     ripetizioni,
     cliMs: [],
     exceljsMs: [],
+    exceljsClasseMs: [],
     cliMaxRssKb: [],
     exceljsMaxRssKb: [],
     exceljsFasi: [],
@@ -182,7 +185,16 @@ async function misuraCli(bin: string, tmp: string, p: RisultatoPrepara): Promise
     m.exceljsMs.push(solo.ms);
     if (solo.maxRssKb) m.exceljsMaxRssKb.push(solo.maxRssKb);
     m.exceljsFasi.push(JSON.parse(solo.stdout.trim()));
-    log(`  cli ${p.n}: ${millisecondi(cli.ms)}, ExcelJS da solo ${millisecondi(solo.ms)}`);
+    const classe = await esegui(process.execPath, [join(__dirname, "exceljs-solo.js"), "--classe", file, copia], {
+      env,
+    });
+    if (classe.codice !== 0)
+      throw new Error(`ExcelJS da solo (--classe) su ${file}: codice ${classe.codice}\n${classe.stderr}`);
+    m.exceljsClasseMs.push(classe.ms);
+    log(
+      `  cli ${p.n}: ${millisecondi(cli.ms)}, ExcelJS da solo ${millisecondi(solo.ms)}, ` +
+        `con la sola classe Workbook ${millisecondi(classe.ms)}`
+    );
   }
   m.byteUscita = readFileSync(out).length;
   // The breakdown reads the file once more: at most 10,000 rows (minutes beyond, see PRESTAZIONI.md).

@@ -12,6 +12,8 @@ import { Browser, Page } from "playwright-core";
 import { avviaChromium } from "./chromium";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { serviCartella } from "./server";
+import { scriviXlsx } from "../../scripts/bench/cartella";
+import { generaCartella } from "../excel/generatore";
 
 jest.setTimeout(180_000);
 
@@ -39,6 +41,8 @@ beforeAll(async () => {
     }
   );
   await scriviCampioneXss(join(out, "assets/xss.xlsx"));
+  // 1,000 indicators in 10 lines, Scostamento and % Ragg all 0: two findings a row, 200 a line.
+  await scriviXlsx(generaCartella(1_000).foglio, join(out, "assets/grande.xlsx"));
   server = await serviCartella(out);
   browser = await avviaChromium();
 });
@@ -344,6 +348,25 @@ describe("workbench: the band's symbol in the Barometro cell", () => {
     expect((await vicina.innerText()).trim()).toBe("●");
     await fermo(page);
     await page.screenshot({ path: join(OUTPUT, "workbench-simboli.png") });
+    await page.close();
+  });
+});
+
+describe("workbench: Verifica on a big sheet", () => {
+  it("draws 50 findings per line and «Mostra altri» adds 50 more", async () => {
+    const page = await apri("?file=grande.xlsx");
+    await page.getByRole("tab", { name: /^Verifica/ }).click();
+    const prima = page.getByRole("region", { name: /^LINEA STRATEGICA NUMERO 1 \(/ });
+    const titolo = await prima.getByRole("heading").innerText();
+    const totale = Number(/\((\d+)\)$/.exec(titolo)![1]);
+    expect(totale).toBeGreaterThan(100);
+    expect(await prima.getByRole("listitem").count()).toBe(50);
+    const altri = prima.getByRole("button", { name: /^Mostra altri 50/ });
+    await altri.click();
+    expect(await prima.getByRole("listitem").count()).toBe(100);
+    await altri.scrollIntoViewIfNeeded();
+    await fermo(page);
+    await page.screenshot({ path: join(OUTPUT, "workbench-verifica-mostra-altri.png") });
     await page.close();
   });
 });
