@@ -1,4 +1,5 @@
 import type { Cell, Fill, Style, Workbook, Worksheet } from "exceljs";
+import { parseA1 } from "../layout/grid";
 import { Patch } from "../layout/patch";
 
 /** Writes a patch into an ExcelJS workbook: values of owned cells, fills of Barometro cells. */
@@ -34,20 +35,8 @@ export function applyPatch(workbook: Workbook, patch: Patch): void {
 
 /** ws.getCell("N1234") without ExcelJS parsing the address (it caches addresses of up to 4 characters only). */
 function cella(ws: Worksheet, indirizzo: string): Cell {
-  let colonna = 0;
-  let riga = 0;
-  let i = 0;
-  for (; i < indirizzo.length && i < 3; i++) {
-    const lettera = indirizzo.charCodeAt(i) - 64; // A = 1
-    if (lettera < 1 || lettera > 26) break;
-    colonna = colonna * 26 + lettera;
-  }
-  for (; i < indirizzo.length; i++) {
-    const cifra = indirizzo.charCodeAt(i) - 48;
-    if (cifra < 0 || cifra > 9) return ws.getCell(indirizzo);
-    riga = riga * 10 + cifra;
-  }
-  return colonna > 0 && riga > 0 ? ws.getRow(riga).getCell(colonna) : ws.getCell(indirizzo);
+  const { row, col } = parseA1(indirizzo);
+  return ws.getRow(row + 1).getCell(col + 1);
 }
 
 function fillFor(colore: string | null): Fill {

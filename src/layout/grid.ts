@@ -46,14 +46,28 @@ export function a1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;
 }
 
-/** "B7" → { row: 6, col: 1 }. */
+/** "B7" (or "$B$7") → { row: 6, col: 1 }. A loop over the characters: a patch parses one per cell. */
 export function parseA1(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address.trim());
-  if (!m) throw new Error(`Indirizzo di cella non valido: ${address}`);
-  const col =
-    m[1]
-      .toUpperCase()
-      .split("")
-      .reduce((acc, ch) => acc * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-  return { row: Number(m[2]) - 1, col };
+  const a = address.trim();
+  let i = 0;
+  let col = 0;
+  let row = 0;
+  if (a.charCodeAt(i) === 36) i++; // $
+  const inizioColonna = i;
+  for (; i < a.length; i++) {
+    const c = a.charCodeAt(i) | 32; // lower case
+    if (c < 97 || c > 122) break;
+    col = col * 26 + c - 96;
+  }
+  const fineColonna = i;
+  if (a.charCodeAt(i) === 36) i++;
+  const inizioRiga = i;
+  for (; i < a.length; i++) {
+    const d = a.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) break;
+    row = row * 10 + d;
+  }
+  if (fineColonna === inizioColonna || i === inizioRiga || i !== a.length)
+    throw new Error(`Indirizzo di cella non valido: ${address}`);
+  return { row: row - 1, col: col - 1 };
 }
