@@ -228,10 +228,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
    */
   const leggiUnaVolta = (conSelezione = true) =>
     esegui(async (context: ExcelContext): Promise<Lettura> => {
-      const fogli = context.workbook.worksheets;
-      fogli.load("items/name,items/id");
-      const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
-      if (selezionate) selezionate.load("address");
+      const { fogli, selezionate } = accodaElenco(context, conSelezione);
       const richieste = new Map<string, RichiestaFoglio>();
       noti.forEach((noto) =>
         richieste.set(noto.id, accodaFoglio(fogli, noto.id, blocchiPrevisti(noto.righe), true, !senzaFormattazioni))
@@ -324,10 +321,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
 
     const inizia = () =>
       esegui(async (context: ExcelContext): Promise<void> => {
-        const fogli = context.workbook.worksheets;
-        fogli.load("items/name,items/id");
-        const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
-        if (selezionate) selezionate.load("address");
+        const { fogli, selezionate } = accodaElenco(context, conSelezione);
         const richieste = new Map<string, RichiestaFoglio>();
         // The merged areas come with the slices: at 100,000 rows they are ~3 MB.
         noti.forEach((noto) => richieste.set(noto.id, accodaFoglio(fogli, noto.id, [], false, !senzaFormattazioni)));
@@ -620,6 +614,15 @@ const CODICI_NON_DA_FORMATTAZIONI = new Set<string>([
   CODICI_OFFICE.selezioneNonValida,
   CODICI_OFFICE.nonTrovato,
 ]);
+
+/** Queues the list of sheets and, when asked, the selection's address (one read). */
+function accodaElenco(context: ExcelContext, conSelezione: boolean) {
+  const fogli = context.workbook.worksheets;
+  fogli.load("items/name,items/id");
+  const selezionate = conSelezione ? context.workbook.getSelectedRanges() : null;
+  if (selezionate) selezionate.load("address");
+  return { fogli, selezionate };
+}
 
 /**
  * Queues everything one worksheet's read needs (no sync); without `dati`, the used range's
