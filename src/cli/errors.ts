@@ -27,4 +27,8 @@ export const MESSAGGI_CLI = {
     `«${file}» ha già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Non è stato scritto nulla.`,
   nonConservati: (file: string, out: string, parti: string[]) =>
     `Attenzione: «${file}» contiene ${parti.join(", ")}, che la riga di comando non sa conservare: in «${out}» mancheranno (l'originale non è toccato). Per non perderli ricalcolare con il componente in Excel.`,
+  impostazioniNonValide: (dettaglio: string) =>
+    `Attenzione: ${dettaglio} Uso le soglie predefinite; correggerle in Impostazioni nel riquadro di Barometro.`,
+  modoFormule: () =>
+    "Nota: nelle impostazioni della cartella il % Ragg si scrive come formula =PERF.RAGG; la riga di comando scrive i valori (le formule già presenti restano).",
 } as const;

@@ -1,10 +1,11 @@
 import { resolve } from "path";
 import { parseArgs } from "util";
-import { CONTENUTI_BAROMETRO, CONTENUTO_PREDEFINITO, ContenutoBarometro, creaPatch } from "../layout/patch";
+import { CONTENUTI_BAROMETRO, ContenutoBarometro, creaPatch } from "../layout/patch";
 import { applyPatch } from "./apply-patch";
 import { applicaFormattazione } from "./conditional-format";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { formatTesto, riepilogo } from "./summary";
+import { impostazioniCartella, ImpostazioniCartella, scriviCartella } from "./impostazioni";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { elabora } from "./workbook";
 
@@ -28,9 +29,13 @@ FILE       predefinito: la cartella di esempio inclusa (${SAMPLE}).
 --senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
            che seguono i dati anche senza il componente): solo i colori fissi.
 --barometro  (ricalcola) che cosa scrivere nella cella Barometro oltre al colore, perché la fascia
-           si legga anche in bianco e nero: «etichetta» (predefinito: Raggiunto, Parzialmente
-           raggiunto, Non raggiunto, Neutralizzato), «simbolo» (● ◐ ○, – per i neutralizzati) o
-           «colore» (solo il colore).`;
+           si legga anche in bianco e nero: «etichetta» (Raggiunto, Parzialmente raggiunto, Non
+           raggiunto, Neutralizzato), «simbolo» (● ◐ ○, – per i neutralizzati) o «colore» (solo il
+           colore). Predefinito: la scelta salvata nella cartella, altrimenti «etichetta».
+
+Le scelte salvate nella cartella dal riquadro di Barometro (Impostazioni: soglie, colori ed
+etichette delle fasce, cella Barometro, formattazione condizionale; anno della Relazione) valgono
+anche qui, e il file scritto le conserva insieme al componente.`;
 
 export interface Io {
   out: (text: string) => void;
@@ -68,11 +73,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const contenuto = contenutoDaArgomento(values.barometro);
     if (comando === "verifica") {
       if (values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
-      return stampa(io, file, await elabora(file), values.json === true);
+      const elaborazione = await elabora(file);
+      const { estensioni } = await esaminaPacchetto(elaborazione.dati, { interruzioni: false });
+      const scelte = impostazioniCartella(estensioni);
+      if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
+      return stampa(io, file, elaborazione, values.json === true, scelte);
     }
     if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
     if (comando === "ricalcola")
-      return await ricalcola(io, file, values.out, values.json === true, !values["senza-formattazione"], contenuto);
+      return await ricalcola(io, file, values.out, values.json === true, values["senza-formattazione"], contenuto);
     // Required here: the page layout, the Indice and the PDF are only for «stampa».
     if (comando === "stampa")
       return await (await import("./stampa-comando")).stampa(io, file, values.out, values.pdf, values.json === true);
@@ -95,9 +104,9 @@ function isParseArgsError(e: unknown): e is Error {
   return typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
 }
 
-/** The --barometro value; absent: the default of the settings (the CLI does not read the document's). */
-function contenutoDaArgomento(valore: string | undefined): ContenutoBarometro {
-  if (valore === undefined) return CONTENUTO_PREDEFINITO;
+/** The --barometro value; absent (undefined): as saved in the workbook, else the default. */
+function contenutoDaArgomento(valore: string | undefined): ContenutoBarometro | undefined {
+  if (valore === undefined) return undefined;
   const trovato = CONTENUTI_BAROMETRO.find((c) => c === valore.trim().toLowerCase());
   if (!trovato)
     throw new CliError(
@@ -113,17 +122,26 @@ async function ricalcola(
   file: string,
   outArg: string | undefined,
   json: boolean,
-  formattazione = true,
-  contenuto: ContenutoBarometro = CONTENUTO_PREDEFINITO
+  senzaFormattazione = false,
+  contenutoScelto?: ContenutoBarometro
 ): Promise<number> {
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const elaborazione = await elabora(file);
-  const { perse, interruzioni } = await esaminaPacchetto(elaborazione.dati);
+  const { perse, interruzioni, estensioni } = await esaminaPacchetto(elaborazione.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   ripristinaInterruzioni(elaborazione.workbook, interruzioni);
+  // The choices saved by the task pane apply here too; the command's options take precedence.
+  const scelte = impostazioniCartella(estensioni);
+  if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
+  if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
+  // Switched off in the pane: Barometro's rules are removed, as the pane does; --senza-formattazione leaves them be.
+  const formattazione = !senzaFormattazione && scelte.formattazione;
+  const contenuto = contenutoScelto ?? scelte.contenuto;
+  const { bande } = scelte;
   // With the conditional formatting, the Barometro cell's label is a formula that follows the data too.
   const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee, {
+    bande,
     contenuto,
     condizionale: formattazione,
     fogli: elaborazione.griglie,
@@ -132,25 +150,37 @@ async function ricalcola(
   if (patch.barometroDellUtente)
     io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
-  const regole = formattazione
-    ? applicaFormattazione(elaborazione.workbook, elaborazione.linee, elaborazione.risultato.linee).regole
-    : null;
-  try {
-    await elaborazione.workbook.xlsx.writeFile(out);
-  } catch (e) {
-    throw new CliError(MESSAGGI_CLI.scritturaFallita(out, e instanceof Error ? e.message : String(e)));
-  }
-  stampa(io, file, elaborazione, json);
+  const regole = senzaFormattazione
+    ? null
+    : applicaFormattazione(
+        elaborazione.workbook,
+        elaborazione.linee,
+        elaborazione.risultato.linee,
+        bande,
+        formattazione
+      ).regole;
+  await scriviCartella(elaborazione.workbook, out, estensioni);
+  stampa(io, file, elaborazione, json, scelte);
   if (!json)
     io.out(
       `\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate` +
-        (regole === null ? "." : `, ${regole} regole di formattazione condizionale.`)
+        (regole === null
+          ? "."
+          : formattazione
+            ? `, ${regole} regole di formattazione condizionale.`
+            : ", nessuna regola di formattazione condizionale (spenta nelle impostazioni della cartella).")
     );
   return 0;
 }
 
-function stampa(io: Io, file: string, elaborazione: Awaited<ReturnType<typeof elabora>>, json: boolean): number {
-  const r = riepilogo(file, elaborazione);
-  io.out(json ? JSON.stringify(r, null, 2) : formatTesto(r));
+function stampa(
+  io: Io,
+  file: string,
+  elaborazione: Awaited<ReturnType<typeof elabora>>,
+  json: boolean,
+  scelte: ImpostazioniCartella
+): number {
+  const r = riepilogo(file, elaborazione, scelte.bande);
+  io.out(json ? JSON.stringify(r, null, 2) : formatTesto(r, scelte.salvate));
   return 0;
 }

@@ -1,5 +1,6 @@
 import type { Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
+import { Estensioni, estensioniDi } from "./estensioni";
 
 /** Parts of an .xlsx that ExcelJS drops when it writes the file again, by the zip entry that holds them. */
 const PARTI: { prefisso: string; nome: string }[] = [
@@ -10,19 +11,27 @@ const PARTI: { prefisso: string; nome: string }[] = [
   { prefisso: "xl/timelines/", nome: "sequenze temporali" },
 ];
 
-/** What ExcelJS would lose of a workbook: the parts it cannot write, the manual row breaks it does not read. */
+/**
+ * What ExcelJS would lose of a workbook: the parts it cannot write, the manual row breaks it does
+ * not read, the add-ins saved in it (with Barometro's settings), which the command line carries.
+ */
 export interface Pacchetto {
   perse: string[];
   interruzioni: Map<string, InterruzioneSalvata[]>;
+  estensioni: Estensioni | null;
 }
 
-/** The file's zip opened once for both questions (the CLI has its bytes already). */
-export async function esaminaPacchetto(dati: Buffer): Promise<Pacchetto> {
+/** The file's zip opened once for all these questions (the CLI has its bytes already). */
+export async function esaminaPacchetto(dati: Buffer, { interruzioni = true } = {}): Promise<Pacchetto> {
   try {
     const zip = await JSZip.loadAsync(dati);
-    return { perse: partiDi(zip), interruzioni: await interruzioniDi(zip) };
+    return {
+      perse: partiDi(zip),
+      interruzioni: interruzioni ? await interruzioniDi(zip) : new Map(),
+      estensioni: await estensioniDi(zip),
+    };
   } catch {
-    return { perse: [], interruzioni: new Map() };
+    return { perse: [], interruzioni: new Map(), estensioni: null };
   }
 }
 

@@ -3,6 +3,7 @@ import { formatPercentuale } from "../engine";
 import { annoDellaCartella, indiceAltrui, PagineLinee, PRIMA_PAGINA_LINEE, stimaPagine } from "../layout/indice";
 import { pianoStampa } from "../layout/stampa";
 import { CliError, MESSAGGI_CLI } from "./errors";
+import { impostazioniCartella, scriviCartella } from "./impostazioni";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
 import { applicaImpaginazione, scriviIndice } from "./stampa";
@@ -29,26 +30,25 @@ export async function stampa(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".stampa.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const e = await elabora(file);
-  const { perse, interruzioni } = await esaminaPacchetto(e.dati);
+  const { perse, interruzioni, estensioni } = await esaminaPacchetto(e.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
+  // The bands and the year chosen in the task pane, as «Prepara stampa» uses them.
+  const scelte = impostazioniCartella(estensioni);
+  if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   // The other sheets keep their manual page breaks (those of the line sheets are laid out anew).
   ripristinaInterruzioni(e.workbook, interruzioni);
   const fogli = e.griglie;
   const altrui = indiceAltrui(fogli);
   if (altrui) throw new CliError(MESSAGGI_CLI.indiceAltrui(file, altrui));
   const piano = pianoStampa(e.linee, fogli);
-  const anno = annoDellaCartella(fogli);
+  const anno = scelte.anno ?? annoDellaCartella(fogli);
   let pagine: PagineLinee = stimaPagine(e.linee, piano, PRIMA_PAGINA_LINEE);
   let fonte: EsitoStampa["fontePagine"] = "stima";
   const primaPagina = (foglio: string) => pagine[e.linee.findIndex((l) => l.foglio === foglio)] ?? null;
   const scrivi = async () => {
     applicaImpaginazione(e.workbook, piano, fogli, anno, primaPagina);
-    scriviIndice(e.workbook, e.linee, e.risultato, pagine, anno);
-    try {
-      await e.workbook.xlsx.writeFile(out);
-    } catch (err) {
-      throw new CliError(MESSAGGI_CLI.scritturaFallita(out, err instanceof Error ? err.message : String(err)));
-    }
+    scriviIndice(e.workbook, e.linee, e.risultato, pagine, anno, scelte.bande);
+    await scriviCartella(e.workbook, out, estensioni);
   };
   await scrivi();
 

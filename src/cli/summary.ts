@@ -1,5 +1,5 @@
 import { basename } from "path";
-import { BANDE_PREDEFINITE, fasciaPer, formatPercentuale } from "../engine";
+import { Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale } from "../engine";
 import { Elaborazione } from "./workbook";
 
 /** The `--json` document: its shape is part of the command line's contract. */
@@ -9,6 +9,8 @@ export interface RiepilogoJson {
     nome: string;
     foglio: string;
     percentuale: number | null;
+    /** The band's label, with the workbook's thresholds and labels (null without a percentage). */
+    fascia: string | null;
     incompleta: boolean;
     obiettivi: number;
     neutralizzati: number;
@@ -17,29 +19,33 @@ export interface RiepilogoJson {
   avvisi: { codice: string; foglio: string; cella: string; messaggio: string }[];
 }
 
-export function riepilogo(file: string, e: Elaborazione): RiepilogoJson {
+export function riepilogo(file: string, e: Elaborazione, bande: Bande = BANDE_PREDEFINITE): RiepilogoJson {
   return {
     file,
-    linee: e.linee.map((linea, i) => ({
-      nome: linea.nome,
-      foglio: linea.foglio,
-      percentuale: e.risultato.linee[i].percentuale,
-      incompleta: e.risultato.linee[i].incompleta,
-      obiettivi: linea.obiettivi.length,
-      neutralizzati: e.risultato.linee[i].neutralizzati,
-    })),
+    linee: e.linee.map((linea, i) => {
+      const { percentuale, incompleta, neutralizzati } = e.risultato.linee[i];
+      return {
+        nome: linea.nome,
+        foglio: linea.foglio,
+        percentuale,
+        fascia: percentuale === null ? null : fasciaPer(percentuale, bande).etichetta,
+        incompleta,
+        obiettivi: linea.obiettivi.length,
+        neutralizzati,
+      };
+    }),
     ente: e.risultato.percentuale,
     avvisi: e.avvisi.map(({ codice, foglio, cella, messaggio }) => ({ codice, foglio, cella, messaggio })),
   };
 }
 
-/** A readable Italian table for the terminal. */
-export function formatTesto(r: RiepilogoJson): string {
+/** A readable Italian table for the terminal; `dallaCartella`: the bands are the workbook's saved ones. */
+export function formatTesto(r: RiepilogoJson, dallaCartella = false): string {
   const rows = r.linee.map((l) => [
     l.nome,
     l.foglio,
     formatPercentuale(l.percentuale),
-    l.percentuale === null ? "—" : fasciaPer(l.percentuale, BANDE_PREDEFINITE).etichetta,
+    l.fascia ?? "—",
     String(l.obiettivi),
     String(l.neutralizzati),
     l.incompleta ? "incompleta" : "completa",
@@ -60,6 +66,8 @@ export function formatTesto(r: RiepilogoJson): string {
     "",
   ];
   out.push(`Ente (media delle linee): ${formatPercentuale(r.ente)}`);
+  if (dallaCartella)
+    out.push("Soglie, etichette e colori del Barometro: quelli salvati nella cartella (Impostazioni).");
   out.push("", formatAvvisi(r.avvisi));
   return out.join("\n");
 }

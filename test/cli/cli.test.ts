@@ -41,6 +41,7 @@ describe("barometro ricalcola on the bundled sample", () => {
     expect(json.file).toBe(SAMPLE);
     for (const l of json.linee) {
       expect(Object.keys(l).sort()).toEqual([
+        "fascia",
         "foglio",
         "incompleta",
         "neutralizzati",

@@ -1,0 +1,149 @@
+import JSZip from "jszip";
+import { SaxesParser, SaxesTagNS } from "saxes";
+import type { ValoriImpostazioni } from "../app/access";
+
+/**
+ * The add-ins saved in a workbook (Office's "web extension" parts): the add-in's presence, its task
+ * pane (and auto-open) and its document settings. ExcelJS neither reads nor writes them, so the
+ * command line reads Barometro's settings from here and puts the parts back into what it writes.
+ */
+export interface Estensioni {
+  /** Barometro's document settings as Office.js's document.settings gives them ({} when none). */
+  impostazioni: ValoriImpostazioni;
+  /** Every part under xl/webextensions/ (taskpanes, webextensionN, their _rels), as stored. */
+  parti: { nome: string; dati: Uint8Array; tipo: string | null }[];
+  /** The package relationships that point at them (the task panes), as found. */
+  relazioni: { id: string; tipo: string; destinazione: string }[];
+}
+
+const CARTELLA = "xl/webextensions/";
+const NS_ESTENSIONE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
+const NS_TIPI = "http://schemas.openxmlformats.org/package/2006/content-types";
+const NS_RELAZIONI = "http://schemas.openxmlformats.org/package/2006/relationships";
+/** The prefix of every document-settings key Barometro writes (src/app/settings.ts). */
+const PREFISSO_BAROMETRO = "barometro.";
+
+/** The workbook's add-in parts; null when it has none (the common case: nothing to carry). */
+export async function estensioniDi(zip: JSZip): Promise<Estensioni | null> {
+  const nomi = Object.keys(zip.files).filter((n) => n.startsWith(CARTELLA) && !zip.files[n].dir);
+  if (nomi.length === 0) return null;
+  const tipi = await tipiDelleParti(zip);
+  const parti = await Promise.all(
+    nomi.map(async (nome) => ({ nome, dati: await zip.files[nome].async("uint8array"), tipo: tipi.get(nome) ?? null }))
+  );
+  let impostazioni: ValoriImpostazioni = {};
+  for (const p of parti) {
+    if (!/^xl\/webextensions\/[^/]+\.xml$/.test(p.nome)) continue;
+    const proprieta = proprietaDi(new TextDecoder().decode(p.dati));
+    if (Object.keys(proprieta).some((k) => k.startsWith(PREFISSO_BAROMETRO))) {
+      impostazioni = proprieta;
+      break;
+    }
+  }
+  return { impostazioni, parti, relazioni: await relazioniVerso(zip) };
+}
+
+/**
+ * The add-in parts put back into a package ExcelJS wrote: the parts, their content types and the
+ * package relationships (renamed when ExcelJS's own ids took theirs).
+ */
+export async function riportaEstensioni(scritto: Buffer, estensioni: Estensioni): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(scritto);
+  for (const p of estensioni.parti) zip.file(p.nome, p.dati, { createFolders: false });
+
+  // Only what the written package lacks: were ExcelJS to keep these parts one day, nothing doubles.
+  const tipi = await zip.file("[Content_Types].xml")?.async("string");
+  const conTipo = new Set(tipi ? overrideDi(tipi).map(([parte]) => parte) : []);
+  const nuoviTipi = estensioni.parti
+    .filter((p) => p.tipo !== null && !conTipo.has(p.nome))
+    .map((p) => `<Override PartName="${attributo("/" + p.nome)}" ContentType="${attributo(p.tipo ?? "")}"/>`)
+    .join("");
+  if (tipi) zip.file("[Content_Types].xml", tipi.replace(/<\/Types>\s*$/, `${nuoviTipi}</Types>`));
+
+  const relazioni = await zip.file("_rels/.rels")?.async("string");
+  if (relazioni) {
+    const esistenti = relazioniDi(relazioni);
+    const usati = new Set(esistenti.map((r) => r.id));
+    const destinazioni = new Set(esistenti.map((r) => r.destinazione.replace(/^\//, "")));
+    const nuove = estensioni.relazioni
+      .filter((r) => !destinazioni.has(r.destinazione.replace(/^\//, "")))
+      .map((r) => {
+        let id = r.id;
+        for (let n = 1; usati.has(id); n++) id = `rIdBarometro${n}`;
+        usati.add(id);
+        return `<Relationship Id="${attributo(id)}" Type="${attributo(r.tipo)}" Target="${attributo(r.destinazione)}"/>`;
+      })
+      .join("");
+    zip.file("_rels/.rels", relazioni.replace(/<\/Relationships>\s*$/, `${nuove}</Relationships>`));
+  }
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
+
+/** The <we:property name value> pairs of one web extension part; values are JSON, as Office saves them. */
+export function proprietaDi(xml: string): ValoriImpostazioni {
+  const valori: ValoriImpostazioni = {};
+  perElemento(xml, (tag) => {
+    if (tag.uri !== NS_ESTENSIONE || tag.local !== "property") return;
+    const nome = tag.attributes.name?.value;
+    const valore = tag.attributes.value?.value;
+    if (nome !== undefined && valore !== undefined) valori[nome] = daJson(valore);
+  });
+  return valori;
+}
+
+function daJson(testo: string): unknown {
+  try {
+    return JSON.parse(testo);
+  } catch {
+    return testo;
+  }
+}
+
+/** Content types of the add-in parts, by part name (without the leading slash). */
+async function tipiDelleParti(zip: JSZip): Promise<Map<string, string>> {
+  const xml = await zip.file("[Content_Types].xml")?.async("string");
+  return new Map(xml ? overrideDi(xml).filter(([parte]) => parte.startsWith(CARTELLA)) : []);
+}
+
+/** The Override entries of [Content_Types].xml: [part name without the leading slash, content type]. */
+function overrideDi(xml: string): [string, string][] {
+  const parti: [string, string][] = [];
+  perElemento(xml, (tag) => {
+    if (tag.uri !== NS_TIPI || tag.local !== "Override") return;
+    const parte = tag.attributes.PartName?.value.replace(/^\//, "");
+    const tipo = tag.attributes.ContentType?.value;
+    if (parte && tipo) parti.push([parte, tipo]);
+  });
+  return parti;
+}
+
+/** The package relationships whose target is an add-in part. */
+async function relazioniVerso(zip: JSZip): Promise<Estensioni["relazioni"]> {
+  const xml = await zip.file("_rels/.rels")?.async("string");
+  return xml ? relazioniDi(xml).filter((r) => r.destinazione.replace(/^\//, "").startsWith(CARTELLA)) : [];
+}
+
+function relazioniDi(xml: string): Estensioni["relazioni"] {
+  const relazioni: Estensioni["relazioni"] = [];
+  perElemento(xml, (tag) => {
+    if (tag.uri !== NS_RELAZIONI || tag.local !== "Relationship") return;
+    const { Id, Type, Target } = tag.attributes;
+    relazioni.push({ id: Id?.value ?? "", tipo: Type?.value ?? "", destinazione: Target?.value ?? "" });
+  });
+  return relazioni;
+}
+
+/** Calls back for every element of a small XML document; a malformed one yields what came before the fault. */
+function perElemento(xml: string, elemento: (tag: SaxesTagNS) => void): void {
+  const parser = new SaxesParser({ xmlns: true });
+  parser.on("opentag", elemento);
+  try {
+    parser.write(xml).close();
+  } catch {
+    // A damaged part: what was read stands, the rest is ignored.
+  }
+}
+
+function attributo(testo: string): string {
+  return testo.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}

@@ -1,0 +1,79 @@
+import { readFileSync, writeFileSync } from "fs";
+import JSZip from "jszip";
+
+/**
+ * A copy of an .xlsx with an add-in saved in it, as Excel stores one: the task pane part, the web
+ * extension part with the document settings (values as JSON, in XML attributes), their content
+ * types and the package relationship to the task panes.
+ */
+export async function conComponente(
+  file: string,
+  out: string,
+  impostazioni: Record<string, unknown>,
+  { idRelazione = "rId4" } = {}
+): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const tipi = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    tipi.replace(
+      "</Types>",
+      '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>' +
+        '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>'
+    )
+  );
+  const relazioni = await zip.file("_rels/.rels")!.async("string");
+  zip.file(
+    "_rels/.rels",
+    relazioni.replace(
+      "</Relationships>",
+      `<Relationship Id="${idRelazione}" Type="${TIPO_RIQUADRI}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`
+    )
+  );
+  const opzioni = { createFolders: false };
+  zip.file("xl/webextensions/taskpanes.xml", RIQUADRI, opzioni);
+  zip.file("xl/webextensions/_rels/taskpanes.xml.rels", RELAZIONI_RIQUADRI, opzioni);
+  zip.file("xl/webextensions/webextension1.xml", estensione(impostazioni), opzioni);
+  writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+export const TIPO_RIQUADRI = "http://schemas.microsoft.com/office/2011/relationships/webextensiontaskpanes";
+
+const RIQUADRI =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+  '<wetp:taskpanes xmlns:wetp="http://schemas.microsoft.com/office/webextensions/taskpanes/2010/11">' +
+  '<wetp:taskpane dockstate="right" visibility="0" width="350" row="4">' +
+  '<wetp:webextensionref xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"/>' +
+  "</wetp:taskpane></wetp:taskpanes>";
+
+const RELAZIONI_RIQUADRI =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+  '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+  '<Relationship Id="rId1" Type="http://schemas.microsoft.com/office/2011/relationships/webextension" Target="webextension1.xml"/>' +
+  "</Relationships>";
+
+function estensione(impostazioni: Record<string, unknown>): string {
+  const proprieta = Object.entries(impostazioni)
+    .map(([nome, valore]) => `<we:property name="${xml(nome)}" value="${xml(JSON.stringify(valore))}"/>`)
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+    '<we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11" id="{5A1C6F0B-3E2D-4C8A-9B7F-0D4E2A6C8B10}">' +
+    '<we:reference id="0f6c4a2e-8d1b-4b7e-9c3a-5e2f1d8a7b64" version="1.0.0.0" store="developer" storeType="Registry"/>' +
+    `<we:alternateReferences/><we:properties>${proprieta}</we:properties><we:bindings/>` +
+    '<we:snapshot xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/></we:webextension>'
+  );
+}
+
+const xml = (testo: string) =>
+  testo.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** The add-in parts of an .xlsx, by name, as text; with [Content_Types].xml and _rels/.rels. */
+export async function partiComponente(file: string): Promise<Map<string, string>> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const nomi = Object.keys(zip.files).filter(
+    (n) =>
+      (n.startsWith("xl/webextensions/") && !zip.files[n].dir) || n === "[Content_Types].xml" || n === "_rels/.rels"
+  );
+  return new Map(await Promise.all(nomi.map(async (n) => [n, await zip.file(n)!.async("string")] as const)));
+}
