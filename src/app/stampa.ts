@@ -80,6 +80,7 @@ export async function preparaStampa(
   const creato = stampa.piano.indice.crea;
   const messaggio = [
     MESSAGGI_APP.stampaPronta(stampa.fogli.length, analisi.linee.length, creato, stampa.pagineStimate),
+    ...(stampa.intestazioniProprie.length > 0 ? [MESSAGGI_APP.intestazioniDelFoglio(stampa.intestazioniProprie)] : []),
     ...(anno === null ? [MESSAGGI_APP.annoNonTrovato] : []),
   ].join(" ");
   return {
@@ -105,7 +106,14 @@ export function pianoPreparaStampa(
   analisi: Analisi,
   bande: Bande,
   anno: number | null
-): { piano: PianoStampaCartella; fogli: string[]; pagine: PagineLinee; pagineStimate: number } {
+): {
+  piano: PianoStampaCartella;
+  fogli: string[];
+  /** The sheets that repeat their header row themselves (StampaFoglio.intestazioniProprie), in workbook order. */
+  intestazioniProprie: string[];
+  pagine: PagineLinee;
+  pagineStimate: number;
+} {
   if (analisi.errore !== null || analisi.linee.length === 0)
     throw new ErroreBarometro(analisi.errore ?? MESSAGGI_APP.nessunaTabella);
   const { linee, risultato, lettura } = analisi;
@@ -137,6 +145,7 @@ export function pianoPreparaStampa(
       },
     },
     fogli,
+    intestazioniProprie: fogli.filter((f) => piano.some((p) => p.foglio === f && p.intestazioniProprie)),
     pagine,
     pagineStimate: Math.max(PRIMA_PAGINA_LINEE - 1, ...sezioni.map((s) => s.fine)),
   };

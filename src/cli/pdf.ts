@@ -64,12 +64,14 @@ export async function testoPagine(pdf: string): Promise<string[] | null> {
   return pagine;
 }
 
+/** Text compared as printed: whitespace runs as one space, any case. */
+const normale = (t: string) => t.replace(/\s+/g, " ").trim().toUpperCase();
+
 /**
  * The page (1-based) where each title first appears, searching in order from `daPagina` on (the
  * index lists every title too, so it is skipped), or null.
  */
 export function pagineDeiTitoli(pagine: string[], titoli: string[], daPagina = 1): (number | null)[] {
-  const normale = (t: string) => t.replace(/\s+/g, " ").trim().toUpperCase();
   const testi = pagine.map(normale);
   let da = daPagina - 1;
   return titoli.map((titolo) => {
@@ -79,4 +81,18 @@ export function pagineDeiTitoli(pagine: string[], titoli: string[], daPagina = 1
     da = i;
     return i + 1;
   });
+}
+
+/**
+ * Pages (1-based) from `da` to `a` whose text lacks one of `parole` (a header row's texts): where a
+ * sheet's own headers did not start the page. Whitespace and case do not matter.
+ */
+export function pagineSenza(pagine: string[], parole: string[], da: number, a: number): number[] {
+  const cercate = parole.map(normale).filter((p) => p !== "");
+  const senza: number[] = [];
+  for (let p = da; p <= a; p++) {
+    const testo = normale(pagine[p - 1] ?? "");
+    if (!cercate.every((c) => testo.includes(c))) senza.push(p);
+  }
+  return senza;
 }

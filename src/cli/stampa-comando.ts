@@ -1,11 +1,21 @@
 import { resolve } from "path";
 import { formatPercentuale } from "../engine";
-import { annoDellaCartella, indiceAltrui, PagineLinee, PRIMA_PAGINA_LINEE, stimaPagine } from "../layout/indice";
-import { pianoStampa } from "../layout/stampa";
+import {
+  annoDellaCartella,
+  grigliaVuota,
+  indiceAltrui,
+  PagineLinee,
+  PRIMA_PAGINA_LINEE,
+  stimaPagine,
+  stimaSezioni,
+} from "../layout/indice";
+import { SheetGrid } from "../layout/grid";
+import { pianoStampa, StampaFoglio } from "../layout/stampa";
+import { Linea } from "../engine";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { impostazioniCartella, scriviCartella } from "./impostazioni";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
-import { convertiInPdf, pagineDeiTitoli, testoPagine } from "./pdf";
+import { convertiInPdf, pagineDeiTitoli, pagineSenza, testoPagine } from "./pdf";
 import { applicaImpaginazione, scriviIndice } from "./stampa";
 import { elabora } from "./workbook";
 import type { Io } from "./main";
@@ -16,6 +26,11 @@ export interface EsitoStampa {
   pdf: string | null;
   /** "pdf": pages read from the printed PDF; "stima": estimated from row counts. */
   fontePagine: "pdf" | "stima";
+  /**
+   * How each page gets its header row: "foglio", the sheets repeat it themselves and a page starts
+   * at each (StampaFoglio.intestazioniProprie); "ripetuta", printed at the top of every page.
+   */
+  intestazione: "foglio" | "ripetuta";
   linee: { nome: string; pagina: number | null }[];
 }
 
@@ -40,7 +55,7 @@ export async function stampa(
   const fogli = e.griglie;
   const altrui = indiceAltrui(fogli);
   if (altrui) throw new CliError(MESSAGGI_CLI.indiceAltrui(file, altrui));
-  const piano = pianoStampa(e.linee, fogli);
+  let piano = pianoStampa(e.linee, fogli);
   const anno = scelte.anno ?? annoDellaCartella(fogli);
   let pagine: PagineLinee = stimaPagine(e.linee, piano, PRIMA_PAGINA_LINEE);
   let fonte: EsitoStampa["fontePagine"] = "stima";
@@ -55,7 +70,16 @@ export async function stampa(
   const pdf = pdfArg ? resolve(pdfArg) : null;
   if (pdf) {
     await convertiInPdf(out, pdf);
-    const testi = await testoPagine(pdf);
+    let testi = await testoPagine(pdf);
+    if (testi && senzaIntestazione(testi, piano, e.linee, fogli, pagine)) {
+      // A run of rows between two of the sheet's headers did not fit on a page: the header row is
+      // repeated by the printer instead, on every page.
+      piano = pianoStampa(e.linee, fogli, { titoliRipetuti: true });
+      pagine = stimaPagine(e.linee, piano, PRIMA_PAGINA_LINEE);
+      await scrivi();
+      await convertiInPdf(out, pdf);
+      testi = await testoPagine(pdf);
+    }
     if (testi) {
       const lette = pagineDeiTitoli(
         testi,
@@ -79,6 +103,7 @@ export async function stampa(
     out,
     pdf,
     fontePagine: fonte,
+    intestazione: piano.some((p) => p.intestazioniProprie) ? "foglio" : "ripetuta",
     linee: e.linee.map((l, i) => ({ nome: l.nome, pagina: pagine[i] })),
   };
   if (json) io.out(JSON.stringify(esito, null, 2));
@@ -93,4 +118,42 @@ export async function stampa(
     io.out(`Scritto ${out}${pdf ? ` e ${pdf}` : ""}.`);
   }
   return 0;
+}
+
+/**
+ * Whether the sheets' own headers failed to start every printed page of the lines: a line starts
+ * elsewhere than estimated (the estimate is exact when every run fits a page), a page of the
+ * lines lacks the header, or pages follow the last line when no other sheet prints after it.
+ */
+function senzaIntestazione(
+  testi: string[],
+  piano: StampaFoglio[],
+  linee: Linea[],
+  fogli: SheetGrid[],
+  stimate: PagineLinee
+): boolean {
+  if (!piano.some((p) => p.intestazioniProprie)) return false;
+  const lette = pagineDeiTitoli(
+    testi,
+    linee.map((l) => l.nome),
+    PRIMA_PAGINA_LINEE
+  );
+  if (lette.some((p, i) => p !== stimate[i])) return true;
+  const sezioni = stimaSezioni(linee, piano, PRIMA_PAGINA_LINEE);
+  const fine = sezioni[sezioni.length - 1].fine;
+  const ultimoFoglio = fogli.findIndex((g) => g.name === linee[linee.length - 1].foglio);
+  const altriDopo = fogli.slice(ultimoFoglio + 1).some((g) => !grigliaVuota(g));
+  if (!altriDopo && testi.length > fine) return true;
+  return piano.some((p) => {
+    const grid = fogli.find((g) => g.name === p.foglio);
+    const intestazione = p.rigaIntestazione && grid ? testiRiga(grid, p.rigaIntestazione).slice(0, 3) : [];
+    const proprie = linee.flatMap((l, i) => (l.foglio === p.foglio ? [sezioni[i]] : []));
+    return proprie.some((s) => pagineSenza(testi, intestazione, s.inizio, s.fine).length > 0);
+  });
+}
+
+/** The texts of a sheet row (1-based), left to right. */
+function testiRiga(grid: SheetGrid, riga: number): string[] {
+  const origine = grid.origin ?? { row: 0, col: 0 };
+  return (grid.values[riga - 1 - origine.row] ?? []).flatMap((v) => (typeof v === "string" && v.trim() ? [v] : []));
 }

@@ -2,7 +2,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { BANDE_PREDEFINITE, Bande, Linea, RisultatoEnte } from "../engine";
 import { MARGINI_STAMPA, PagineLinee, pianoIndice } from "../layout/indice";
 import { a1, SheetGrid } from "../layout/grid";
-import { piePagina, righeTitoli, StampaFoglio } from "../layout/stampa";
+import { piePagina, rigaTitoli, righeTitoli, StampaFoglio } from "../layout/stampa";
 
 /**
  * Page layout of every sheet that holds lines: landscape, one page wide, the header row on every
@@ -29,7 +29,7 @@ export function applicaImpaginazione(
       fitToHeight: 0,
       horizontalCentered: true,
       margins: { ...MARGINI_STAMPA },
-      printTitlesRow: p.rigaIntestazione ? righeTitoli(p.rigaIntestazione) : undefined,
+      printTitlesRow: rigaTitoli(p) ? righeTitoli(rigaTitoli(p)!) : undefined,
       // Pages count on from the index (Excel and LibreOffice restart &P on every sheet otherwise).
       firstPageNumber: primaPagina(p.foglio) ?? undefined,
     };

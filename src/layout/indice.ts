@@ -5,7 +5,7 @@
  */
 import { Bande, BANDE_PREDEFINITE, fasciaPer, Linea, RisultatoEnte } from "../engine";
 import { a1, columnName, SheetGrid } from "./grid";
-import { annoDelReport, inizioSezione, piePagina, StampaFoglio } from "./stampa";
+import { annoDelReport, inizioSezione, piePagina, rigaTitoli, StampaFoglio } from "./stampa";
 
 export const FOGLIO_INDICE = "Indice";
 /** The start of the Indice's A1: how Barometro recognises its own Indice (a user's "Indice" is left alone). */
@@ -35,7 +35,8 @@ export interface PagineSezione {
 /**
  * Where each line's section starts and ends on paper, estimated from row counts (neither a file nor
  * Office.js says how Excel paginates): each section starts a page and takes
- * ceil(rows / righePerPagina) pages, the header row repeated on each counting as one more row.
+ * ceil(rows / righePerPagina) pages, the header row repeated on each counting as one more row. On a
+ * sheet that repeats its header itself (intestazioniProprie) a section takes one page per header.
  */
 export function stimaSezioni(
   linee: Linea[],
@@ -51,7 +52,9 @@ export function stimaSezioni(
       .flatMap((o) => o.indicatori.map((i) => i.riga))
       .reduce((a, b) => Math.max(a, b), inizio);
     const righe = fine - inizio + 1 + (p?.rigaIntestazione ? 1 : 0);
-    const pagine = Math.max(1, Math.ceil(righe / righePerPagina));
+    const pagine = p?.intestazioniProprie
+      ? 1 + p.interruzioni.filter((r) => r >= inizio && r < fine).length
+      : Math.max(1, Math.ceil(righe / righePerPagina));
     const sezione = { inizio: pagina, fine: pagina + pagine - 1 };
     pagina += pagine;
     return sezione;
@@ -240,7 +243,7 @@ export function impaginazioneFogli(
 ): ImpaginazioneFoglio[] {
   return piano.map((p) => ({
     foglio: p.foglio,
-    righeTitoli: p.rigaIntestazione ? `$${p.rigaIntestazione}:$${p.rigaIntestazione}` : null,
+    righeTitoli: rigaTitoli(p) ? `$${rigaTitoli(p)}:$${rigaTitoli(p)}` : null,
     // StampaFoglio lists the rows after which a page ends (ExcelJS's addPageBreak); Office.js adds a
     // break above a cell: the row after.
     nuovePagine: [...new Set(p.interruzioni.map((r) => r + 1))].sort((a, b) => a - b),

@@ -13,8 +13,15 @@ export function estensioneLinea(linea: Linea): { prima: number; ultima: number }
 /** How one sheet that holds lines is laid out for printing. */
 export interface StampaFoglio {
   foglio: string;
-  /** The table's header row (1-based), repeated at the top of every printed page. */
+  /** The table's header row (1-based). */
   rigaIntestazione: number | null;
+  /**
+   * The sheet repeats its header row itself where its printed pages start (each line opens with its
+   * own header, and a long line repeats it, as the staff lay the report out by hand): a page starts
+   * before each of those rows and no row is repeated by the printer, so no page shows the header
+   * twice. False: the header row is repeated at the top of every page (print titles).
+   */
+  intestazioniProprie: boolean;
   /** Rows (1-based) after which a page ends: each line after the first starts a new page. */
   interruzioni: number[];
   /** Columns (0-based) of the long texts, wrapped so they stay readable. */
@@ -23,28 +30,91 @@ export interface StampaFoglio {
   righeIndicatori: number[];
 }
 
+/** The row repeated at the top of every printed page, if any: the header row unless the sheet repeats it itself. */
+export function rigaTitoli(p: StampaFoglio): number | null {
+  return p.intestazioniProprie ? null : p.rigaIntestazione;
+}
+
+export interface OpzioniStampa {
+  /** Repeat the header row on every page even where the sheet repeats it itself (the command line's fallback). */
+  titoliRipetuti?: boolean;
+}
+
+/**
+ * The longest run of rows, from a header row to the next, trusted to fit on one printed page. Rows
+ * differ in height (a long Definizione takes ten lines), so this stays well under the average of
+ * RIGHE_PER_PAGINA (src/layout/indice.ts): a longer run would spill onto a page without a header.
+ */
+export const RIGHE_SOTTO_UN_INTESTAZIONE = 20;
+
 /** The columns of long texts, wrapped for printing. */
 const COLONNE_A_CAPO = ["settore", "obiettivo", "definizione", "indicatore", "formula", "finalita", "note"] as const;
 
 /** The print layout of every sheet that holds lines. */
-export function pianoStampa(linee: Linea[], fogli: SheetGrid[]): StampaFoglio[] {
+export function pianoStampa(linee: Linea[], fogli: SheetGrid[], opzioni: OpzioniStampa = {}): StampaFoglio[] {
   const perFoglio = new Map<string, Linea[]>();
   for (const l of linee) perFoglio.set(l.foglio, [...(perFoglio.get(l.foglio) ?? []), l]);
   return [...perFoglio].map(([foglio, proprie]) => {
-    const estensioni = proprie.map(estensioneLinea).sort((a, b) => a.prima - b.prima);
+    const ordinate = [...proprie].sort((a, b) => estensioneLinea(a).prima - estensioneLinea(b).prima);
+    const estensioni = ordinate.map(estensioneLinea);
     const grid = fogli.find((g) => g.name === foglio);
     const intestazione = primaIntestazione(grid);
     const colonne = intestazione?.colonne ?? {};
+    // A section starts at its first non-empty row after the previous line (a caption such as
+    // "Relazione sulla Performance 2024" above the title belongs to it).
+    const inizi = estensioni.map((e, i) => primaRigaPiena(grid, i === 0 ? 1 : estensioni[i - 1].ultima + 1, e.prima));
+    const proprieIntestazioni =
+      intestazione && !opzioni.titoliRipetuti ? pagineDelleIntestazioni(grid!, intestazione, ordinate, inizi) : null;
     return {
       foglio,
       rigaIntestazione: intestazione?.riga ?? null,
-      // A section starts at its first non-empty row after the previous line (a caption such as
-      // "Relazione sulla Performance 2024" above the title belongs to it).
-      interruzioni: estensioni.slice(1).map((e, i) => primaRigaPiena(grid, estensioni[i].ultima + 1, e.prima) - 1),
+      intestazioniProprie: proprieIntestazioni !== null,
+      interruzioni: [...inizi.slice(1), ...(proprieIntestazioni ?? [])].sort((a, b) => a - b).map((r) => r - 1),
       colonneTesto: COLONNE_A_CAPO.flatMap((c) => (colonne[c] === undefined ? [] : [colonne[c]])),
       righeIndicatori: proprie.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga))),
     };
   });
+}
+
+/**
+ * Where the sheet repeats its header row inside a line (1-based rows: a page should start there),
+ * when every line opens with its own header and no run of rows from one header to the next is
+ * longer than a page; null otherwise (the header row is then repeated by the printer).
+ */
+function pagineDelleIntestazioni(
+  grid: SheetGrid,
+  intestazione: { riga: number; colonne: ColonneTabella },
+  linee: Linea[],
+  inizi: number[]
+): number[] | null {
+  const ripetute = righeIntestazione(grid, intestazione);
+  const nuovePagine: number[] = [];
+  for (let l = 0; l < linee.length; l++) {
+    const righe = linee[l].obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga));
+    const primaDati = Math.min(...righe);
+    const fine = Math.max(...righe);
+    if (!ripetute.some((r) => r >= inizi[l] && r < primaDati)) return null;
+    const dentro = ripetute.filter((r) => r > primaDati && r <= fine);
+    const pagine = [inizi[l], ...dentro, fine + 1];
+    for (let p = 1; p < pagine.length; p++) if (pagine[p] - pagine[p - 1] > RIGHE_SOTTO_UN_INTESTAZIONE) return null;
+    nuovePagine.push(...dentro);
+  }
+  return nuovePagine;
+}
+
+/** Rows (1-based) that repeat the header row: the same text in each of its columns. */
+function righeIntestazione(grid: SheetGrid, intestazione: { riga: number; colonne: ColonneTabella }): number[] {
+  const origine = grid.origin ?? { row: 0, col: 0 };
+  const colonne = Object.values(intestazione.colonne).map((c) => c - origine.col);
+  const testo = (r: number, c: number) => {
+    const v = grid.values[r - 1 - origine.row]?.[c];
+    return typeof v === "string" ? v.trim() : null;
+  };
+  const attese = colonne.map((c) => testo(intestazione.riga, c));
+  const righe: number[] = [];
+  for (let r = intestazione.riga; r <= origine.row + grid.values.length; r++)
+    if (colonne.every((c, i) => testo(r, c) === attese[i])) righe.push(r);
+  return righe;
 }
 
 /** First row (1-based) between `da` and `a` holding any value; `a` when all are empty. */

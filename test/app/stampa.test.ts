@@ -42,7 +42,32 @@ const indiceScritto = (titolo: string): SheetGrid => ({
   merges: [],
 });
 
+/** The sample with the header rows it repeats inside a line emptied: each line keeps only its own header. */
+function senzaIntestazioniRipetute(g: SheetGrid): SheetGrid {
+  let dopoDidascalia = false;
+  const values = g.values.map((riga) => {
+    if (riga[0] === "Relazione sulla Performance 2024") dopoDidascalia = true;
+    if (riga[0] !== "Settore") return riga;
+    const propria = dopoDidascalia;
+    dopoDidascalia = false;
+    return propria ? riga : riga.map(() => null);
+  });
+  return { ...g, values };
+}
+
 describe("preparaStampa", () => {
+  it("a sheet that does not repeat its header: print titles on every page, no word about the sheet's headers", async () => {
+    const access = new AccessoStampa([senzaIntestazioniRipetute(fogli[0])]);
+    const esito = await preparaStampa(access, IMPOSTAZIONI_PREDEFINITE);
+    expect(esito.piano.fogli[0].righeTitoli).toBe("$11:$11");
+    expect(esito.piano.fogli[0].nuovePagine).toHaveLength(9);
+    expect(esito.messaggio).not.toContain("ripete già la riga di intestazione");
+
+    const conRipetute = await preparaStampa(new AccessoStampa(fogli), IMPOSTAZIONI_PREDEFINITE);
+    expect(conRipetute.piano.fogli[0].righeTitoli).toBeNull();
+    expect(conRipetute.messaggio).toContain(MESSAGGI_APP.intestazioniDelFoglio([FOGLIO]));
+  });
+
   it("one read, one call to impagina with the CLI's plan; a summary for the pane", async () => {
     const access = new AccessoStampa(fogli);
     const esito = await preparaStampa(access, IMPOSTAZIONI_PREDEFINITE);
@@ -54,7 +79,8 @@ describe("preparaStampa", () => {
     const { linee } = analizza(await access.leggi());
     const stampa = pianoStampa(linee, fogli);
     expect(piano.fogli.map((f) => f.foglio)).toEqual([FOGLIO]);
-    expect(piano.fogli[0]).toMatchObject({ righeTitoli: "$11:$11", primaPagina: 2 });
+    // The sample repeats its header row itself: no print titles.
+    expect(piano.fogli[0]).toMatchObject({ righeTitoli: null, primaPagina: 2 });
     expect(piano.fogli[0].nuovePagine).toEqual(stampa[0].interruzioni.map((r) => r + 1));
     expect(piano.piePagina).toBe("Relazione sulla Performance 2024 — pag. &P di &N");
     expect(piano.indice).toMatchObject({ foglio: "Indice", crea: true, pulisci: null });

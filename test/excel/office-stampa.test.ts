@@ -59,6 +59,13 @@ function didascalie(f: FoglioFinto): number[] {
     .map((c) => c.riga);
 }
 
+/** Header rows the sheet repeats inside a line (0-based): every «Settore» row but the first after a caption. */
+function intestazioniRipetute(f: FoglioFinto): number[] {
+  const righe = [...f.celle()].filter((c) => c.colonna === 0 && c.cella.valore === "Settore").map((c) => c.riga);
+  const inizi = didascalie(f);
+  return righe.filter((r, i) => i > 0 && righe[i - 1] > Math.max(...inizi.filter((d) => d < r)));
+}
+
 describe("Prepara stampa over the fake Excel (the sample)", () => {
   it("one read and one write: 2 syncs (3 the very first time, when the sheets are not known yet)", async () => {
     const { cartella, accesso } = campione();
@@ -90,24 +97,27 @@ describe("Prepara stampa over the fake Excel (the sample)", () => {
       margini: { left: 28.8, right: 28.8, top: 36, bottom: 43.2, header: 21.6, footer: 21.6 },
       centraOrizzontale: true,
       primaPagina: 2,
-      righeTitoli: "$11:$11",
+      // The sample repeats its header row itself: no print titles (a page starts at each of its headers).
+      righeTitoli: null,
       statoIntestazioni: "Default",
       piePagina: PIE,
     });
     expect(esito.pagine[0]).toBe(2);
     expect(esito.messaggio).toBe(
       `Impaginato 1 foglio, 10 linee; Indice creato (pagine stimate: ${esito.pagineStimate}). ` +
-        "I numeri di pagina dell'Indice sono una stima: controllarli in Anteprima di stampa."
+        "I numeri di pagina dell'Indice sono una stima: controllarli in Anteprima di stampa. " +
+        MESSAGGI_APP.intestazioniDelFoglio([FOGLIO])
     );
+    expect(esito.messaggio).toContain("ripete già la riga di intestazione");
     expect(esito.pagineStimate).toBeGreaterThan(11);
   });
 
-  it("a page break exactly before each line's section (after the first), the user's breaks there replaced", async () => {
+  it("a page break exactly before each line's section (after the first) and each header the sheet repeats, the user's breaks there replaced", async () => {
     const { accesso, ws } = campione();
     ws.interruzioni = [3, 100];
     await preparaStampa(accesso, IMPOSTAZIONI_PREDEFINITE);
-    const attese = didascalie(ws).slice(1);
-    expect(attese).toHaveLength(9);
+    const attese = [...didascalie(ws).slice(1), ...intestazioniRipetute(ws)].sort((a, b) => a - b);
+    expect(attese).toHaveLength(19);
     expect(ws.interruzioni).toEqual(attese);
     // The same as the CLI's plan: a break after the row before each caption.
     const { linee } = leggiLinee((await accesso.leggi()).fogli);

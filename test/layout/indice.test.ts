@@ -14,7 +14,7 @@ import {
   testoPiePagina,
   titoloIndice,
 } from "../../src/layout/indice";
-import { inizioSezione, pianoStampa, StampaFoglio } from "../../src/layout/stampa";
+import { estensioneLinea, inizioSezione, pianoStampa, StampaFoglio } from "../../src/layout/stampa";
 import { grigliaCampione } from "../app/memory-access";
 
 let fogli: SheetGrid[];
@@ -47,12 +47,25 @@ function stimaPagineOriginale(linee: Linea[], piano: StampaFoglio[], primaPagina
 }
 
 describe("page estimate", () => {
-  it("is the command line's estimate, unchanged; each section ends before the next one starts", () => {
+  it("with the header repeated by the printer: the command line's estimate, unchanged", () => {
+    const ripetuta = pianoStampa(linee, fogli, { titoliRipetuti: true });
     for (const righe of [14, 5, 40]) {
-      expect(stimaPagine(linee, piano, PRIMA_PAGINA_LINEE, righe)).toEqual(
-        stimaPagineOriginale(linee, piano, PRIMA_PAGINA_LINEE, righe)
+      expect(stimaPagine(linee, ripetuta, PRIMA_PAGINA_LINEE, righe)).toEqual(
+        stimaPagineOriginale(linee, ripetuta, PRIMA_PAGINA_LINEE, righe)
       );
     }
+  });
+
+  it("on a sheet that repeats its header: a page for each of a line's headers, whatever the rows per page", () => {
+    expect(piano[0].intestazioniProprie).toBe(true);
+    // The «Settore» header rows of each line, from the grid: its own and those it repeats.
+    const intestazioni = linee.map((l) => {
+      const { prima, ultima } = estensioneLinea(l);
+      return fogli[0].values.filter((riga, r) => r + 1 >= prima && r + 1 <= ultima && riga[0] === "Settore").length;
+    });
+    expect(intestazioni.reduce((a, b) => a + b)).toBe(20);
+    const attese = intestazioni.map((_, i) => PRIMA_PAGINA_LINEE + intestazioni.slice(0, i).reduce((a, b) => a + b, 0));
+    for (const righe of [14, 5, 40]) expect(stimaPagine(linee, piano, PRIMA_PAGINA_LINEE, righe)).toEqual(attese);
     const sezioni = stimaSezioni(linee, piano, PRIMA_PAGINA_LINEE);
     expect(sezioni[0].inizio).toBe(2);
     sezioni.forEach((s, i) => {
@@ -124,11 +137,18 @@ describe("pianoIndice", () => {
 
 describe("the Office.js print plan of the sheets", () => {
   it("header row as print titles, a new page at each line's section, pages after the Indice", () => {
-    const [f] = impaginazioneFogli(piano, () => 2);
+    const [f] = impaginazioneFogli(pianoStampa(linee, fogli, { titoliRipetuti: true }), () => 2);
     expect(f.foglio).toBe("Obiettivi 2024");
     expect(f.righeTitoli).toBe("$11:$11");
-    expect(f.nuovePagine).toEqual(piano[0].interruzioni.map((r) => r + 1));
     expect(f.nuovePagine).toHaveLength(9);
+    expect(f.primaPagina).toBe(2);
+  });
+
+  it("on a sheet that repeats its header: no print titles, a new page at each line and each repeated header", () => {
+    const [f] = impaginazioneFogli(piano, () => 2);
+    expect(f.righeTitoli).toBeNull();
+    expect(f.nuovePagine).toEqual(piano[0].interruzioni.map((r) => r + 1));
+    expect(f.nuovePagine).toHaveLength(19);
     expect(f.primaPagina).toBe(2);
     expect(testoPiePagina(2024)).toBe("Relazione sulla Performance 2024 — pag. &P di &N");
   });
@@ -149,7 +169,16 @@ describe("the Office.js print plan of the sheets", () => {
 
   it("a sheet without a recognised header: no print titles; no break for a single line", () => {
     const [f] = impaginazioneFogli(
-      [{ foglio: "F", rigaIntestazione: null, interruzioni: [], colonneTesto: [2], righeIndicatori: [5, 6, 9] }],
+      [
+        {
+          foglio: "F",
+          rigaIntestazione: null,
+          intestazioniProprie: false,
+          interruzioni: [],
+          colonneTesto: [2],
+          righeIndicatori: [5, 6, 9],
+        },
+      ],
       () => null
     );
     expect(f).toEqual({

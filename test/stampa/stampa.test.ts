@@ -13,7 +13,7 @@ import { main } from "../../src/cli/main";
 import { EsitoStampa } from "../../src/cli/stampa-comando";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { leggiLinee } from "../../src/layout";
-import { annoDelReport, pianoStampa, piePagina } from "../../src/layout/stampa";
+import { annoDelReport, pianoStampa, piePagina, rigaTitoli } from "../../src/layout/stampa";
 import { PRIMA_PAGINA_LINEE, stimaSezioni } from "../../src/layout/indice";
 
 jest.setTimeout(180_000);
@@ -57,21 +57,70 @@ function righeDidascalia(ws: ExcelJS.Worksheet): number[] {
   return righe;
 }
 
+/** Rows (1-based) that repeat the header inside a line: a «Settore» header not the first after a caption. */
+function intestazioniRipetute(ws: ExcelJS.Worksheet): number[] {
+  const didascalie = righeDidascalia(ws);
+  const righe: number[] = [];
+  ws.eachRow((row, r) => {
+    if (row.getCell(1).value !== "Settore") return;
+    const didascalia = Math.max(...didascalie.filter((d) => d < r));
+    if (righe.some((x) => x > didascalia) || primaDopo(ws, didascalia) !== r) righe.push(r);
+  });
+  return righe;
+}
+
+/** The first «Settore» header row after a row. */
+function primaDopo(ws: ExcelJS.Worksheet, riga: number): number {
+  for (let r = riga + 1; r <= ws.rowCount; r++) if (ws.getRow(r).getCell(1).value === "Settore") return r;
+  return -1;
+}
+
+/** Breaks (rows after which a page ends) before each line's caption and before each header the sheet repeats. */
+function interruzioniAttese(ws: ExcelJS.Worksheet): number[] {
+  return [...righeDidascalia(ws).slice(1), ...intestazioniRipetute(ws)].sort((a, b) => a - b).map((r) => r - 1);
+}
+
+/** A copy of the sample without the header rows it repeats inside the lines (their cells emptied). */
+async function senzaIntestazioniRipetute(): Promise<string> {
+  const wb = await apri(SAMPLE);
+  const ws = wb.getWorksheet(FOGLIO)!;
+  for (const r of intestazioniRipetute(ws)) ws.getRow(r).eachCell((c) => (c.value = null));
+  const file = join(tmp, "senza-intestazioni-ripetute.xlsx");
+  await wb.xlsx.writeFile(file);
+  return file;
+}
+
 describe("pianoStampa on the sample", () => {
-  it("repeats the header row, breaks before each line's caption, finds the year", async () => {
+  it("follows the sheet's own headers: a page before each line's caption and each repeated header, no print titles", async () => {
     const wb = await apri(SAMPLE);
     const fogli = wb.worksheets.map(worksheetToGrid);
     const { linee } = leggiLinee(fogli);
     const [piano] = pianoStampa(linee, fogli);
+    const ws = wb.getWorksheet(FOGLIO)!;
     expect(piano.foglio).toBe(FOGLIO);
     expect(piano.rigaIntestazione).toBe(11);
-    expect(piano.interruzioni).toEqual(
-      righeDidascalia(wb.getWorksheet(FOGLIO)!)
-        .slice(1)
-        .map((r) => r - 1)
-    );
+    expect(piano.intestazioniProprie).toBe(true);
+    expect(rigaTitoli(piano)).toBeNull();
+    expect(intestazioniRipetute(ws)).toHaveLength(10);
+    expect(piano.interruzioni).toEqual(interruzioniAttese(ws));
     expect(piano.righeIndicatori).toHaveLength(140);
     expect(annoDelReport(fogli)).toBe(2024);
+  });
+
+  it("repeats the header row on every page when asked, or when the sheet does not repeat it itself", async () => {
+    const wb = await apri(SAMPLE);
+    const fogli = wb.worksheets.map(worksheetToGrid);
+    const { linee } = leggiLinee(fogli);
+    const didascalie = righeDidascalia(wb.getWorksheet(FOGLIO)!)
+      .slice(1)
+      .map((r) => r - 1);
+    const [ripetuta] = pianoStampa(linee, fogli, { titoliRipetuti: true });
+    expect(ripetuta).toMatchObject({ rigaIntestazione: 11, intestazioniProprie: false, interruzioni: didascalie });
+    expect(rigaTitoli(ripetuta)).toBe(11);
+
+    const senza = (await apri(await senzaIntestazioniRipetute())).worksheets.map(worksheetToGrid);
+    const [piano] = pianoStampa(leggiLinee(senza).linee, senza);
+    expect(piano).toMatchObject({ rigaIntestazione: 11, intestazioniProprie: false, interruzioni: didascalie });
   });
 });
 
@@ -93,16 +142,14 @@ describe("barometro stampa (without PDF)", () => {
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: "11:11",
       firstPageNumber: 2,
     });
+    // The sample repeats its header itself: no print titles, a page at each of its headers.
+    expect(ws.pageSetup.printTitlesRow).toBeUndefined();
+    expect(esito.intestazione).toBe("foglio");
     expect(ws.headerFooter.oddFooter).toBe(piePagina(2024));
     expect(ws.headerFooter.oddFooter).toContain("Relazione sulla Performance 2024 — pag. &P di &N");
-    expect(await interruzioniSalvate(out, 1)).toEqual(
-      righeDidascalia(ws)
-        .slice(1)
-        .map((r) => r - 1)
-    );
+    expect(await interruzioniSalvate(out, 1)).toEqual(interruzioniAttese(ws));
     // Long texts wrap and their rows grow: the first objective's Definizione has ~1,000 characters.
     expect(ws.getCell("C12").alignment?.wrapText).toBe(true);
     expect(ws.getRow(12).height).toBeGreaterThan(100);
@@ -128,7 +175,7 @@ describe("barometro stampa (without PDF)", () => {
     const [a, b] = [await apri(out), await apri(again)];
     expect(b.worksheets.map((w) => w.name)).toEqual(["Indice", FOGLIO]);
     expect(await interruzioniSalvate(again, 1)).toEqual(await interruzioniSalvate(out, 1));
-    expect(await interruzioniSalvate(again, 1)).toHaveLength(9);
+    expect(await interruzioniSalvate(again, 1)).toHaveLength(19);
     expect(b.getWorksheet(FOGLIO)!.getRow(12).height).toBe(a.getWorksheet(FOGLIO)!.getRow(12).height);
   });
 
@@ -184,11 +231,27 @@ describe("barometro stampa on one sheet per line", () => {
     const esito: EsitoStampa = JSON.parse(r.out);
     const stampato = await apri(out);
     expect(stampato.worksheets.map((w) => w.name)).toEqual(["Indice", ...esito.linee.map((_, i) => `Linea ${i + 1}`)]);
+    // Every line opens with its own header, and the long ones repeat it: no print titles anywhere.
+    expect(esito.intestazione).toBe("foglio");
     stampato.worksheets.slice(1).forEach((w, i) => {
       expect(w.pageSetup.orientation).toBe("landscape");
-      expect(w.pageSetup.printTitlesRow).toMatch(/^(\d+):\1$/);
+      expect(w.pageSetup.printTitlesRow).toBeUndefined();
       expect(w.pageSetup.firstPageNumber).toBe(esito.linee[i].pagina);
     });
+  });
+
+  it("repeats the header row on every page of a sheet that does not repeat it itself", async () => {
+    const out = join(tmp, "senza-intestazioni.stampa.xlsx");
+    const r = await esegui(["stampa", await senzaIntestazioniRipetute(), "--out", out, "--json"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).intestazione).toBe("ripetuta");
+    const ws = (await apri(out)).getWorksheet(FOGLIO)!;
+    expect(ws.pageSetup.printTitlesRow).toBe("11:11");
+    expect(await interruzioniSalvate(out, 1)).toEqual(
+      righeDidascalia(ws)
+        .slice(1)
+        .map((r) => r - 1)
+    );
   });
 });
 
@@ -243,13 +306,42 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
     for (const { pagina } of esito.linee) expect(pagine[0]).toContain(`pag. ${pagina}`);
   });
 
-  it("repeats the header row on every page of the report and numbers every page", () => {
+  it("shows the header row once on every page of the report and numbers every page", () => {
+    expect(esito.intestazione).toBe("foglio");
     pagine.slice(1).forEach((testo) => {
-      expect(testo).toMatch(/Settore\s+Obiettivo\s+Definizione\s+Indicatore/);
+      expect(testo.match(/Settore\s+Obiettivo\s+Definizione\s+Indicatore/g)).toHaveLength(1);
     });
     pagine.forEach((testo, i) =>
       expect(testo).toContain(`Relazione sulla Performance 2024 — pag. ${i + 1} di ${pagine.length}`)
     );
+  });
+
+  it("falls back to the header row on every page when a run of the sheet's own pages does not fit one", async () => {
+    // The first run of rows (12–19, under the line's own header) made far taller than a page.
+    const wb = await apri(SAMPLE);
+    const ws = wb.getWorksheet(FOGLIO)!;
+    for (let r = 12; r <= 19; r++) {
+      const c = ws.getCell(r, 3);
+      if (!c.isMerged || c.master.address === c.address) c.value = "Una definizione che non finisce. ".repeat(160);
+    }
+    const lungo = join(tmp, "definizioni-lunghe.xlsx");
+    await wb.xlsx.writeFile(lungo);
+    // Planned on the sheet's own headers, as the sample is (what the task pane would do)…
+    const fogli = wb.worksheets.map(worksheetToGrid);
+    expect(pianoStampa(leggiLinee(fogli).linee, fogli)[0].intestazioniProprie).toBe(true);
+
+    const pdfLungo = join(tmp, "definizioni-lunghe.pdf");
+    const r = await esegui(["stampa", lungo, "--out", join(tmp, "lunghe.stampa.xlsx"), "--pdf", pdfLungo, "--json"]);
+    expect(r.code).toBe(0);
+    const e: EsitoStampa = JSON.parse(r.out);
+    // …but printed it left a page without the header: the printer repeats it instead.
+    expect(e.intestazione).toBe("ripetuta");
+    expect((await apri(join(tmp, "lunghe.stampa.xlsx"))).getWorksheet(FOGLIO)!.pageSetup.printTitlesRow).toBe("11:11");
+    const stampate = execFileSync("pdftotext", ["-layout", pdfLungo, "-"], { encoding: "utf8" })
+      .split("\f")
+      .filter((p) => p.trim() !== "");
+    stampate.slice(1).forEach((testo) => expect(testo).toMatch(/Settore\s+Obiettivo\s+Definizione\s+Indicatore/));
+    for (const { nome, pagina } of e.linee) expect(stampate[pagina! - 1]).toContain(nome);
   });
 
   it("renders the first pages to PNG for a person to look at", () => {

@@ -62,7 +62,8 @@ describe("Prepara stampa in the task pane", () => {
     expect(bottone().getAttribute("aria-disabled")).toBeNull();
     expect(cartella.sincronizzazioni).toBe(2);
     expect(cartella.fogli.map((f) => f.nome)).toEqual(["Indice", FOGLIO]);
-    expect(cartella.foglio(FOGLIO)!.pagina).toMatchObject({ orientamento: "Landscape", righeTitoli: "$11:$11" });
+    expect(cartella.foglio(FOGLIO)!.pagina).toMatchObject({ orientamento: "Landscape", righeTitoli: null });
+    expect(cartella.foglio(FOGLIO)!.interruzioni).toHaveLength(19);
 
     // Again: the same workbook, the Indice updated.
     const prima = cartella.istantanea();
