@@ -43,7 +43,7 @@ export const MESSAGGI_APP = {
     `Indice ${indiceCreato ? "creato" : "aggiornato"} (pagine stimate: ${pagine}). ` +
     "I numeri di pagina dell'Indice sono una stima: controllarli in Anteprima di stampa.",
   intestazioniDelFoglio: (fogli: string[]) =>
-    `${fogli.length === 1 ? `Il foglio «${fogli[0]}» ripete` : `I fogli ${fogli.map((f) => `«${f}»`).join(", ")} ripetono`} già la riga di intestazione: ogni pagina comincia da una di quelle righe, senza «Righe da ripetere in alto» (che altrimenti la stamperebbero due volte; se erano impostate a mano, toglierle in Layout di pagina › Stampa titoli). In Anteprima, un gruppo di righe più lungo di una pagina lascia la pagina dopo senza intestazione.`,
+    `${fogli.length === 1 ? `Il foglio «${fogli[0]}» ripete` : `I fogli ${fogli.map((f) => `«${f}»`).join(", ")} ripetono`} già la riga di intestazione: ogni pagina comincia da una di quelle, senza «Righe da ripetere in alto».`,
   annoNonTrovato:
     "Anno della Relazione non trovato nella cartella: il piè di pagina dice solo «Relazione sulla Performance». Indicarlo nel riquadro e rifare Prepara stampa.",
 } as const;
