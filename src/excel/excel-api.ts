@@ -180,6 +180,8 @@ export interface ExcelChartPointsCollection {
 
 export interface ExcelChartSeries {
   name: string;
+  /** ExcelApi 1.7: the series' data labels (its values, formatted like the source cells). */
+  hasDataLabels: boolean;
   readonly points: ExcelChartPointsCollection;
 }
 

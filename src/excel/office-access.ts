@@ -760,6 +760,8 @@ function accodaLotto(
       grafico.setPosition(g.posizione.da, g.posizione.a);
       const serie = grafico.series.getItemAt(0);
       serie.name = g.nomeSerie;
+      // Each bar with its percentage, as in the Riepilogo's table: the chart reads on paper too.
+      serie.hasDataLabels = true;
       g.colori.forEach((colore, i) => {
         if (colore) serie.points.getItemAt(i).format.fill.setSolidColor(colore);
       });

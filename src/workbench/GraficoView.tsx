@@ -5,8 +5,8 @@ import { testoMostrato, VistaGrafico } from "./xlsx-to-fake";
 
 /**
  * A chart of the fake workbook drawn as an accessible SVG: title, one bar per point in its colour,
- * each with its value as text (formatted like its source cell, as Excel's data labels are by
- * default). All text goes through React text nodes.
+ * and, where the series has data labels, each value as text (formatted like its source cell, as
+ * Excel's data labels are by default). All text goes through React text nodes.
  */
 
 const useStili = makeStyles({
@@ -123,9 +123,11 @@ export function GraficoView({ grafico, formati }: GraficoViewProps): React.JSX.E
                       stroke="#7F7F7F"
                       strokeWidth={0.5}
                     />
-                    <text x={Math.max(da, a) + 4} y={y + spessore / 2} dy="0.35em" fontSize={10} fill="#262626">
-                      {testo(k, i)}
-                    </text>
+                    {s.etichette && (
+                      <text x={Math.max(da, a) + 4} y={y + spessore / 2} dy="0.35em" fontSize={10} fill="#262626">
+                        {testo(k, i)}
+                      </text>
+                    )}
                   </g>
                 );
               })}

@@ -186,12 +186,14 @@ export interface GraficoFinto {
   nomiSerie: Record<number, string>;
   /** By series index, then point index: the point's solid fill. */
   coloriPunti: Record<number, Record<number, string>>;
+  /** By series index: data labels shown (Office.js ChartSeries.hasDataLabels; a new chart has none). */
+  etichetteDati?: Record<number, boolean>;
 }
 
 /** A chart's data as the page draws it: categories, then each series with its values and point colours. */
 export interface DatiGrafico {
   categorie: string[];
-  serie: { nome: string; valori: (number | null)[]; colori: (string | null)[] }[];
+  serie: { nome: string; valori: (number | null)[]; colori: (string | null)[]; etichette: boolean }[];
 }
 
 let prossimaRegola = 1;
@@ -466,6 +468,7 @@ export function datiGrafico(cartella: CartellaFinta, grafico: GraficoFinto): Dat
         return typeof v === "number" ? v : null;
       }),
       colori: Array.from({ length: punti }, (_, i) => grafico.coloriPunti[k]?.[i] ?? null),
+      etichette: grafico.etichetteDati?.[k] ?? false,
     });
   }
   return { categorie, serie };
@@ -2114,14 +2117,27 @@ class SerieProxy extends ProxyFinto<RifSerie> implements ExcelChartSeries {
     });
   }
 
+  get hasDataLabels(): boolean {
+    return this.proprieta("hasDataLabels");
+  }
+
+  set hasDataLabels(mostra: boolean) {
+    this.ctx.accoda("imposta", this.percorso, "hasDataLabels", mostra, () => {
+      const r = this.oggetto();
+      controllaScrittura(this.ctx, r.foglio);
+      r.grafico.etichetteDati = { ...r.grafico.etichetteDati, [r.serie]: mostra };
+    });
+  }
+
   protected override scalari(): readonly string[] {
-    return ["name"];
+    return ["name", "hasDataLabels"];
   }
 
   protected override leggiScalare(nome: string, r: RifSerie): unknown {
-    return nome === "name"
-      ? datiGrafico(this.ctx.cartella, r.grafico).serie[r.serie].nome
-      : super.leggiScalare(nome, r);
+    const serie = () => datiGrafico(this.ctx.cartella, r.grafico).serie[r.serie];
+    if (nome === "name") return serie().nome;
+    if (nome === "hasDataLabels") return serie().etichette;
+    return super.leggiScalare(nome, r);
   }
 
   protected override figlio(nome: string): ProxyFinto<unknown> | undefined {

@@ -353,6 +353,8 @@ describe("the Riepilogo sheet", () => {
     });
     expect(grafico.categorie).toEqual(linee.linee.map((l) => l.nome));
     expect(grafico.serie).toHaveLength(1);
+    // Each bar with its percentage (data labels): a new chart in Excel has none.
+    expect(grafico.serie[0].etichette).toBe(true);
     expect(grafico.serie[0].valori).toEqual(linee.risultato.linee.map((x) => x.percentuale! / 100));
     expect(grafico.serie[0].colori).toEqual(
       linee.risultato.linee.map((x) => fasciaPer(x.percentuale!, BANDE_PREDEFINITE).colore)
