@@ -5,6 +5,7 @@
 // with the sheet drawn beside it. `npm run workbench` serves it on http://localhost:3100/.
 const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { paginaAiuto } = require("./scripts/aiuto");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 module.exports = (env = {}, options = {}) => ({
@@ -28,7 +29,13 @@ module.exports = (env = {}, options = {}) => ({
   performance: { hints: false },
   plugins: [
     new HtmlWebpackPlugin({ filename: "index.html", template: "./src/workbench/workbench.html" }),
-    new CopyWebpackPlugin({ patterns: [{ from: "assets/*.xlsx", to: "assets/[name][ext]" }] }),
+    new CopyWebpackPlugin({
+      patterns: [
+        { from: "assets/*.xlsx", to: "assets/[name][ext]" },
+        // The help page the pane's «Funzioni PERF» links open, as the add-in serves it.
+        { from: "README.md", to: "aiuto.html", transform: (contenuto) => paginaAiuto(contenuto.toString()) },
+      ],
+    }),
   ],
   devServer: { port: 3100, host: "127.0.0.1", static: false },
 });

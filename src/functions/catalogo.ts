@@ -3,9 +3,13 @@
  * functions.ts is what Excel shows; test/functions/metadata.test.ts checks the two agree.
  */
 
-/** README section that documents the functions; each function has its own anchor below it. */
-export const URL_GUIDA_FUNZIONI = "https://github.com/comune/barometro#funzioni";
-const URL_README = "https://github.com/comune/barometro";
+/**
+ * The help page served next to the task pane (dist/aiuto.html, built from the README by
+ * scripts/aiuto.js): relative, so it resolves wherever the add-in is hosted. Its «Funzioni»
+ * section has an anchor per function, the ones functions.json's helpUrl uses too.
+ */
+export const URL_GUIDA_FUNZIONI = "aiuto.html#funzioni";
+const URL_AIUTO = "aiuto.html";
 
 export interface VoceCatalogo {
   /** Function id in functions.json (the name after "PERF."). */
@@ -13,7 +17,7 @@ export interface VoceCatalogo {
   /** As typed in Italian Excel (";" separates arguments). */
   sintassi: string;
   descrizione: string;
-  /** Help page: the function's section of the README. */
+  /** Help page: the function's section of aiuto.html (relative to the task pane). */
   helpUrl: string;
 }
 
@@ -21,7 +25,7 @@ const voce = (id: string, argomenti: string, descrizione: string): VoceCatalogo 
   id,
   sintassi: `PERF.${id}(${argomenti})`,
   descrizione,
-  helpUrl: `${URL_README}#perf${id.toLowerCase()}`,
+  helpUrl: `${URL_AIUTO}#perf${id.toLowerCase()}`,
 });
 
 export const FUNZIONI_PERF: readonly VoceCatalogo[] = [

@@ -59,7 +59,7 @@ function griglia<T>(
 /**
  * Percentuale di raggiungimento (% Ragg) di un indicatore, da 0 a 100. Con intervalli restituisce un valore per riga.
  * @customfunction RAGG
- * @helpurl https://github.com/comune/barometro#perfragg
+ * @helpurl https://localhost:3000/aiuto.html#perfragg
  * @param atteso Target atteso: numero, testo come "3.800" o "78,5", oppure un intervallo.
  * @param consuntivo Target consuntivo, della stessa forma di atteso.
  * @param [polarita] Polarità: ↑ (più alto è meglio, predefinita) o ↓; anche + / -, maggiore / minore, crescente / decrescente.
@@ -76,7 +76,7 @@ export function ragg(
 /**
  * Scostamento di un indicatore: consuntivo − atteso. Con intervalli restituisce un valore per riga.
  * @customfunction SCOSTAMENTO
- * @helpurl https://github.com/comune/barometro#perfscostamento
+ * @helpurl https://localhost:3000/aiuto.html#perfscostamento
  * @param atteso Target atteso: numero, testo come "3.800" o "78,5", oppure un intervallo.
  * @param consuntivo Target consuntivo, della stessa forma di atteso.
  * @returns Consuntivo − atteso.
@@ -91,7 +91,7 @@ export function scostamento(
 /**
  * Raggiungimento pesato di un obiettivo (0–100): somma di peso × % Ragg diviso la somma dei pesi, al massimo 100. Se tutti i pesi sono 0 restituisce «Neutralizzato».
  * @customfunction OBIETTIVO
- * @helpurl https://github.com/comune/barometro#perfobiettivo
+ * @helpurl https://localhost:3000/aiuto.html#perfobiettivo
  * @param pesi Pesi degli indicatori dell'obiettivo (una colonna).
  * @param ragg % Ragg degli indicatori, da 0 a 100, nelle stesse righe dei pesi.
  * @returns Raggiungimento dell'obiettivo da 0 a 100, oppure «Neutralizzato».
@@ -103,7 +103,7 @@ export function obiettivo(pesi: unknown[][], ragg: unknown[][]): number | string
 /**
  * Percentuale di raggiungimento di una linea strategica: media dei suoi obiettivi, esclusi i neutralizzati. Tre colonne come nel foglio: nome dell'obiettivo nella prima riga, vuoto nelle successive.
  * @customfunction LINEA
- * @helpurl https://github.com/comune/barometro#perflinea
+ * @helpurl https://localhost:3000/aiuto.html#perflinea
  * @param obiettivi Colonna dei nomi degli obiettivi: un nome apre un obiettivo, le celle vuote lo continuano.
  * @param pesi Colonna dei pesi degli indicatori.
  * @param ragg Colonna delle % Ragg degli indicatori, da 0 a 100.
@@ -120,7 +120,7 @@ export function linea(
 /**
  * Raggiungimento complessivo dell'ente: media delle percentuali delle linee strategiche. Le celle vuote e «Neutralizzato» sono escluse.
  * @customfunction ENTE
- * @helpurl https://github.com/comune/barometro#perfente
+ * @helpurl https://localhost:3000/aiuto.html#perfente
  * @param linee Percentuali delle linee, da 0 a 100 (un intervallo di qualsiasi forma).
  * @returns Percentuale complessiva da 0 a 100.
  */
@@ -131,7 +131,7 @@ export function ente(linee: unknown[][]): number | CustomFunctions.Error {
 /**
  * Fascia del Barometro per una % Ragg: «Raggiunto», «Parzialmente raggiunto» o «Non raggiunto». Usa le soglie salvate nella cartella, altrimenti 90 e 70.
  * @customfunction BAROMETRO
- * @helpurl https://github.com/comune/barometro#perfbarometro
+ * @helpurl https://localhost:3000/aiuto.html#perfbarometro
  * @param ragg % Ragg da 0 a 100 (una cella o un intervallo).
  * @returns Etichetta della fascia.
  */

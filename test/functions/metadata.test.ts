@@ -9,6 +9,10 @@ import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import "./fake-custom-functions";
 import { FUNZIONI } from "../../src/functions/functions";
 import { FUNZIONI_PERF } from "../../src/functions/catalogo";
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { paginaAiuto } = require("../../scripts/aiuto.js") as { paginaAiuto: (readme: string) => string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { urlProduzione } = require("../../webpack.config.js") as { urlProduzione: () => string };
 
 const RADICE = resolve(__dirname, "../..");
 const SORGENTE = resolve(RADICE, "src/functions/functions.ts");
@@ -118,11 +122,15 @@ describe("functions.json generated from the JSDoc", () => {
     expect(testo).not.toMatch(/\b(the|returns|weighted)\b/i);
   });
 
-  it("helpUrl points to the function's section of the README, as listed in the task pane", () => {
+  it("helpUrl points to the function's section of the help page served with the add-in, as linked in the task pane", () => {
     for (const f of metadati.functions) {
-      expect(f.helpUrl).toBe(`https://github.com/comune/barometro#perf${f.id.toLowerCase()}`);
+      // The dev server's address: a production build rewrites it (test/security/csp.test.ts).
+      expect(f.helpUrl).toBe(`https://localhost:3000/aiuto.html#perf${f.id.toLowerCase()}`);
     }
-    expect(FUNZIONI_PERF.map((v) => [v.id, v.helpUrl])).toEqual(metadati.functions.map((f) => [f.id, f.helpUrl]));
+    // The task pane's links are relative to its own page, taskpane.html, next to aiuto.html.
+    expect(FUNZIONI_PERF.map((v) => [v.id, new URL(v.helpUrl, "https://localhost:3000/taskpane.html").href])).toEqual(
+      metadati.functions.map((f) => [f.id, f.helpUrl])
+    );
   });
 
   it("every id is associated with the function the JSDoc annotates", () => {
@@ -134,18 +142,13 @@ describe("functions.json generated from the JSDoc", () => {
 
 describe("README.md, section «Funzioni»", () => {
   const testo = readFileSync(resolve(RADICE, "README.md"), "utf8");
-  /** GitHub's heading anchors: lowercase, punctuation dropped, spaces → "-". */
-  const ancore = [...testo.matchAll(/^#{1,6}\s+(.+)$/gm)].map((m) =>
-    m[1]
-      .trim()
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-      .replace(/\s/g, "-")
-  );
+  /** The ids of the help page built from the README (scripts/aiuto.js). */
+  const ancore = [...paginaAiuto(testo).matchAll(/<h[1-6] id="([^"]*)"/g)].map((m) => m[1]);
 
-  it("has the «Funzioni» section and one heading per helpUrl anchor", () => {
+  it("the help page has the «Funzioni» section and one heading per helpUrl anchor", () => {
     expect(ancore).toContain("funzioni");
-    for (const f of FUNZIONI_PERF) expect(ancore).toContain(new URL(f.helpUrl).hash.slice(1));
+    for (const f of FUNZIONI_PERF)
+      expect(ancore).toContain(new URL(f.helpUrl, "https://localhost:3000/").hash.slice(1));
   });
 
   it("has a worked example per function, written for Italian Excel", () => {
@@ -161,7 +164,9 @@ describe("README.md, section «Funzioni»", () => {
 
 const DIST = resolve(RADICE, "dist/functions.json");
 (existsSync(DIST) ? describe : describe.skip)("dist/functions.json (after npm run build)", () => {
-  it("is the document generated from the current source", () => {
-    expect(JSON.parse(readFileSync(DIST, "utf8"))).toEqual(metadati);
+  it("is the document generated from the current source (a production build: help links on the hosted page)", () => {
+    const dist = readFileSync(DIST, "utf8");
+    const produzione = JSON.stringify(metadati).replace(/https:\/\/localhost:3000\//g, urlProduzione());
+    expect(JSON.parse(dist)).toEqual(dist.includes("localhost") ? metadati : JSON.parse(produzione));
   });
 });

@@ -11,7 +11,7 @@
  * A violation counts whether Chromium reports it as a securitypolicyviolation event or on the console.
  */
 import { execFileSync } from "child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { Browser, Page } from "playwright-core";
@@ -21,6 +21,7 @@ import { serviCartella } from "../e2e/server";
 jest.setTimeout(300_000);
 
 const ROOT = resolve(__dirname, "../..");
+const OUTPUT = join(ROOT, "test-output");
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 /** Office.js's CDN hosts: the only origins besides the add-in's own that may serve scripts. */
 const HOST_OFFICE = ["https://appsforoffice.microsoft.com", "https://officeapis.public.onecdn.static.microsoft"];
@@ -195,6 +196,57 @@ describe("Content-Security-Policy of the task pane", () => {
     await page.getByRole("tab", { name: /^Impostazioni/ }).click();
     await page.getByRole("button", { name: "Salva" }).click();
     await page.waitForTimeout(300);
+    expect(await violazioni()).toEqual([]);
+    expect(richiesteEsterne).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("the help page the add-in serves (aiuto.html, from the README)", () => {
+  const URL_PRODUZIONE = "https://barometro.comune.example.it/";
+  const dist = () => join(tmp, "dist");
+
+  it("is where the production manifest and functions.json point: every link to the add-in is an emitted file", () => {
+    const manifest = readFileSync(join(dist(), "manifest.xml"), "utf8");
+    const funzioni = JSON.parse(readFileSync(join(dist(), "functions.json"), "utf8")) as {
+      functions: { id: string; helpUrl: string }[];
+    };
+    const collegamenti = [
+      ...[...manifest.matchAll(/DefaultValue="(https:[^"]+)"/g)].map((m) => m[1]),
+      ...funzioni.functions.map((f) => f.helpUrl),
+    ].filter((u) => u.startsWith(URL_PRODUZIONE));
+    expect(collegamenti.length).toBeGreaterThan(15);
+    for (const u of collegamenti) expect(existsSync(join(dist(), new URL(u).pathname))).toBe(true);
+
+    const aiuto = readFileSync(join(dist(), "aiuto.html"), "utf8");
+    expect(manifest).toContain(`<SupportUrl DefaultValue="${URL_PRODUZIONE}aiuto.html" />`);
+    for (const f of funzioni.functions) {
+      expect(f.helpUrl).toBe(`${URL_PRODUZIONE}aiuto.html#perf${f.id.toLowerCase()}`);
+      // (The production build minifies the page: attribute quotes may go.)
+      expect(aiuto).toMatch(new RegExp(`<h3 id="?perf${f.id.toLowerCase()}"?>PERF\\.${f.id}</h3>`));
+    }
+    expect(`${manifest}${JSON.stringify(funzioni)}`).not.toMatch(/github\.com\/comune|localhost/);
+  });
+
+  it("renders with no script and no violation, each function's section reachable from its anchor", async () => {
+    const aiuto = readFileSync(join(dist(), "aiuto.html"), "utf8");
+    expect(aiuto).not.toMatch(/<script/i);
+    expect(direttive(metaCsp(aiuto).contenuto).get("default-src")).toEqual(["'none'"]);
+    const { page, violazioni, richiesteEsterne } = await apri(`${pane.url}aiuto.html#perfragg`);
+    await page.getByRole("heading", { name: "PERF.RAGG" }).waitFor();
+    expect(await page.getByRole("heading", { level: 2 }).allInnerTexts()).toEqual([
+      "In Excel",
+      "Regole di calcolo",
+      "Verifica",
+      "Come Barometro legge il foglio",
+      "Funzioni",
+    ]);
+    // The anchor scrolled the page to the function's heading.
+    expect(await page.evaluate(() => document.getElementById("perfragg")!.getBoundingClientRect().top)).toBeLessThan(
+      50
+    );
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: join(OUTPUT, "aiuto-perf-ragg.png") });
     expect(await violazioni()).toEqual([]);
     expect(richiesteEsterne).toEqual([]);
     await page.close();
