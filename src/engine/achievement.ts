@@ -85,7 +85,7 @@ function mediaPesata(pesi: number[], ragg: number[]): number | null {
   };
   const diretta = media(1);
   if (diretta === null || Number.isFinite(diretta)) return diretta;
-  return media(Math.max(...pesi));
+  return media(pesi.reduce((m, p) => Math.max(m, p), -Infinity));
 }
 
 /** Whether anything in the objective is still to be measured (missing data or weight). */

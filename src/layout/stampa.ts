@@ -4,10 +4,17 @@ import { ColonneTabella, riconosciIntestazione } from "./headers";
 
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
 export function estensioneLinea(linea: Linea): { prima: number; ultima: number } {
-  const righe = linea.obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga));
-  if (linea.cellaTitolo) righe.push(parseA1(linea.cellaTitolo).row + 1);
-  if (linea.percentuale) righe.push(parseA1(linea.percentuale.cella).row + 1);
-  return { prima: Math.min(...righe), ultima: Math.max(...righe) };
+  let prima = Infinity;
+  let ultima = -Infinity;
+  const conta = (riga: number) => {
+    prima = Math.min(prima, riga);
+    ultima = Math.max(ultima, riga);
+  };
+  // A loop, not Math.min(...rows): a line of 150,000 indicators would overflow the call stack.
+  for (const o of linea.obiettivi) for (const i of o.indicatori) conta(i.riga);
+  if (linea.cellaTitolo) conta(parseA1(linea.cellaTitolo).row + 1);
+  if (linea.percentuale) conta(parseA1(linea.percentuale.cella).row + 1);
+  return { prima, ultima };
 }
 
 /** How one sheet that holds lines is laid out for printing. */
@@ -90,9 +97,13 @@ function pagineDelleIntestazioni(
   const ripetute = righeIntestazione(grid, intestazione);
   const nuovePagine: number[] = [];
   for (let l = 0; l < linee.length; l++) {
-    const righe = linee[l].obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga));
-    const primaDati = Math.min(...righe);
-    const fine = Math.max(...righe);
+    let primaDati = Infinity;
+    let fine = -Infinity;
+    for (const o of linee[l].obiettivi)
+      for (const i of o.indicatori) {
+        primaDati = Math.min(primaDati, i.riga);
+        fine = Math.max(fine, i.riga);
+      }
     if (!ripetute.some((r) => r >= inizi[l] && r < primaDati)) return null;
     const dentro = ripetute.filter((r) => r > primaDati && r <= fine);
     const pagine = [inizi[l], ...dentro, fine + 1];

@@ -190,3 +190,18 @@ describe("the Office.js print plan of the sheets", () => {
     });
   });
 });
+
+describe("estensioneLinea", () => {
+  it("spans a line from its title to its last indicator, however many indicators it has", () => {
+    const riga = (r: number) => ({ riga: r });
+    const enorme = {
+      cellaTitolo: "A5",
+      obiettivi: [{ indicatori: Array.from({ length: 150_000 }, (_, i) => riga(200_010 - i)) }],
+    } as unknown as Linea;
+    expect(estensioneLinea(enorme)).toEqual({ prima: 5, ultima: 200_010 });
+    expect(estensioneLinea(linee[0])).toEqual({
+      prima: 6,
+      ultima: Math.max(...linee[0].obiettivi.flatMap((o) => o.indicatori.map((i) => i.riga))),
+    });
+  });
+});
