@@ -1,4 +1,5 @@
-import { resolve } from "path";
+import { existsSync, readdirSync, statSync } from "fs";
+import { join, resolve } from "path";
 import { parseArgs } from "util";
 import { CONTENUTI_BAROMETRO, ContenutoBarometro, creaPatch } from "../layout/patch";
 import { applyPatch } from "./apply-patch";
@@ -12,10 +13,10 @@ import { elabora } from "./workbook";
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
 const USO = `Uso:
-  barometro ricalcola [FILE.xlsx] [--out OUT.xlsx] [--json] [--senza-formattazione]
+  barometro ricalcola [FILE.xlsx …] [--out OUT.xlsx] [--json] [--senza-formattazione]
                       [--barometro etichetta|simbolo|colore]
-  barometro verifica  [FILE.xlsx] [--json]
-  barometro stampa    [FILE.xlsx] [--out OUT.xlsx] [--pdf OUT.pdf] [--json]
+  barometro verifica  [FILE.xlsx …] [--json]
+  barometro stampa    [FILE.xlsx …] [--out OUT.xlsx] [--pdf OUT.pdf] [--json]
 
 ricalcola  calcola % Ragg, scostamenti, percentuali di linea e colori del Barometro e li scrive
            in OUT (predefinito: FILE con estensione .ricalcolato.xlsx); nient'altro cambia.
@@ -24,8 +25,11 @@ stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pag
            intestazione ripetuta, una linea per pagina, piè di pagina numerato) e foglio «Indice»,
            in OUT (predefinito: FILE con estensione .stampa.xlsx); con --pdf anche il PDF
            (serve LibreOffice).
-FILE       predefinito: la cartella di esempio inclusa (${SAMPLE}).
---json     stampa un solo documento JSON su stdout.
+FILE       uno o più file .xlsx, o una cartella (i suoi file .xlsx); predefinito: la cartella di
+           esempio inclusa (${SAMPLE}). Con più file ognuno è scritto accanto al suo (--out e
+           --pdf valgono con un solo file); un file che non si può elaborare è segnalato e gli
+           altri proseguono.
+--json     stampa un solo documento JSON su stdout (con più file, l'elenco dei loro documenti).
 --senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
            che seguono i dati anche senza il componente): solo i colori fissi.
 --barometro  (ricalcola) che cosa scrivere nella cella Barometro oltre al colore, perché la fascia
@@ -59,33 +63,39 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         help: { type: "boolean", short: "h" },
       },
     });
-    const [comando, fileArg, ...resto] = positionals;
+    const [comando, ...argomentiFile] = positionals;
     if (values.help || comando === undefined) {
       io.out(USO);
       return comando === undefined && !values.help ? 2 : 0;
     }
-    if (resto.length > 0) throw new CliError(MESSAGGI_CLI.argomenti(`troppi file: ${resto.join(", ")}`));
-    const file = resolve(fileArg ?? SAMPLE);
+    if (!COMANDI.includes(comando)) throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
     if (values["senza-formattazione"] && comando !== "ricalcola")
       throw new CliError(MESSAGGI_CLI.argomenti("--senza-formattazione vale solo per «ricalcola»"));
     if (values.barometro !== undefined && comando !== "ricalcola")
       throw new CliError(MESSAGGI_CLI.argomenti("--barometro vale solo per «ricalcola»"));
-    const contenuto = contenutoDaArgomento(values.barometro);
-    if (comando === "verifica") {
-      if (values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
-      const elaborazione = await elabora(file);
-      const { estensioni } = await esaminaPacchetto(elaborazione.dati, { interruzioni: false });
-      const scelte = impostazioniCartella(estensioni);
-      if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
-      return stampa(io, file, elaborazione, values.json === true, scelte);
-    }
+    if (values.out && comando === "verifica")
+      throw new CliError(MESSAGGI_CLI.argomenti("--out vale solo per «ricalcola»"));
     if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
-    if (comando === "ricalcola")
-      return await ricalcola(io, file, values.out, values.json === true, values["senza-formattazione"], contenuto);
-    // Required here: the page layout, the Indice and the PDF are only for «stampa».
-    if (comando === "stampa")
-      return await (await import("./stampa-comando")).stampa(io, file, values.out, values.pdf, values.json === true);
-    throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
+    const contenuto = contenutoDaArgomento(values.barometro);
+    const files = argomentiFile.length === 0 ? [SAMPLE] : fileDaElaborare(argomentiFile);
+    if (files.length > 1 && (values.out || values.pdf))
+      throw new CliError(MESSAGGI_CLI.argomenti(`${values.out ? "--out" : "--pdf"} vale con un solo file`));
+    const json = values.json === true;
+
+    const elaboraFile = async (file: string, io: Io): Promise<number> => {
+      if (comando === "verifica") {
+        const elaborazione = await elabora(file);
+        const { estensioni } = await esaminaPacchetto(elaborazione.dati, { interruzioni: false });
+        const scelte = impostazioniCartella(estensioni);
+        if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
+        return stampa(io, file, elaborazione, json, scelte);
+      }
+      if (comando === "ricalcola")
+        return await ricalcola(io, file, values.out, json, values["senza-formattazione"], contenuto);
+      // Required here: the page layout, the Indice and the PDF are only for «stampa».
+      return await (await import("./stampa-comando")).stampa(io, file, values.out, values.pdf, json);
+    };
+    return files.length === 1 ? await elaboraFile(files[0], io) : await elaboraTutti(files, elaboraFile, io, json);
   } catch (e) {
     if (e instanceof CliError) {
       io.err(e.message);
@@ -102,6 +112,58 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
 // Duck-typed: errors thrown by Node's own modules may come from another realm (e.g. under jest).
 function isParseArgsError(e: unknown): e is Error {
   return typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
+}
+
+const COMANDI = ["ricalcola", "verifica", "stampa"];
+
+/**
+ * The files named on the command line, a folder standing for the .xlsx files in it (not its
+ * subfolders; Excel's lock files "~$…" and Barometro's own outputs left out), each once.
+ */
+export function fileDaElaborare(argomenti: string[]): string[] {
+  const files = argomenti.flatMap((a) => {
+    const percorso = resolve(a);
+    if (!existsSync(percorso) || !statSync(percorso).isDirectory()) return [percorso];
+    const dentro = readdirSync(percorso)
+      .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith("~$") && !USCITE.test(n))
+      .sort((x, y) => x.localeCompare(y, "it"))
+      .map((n) => join(percorso, n));
+    if (dentro.length === 0) throw new CliError(MESSAGGI_CLI.cartellaVuota(percorso));
+    return dentro;
+  });
+  return [...new Set(files)];
+}
+
+/** What Barometro itself writes next to a file: not inputs when a folder is named. */
+const USCITE = /\.(ricalcolato|stampa|allegato)\.xlsx$/i;
+
+/**
+ * Several files, one after the other: a file that cannot be processed is reported and the others
+ * go on; exit code 2 if any failed. With --json, one document: the array of each file's.
+ */
+async function elaboraTutti(
+  files: string[],
+  elaboraFile: (file: string, io: Io) => Promise<number>,
+  io: Io,
+  json: boolean
+): Promise<number> {
+  const documenti: unknown[] = [];
+  const falliti: string[] = [];
+  for (const [i, file] of files.entries()) {
+    if (!json && i > 0) io.out("");
+    const perFile: Io = json ? { out: (t) => documenti.push(JSON.parse(t)), err: io.err } : io;
+    try {
+      await elaboraFile(file, perFile);
+    } catch (e) {
+      if (!(e instanceof CliError)) throw e;
+      io.err(e.message);
+      falliti.push(file);
+      if (json) documenti.push({ file, errore: e.message });
+    }
+  }
+  if (json) io.out(JSON.stringify(documenti, null, 2));
+  else io.out(`\n${MESSAGGI_CLI.elaborati(files.length - falliti.length, files.length, falliti)}`);
+  return falliti.length > 0 ? 2 : 0;
 }
 
 /** The --barometro value; absent (undefined): as saved in the workbook, else the default. */
