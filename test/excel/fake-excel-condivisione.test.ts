@@ -149,9 +149,18 @@ describe("the fake Excel: sheets and charts", () => {
         minimo: null,
         massimo: 1,
         categorie: ["X", "Y"],
-        serie: [{ nome: "% raggiungimento", valori: [0.5, 0.9], colori: [null, "#63BE7B"] }],
+        serie: [{ nome: "% raggiungimento", valori: [0.5, 0.9], colori: [null, "#63BE7B"], etichette: false }],
       },
     ]);
+    // A new chart in Excel has no data labels (etichette: false above); the series' switch shows them.
+    await c.run(async (ctx) => {
+      ctx.workbook.worksheets
+        .getItem("Riepilogo")
+        .charts.getItem("Barometro.Riepilogo")
+        .series.getItemAt(0).hasDataLabels = true;
+      await ctx.sync();
+    });
+    expect(datiGrafico(c, r.grafici[0]).serie[0].etichette).toBe(true);
     // Data are read from the cells now, as Excel draws them.
     r.imposta("B1", { valore: 0.7 });
     expect(datiGrafico(c, r.grafici[0]).serie[0].valori).toEqual([0.7, 0.9]);
