@@ -139,7 +139,8 @@ const USCITE = /\.(ricalcolato|stampa|allegato)\.xlsx$/i;
 
 /**
  * Several files, one after the other: a file that cannot be processed is reported and the others
- * go on; exit code 2 if any failed. With --json, one document: the array of each file's.
+ * go on; exit code 2 if any failed (1 if for a reason not foreseen). With --json, one document:
+ * the array of each file's.
  */
 async function elaboraTutti(
   files: string[],
@@ -149,21 +150,27 @@ async function elaboraTutti(
 ): Promise<number> {
   const documenti: unknown[] = [];
   const falliti: string[] = [];
+  let inatteso = false;
   for (const [i, file] of files.entries()) {
     if (!json && i > 0) io.out("");
     const perFile: Io = json ? { out: (t) => documenti.push(JSON.parse(t)), err: io.err } : io;
     try {
       await elaboraFile(file, perFile);
     } catch (e) {
-      if (!(e instanceof CliError)) throw e;
-      io.err(e.message);
+      // Even a failure Barometro did not foresee stops only this file (exit code 1, as for one file).
+      inatteso ||= !(e instanceof CliError);
+      const messaggio =
+        e instanceof CliError
+          ? e.message
+          : MESSAGGI_CLI.erroreInatteso(file, e instanceof Error ? e.message : String(e));
+      io.err(messaggio);
       falliti.push(file);
-      if (json) documenti.push({ file, errore: e.message });
+      if (json) documenti.push({ file, errore: messaggio });
     }
   }
   if (json) io.out(JSON.stringify(documenti, null, 2));
   else io.out(`\n${MESSAGGI_CLI.elaborati(files.length - falliti.length, files.length, falliti)}`);
-  return falliti.length > 0 ? 2 : 0;
+  return inatteso ? 1 : falliti.length > 0 ? 2 : 0;
 }
 
 /** The --barometro value; absent (undefined): as saved in the workbook, else the default. */

@@ -3,6 +3,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { fileDaElaborare, main } from "../../src/cli/main";
+import * as cartellaDiLavoro from "../../src/cli/workbook";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-piu-file-"));
@@ -70,6 +71,25 @@ describe("several files", () => {
     expect(documenti.map((d) => d.file)).toEqual([a, join(dir, "rotto.xlsx")]);
     expect(documenti[0].linee).toHaveLength(10);
     expect(documenti[1].errore).toContain("non è una cartella di lavoro .xlsx valida");
+  });
+
+  it("a failure nobody foresaw stops only its file: the others are done, exit 1", async () => {
+    const dir = cartella();
+    const originale = cartellaDiLavoro.elabora;
+    const spia = jest
+      .spyOn(cartellaDiLavoro, "elabora")
+      .mockImplementation((file) =>
+        file.endsWith("Settore A.xlsx") ? Promise.reject(new TypeError("boom")) : originale(file)
+      );
+    try {
+      const r = await esegui("verifica", join(dir, "Settore A.xlsx"), join(dir, "Settore B.xlsx"));
+      expect(r.codice).toBe(1);
+      expect(r.err).toBe(`Errore inatteso con «${join(dir, "Settore A.xlsx")}»: boom`);
+      expect(r.out).toContain("Barometro — Settore B.xlsx");
+      expect(r.out).toMatch(/Elaborati 1 file su 2\./);
+    } finally {
+      spia.mockRestore();
+    }
   });
 
   it("--out and --pdf go with one file only; an empty folder is said so", async () => {
