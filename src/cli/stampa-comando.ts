@@ -146,7 +146,10 @@ function senzaIntestazione(
   if (!altriDopo && testi.length > fine) return true;
   return piano.some((p) => {
     const grid = fogli.find((g) => g.name === p.foglio);
-    const intestazione = p.rigaIntestazione && grid ? testiRiga(grid, p.rigaIntestazione).slice(0, 3) : [];
+    // The words of the header's first cells: pdftotext may split a wrapped header cell across lines.
+    const intestazione = (p.rigaIntestazione && grid ? testiRiga(grid, p.rigaIntestazione).slice(0, 3) : [])
+      .flatMap((t) => t.split(/\s+/))
+      .filter((parola) => parola.length >= 3);
     const proprie = linee.flatMap((l, i) => (l.foglio === p.foglio ? [sezioni[i]] : []));
     return proprie.some((s) => pagineSenza(testi, intestazione, s.inizio, s.fine).length > 0);
   });
