@@ -2,7 +2,8 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import { fileDaElaborare, main } from "../../src/cli/main";
+import { main } from "../../src/cli/main";
+import { fileDaElaborare } from "../../src/cli/piu-file";
 import * as cartellaDiLavoro from "../../src/cli/workbook";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
