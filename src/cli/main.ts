@@ -1,4 +1,5 @@
-import { resolve } from "path";
+import { existsSync, statSync } from "fs";
+import { basename, join, resolve } from "path";
 import { parseArgs } from "util";
 import { CONTENUTI_BAROMETRO, ContenutoBarometro, creaPatch } from "../layout/patch";
 import { applyPatch } from "./apply-patch";
@@ -24,11 +25,11 @@ verifica   controlla i dati e stampa gli avvisi, senza scrivere nulla.
 stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pagina in larghezza,
            intestazione ripetuta, una linea per pagina, piè di pagina numerato) e foglio «Indice»,
            in OUT (predefinito: FILE con estensione .stampa.xlsx); con --pdf anche il PDF
-           (serve LibreOffice).
+           (serve LibreOffice; se --pdf è una cartella, il PDF di ogni file va lì con il suo nome).
 FILE       uno o più file .xlsx, o una cartella (i suoi file .xlsx); predefinito: la cartella di
-           esempio inclusa (${SAMPLE}). Con più file ognuno è scritto accanto al suo (--out e
-           --pdf valgono con un solo file); un file che non si può elaborare è segnalato e gli
-           altri proseguono.
+           esempio inclusa (${SAMPLE}). Con più file ognuno è scritto accanto al suo (--out vale
+           con un solo file, --pdf con più file è una cartella); un file che non si può elaborare
+           è segnalato e gli altri proseguono.
 --json     stampa un solo documento JSON su stdout (con più file, l'elenco dei loro documenti).
 --senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
            che seguono i dati anche senza il componente): solo i colori fissi.
@@ -78,8 +79,15 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (values.pdf && comando !== "stampa") throw new CliError(MESSAGGI_CLI.argomenti("--pdf vale solo per «stampa»"));
     const contenuto = contenutoDaArgomento(values.barometro);
     const files = argomentiFile.length === 0 ? [SAMPLE] : fileDaElaborare(argomentiFile);
-    if (files.length > 1 && (values.out || values.pdf))
-      throw new CliError(MESSAGGI_CLI.argomenti(`${values.out ? "--out" : "--pdf"} vale con un solo file`));
+    if (files.length > 1 && values.out) throw new CliError(MESSAGGI_CLI.argomenti("--out vale con un solo file"));
+    // --pdf naming a folder: each file's PDF goes there, under the file's name.
+    const cartellaPdf = values.pdf !== undefined && isCartella(values.pdf) ? resolve(values.pdf) : null;
+    if (files.length > 1 && values.pdf !== undefined && !cartellaPdf)
+      throw new CliError(
+        MESSAGGI_CLI.argomenti("con più file --pdf vuole una cartella, dove scrivere un PDF per file")
+      );
+    const pdfDi = (file: string) =>
+      cartellaPdf ? join(cartellaPdf, basename(file).replace(/\.xlsx$/i, "") + ".pdf") : values.pdf;
     const json = values.json === true;
 
     const elaboraFile = async (file: string, io: Io): Promise<number> => {
@@ -93,7 +101,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       if (comando === "ricalcola")
         return await ricalcola(io, file, values.out, json, values["senza-formattazione"], contenuto);
       // Required here: the page layout, the Indice and the PDF are only for «stampa».
-      return await (await import("./stampa-comando")).stampa(io, file, values.out, values.pdf, json);
+      return await (await import("./stampa-comando")).stampa(io, file, values.out, pdfDi(file), json);
     };
     return files.length === 1 ? await elaboraFile(files[0], io) : await elaboraTutti(files, elaboraFile, io, json);
   } catch (e) {
@@ -115,6 +123,8 @@ function isParseArgsError(e: unknown): e is Error {
 }
 
 const COMANDI = ["ricalcola", "verifica", "stampa"];
+
+const isCartella = (percorso: string) => existsSync(percorso) && statSync(percorso).isDirectory();
 
 /** The --barometro value; absent (undefined): as saved in the workbook, else the default. */
 function contenutoDaArgomento(valore: string | undefined): ContenutoBarometro | undefined {

@@ -93,13 +93,15 @@ describe("several files", () => {
     }
   });
 
-  it("--out and --pdf go with one file only; an empty folder is said so", async () => {
+  it("--out goes with one file only, --pdf with several is a folder; an empty folder is said so", async () => {
     const dir = cartella();
     const due = [join(dir, "Settore A.xlsx"), join(dir, "Settore B.xlsx")];
     const out = await esegui("ricalcola", ...due, "--out", join(tmp, "x.xlsx"));
     expect(out.codice).toBe(2);
     expect(out.err).toContain("--out vale con un solo file");
-    expect((await esegui("stampa", ...due, "--pdf", join(tmp, "x.pdf"))).err).toContain("--pdf vale con un solo file");
+    expect((await esegui("stampa", ...due, "--pdf", join(tmp, "x.pdf"))).err).toContain(
+      "con più file --pdf vuole una cartella"
+    );
     const vuota = join(tmp, "vuota");
     mkdirSync(vuota);
     const r = await esegui("verifica", vuota);

@@ -3,7 +3,7 @@
  * as LibreOffice prints it (pdftotext / pdftoppm from poppler-utils).
  */
 import { execFileSync } from "child_process";
-import { existsSync, mkdirSync, mkdtempSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { readFileSync } from "fs";
@@ -342,6 +342,22 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
       .filter((p) => p.trim() !== "");
     stampate.slice(1).forEach((testo) => expect(testo).toMatch(/Settore\s+Obiettivo\s+Definizione\s+Indicatore/));
     for (const { nome, pagina } of e.linee) expect(stampate[pagina! - 1]).toContain(nome);
+  });
+
+  it("several files with --pdf naming a folder: a PDF for each, under its name", async () => {
+    const dir = join(tmp, "piu-file");
+    const pdfDir = join(tmp, "piu-file-pdf");
+    mkdirSync(dir);
+    mkdirSync(pdfDir);
+    for (const nome of ["Settore A", "Settore B"]) copyFileSync(SAMPLE, join(dir, `${nome}.xlsx`));
+    const r = await esegui(["stampa", dir, "--pdf", pdfDir]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Elaborati 2 file su 2\.$/);
+    for (const nome of ["Settore A", "Settore B"]) {
+      expect(existsSync(join(dir, `${nome}.stampa.xlsx`))).toBe(true);
+      const testo = execFileSync("pdftotext", ["-layout", join(pdfDir, `${nome}.pdf`), "-"], { encoding: "utf8" });
+      expect(testo).toContain("Indice — Stato di attuazione degli Obiettivi 2024");
+    }
   });
 
   it("renders the first pages to PNG for a person to look at", () => {
