@@ -9,7 +9,7 @@ import {
   stimaPagine,
   stimaSezioni,
 } from "../layout/indice";
-import { SheetGrid } from "../layout/grid";
+import { rigaDelFoglio, SheetGrid } from "../layout/grid";
 import { pianoStampa, StampaFoglio } from "../layout/stampa";
 import { Linea } from "../engine";
 import { CliError, MESSAGGI_CLI } from "./errors";
@@ -147,16 +147,12 @@ function senzaIntestazione(
   return piano.some((p) => {
     const grid = fogli.find((g) => g.name === p.foglio);
     // The words of the header's first cells: pdftotext may split a wrapped header cell across lines.
-    const intestazione = (p.rigaIntestazione && grid ? testiRiga(grid, p.rigaIntestazione).slice(0, 3) : [])
+    const intestazione = (p.rigaIntestazione && grid ? rigaDelFoglio(grid, p.rigaIntestazione) : [])
+      .filter((v): v is string => typeof v === "string" && v.trim() !== "")
+      .slice(0, 3)
       .flatMap((t) => t.split(/\s+/))
       .filter((parola) => parola.length >= 3);
     const proprie = linee.flatMap((l, i) => (l.foglio === p.foglio ? [sezioni[i]] : []));
     return proprie.some((s) => pagineSenza(testi, intestazione, s.inizio, s.fine).length > 0);
   });
-}
-
-/** The texts of a sheet row (1-based), left to right. */
-function testiRiga(grid: SheetGrid, riga: number): string[] {
-  const origine = grid.origin ?? { row: 0, col: 0 };
-  return (grid.values[riga - 1 - origine.row] ?? []).flatMap((v) => (typeof v === "string" && v.trim() ? [v] : []));
 }

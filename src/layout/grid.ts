@@ -41,6 +41,11 @@ function nomeColonna(col: number): string {
   return name;
 }
 
+/** A sheet row's values (1-based row, as printed), from the grid's first column; [] outside the grid. */
+export function rigaDelFoglio(grid: SheetGrid, riga: number): readonly ValoreCella[] {
+  return grid.values[riga - 1 - (grid.origin?.row ?? 0)] ?? [];
+}
+
 /** 0-based (row, col) → "B7". */
 export function a1(row: number, col: number): string {
   return `${columnName(col)}${row + 1}`;

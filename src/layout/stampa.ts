@@ -1,5 +1,5 @@
 import { Linea } from "../engine";
-import { a1, parseA1, SheetGrid } from "./grid";
+import { a1, parseA1, rigaDelFoglio, SheetGrid } from "./grid";
 import { ColonneTabella, riconosciIntestazione } from "./headers";
 
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
@@ -118,7 +118,7 @@ function righeIntestazione(grid: SheetGrid, intestazione: { riga: number; colonn
   const origine = grid.origin ?? { row: 0, col: 0 };
   const colonne = Object.values(intestazione.colonne).map((c) => c - origine.col);
   const testo = (r: number, c: number) => {
-    const v = grid.values[r - 1 - origine.row]?.[c];
+    const v = rigaDelFoglio(grid, r)[c];
     return typeof v === "string" ? v.trim() : null;
   };
   const attese = colonne.map((c) => testo(intestazione.riga, c));
@@ -130,11 +130,8 @@ function righeIntestazione(grid: SheetGrid, intestazione: { riga: number; colonn
 
 /** First row (1-based) between `da` and `a` holding any value; `a` when all are empty. */
 function primaRigaPiena(grid: SheetGrid | undefined, da: number, a: number): number {
-  const origine = grid?.origin ?? { row: 0, col: 0 };
-  for (let r = da; r < a; r++) {
-    const riga = grid?.values[r - 1 - origine.row] ?? [];
-    if (riga.some((v) => v !== null && v !== undefined && v !== "")) return r;
-  }
+  for (let r = da; grid && r < a; r++)
+    if (rigaDelFoglio(grid, r).some((v) => v !== null && v !== undefined && v !== "")) return r;
   return a;
 }
 
