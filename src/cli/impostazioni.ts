@@ -4,7 +4,7 @@ import { Bande } from "../engine";
 import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, condivisioneDi, leggiImpostazioni } from "../app/settings";
 import { CONTENUTO_PREDEFINITO, ContenutoBarometro } from "../layout/patch";
 import { CliError, MESSAGGI_CLI } from "./errors";
-import { Estensioni, riportaEstensioni } from "./estensioni";
+import { PartiRiportate, riportaParti } from "./parti-riportate";
 
 /**
  * The choices the task pane saved in the workbook (Impostazioni, «Anno della Relazione»), as the
@@ -24,8 +24,8 @@ export interface ImpostazioniCartella {
   errore: string | null;
 }
 
-export function impostazioniCartella(estensioni: Estensioni | null): ImpostazioniCartella {
-  const valori = estensioni?.impostazioni ?? {};
+export function impostazioniCartella(riportate: PartiRiportate | null): ImpostazioniCartella {
+  const valori = riportate?.impostazioni ?? {};
   const { impostazioni, errore } = leggiImpostazioni(valori);
   return {
     bande: impostazioni.bande,
@@ -38,12 +38,12 @@ export function impostazioniCartella(estensioni: Estensioni | null): Impostazion
   };
 }
 
-/** Writes the workbook with the add-in parts ExcelJS dropped put back (the pane, its settings). */
-export async function scriviCartella(workbook: Workbook, out: string, estensioni: Estensioni | null): Promise<void> {
+/** Writes the workbook with the parts ExcelJS dropped put back (the add-in and its settings, the custom properties). */
+export async function scriviCartella(workbook: Workbook, out: string, riportate: PartiRiportate | null): Promise<void> {
   try {
-    if (!estensioni) return await workbook.xlsx.writeFile(out);
+    if (!riportate) return await workbook.xlsx.writeFile(out);
     const scritto = Buffer.from(await workbook.xlsx.writeBuffer());
-    await writeFile(out, await riportaEstensioni(scritto, estensioni));
+    await writeFile(out, await riportaParti(scritto, riportate));
   } catch (e) {
     throw new CliError(MESSAGGI_CLI.scritturaFallita(out, e instanceof Error ? e.message : String(e)));
   }

@@ -93,8 +93,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     const elaboraFile = async (file: string, io: Io): Promise<number> => {
       if (comando === "verifica") {
         const elaborazione = await elabora(file);
-        const { estensioni } = await esaminaPacchetto(elaborazione.dati, { interruzioni: false });
-        const scelte = impostazioniCartella(estensioni);
+        const { riportate } = await esaminaPacchetto(elaborazione.dati, { interruzioni: false });
+        const scelte = impostazioniCartella(riportate);
         if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
         return stampa(io, file, elaborazione, json, scelte);
       }
@@ -150,11 +150,11 @@ async function ricalcola(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const elaborazione = await elabora(file);
-  const { perse, interruzioni, estensioni } = await esaminaPacchetto(elaborazione.dati);
+  const { perse, interruzioni, riportate } = await esaminaPacchetto(elaborazione.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   ripristinaInterruzioni(elaborazione.workbook, interruzioni);
   // The choices saved by the task pane apply here too; the command's options take precedence.
-  const scelte = impostazioniCartella(estensioni);
+  const scelte = impostazioniCartella(riportate);
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
   // Switched off in the pane: Barometro's rules are removed, as the pane does; --senza-formattazione leaves them be.
@@ -181,7 +181,7 @@ async function ricalcola(
         bande,
         formattazione
       ).regole;
-  await scriviCartella(elaborazione.workbook, out, estensioni);
+  await scriviCartella(elaborazione.workbook, out, riportate);
   stampa(io, file, elaborazione, json, scelte);
   if (!json)
     io.out(

@@ -1,6 +1,6 @@
 import type { Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
-import { Estensioni, estensioniDi } from "./estensioni";
+import { PartiRiportate, partiRiportateDi } from "./parti-riportate";
 
 /** Parts of an .xlsx that ExcelJS drops when it writes the file again, by the zip entry that holds them. */
 const PARTI: { prefisso: string; nome: string }[] = [
@@ -13,12 +13,13 @@ const PARTI: { prefisso: string; nome: string }[] = [
 
 /**
  * What ExcelJS would lose of a workbook: the parts it cannot write, the manual row breaks it does
- * not read, the add-ins saved in it (with Barometro's settings), which the command line carries.
+ * not read, the parts it drops that the command line carries (the add-ins saved in it, with
+ * Barometro's settings; the custom document properties).
  */
 export interface Pacchetto {
   perse: string[];
   interruzioni: Map<string, InterruzioneSalvata[]>;
-  estensioni: Estensioni | null;
+  riportate: PartiRiportate | null;
 }
 
 /** The file's zip opened once for all these questions (the CLI has its bytes already). */
@@ -28,10 +29,10 @@ export async function esaminaPacchetto(dati: Buffer, { interruzioni = true } = {
     return {
       perse: partiDi(zip),
       interruzioni: interruzioni ? await interruzioniDi(zip) : new Map(),
-      estensioni: await estensioniDi(zip),
+      riportate: await partiRiportateDi(zip),
     };
   } catch {
-    return { perse: [], interruzioni: new Map(), estensioni: null };
+    return { perse: [], interruzioni: new Map(), riportate: null };
   }
 }
 

@@ -45,10 +45,10 @@ export async function stampa(
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".stampa.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const e = await elabora(file);
-  const { perse, interruzioni, estensioni } = await esaminaPacchetto(e.dati);
+  const { perse, interruzioni, riportate } = await esaminaPacchetto(e.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   // The bands and the year chosen in the task pane, as «Prepara stampa» uses them.
-  const scelte = impostazioniCartella(estensioni);
+  const scelte = impostazioniCartella(riportate);
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   // The other sheets keep their manual page breaks (those of the line sheets are laid out anew).
   ripristinaInterruzioni(e.workbook, interruzioni);
@@ -63,7 +63,7 @@ export async function stampa(
   const scrivi = async () => {
     applicaImpaginazione(e.workbook, piano, fogli, anno, primaPagina);
     scriviIndice(e.workbook, e.linee, e.risultato, pagine, anno, scelte.bande);
-    await scriviCartella(e.workbook, out, estensioni);
+    await scriviCartella(e.workbook, out, riportate);
   };
   await scrivi();
 

@@ -68,12 +68,48 @@ function estensione(impostazioni: Record<string, unknown>): string {
 const xml = (testo: string) =>
   testo.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The add-in parts of an .xlsx, by name, as text; with [Content_Types].xml and _rels/.rels. */
+/** The add-in parts of an .xlsx and its custom properties, by name, as text; with [Content_Types].xml and _rels/.rels. */
 export async function partiComponente(file: string): Promise<Map<string, string>> {
   const zip = await JSZip.loadAsync(readFileSync(file));
   const nomi = Object.keys(zip.files).filter(
     (n) =>
-      (n.startsWith("xl/webextensions/") && !zip.files[n].dir) || n === "[Content_Types].xml" || n === "_rels/.rels"
+      (n.startsWith("xl/webextensions/") && !zip.files[n].dir) ||
+      ["docProps/custom.xml", "[Content_Types].xml", "_rels/.rels"].includes(n)
   );
   return new Map(await Promise.all(nomi.map(async (n) => [n, await zip.file(n)!.async("string")] as const)));
+}
+
+/** A copy of an .xlsx with custom document properties (docProps/custom.xml), as Excel and SharePoint store them. */
+export async function conProprieta(file: string, out: string, proprieta: Record<string, string>): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const tipi = await zip.file("[Content_Types].xml")!.async("string");
+  zip.file(
+    "[Content_Types].xml",
+    tipi.replace(
+      "</Types>",
+      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
+    )
+  );
+  const relazioni = await zip.file("_rels/.rels")!.async("string");
+  zip.file(
+    "_rels/.rels",
+    relazioni.replace(
+      "</Relationships>",
+      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'
+    )
+  );
+  const voci = Object.entries(proprieta)
+    .map(
+      ([nome, valore], i) =>
+        `<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="${i + 2}" name="${xml(nome)}"><vt:lpwstr>${xml(valore)}</vt:lpwstr></property>`
+    )
+    .join("");
+  zip.file(
+    "docProps/custom.xml",
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
+      '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+      `${voci}</Properties>`,
+    { createFolders: false }
+  );
+  writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
 }

@@ -3,10 +3,10 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { formattazioniDi } from "../../src/cli/conditional-format";
-import { proprietaDi } from "../../src/cli/estensioni";
+import { proprietaDi } from "../../src/cli/parti-riportate";
 import { main } from "../../src/cli/main";
 import { isRegolaBarometro } from "../../src/layout/patch";
-import { conComponente, partiComponente, TIPO_RIQUADRI } from "./con-componente";
+import { conComponente, conProprieta, partiComponente, TIPO_RIQUADRI } from "./con-componente";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
@@ -71,7 +71,9 @@ async function componente(file: string) {
   const tipi = parti.get("[Content_Types].xml")!;
   const relazioni = [...parti.get("_rels/.rels")!.matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]);
   return {
-    parti: new Map([...parti].filter(([nome]) => nome.startsWith("xl/webextensions/"))),
+    parti: new Map(
+      [...parti].filter(([nome]) => nome.startsWith("xl/webextensions/") || nome === "docProps/custom.xml")
+    ),
     override: (parte: string) => tipi.split(`PartName="/${parte}"`).length - 1,
     riquadri: relazioni.filter((r) => r.includes(TIPO_RIQUADRI)),
     id: relazioni.map((r) => /\sId="([^"]*)"/.exec(r)![1]),
@@ -181,6 +183,27 @@ describe("the command line applies the settings the task pane saved in the workb
     expect(out).toMatch(/83,33%\s+Parzialmente raggiunto/);
     expect(out).not.toContain("salvati nella cartella");
     expect((await componente(scritto)).parti).toEqual((await componente(file)).parti);
+  });
+
+  it("custom document properties (SharePoint's columns) are kept too, alone or with the add-in", async () => {
+    const sole = join(tmp, `proprieta-${n++}.xlsx`);
+    await conProprieta(SAMPLE, sole, { Stato: "Approvato", "Responsabile & ufficio": "Controllo di Gestione" });
+    const conEntrambe = join(tmp, `proprieta-${n++}.xlsx`);
+    await conProprieta(input, conEntrambe, { Stato: "In revisione" });
+    for (const file of [sole, conEntrambe]) {
+      for (const comando of ["ricalcola", "stampa"]) {
+        const out = join(tmp, `out-${n++}.xlsx`);
+        expect((await esegui(comando, file, "--out", out)).codice).toBe(0);
+        const [prima, dopo] = [await componente(file), await componente(out)];
+        expect(dopo.parti.get("docProps/custom.xml")).toBe(prima.parti.get("docProps/custom.xml"));
+        expect(dopo.parti).toEqual(prima.parti);
+        expect(dopo.override("docProps/custom.xml")).toBe(1);
+        expect(new Set(dopo.id).size).toBe(dopo.id.length);
+      }
+    }
+    expect((await componente(sole)).parti.get("docProps/custom.xml")).toContain("Approvato");
+    // The custom properties alone say nothing of Barometro's settings.
+    expect((await ricalcola(sole)).out).not.toContain("salvati nella cartella");
   });
 
   it("verifica --json gives each line's band with the workbook's labels", async () => {

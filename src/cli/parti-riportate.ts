@@ -3,29 +3,34 @@ import { SaxesParser, SaxesTagNS } from "saxes";
 import type { ValoriImpostazioni } from "../app/access";
 
 /**
- * The add-ins saved in a workbook (Office's "web extension" parts): the add-in's presence, its task
- * pane (and auto-open) and its document settings. ExcelJS neither reads nor writes them, so the
- * command line reads Barometro's settings from here and puts the parts back into what it writes.
+ * Parts of a workbook that hang from the package itself and that ExcelJS neither reads nor writes,
+ * carried by the command line into what it writes:
+ * - the add-ins saved in it (Office's "web extension" parts): the add-in's presence, its task pane
+ *   (and auto-open) and its document settings, from which the command line reads Barometro's;
+ * - the custom document properties (docProps/custom.xml: on SharePoint, the library's columns).
  */
-export interface Estensioni {
+export interface PartiRiportate {
   /** Barometro's document settings as Office.js's document.settings gives them ({} when none). */
   impostazioni: ValoriImpostazioni;
-  /** Every part under xl/webextensions/ (taskpanes, webextensionN, their _rels), as stored. */
+  /** Every part carried (xl/webextensions/…, their _rels, docProps/custom.xml), as stored. */
   parti: { nome: string; dati: Uint8Array; tipo: string | null }[];
-  /** The package relationships that point at them (the task panes), as found. */
+  /** The package relationships that point at them (the task panes, the custom properties), as found. */
   relazioni: { id: string; tipo: string; destinazione: string }[];
 }
 
 const CARTELLA = "xl/webextensions/";
+const PROPRIETA_PERSONALIZZATE = "docProps/custom.xml";
+/** Whether a part (its name in the zip, no leading slash) is one the command line carries. */
+const daRiportare = (nome: string) => nome.startsWith(CARTELLA) || nome === PROPRIETA_PERSONALIZZATE;
 const NS_ESTENSIONE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
 const NS_TIPI = "http://schemas.openxmlformats.org/package/2006/content-types";
 const NS_RELAZIONI = "http://schemas.openxmlformats.org/package/2006/relationships";
 /** The prefix of every document-settings key Barometro writes (src/app/settings.ts). */
 const PREFISSO_BAROMETRO = "barometro.";
 
-/** The workbook's add-in parts; null when it has none (the common case: nothing to carry). */
-export async function estensioniDi(zip: JSZip): Promise<Estensioni | null> {
-  const nomi = Object.keys(zip.files).filter((n) => n.startsWith(CARTELLA) && !zip.files[n].dir);
+/** The workbook's parts to carry; null when it has none (the common case: nothing to carry). */
+export async function partiRiportateDi(zip: JSZip): Promise<PartiRiportate | null> {
+  const nomi = Object.keys(zip.files).filter((n) => daRiportare(n) && !zip.files[n].dir);
   if (nomi.length === 0) return null;
   const tipi = await tipiDelleParti(zip);
   const parti = await Promise.all(
@@ -44,17 +49,17 @@ export async function estensioniDi(zip: JSZip): Promise<Estensioni | null> {
 }
 
 /**
- * The add-in parts put back into a package ExcelJS wrote: the parts, their content types and the
- * package relationships (renamed when ExcelJS's own ids took theirs).
+ * The parts put back into a package ExcelJS wrote: the parts, their content types and the package
+ * relationships (renamed when ExcelJS's own ids took theirs).
  */
-export async function riportaEstensioni(scritto: Buffer, estensioni: Estensioni): Promise<Buffer> {
+export async function riportaParti(scritto: Buffer, riportate: PartiRiportate): Promise<Buffer> {
   const zip = await JSZip.loadAsync(scritto);
-  for (const p of estensioni.parti) zip.file(p.nome, p.dati, { createFolders: false });
+  for (const p of riportate.parti) zip.file(p.nome, p.dati, { createFolders: false });
 
   // Only what the written package lacks: were ExcelJS to keep these parts one day, nothing doubles.
   const tipi = await zip.file("[Content_Types].xml")?.async("string");
   const conTipo = new Set(tipi ? overrideDi(tipi).map(([parte]) => parte) : []);
-  const nuoviTipi = estensioni.parti
+  const nuoviTipi = riportate.parti
     .filter((p) => p.tipo !== null && !conTipo.has(p.nome))
     .map((p) => `<Override PartName="${attributo("/" + p.nome)}" ContentType="${attributo(p.tipo ?? "")}"/>`)
     .join("");
@@ -65,7 +70,7 @@ export async function riportaEstensioni(scritto: Buffer, estensioni: Estensioni)
     const esistenti = relazioniDi(relazioni);
     const usati = new Set(esistenti.map((r) => r.id));
     const destinazioni = new Set(esistenti.map((r) => r.destinazione.replace(/^\//, "")));
-    const nuove = estensioni.relazioni
+    const nuove = riportate.relazioni
       .filter((r) => !destinazioni.has(r.destinazione.replace(/^\//, "")))
       .map((r) => {
         let id = r.id;
@@ -99,10 +104,10 @@ function daJson(testo: string): unknown {
   }
 }
 
-/** Content types of the add-in parts, by part name (without the leading slash). */
+/** Content types of the parts to carry, by part name (without the leading slash). */
 async function tipiDelleParti(zip: JSZip): Promise<Map<string, string>> {
   const xml = await zip.file("[Content_Types].xml")?.async("string");
-  return new Map(xml ? overrideDi(xml).filter(([parte]) => parte.startsWith(CARTELLA)) : []);
+  return new Map(xml ? overrideDi(xml).filter(([parte]) => daRiportare(parte)) : []);
 }
 
 /** The Override entries of [Content_Types].xml: [part name without the leading slash, content type]. */
@@ -117,14 +122,14 @@ function overrideDi(xml: string): [string, string][] {
   return parti;
 }
 
-/** The package relationships whose target is an add-in part. */
-async function relazioniVerso(zip: JSZip): Promise<Estensioni["relazioni"]> {
+/** The package relationships whose target is a part to carry. */
+async function relazioniVerso(zip: JSZip): Promise<PartiRiportate["relazioni"]> {
   const xml = await zip.file("_rels/.rels")?.async("string");
-  return xml ? relazioniDi(xml).filter((r) => r.destinazione.replace(/^\//, "").startsWith(CARTELLA)) : [];
+  return xml ? relazioniDi(xml).filter((r) => daRiportare(r.destinazione.replace(/^\//, ""))) : [];
 }
 
-function relazioniDi(xml: string): Estensioni["relazioni"] {
-  const relazioni: Estensioni["relazioni"] = [];
+function relazioniDi(xml: string): PartiRiportate["relazioni"] {
+  const relazioni: PartiRiportate["relazioni"] = [];
   perElemento(xml, (tag) => {
     if (tag.uri !== NS_RELAZIONI || tag.local !== "Relationship") return;
     const { Id, Type, Target } = tag.attributes;
