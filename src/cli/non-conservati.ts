@@ -9,6 +9,12 @@ const PARTI: { prefisso: string; nome: string }[] = [
   { prefisso: "xl/slicers/", nome: "filtri dei dati (slicer)" },
   { prefisso: "xl/threadedComments/", nome: "commenti in thread (le note restano)" },
   { prefisso: "xl/timelines/", nome: "sequenze temporali" },
+  { prefisso: "xl/externalLinks/", nome: "collegamenti ad altre cartelle di lavoro" },
+  { prefisso: "xl/connections.xml", nome: "connessioni dati (Power Query)" },
+  { prefisso: "xl/model/", nome: "modello di dati (Power Pivot)" },
+  { prefisso: "xl/metadata.xml", nome: "metadati delle formule a matrice dinamica" },
+  { prefisso: "xl/richData/", nome: "immagini nelle celle e tipi di dati" },
+  { prefisso: "customXml/", nome: "dati XML personalizzati" },
 ];
 
 /**

@@ -43,6 +43,32 @@ describe("parts the command line cannot keep", () => {
   });
 });
 
+describe("what the warning names is what ExcelJS drops", () => {
+  const PARTI: [string, string][] = [
+    ["xl/externalLinks/externalLink1.xml", "collegamenti ad altre cartelle di lavoro"],
+    ["xl/connections.xml", "connessioni dati (Power Query)"],
+    ["xl/model/item.data", "modello di dati (Power Pivot)"],
+    ["xl/metadata.xml", "metadati delle formule a matrice dinamica"],
+    ["xl/richData/rdrichvalue.xml", "immagini nelle celle e tipi di dati"],
+    ["customXml/item1.xml", "dati XML personalizzati"],
+  ];
+
+  it("each part named, and none of them in the file ricalcola writes", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    for (const [parte] of PARTI) zip.file(parte, "<x/>", { createFolders: false });
+    const file = join(tmp, "con-parti.xlsx");
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    expect(await partiNonConservate(file)).toEqual(PARTI.map(([, nome]) => nome));
+
+    const out = join(tmp, "con-parti.ricalcolato.xlsx");
+    const err: string[] = [];
+    expect(await main(["ricalcola", file, "--out", out], { out: () => undefined, err: (t) => err.push(t) })).toBe(0);
+    expect(err.join("\n")).toContain("collegamenti ad altre cartelle di lavoro");
+    const scritte = Object.keys((await JSZip.loadAsync(readFileSync(out))).files);
+    for (const [parte] of PARTI) expect(scritte).not.toContain(parte);
+  });
+});
+
 describe("manual page breaks (ExcelJS writes them but does not read them)", () => {
   /** The sheet XML's <brk> row ids. */
   async function interruzioni(file: string, foglio = 1): Promise<number[]> {
