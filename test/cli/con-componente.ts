@@ -13,22 +13,13 @@ export async function conComponente(
   { idRelazione = "rId4" } = {}
 ): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const tipi = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file(
-    "[Content_Types].xml",
-    tipi.replace(
-      "</Types>",
-      '<Override PartName="/xl/webextensions/taskpanes.xml" ContentType="application/vnd.ms-office.webextensiontaskpanes+xml"/>' +
-        '<Override PartName="/xl/webextensions/webextension1.xml" ContentType="application/vnd.ms-office.webextension+xml"/></Types>'
-    )
-  );
-  const relazioni = await zip.file("_rels/.rels")!.async("string");
-  zip.file(
-    "_rels/.rels",
-    relazioni.replace(
-      "</Relationships>",
-      `<Relationship Id="${idRelazione}" Type="${TIPO_RIQUADRI}" Target="xl/webextensions/taskpanes.xml"/></Relationships>`
-    )
+  await registra(
+    zip,
+    [
+      ["xl/webextensions/taskpanes.xml", "application/vnd.ms-office.webextensiontaskpanes+xml"],
+      ["xl/webextensions/webextension1.xml", "application/vnd.ms-office.webextension+xml"],
+    ],
+    { id: idRelazione, tipo: TIPO_RIQUADRI, destinazione: "xl/webextensions/taskpanes.xml" }
   );
   const opzioni = { createFolders: false };
   zip.file("xl/webextensions/taskpanes.xml", RIQUADRI, opzioni);
@@ -82,21 +73,14 @@ export async function partiComponente(file: string): Promise<Map<string, string>
 /** A copy of an .xlsx with custom document properties (docProps/custom.xml), as Excel and SharePoint store them. */
 export async function conProprieta(file: string, out: string, proprieta: Record<string, string>): Promise<void> {
   const zip = await JSZip.loadAsync(readFileSync(file));
-  const tipi = await zip.file("[Content_Types].xml")!.async("string");
-  zip.file(
-    "[Content_Types].xml",
-    tipi.replace(
-      "</Types>",
-      '<Override PartName="/docProps/custom.xml" ContentType="application/vnd.openxmlformats-officedocument.custom-properties+xml"/></Types>'
-    )
-  );
-  const relazioni = await zip.file("_rels/.rels")!.async("string");
-  zip.file(
-    "_rels/.rels",
-    relazioni.replace(
-      "</Relationships>",
-      '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties" Target="docProps/custom.xml"/></Relationships>'
-    )
+  await registra(
+    zip,
+    [["docProps/custom.xml", "application/vnd.openxmlformats-officedocument.custom-properties+xml"]],
+    {
+      id: "rId9",
+      tipo: "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties",
+      destinazione: "docProps/custom.xml",
+    }
   );
   const voci = Object.entries(proprieta)
     .map(
@@ -112,4 +96,24 @@ export async function conProprieta(file: string, out: string, proprieta: Record<
     { createFolders: false }
   );
   writeFileSync(out, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+}
+
+/** Parts made known to the package: their content types, and a package relationship to one of them. */
+async function registra(
+  zip: JSZip,
+  tipi: [string, string][],
+  relazione: { id: string; tipo: string; destinazione: string }
+): Promise<void> {
+  const xmlTipi = await zip.file("[Content_Types].xml")!.async("string");
+  const override = tipi.map(([parte, tipo]) => `<Override PartName="/${parte}" ContentType="${tipo}"/>`).join("");
+  zip.file("[Content_Types].xml", xmlTipi.replace("</Types>", `${override}</Types>`));
+  const relazioni = await zip.file("_rels/.rels")!.async("string");
+  const { id, tipo, destinazione } = relazione;
+  zip.file(
+    "_rels/.rels",
+    relazioni.replace(
+      "</Relationships>",
+      `<Relationship Id="${id}" Type="${tipo}" Target="${destinazione}"/></Relationships>`
+    )
+  );
 }
