@@ -1,6 +1,10 @@
 import type { Workbook, Worksheet } from "exceljs";
 import JSZip from "jszip";
 import { PartiRiportate, partiRiportateDi } from "./parti-riportate";
+import { attributo, perElemento } from "./xml";
+
+/** The namespace of r:id in workbook.xml's <sheet> elements. */
+const NS_RELAZIONI_DOCUMENTO = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** Parts of an .xlsx that ExcelJS drops when it writes the file again, by the zip entry that holds them. */
 const PARTI: { prefisso: string; nome: string }[] = [
@@ -62,32 +66,38 @@ async function interruzioniDi(zip: JSZip): Promise<Map<string, InterruzioneSalva
   const cartella = await zip.file("xl/workbook.xml")?.async("string");
   const legami = await zip.file("xl/_rels/workbook.xml.rels")?.async("string");
   if (!cartella || !legami) return perFoglio;
-  const destinazioni = new Map(
-    [...legami.matchAll(/<Relationship\b[^>]*>/g)].map((m) => [attributo(m[0], "Id"), attributo(m[0], "Target")])
-  );
-  for (const m of cartella.matchAll(/<sheet\b[^>]*>/g)) {
-    const nome = attributo(m[0], "name");
-    const destinazione = destinazioni.get(attributo(m[0], "r:id"));
+  const destinazioni = new Map<string | undefined, string | undefined>();
+  perElemento(legami, (tag) => {
+    if (tag.local === "Relationship") destinazioni.set(attributo(tag, "Id"), attributo(tag, "Target"));
+  });
+  const fogli: { nome: string | undefined; id: string | undefined }[] = [];
+  perElemento(cartella, (tag) => {
+    if (tag.local === "sheet")
+      fogli.push({ nome: attributo(tag, "name"), id: attributo(tag, "id", NS_RELAZIONI_DOCUMENTO) });
+  });
+  for (const { nome, id } of fogli) {
+    const destinazione = destinazioni.get(id);
     if (nome === undefined || !destinazione) continue;
     const percorso = destinazione.startsWith("/") ? destinazione.slice(1) : `xl/${destinazione}`;
     const xml = await zip.file(percorso)?.async("string");
-    const righe = xml ? /<rowBreaks\b[^>]*>([\s\S]*?)<\/rowBreaks>/.exec(xml) : null;
-    if (!righe) continue;
-    const interruzioni = [...righe[1].matchAll(/<brk\b[^>]*>/g)].flatMap((b) => {
-      const id = Number(attributo(b[0], "id"));
-      if (!Number.isInteger(id) || id <= 0) return [];
-      const min = Number(attributo(b[0], "min"));
-      const max = Number(attributo(b[0], "max"));
-      return [
-        {
-          id,
-          ...(Number.isInteger(min) && min > 0 ? { min } : {}),
-          ...(Number.isInteger(max) ? { max } : {}),
-          man: attributo(b[0], "man") === "0" ? 0 : 1,
-        },
-      ];
+    // Only the breaks' block is parsed: a sheet's XML runs to megabytes.
+    const blocco = xml ? /<(?:\w+:)?rowBreaks\b[\s\S]*?<\/(?:\w+:)?rowBreaks>/.exec(xml) : null;
+    if (!blocco) continue;
+    const interruzioni: InterruzioneSalvata[] = [];
+    perElemento(conNamespace(blocco[0], xml!), (tag) => {
+      if (tag.local !== "brk") return;
+      const id = Number(attributo(tag, "id"));
+      if (!Number.isInteger(id) || id <= 0) return;
+      const min = Number(attributo(tag, "min"));
+      const max = Number(attributo(tag, "max"));
+      interruzioni.push({
+        id,
+        ...(Number.isInteger(min) && min > 0 ? { min } : {}),
+        ...(Number.isInteger(max) ? { max } : {}),
+        man: attributo(tag, "man") === "0" ? 0 : 1,
+      });
     });
-    if (interruzioni.length > 0) perFoglio.set(decodifica(nome), interruzioni);
+    if (interruzioni.length > 0) perFoglio.set(nome, interruzioni);
   }
   return perFoglio;
 }
@@ -100,16 +110,8 @@ export function ripristinaInterruzioni(workbook: Workbook, salvate: Map<string, 
   }
 }
 
-function attributo(tag: string, nome: string): string | undefined {
-  const m = new RegExp(`\\s${nome.replace(":", "\\:")}="([^"]*)"`).exec(tag);
-  return m ? m[1] : undefined;
-}
-
-function decodifica(testo: string): string {
-  return testo
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&apos;/g, "'")
-    .replace(/&amp;/g, "&");
+/** A block cut out of a sheet's XML, wrapped in the sheet's root so its namespace prefixes resolve. */
+function conNamespace(blocco: string, foglio: string): string {
+  const radice = /<((?:\w+:)?worksheet)\b[^>]*>/.exec(foglio);
+  return radice ? `${radice[0]}${blocco}</${radice[1]}>` : blocco;
 }

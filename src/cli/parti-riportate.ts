@@ -1,6 +1,6 @@
 import JSZip from "jszip";
-import { SaxesParser, SaxesTagNS } from "saxes";
 import type { ValoriImpostazioni } from "../app/access";
+import { perAttributo, perElemento } from "./xml";
 
 /**
  * Parts of a workbook that hang from the package itself and that ExcelJS neither reads nor writes,
@@ -61,7 +61,7 @@ export async function riportaParti(scritto: Buffer, riportate: PartiRiportate): 
   const conTipo = new Set(tipi ? overrideDi(tipi).map(([parte]) => parte) : []);
   const nuoviTipi = riportate.parti
     .filter((p) => p.tipo !== null && !conTipo.has(p.nome))
-    .map((p) => `<Override PartName="${attributo("/" + p.nome)}" ContentType="${attributo(p.tipo ?? "")}"/>`)
+    .map((p) => `<Override PartName="${perAttributo("/" + p.nome)}" ContentType="${perAttributo(p.tipo ?? "")}"/>`)
     .join("");
   if (tipi) zip.file("[Content_Types].xml", tipi.replace(/<\/Types>\s*$/, `${nuoviTipi}</Types>`));
 
@@ -76,7 +76,7 @@ export async function riportaParti(scritto: Buffer, riportate: PartiRiportate): 
         let id = r.id;
         for (let n = 1; usati.has(id); n++) id = `rIdBarometro${n}`;
         usati.add(id);
-        return `<Relationship Id="${attributo(id)}" Type="${attributo(r.tipo)}" Target="${attributo(r.destinazione)}"/>`;
+        return `<Relationship Id="${perAttributo(id)}" Type="${perAttributo(r.tipo)}" Target="${perAttributo(r.destinazione)}"/>`;
       })
       .join("");
     zip.file("_rels/.rels", relazioni.replace(/<\/Relationships>\s*$/, `${nuove}</Relationships>`));
@@ -136,19 +136,4 @@ function relazioniDi(xml: string): PartiRiportate["relazioni"] {
     relazioni.push({ id: Id?.value ?? "", tipo: Type?.value ?? "", destinazione: Target?.value ?? "" });
   });
   return relazioni;
-}
-
-/** Calls back for every element of a small XML document; a malformed one yields what came before the fault. */
-function perElemento(xml: string, elemento: (tag: SaxesTagNS) => void): void {
-  const parser = new SaxesParser({ xmlns: true });
-  parser.on("opentag", elemento);
-  try {
-    parser.write(xml).close();
-  } catch {
-    // A damaged part: what was read stands, the rest is ignored.
-  }
-}
-
-function attributo(testo: string): string {
-  return testo.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
