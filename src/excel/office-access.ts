@@ -26,7 +26,7 @@ import {
   blocchiTra,
   CELLE_PER_SYNC_A_FETTE,
   celleDaDensita,
-  celleDi,
+  celleDelGruppo,
   densitaMassima,
   Fetta,
   FettaLetta,
@@ -313,7 +313,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       s.misurata = Math.max(s.misurata, densitaMassima(lette));
       s.celle = celleDaDensita(byteObiettivo, Math.max(s.misurata, densitaNota ?? 0));
       if (s.tetto) {
-        s.tetto.restanti -= gruppo.reduce((n, f) => n + celleDi(f.area), 0);
+        s.tetto.restanti -= celleDelGruppo(gruppo);
         if (s.tetto.restanti <= 0) s.tetto = null;
       }
       await leggiGruppi(context, foglio, s);
@@ -376,7 +376,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         const rifiutato = stato?.inCorso;
         const unaRiga = rifiutato?.length === 1 && rifiutato[0].area.top === rifiutato[0].area.bottom;
         if (!stato || !rifiutato || unaRiga || codiceOffice(e) !== CODICI_OFFICE.rispostaTroppoGrande) throw e;
-        const celle = rifiutato.reduce((n, f) => n + celleDi(f.area), 0);
+        const celle = celleDelGruppo(rifiutato);
         stato.inCorso = null;
         // Within rows already refused once, the cap of the first refusal still holds.
         stato.tetto = {

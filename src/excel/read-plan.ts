@@ -124,8 +124,13 @@ export function restoDopo(resto: (Area | null)[], gruppo: Fetta[]): (Area | null
   return dopo;
 }
 
-export function celleDi(area: Area): number {
+function celleDi(area: Area): number {
   return (area.bottom - area.top + 1) * (area.right - area.left + 1);
+}
+
+/** Cells of a group of slices. */
+export function celleDelGruppo(gruppo: Fetta[]): number {
+  return gruppo.reduce((n, f) => n + celleDi(f.area), 0);
 }
 
 /**

@@ -6,7 +6,7 @@ import {
   byteDelleFette,
   byteJson,
   celleDaDensita,
-  celleDi,
+  celleDelGruppo,
   densitaMassima,
   Fetta,
   FettaLetta,
@@ -69,7 +69,7 @@ describe("read plan", () => {
         [2, 5, 104],
       ],
     ]);
-    for (const g of gruppi) expect(g.reduce((s, f) => s + celleDi(f.area), 0)).toBeLessThanOrEqual(3_000);
+    for (const g of gruppi) expect(celleDelGruppo(g)).toBeLessThanOrEqual(3_000);
     // A remainder of a sheet shares its sync with the next sheet's first rows.
     expect(
       tuttiIGruppi(
