@@ -39,7 +39,7 @@ const NOMI_ITALIANI: Readonly<Record<string, string>> = {
 };
 
 /** An error code as Italian Excel writes it ("#N/A" → "#N/D"); unknown codes as they are. */
-export function nomeErrore(codice: string): string {
+function nomeErrore(codice: string): string {
   return NOMI_ITALIANI[codice] ?? codice;
 }
 
