@@ -5,8 +5,8 @@ const path = require("path");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
-const { Compilation, sources } = require("webpack");
 const { paginaAiuto } = require("./scripts/aiuto");
+const { MetadatiFunzioniPlugin } = require("./scripts/metadati-funzioni");
 
 /** Where the dev server serves the add-in; manifest.xml is written with these URLs. */
 const URL_DEV = "https://localhost:3000/";
@@ -26,29 +26,6 @@ function manifestProduzione(contenuto, url = urlProduzione()) {
   const risultato = contenuto.toString().replace(URL_DEV_RE, url);
   if (/localhost/i.test(risultato)) throw new Error("manifest.xml di produzione contiene ancora «localhost».");
   return risultato;
-}
-
-/**
- * functions.json for production: the PERF functions' help links (@helpurl, written for the dev
- * server) point at the hosted help page; fails if any localhost is left.
- */
-class UrlFunzioniPlugin {
-  constructor(url) {
-    this.url = url;
-  }
-  apply(compiler) {
-    compiler.hooks.thisCompilation.tap("UrlFunzioniPlugin", (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: "UrlFunzioniPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
-        (assets) => {
-          if (!assets["functions.json"]) return;
-          const testo = assets["functions.json"].source().toString().replace(URL_DEV_RE, this.url);
-          if (/localhost/i.test(testo)) throw new Error("functions.json di produzione contiene ancora «localhost».");
-          compilation.updateAsset("functions.json", new sources.RawSource(testo));
-        }
-      );
-    });
-  }
 }
 
 /** Dev certificates only when serving: `npm run build` must work without them. */
@@ -109,7 +86,10 @@ module.exports = async (env = {}, options = {}) => {
         output: "functions.json",
         input: "./src/functions/functions.ts",
       }),
-      ...(dev ? [] : [new UrlFunzioniPlugin(url)]),
+      // functions.json as Excel must read it (scripts/metadati-funzioni.js): error values passed to the
+      // PERF functions, no data-type flag beyond the manifest's CustomFunctionsRuntime 1.3, and in
+      // production the help links on the hosted page. Fails the build if that cannot be applied.
+      new MetadatiFunzioniPlugin(dev ? null : url),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",

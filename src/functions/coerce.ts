@@ -27,11 +27,33 @@ const CODICI_RESTITUIBILI: ReadonlySet<string> = new Set<CodiceErrore>([
   "#NULL!",
 ]);
 
-/** An error value found in an input cell, passed on: codes a function cannot return become #VALUE!. */
-function erroreInIngresso(codice: string, messaggio?: unknown): ErrorePerf {
-  const testo = typeof messaggio === "string" && messaggio ? messaggio : `Errore ${codice} in ingresso.`;
-  if (CODICI_RESTITUIBILI.has(codice)) return { tipo: "errore", codice: codice as CodiceErrore, messaggio: testo };
-  return { tipo: "errore", codice: "#VALUE!", messaggio: `Errore ${codice} in ingresso.` };
+/** How Italian Excel shows each error code: messages speak of the #N/D the user sees in the sheet. */
+const NOMI_ITALIANI: Readonly<Record<string, string>> = {
+  "#N/A": "#N/D",
+  "#VALUE!": "#VALORE!",
+  "#REF!": "#RIF!",
+  "#NAME?": "#NOME?",
+  "#NULL!": "#NULLO!",
+  "#DIV/0!": "#DIV/0!",
+  "#NUM!": "#NUM!",
+};
+
+/** An error code as Italian Excel writes it ("#N/A" → "#N/D"); unknown codes as they are. */
+function nomeErrore(codice: string): string {
+  return NOMI_ITALIANI[codice] ?? codice;
+}
+
+/**
+ * An error value found in an input cell, passed on with its code; codes a function cannot return
+ * (#REF!, #NAME?, anything unknown) become #VALUE!. The message names the input (`campo`) and the
+ * code as the user sees it, followed by the message the error came with, if any (another PERF
+ * function's): "% Ragg #N/D in ingresso (Target consuntivo mancante)."
+ */
+function erroreInIngresso(codice: string, messaggio: unknown, campo?: string): ErrorePerf {
+  const origine = typeof messaggio === "string" ? messaggio.trim().replace(/\.$/, "") : "";
+  const testo = `${campo ? `${campo} ` : ""}${nomeErrore(codice)} in ingresso${origine ? ` (${origine})` : ""}.`;
+  const restituibile = CODICI_RESTITUIBILI.has(codice) ? (codice as CodiceErrore) : "#VALUE!";
+  return { tipo: "errore", codice: restituibile, messaggio: testo };
 }
 
 export function erroreValore(messaggio: string): ErrorePerf {
@@ -56,11 +78,15 @@ export type ValoreLetto = ValoreCella | ErrorePerf;
 
 /**
  * One cell as Excel passes it. Besides numbers, strings and booleans this may be: null / undefined /
- * "" (empty cell; older desktop builds pass 0, which cannot be told apart), a CustomFunctions.Error
- * (an error in the input cell), or an Excel data-type object such as { type: "Double", basicValue: 3 }
- * (the generated metadata sets allowCustomDataForDataTypeAny).
+ * "" (empty cell; older desktop builds pass 0, which cannot be told apart), or a CustomFunctions.Error
+ * ({ code: "#N/A", message? }): Excel passes error values because functions.json sets
+ * allowErrorForDataTypeAny (scripts/metadati-funzioni.js). `campo` names the input in the message
+ * of an error value ("% Ragg #N/D in ingresso.").
+ * Excel data-type objects ({ type: "Double", basicValue: 3 }, { type: "Error", basicValue: "#N/A" })
+ * reach a function only with allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4), which our
+ * metadata leaves out; should one arrive anyway, its basic value is used.
  */
-export function leggiCella(valore: unknown): ValoreLetto {
+export function leggiCella(valore: unknown, campo?: string): ValoreLetto {
   if (valore === null || valore === undefined) return null;
   if (typeof valore === "number" || typeof valore === "string" || typeof valore === "boolean") return valore;
   if (valore instanceof Date) return valore;
@@ -68,13 +94,14 @@ export function leggiCella(valore: unknown): ValoreLetto {
   if (typeof valore === "object") {
     const o = valore as { code?: unknown; message?: unknown; type?: unknown; basicValue?: unknown };
     // CustomFunctions.Error (an error in the input cell): { code: "#N/A", message? }
-    if (typeof o.code === "string" && o.code.startsWith("#")) return erroreInIngresso(o.code, o.message);
+    if (typeof o.code === "string" && o.code.startsWith("#")) return erroreInIngresso(o.code, o.message, campo);
     // Data-type error value: { type: "Error", basicValue: "#N/A", ... }
-    if (o.type === "Error") return erroreInIngresso(typeof o.basicValue === "string" ? o.basicValue : "#VALUE!");
+    if (o.type === "Error")
+      return erroreInIngresso(typeof o.basicValue === "string" ? o.basicValue : "#VALUE!", undefined, campo);
     // Other data types (formatted numbers, strings, booleans): their plain value.
-    if ("basicValue" in o) return leggiCella(o.basicValue);
+    if ("basicValue" in o) return leggiCella(o.basicValue, campo);
   }
-  return erroreValore("Tipo di valore non supportato.");
+  return erroreValore(`${campo ? `${campo}: t` : "T"}ipo di valore non supportato.`);
 }
 
 /** True for an empty cell: null, undefined or blank text. */
@@ -95,7 +122,7 @@ export function testoCella(valore: ValoreLetto): string {
  * null = empty cell; an error for anything that is not a number (text, VERO/FALSO, error values).
  */
 export function leggiNumero(valore: unknown, campo: string): number | null | ErrorePerf {
-  const cella = leggiCella(valore);
+  const cella = leggiCella(valore, campo);
   if (isErrore(cella)) return cella;
   if (vuota(cella)) return null;
   const n = parseNumero(cella);
@@ -105,7 +132,7 @@ export function leggiNumero(valore: unknown, campo: string): number | null | Err
 
 /** Polarity: ↑ / ↓, + / -, maggiore / minore, crescente / decrescente; empty = ↑. */
 export function leggiPolarita(valore: unknown): Polarita | ErrorePerf {
-  const cella = leggiCella(valore);
+  const cella = leggiCella(valore, "Polarità");
   if (isErrore(cella)) return cella;
   const polarita = parsePolarita(cella);
   if (polarita === null) {

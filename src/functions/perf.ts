@@ -2,6 +2,14 @@
  * The arithmetic behind PERF.*, without Office: every function takes what Excel passes (scalars
  * or 2-D ranges of raw cell values) and returns values or typed errors (ErrorePerf). The numbers
  * come from the engine (src/engine), so a cell, the task pane and the CLI agree.
+ *
+ * Error values in the inputs (Excel passes them: functions.json sets allowErrorForDataTypeAny):
+ *  - per-cell functions (RAGG, SCOSTAMENTO, BAROMETRO): that cell's result is the same error, the
+ *    other cells are computed; codes a function cannot return (#REF!, #NAME?) become #VALUE!;
+ *  - single-cell results (OBIETTIVO, LINEA, ENTE): an error in a counted input is the result, never
+ *    a mean of the other rows: #N/A stays #N/A, any other code becomes #VALUE!, so that the message
+ *    can name the row ("Riga 3: % Ragg #N/D in ingresso."). A neutralised objective (every weight 0)
+ *    stays «Neutralizzato» whatever its % Ragg, as in the engine.
  */
 import {
   BANDE_PREDEFINITE,
@@ -14,6 +22,7 @@ import {
   parseNumero,
 } from "../engine";
 import {
+  CODICI_CON_MESSAGGIO,
   ErrorePerf,
   comeVettore,
   conContesto,
@@ -46,6 +55,16 @@ function mancanti(atteso: number | null, consuntivo: number | null): ErrorePerf 
   if (atteso === null) return erroreMancante("Target atteso mancante: indicatore da rilevare.");
   if (consuntivo === null) return erroreMancante("Target consuntivo mancante: indicatore da rilevare.");
   return null;
+}
+
+/**
+ * A single-cell result (PERF.OBIETTIVO, LINEA, ENTE) must say where its error comes from, and only
+ * #VALUE! and #N/A carry a message: an input error with another code (#DIV/0!, #NUM!, #NULL!)
+ * becomes #VALUE!, its message naming the row and the original code. #N/A stays #N/A.
+ */
+function conMessaggio<T>(risultato: T | ErrorePerf): T | ErrorePerf {
+  if (!isErrore(risultato) || CODICI_CON_MESSAGGIO.has(risultato.codice)) return risultato;
+  return erroreValore(risultato.messaggio);
 }
 
 /** PERF.RAGG: % Ragg on 0–100 (unrounded), one value per cell of the inputs. */
@@ -151,7 +170,7 @@ export function obiettivo(pesi: unknown, ragg: unknown): number | string | Error
     ["ragg", r],
   ]);
   if (diverse) return diverse;
-  return valutaObiettivo(p.map((peso, i) => ({ riga: i + 1, peso, ragg: r[i] })));
+  return conMessaggio(valutaObiettivo(p.map((peso, i) => ({ riga: i + 1, peso, ragg: r[i] }))));
 }
 
 /**
@@ -175,8 +194,8 @@ export function linea(obiettivi: unknown, pesi: unknown, ragg: unknown): number 
 
   const gruppi: Array<{ nome: string; righe: RigaIndicatore[] }> = [];
   for (let i = 0; i < o.length; i++) {
-    const nome = leggiCella(o[i]);
-    if (isErrore(nome)) return conContesto(nome, `Riga ${i + 1}`);
+    const nome = leggiCella(o[i], "Obiettivo");
+    if (isErrore(nome)) return conMessaggio(conContesto(nome, `Riga ${i + 1}`));
     const riga = { riga: i + 1, peso: p[i], ragg: r[i] };
     if (!vuota(nome)) {
       gruppi.push({ nome: testoCella(nome), righe: [riga] });
@@ -191,7 +210,7 @@ export function linea(obiettivi: unknown, pesi: unknown, ragg: unknown): number 
   const valori: number[] = [];
   for (const g of gruppi) {
     const v = valutaObiettivo(g.righe);
-    if (isErrore(v)) return conContesto(v, `Obiettivo «${g.nome}»`);
+    if (isErrore(v)) return conMessaggio(conContesto(v, `Obiettivo «${g.nome}»`));
     if (typeof v === "number") valori.push(v);
   }
   return media(valori) ?? NEUTRALIZZATO;
@@ -203,8 +222,8 @@ export function ente(linee: unknown): number | ErrorePerf {
   if (isErrore(celle)) return celle;
   const valori: number[] = [];
   for (let i = 0; i < celle.length; i++) {
-    const c = leggiCella(celle[i]);
-    if (isErrore(c)) return conContesto(c, `Valore ${i + 1}`);
+    const c = leggiCella(celle[i], "Percentuale di linea");
+    if (isErrore(c)) return conMessaggio(conContesto(c, `Valore ${i + 1}`));
     if (vuota(c) || isNeutralizzato(c)) continue;
     const n = parseNumero(c);
     if (n === null) return erroreValore(`Valore ${i + 1}: «${testoCella(c)}» non è una percentuale di linea.`);
@@ -217,7 +236,7 @@ export function ente(linee: unknown): number | ErrorePerf {
 /** PERF.BAROMETRO: the band label of each % Ragg (0–100), with the given bands. */
 export function barometro(ragg: unknown, bande: Bande = BANDE_PREDEFINITE): Griglia<string> | ErrorePerf {
   return perCella([["ragg", ragg]], ([x]) => {
-    const c = leggiCella(x);
+    const c = leggiCella(x, "% Ragg");
     if (isErrore(c)) return c;
     if (vuota(c)) return erroreMancante("% Ragg mancante.");
     if (isNeutralizzato(c)) return bande.neutralizzato.etichetta;

@@ -53,18 +53,24 @@ describe("leggiNumero: numbers as Italian staff type them, as in the engine", ()
     expect(leggiNumero({ type: "String", basicValue: "3.800" }, "Peso")).toBe(3800);
   });
 
-  it("error values in input cells are passed on", () => {
+  it("error values in input cells are passed on, named as Italian Excel shows them", () => {
     expect(errore(leggiNumero({ code: "#N/A", message: "da rilevare" }, "Peso"))).toEqual({
       tipo: "errore",
       codice: "#N/A",
-      messaggio: "da rilevare",
+      messaggio: "Peso #N/D in ingresso (da rilevare).",
     });
+    expect(errore(leggiNumero({ code: "#N/A" }, "% Ragg")).messaggio).toBe("% Ragg #N/D in ingresso.");
+    expect(errore(leggiPolarita({ code: "#VALUE!" })).messaggio).toBe("Polarità #VALORE! in ingresso.");
     expect(errore(leggiNumero({ code: "#DIV/0!" }, "Peso")).codice).toBe("#DIV/0!");
     expect(errore(leggiNumero({ type: "Error", basicValue: "#NUM!" }, "Peso")).codice).toBe("#NUM!");
     // #REF! and #NAME? cannot be returned by a custom function: they become #VALUE!.
     const ref = errore(leggiNumero({ code: "#REF!" }, "Peso"));
     expect(ref.codice).toBe("#VALUE!");
-    expect(ref.messaggio).toContain("#REF!");
+    expect(ref.messaggio).toBe("Peso #RIF! in ingresso.");
+    expect(errore(leggiNumero({ code: "#NAME?" }, "Peso"))).toMatchObject({
+      codice: "#VALUE!",
+      messaggio: "Peso #NOME? in ingresso.",
+    });
   });
 
   it("unknown objects → #VALUE!, never an exception", () => {

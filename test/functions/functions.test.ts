@@ -130,3 +130,78 @@ describe("PERF.BAROMETRO and the workbook's bands", () => {
     expect(e.message).toMatch(/^Le soglie del Barometro salvate nella cartella \(«barometro\.bande»\) non sono valide/);
   });
 });
+
+describe("error values in the inputs, as Excel passes them (functions.json sets allowErrorForDataTypeAny)", () => {
+  // What Excel hands a parameter of type "any" for a cell holding an error: a CustomFunctions.Error.
+  const ND = () => new FakeCustomFunctionsError("#N/A");
+  const chiama = (id: string, ...argomenti: unknown[]) => (associati[id] as (...a: unknown[]) => unknown)(...argomenti);
+
+  it("PERF.RAGG: only the row with the error gets it, with the same code; the other rows are computed", () => {
+    const r = chiama(
+      "RAGG",
+      [[100], [ND()], [50]],
+      [[80], [40], [new FakeCustomFunctionsError("#DIV/0!")]]
+    ) as unknown[][];
+    expect(r[0][0]).toBe(80);
+    expect(erroreExcel(r[1][0], "#N/A").message).toBe("Target atteso #N/D in ingresso.");
+    // #DIV/0! stays #DIV/0! (Excel takes no message with it), as a built-in function would pass it on.
+    expect(erroreExcel(r[2][0], "#DIV/0!").message).toBeUndefined();
+    const polarita = chiama("RAGG", [[4]], [[3]], [[ND()]]) as unknown[][];
+    expect(erroreExcel(polarita[0][0], "#N/A").message).toBe("Polarità #N/D in ingresso.");
+  });
+
+  it("PERF.SCOSTAMENTO: #REF! cannot be returned by a custom function: #VALUE! naming the code", () => {
+    const r = chiama("SCOSTAMENTO", [[70], [70]], [[new FakeCustomFunctionsError("#REF!")], [100]]) as unknown[][];
+    expect(erroreExcel(r[0][0], "#VALUE!").message).toBe("Target consuntivo #RIF! in ingresso.");
+    expect(r[1][0]).toBe(30);
+  });
+
+  it("PERF.OBIETTIVO: a #N/D in the % Ragg column is #N/D naming the row, never a mean of the other rows", () => {
+    expect(erroreExcel(chiama("OBIETTIVO", [[30], [50], [20]], [[100], [80], [ND()]]), "#N/A").message).toBe(
+      "Riga 3: % Ragg #N/D in ingresso."
+    );
+    expect(erroreExcel(chiama("OBIETTIVO", [[ND()], [50]], [[100], [80]]), "#N/A").message).toBe(
+      "Riga 1: Peso #N/D in ingresso."
+    );
+    // The message another PERF function gave the error, when Excel passes it along.
+    const daRagg = new FakeCustomFunctionsError("#N/A", "Target consuntivo mancante: indicatore da rilevare.");
+    expect(erroreExcel(chiama("OBIETTIVO", [[50], [50]], [[100], [daRagg]]), "#N/A").message).toBe(
+      "Riga 2: % Ragg #N/D in ingresso (Target consuntivo mancante: indicatore da rilevare)."
+    );
+  });
+
+  it("PERF.OBIETTIVO: other codes become #VALUE!, so the message can say which row", () => {
+    const e = erroreExcel(
+      chiama("OBIETTIVO", [[50], [50]], [[new FakeCustomFunctionsError("#DIV/0!")], [80]]),
+      "#VALUE!"
+    );
+    expect(e.message).toBe("Riga 1: % Ragg #DIV/0! in ingresso.");
+  });
+
+  it("PERF.OBIETTIVO: every weight 0 is «Neutralizzato» whatever the % Ragg, as in the engine", () => {
+    expect(chiama("OBIETTIVO", [[0], [0]], [[ND()], [80]])).toBe("Neutralizzato");
+  });
+
+  it("PERF.LINEA: the objective and the row", () => {
+    const r = chiama("LINEA", [["A"], [""], ["B"]], [[50], [50], [100]], [[100], [80], [ND()]]);
+    expect(erroreExcel(r, "#N/A").message).toBe("Obiettivo «B»: Riga 3: % Ragg #N/D in ingresso.");
+    const nome = chiama("LINEA", [["A"], [new FakeCustomFunctionsError("#NUM!")]], [[50], [50]], [[100], [80]]);
+    expect(erroreExcel(nome, "#VALUE!").message).toBe("Riga 2: Obiettivo #NUM! in ingresso.");
+  });
+
+  it("PERF.ENTE: the position of the line percentage", () => {
+    expect(erroreExcel(chiama("ENTE", [[100], [ND()], [80]]), "#N/A").message).toBe(
+      "Valore 2: Percentuale di linea #N/D in ingresso."
+    );
+    expect(erroreExcel(chiama("ENTE", [[new FakeCustomFunctionsError("#NULL!")]]), "#VALUE!").message).toBe(
+      "Valore 1: Percentuale di linea #NULLO! in ingresso."
+    );
+  });
+
+  it("PERF.BAROMETRO: per cell, the error stays in its row", () => {
+    const r = chiama("BAROMETRO", [[95], [ND()], [10]]) as unknown[][];
+    expect(r[0][0]).toBe("Raggiunto");
+    expect(erroreExcel(r[1][0], "#N/A").message).toBe("% Ragg #N/D in ingresso.");
+    expect(r[2][0]).toBe("Non raggiunto");
+  });
+});

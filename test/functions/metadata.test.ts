@@ -1,18 +1,32 @@
 /**
  * functions.json as the webpack build generates it (custom-functions-metadata, the library behind
- * custom-functions-metadata-plugin), from the JSDoc in src/functions/functions.ts.
- * When dist/functions.json exists (after `npm run build`) it must be the same document.
+ * custom-functions-metadata-plugin), from the JSDoc in src/functions/functions.ts, and the file a
+ * production build emits (the same document after scripts/metadati-funzioni.js).
  */
-import { existsSync, readFileSync } from "fs";
-import { resolve } from "path";
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
 import { generateCustomFunctionsMetadata } from "custom-functions-metadata";
 import "./fake-custom-functions";
 import { FUNZIONI } from "../../src/functions/functions";
 import { FUNZIONI_PERF } from "../../src/functions/catalogo";
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const { paginaAiuto } = require("../../scripts/aiuto.js") as { paginaAiuto: (readme: string) => string };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { urlProduzione } = require("../../webpack.config.js") as { urlProduzione: () => string };
+const { metadatiPerExcel, requisitiDeiMetadati } = require("../../scripts/metadati-funzioni.js") as {
+  metadatiPerExcel: (testo: string, url?: string | null) => string;
+  requisitiDeiMetadati: (metadati: unknown) => Array<[string, string]>;
+};
+
+/** Compares two "1.3"-style versions: negative, 0 or positive. */
+function confrontaVersioni(a: string, b: string): number {
+  const [pa, pb] = [a, b].map((v) => v.split(".").map(Number));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
 
 const RADICE = resolve(__dirname, "../..");
 const SORGENTE = resolve(RADICE, "src/functions/functions.ts");
@@ -162,11 +176,67 @@ describe("README.md, section «Funzioni»", () => {
   });
 });
 
-const DIST = resolve(RADICE, "dist/functions.json");
-(existsSync(DIST) ? describe : describe.skip)("dist/functions.json (after npm run build)", () => {
-  it("is the document generated from the current source (a production build: help links on the hosted page)", () => {
-    const dist = readFileSync(DIST, "utf8");
-    const produzione = JSON.stringify(metadati).replace(/https:\/\/localhost:3000\//g, urlProduzione());
-    expect(JSON.parse(dist)).toEqual(dist.includes("localhost") ? metadati : JSON.parse(produzione));
+/**
+ * The functions.json and manifest.xml of a real production build (one build, into a temporary
+ * folder): what Excel downloads. The JSDoc cannot say allowErrorForDataTypeAny, so without the
+ * build step (scripts/metadati-funzioni.js) Excel would never call a PERF function over a range
+ * holding an error, and the Italian "Riga n: …" messages would be lost.
+ */
+describe("the built functions.json (npm run build)", () => {
+  const URL_TEST = "https://intranet.comune.test/barometro/";
+  let cartella: string;
+  let costruito: Metadati & Record<string, unknown>;
+  let manifest: string;
+
+  beforeAll(() => {
+    cartella = mkdtempSync(join(tmpdir(), "barometro-metadati-"));
+    try {
+      execFileSync("npx", ["webpack", "--mode", "production", "--output-path", cartella], {
+        cwd: RADICE,
+        env: { ...process.env, BAROMETRO_URL: URL_TEST },
+        stdio: "pipe",
+        encoding: "utf8",
+      });
+    } catch (e) {
+      const { stdout, stderr } = e as { stdout?: string; stderr?: string };
+      const righe = `${stdout ?? ""}\n${stderr ?? ""}`.split("\n").filter((r) => /error/i.test(r));
+      throw new Error(`la build non è riuscita:\n${righe.slice(0, 20).join("\n")}`);
+    }
+    costruito = JSON.parse(readFileSync(join(cartella, "functions.json"), "utf8")) as Metadati &
+      Record<string, unknown>;
+    manifest = readFileSync(join(cartella, "manifest.xml"), "utf8");
+  }, 600_000);
+
+  afterAll(() => {
+    if (cartella) rmSync(cartella, { recursive: true, force: true });
+  });
+
+  it("carries allowErrorForDataTypeAny at the top level, with every parameter of type any, and no data-type flag", () => {
+    expect(costruito.allowErrorForDataTypeAny).toBe(true);
+    expect(costruito).not.toHaveProperty("allowCustomDataForDataTypeAny");
+    expect(costruito.functions.map((f) => f.id)).toEqual(Object.keys(ATTESE));
+    // allowErrorForDataTypeAny reaches only parameters of type "any": all of them, every range and value.
+    const parametri = costruito.functions.flatMap((f) => f.parameters);
+    expect(parametri).toHaveLength(12);
+    for (const p of parametri) {
+      expect(p.type).toBe("any");
+      expect(p).not.toHaveProperty("cellValueType");
+    }
+  });
+
+  it("is the document generated from the current source, made ready by the build step, help links on the hosted page", () => {
+    const atteso = JSON.parse(metadatiPerExcel(generato.metadataJson, URL_TEST)) as unknown;
+    expect(costruito).toEqual(atteso);
+    expect(JSON.stringify(costruito)).not.toMatch(/localhost/);
+    for (const f of costruito.functions) expect(f.helpUrl).toBe(`${URL_TEST}aiuto.html#perf${f.id.toLowerCase()}`);
+  });
+
+  it("asks for nothing beyond the CustomFunctionsRuntime version the built manifest declares", () => {
+    const dichiarata = /<Set Name="CustomFunctionsRuntime" MinVersion="([\d.]+)"\s*\/>/.exec(manifest)?.[1];
+    expect(dichiarata).toBe("1.3");
+    const requisiti = requisitiDeiMetadati(costruito);
+    expect(requisiti.map(([, motivo]) => motivo)).toEqual(["allowErrorForDataTypeAny"]);
+    for (const [versione] of requisiti)
+      expect(confrontaVersioni(versione, dichiarata as string)).toBeLessThanOrEqual(0);
   });
 });

@@ -215,7 +215,7 @@ describe("PERF.OBIETTIVO", () => {
       perf.obiettivo(col(50, 50), col(100, { code: "#N/A", message: "Target consuntivo mancante." })),
       "#N/A"
     );
-    expect(e.messaggio).toBe("Riga 2: Target consuntivo mancante.");
+    expect(e.messaggio).toBe("Riga 2: % Ragg #N/D in ingresso (Target consuntivo mancante).");
   });
 
   it("shapes: same length, one column", () => {
@@ -320,7 +320,7 @@ describe("PERF.ENTE", () => {
   it("nothing to average → #N/A; an error in a line is passed on", () => {
     expect(errore(perf.ente(col(null, "")), "#N/A").messaggio).toBe("Nessuna percentuale di linea da mediare.");
     expect(errore(perf.ente(col(100, { code: "#N/A", message: "linea incompleta" })), "#N/A").messaggio).toBe(
-      "Valore 2: linea incompleta"
+      "Valore 2: Percentuale di linea #N/D in ingresso (linea incompleta)."
     );
   });
 });

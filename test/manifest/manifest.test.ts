@@ -258,3 +258,53 @@ describe("production manifest (webpack.config.js)", () => {
     );
   });
 });
+
+/**
+ * manifest.xml and functions.json agree on CustomFunctionsRuntime. Microsoft's requirement sets:
+ * 1.4 (data types, allowCustomDataForDataTypeAny) exists on Microsoft 365 from Version 2208, on the
+ * web and on Mac 16.64, but not on retail or volume-licensed perpetual Office; Excel 2021 has 1.1–1.3
+ * (Version 2108, Build 14332.20011). Municipalities run Excel 2021 next to Microsoft 365, so the
+ * manifest stays at 1.3 and the metadata may use nothing that needs more.
+ */
+describe("manifest.xml and functions.json: CustomFunctionsRuntime", () => {
+  const { metadatiPerExcel, requisitiDeiMetadati } = require("../../scripts/metadati-funzioni.js") as {
+    metadatiPerExcel: (testo: string) => string;
+    requisitiDeiMetadati: (metadati: unknown) => Array<[string, string]>;
+  };
+  /** The highest CustomFunctionsRuntime Excel 2021 (retail and LTSC) supports, per the requirement-set table. */
+  const EXCEL_2021 = "1.3";
+  const numero = (v: string) => v.split(".").map(Number);
+  const almeno = (dichiarata: string, richiesta: string) => {
+    const [d, r] = [numero(dichiarata), numero(richiesta)];
+    return d[0] > r[0] || (d[0] === r[0] && (d[1] ?? 0) >= (r[1] ?? 0));
+  };
+  const dichiarata = () =>
+    locale("Set")
+      .find((s) => s.getAttribute("Name") === "CustomFunctionsRuntime")
+      ?.getAttribute("MinVersion") as string;
+  /** Requirements of a metadata document the manifest does not declare. */
+  const scoperti = (metadati: unknown) => requisitiDeiMetadati(metadati).filter(([v]) => !almeno(dichiarata(), v));
+
+  let generato: string;
+  beforeAll(async () => {
+    const { generateCustomFunctionsMetadata } = await import("custom-functions-metadata");
+    generato = (await generateCustomFunctionsMetadata([resolve(RADICE, "src/functions/functions.ts")])).metadataJson;
+  });
+
+  it("the manifest declares no more than Excel 2021 has, so the add-in installs there", () => {
+    expect(almeno(EXCEL_2021, dichiarata())).toBe(true);
+  });
+
+  it("the functions.json the build ships needs nothing beyond the manifest's version", () => {
+    const pronto = JSON.parse(metadatiPerExcel(generato)) as unknown;
+    expect(requisitiDeiMetadati(pronto).map(([, motivo]) => motivo)).toEqual(["allowErrorForDataTypeAny"]);
+    expect(scoperti(pronto)).toEqual([]);
+  });
+
+  it("the check works: the generator's own output (allowCustomDataForDataTypeAny) needs 1.4", () => {
+    expect(scoperti(JSON.parse(generato))).toEqual([["1.4", "allowCustomDataForDataTypeAny"]]);
+    expect(
+      scoperti({ functions: [{ id: "RAGG", parameters: [{ name: "atteso", type: "any", cellValueType: "double" }] }] })
+    ).toEqual([["1.4", "RAGG(atteso): cellValueType"]]);
+  });
+});
