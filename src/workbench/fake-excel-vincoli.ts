@@ -23,7 +23,10 @@ export const MAX_CELLE_LETTURA = 5_000_000;
  */
 export const MAX_AREE_UNITE = 512;
 
-/** Where Excel reports that failure (OfficeExtension.Error.debugInfo.errorLocation). */
+/**
+ * Where Excel reports that failure (OfficeExtension.Error.debugInfo.errorLocation, "Class.member"
+ * as Excel writes it): the adapter recognises the failure by it (src/excel/errors.ts, isErroreUnioni).
+ */
 export const POSIZIONE_ERRORE_UNIONI = "Range.getMergedAreasOrNullObject";
 
 /** A formula written to a cell (Range.formulas / values): too long? */
