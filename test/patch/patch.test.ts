@@ -296,6 +296,8 @@ describe("the Barometro cell's label or symbol", () => {
           '"Non raggiunto","Parzialmente raggiunto","Raggiunto"),"Raggiunto")&T(N("barometro"))'
       );
       expect(m7.formula).not.toContain("{");
+      // % Ragg once per band: a few hundred characters, far below Excel's 8,192.
+      expect(m7.formula!.length).toBeLessThan(500);
       expect(isFormulaBarometro(m7.formula)).toBe(true);
       expect([m7.valore, m8.valore, m9.valore, m10.valore]).toEqual([
         "Raggiunto",
