@@ -41,3 +41,20 @@ function dettaglio(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
 }
+
+/**
+ * Where Excel reports Range.getMergedAreasOrNullObject() failing (more than 512 merged areas in
+ * the range): OfficeExtension.Error.debugInfo.errorLocation.
+ */
+export const POSIZIONE_ERRORE_UNIONI = "Range.getMergedAreasOrNullObject";
+
+/**
+ * Whether Excel refused a batch because a getMergedAreasOrNullObject() range held too many merged
+ * areas: recognised by the error's location (Excel documents no code of its own for it), so that
+ * the read is redone with smaller blocks rather than taken for another failure.
+ */
+export function isErroreUnioni(e: unknown): boolean {
+  if (!isErroreOffice(e)) return false;
+  const posizione = (e as { debugInfo?: { errorLocation?: unknown } }).debugInfo?.errorLocation;
+  return typeof posizione === "string" && /(^|\.)getMergedAreas(OrNullObject)?$/i.test(posizione);
+}

@@ -9,6 +9,11 @@
  * FormulaNonSupportata. The same covers the label formula Barometro writes in a Barometro cell
  * (formulaBarometro), which the workbench computes with it.
  *
+ * What Excel refuses in a conditional-formatting formula — array constants, unions ("(A1,B1)")
+ * and intersections (a space between references) ([MS-OI29500] 3.2.3.1.2) — is found by
+ * costruttiVietati; regolaVera throws FormulaNonAmmessa for such a formula (a cell's formula may
+ * hold an array constant: valutaFormula computes it).
+ *
  * Excel's semantics where they matter: errors are values that propagate (a rule whose formula
  * gives an error does not apply), an empty cell is 0 in arithmetic and "" against text,
  * numbers < text < logical values in comparisons, text compared case-insensitively, IF evaluates
@@ -29,6 +34,12 @@ export type ValoreFormula = ValoreScalare | ValoreScalare[];
 
 export class FormulaNonSupportata extends Error {}
 
+/** A conditional-formatting formula Excel refuses (see costruttiVietati). */
+export class FormulaNonAmmessa extends FormulaNonSupportata {}
+
+/** What Excel refuses in a conditional-formatting formula ([MS-OI29500] 3.2.3.1.2). */
+export type CostruttoVietato = "costante di matrice" | "unione" | "intersezione";
+
 export interface ContestoFormula {
   /** The value of a cell of the rule's sheet, 0-based; null when empty. */
   valore(riga: number, colonna: number): number | string | boolean | null;
@@ -46,6 +57,8 @@ type Nodo = (c: ContestoFormula) => ValoreFormula;
 interface Token {
   tipo: "numero" | "testo" | "errore" | "rif" | "nome" | "op";
   testo: string;
+  /** Whitespace before it: between two references, Excel's intersection operator. */
+  dopoSpazio?: boolean;
 }
 
 const cache = new Map<string, Nodo>();
@@ -61,17 +74,69 @@ export function valutaFormula(formula: string, contesto: ContestoFormula): Valor
   return nodo(contesto);
 }
 
-/** Whether a conditional-format rule with this formula applies to the cell (a non-zero number or TRUE). */
+/**
+ * Whether a conditional-format rule with this formula applies to the cell (a non-zero number or
+ * TRUE). Throws FormulaNonAmmessa for a formula Excel refuses in conditional formatting.
+ */
 export function regolaVera(formula: string, contesto: ContestoFormula): boolean {
+  let vietati = vietatiNote.get(formula);
+  if (!vietati) {
+    vietati = costruttiVietati(formula);
+    if (vietatiNote.size > 5_000) vietatiNote.clear();
+    vietatiNote.set(formula, vietati);
+  }
+  if (vietati.length > 0)
+    throw new FormulaNonAmmessa(`Non ammesso nella formattazione condizionale: ${vietati.join(", ")}`);
   const v = primo(valutaFormula(formula, contesto));
   return v === true || (typeof v === "number" && v !== 0);
 }
 
+const vietatiNote = new Map<string, CostruttoVietato[]>();
+
+/**
+ * The constructs of `formula` that Excel refuses in a conditional-formatting formula ([MS-OI29500]
+ * 3.2.3.1.2: "shall not use array constants … union and intersection binary operators"): an
+ * array constant ({0,70,90}), a union (a comma outside a function's argument list: "(A1,B1)"), an
+ * intersection (references separated by a space: "A1:B5 B2:C3"). [] when none. Functions and
+ * names the evaluator does not know do not hide them; a formula it cannot even split into tokens
+ * is checked for array constants only.
+ */
+export function costruttiVietati(formula: string): CostruttoVietato[] {
+  const trovati = new Set<CostruttoVietato>();
+  if (graffaFuoriDaiTesti(formula)) trovati.add("costante di matrice");
+  try {
+    analizza(formula, trovati);
+  } catch (e) {
+    if (!(e instanceof FormulaNonSupportata)) throw e;
+  }
+  return [...trovati];
+}
+
+/** A "{" outside text constants. */
+function graffaFuoriDaiTesti(formula: string): boolean {
+  let inTesto = false;
+  for (const ch of formula) {
+    if (ch === '"') inTesto = !inTesto;
+    else if (ch === "{" && !inTesto) return true;
+  }
+  return false;
+}
+
+/** A node Excel would accept or not, that this evaluator does not compute. */
+const nonSupportato =
+  (motivo: string): Nodo =>
+  () => {
+    throw new FormulaNonSupportata(motivo);
+  };
+
 // ───────────────────────────── parsing ─────────────────────────────
 
-function analizza(formula: string): Nodo {
+/** The formula's tree; with `vietati`, the constructs Excel refuses in conditional formats are noted in it. */
+function analizza(formula: string, vietati?: Set<CostruttoVietato>): Nodo {
   const token = tokenizza(formula.trim().replace(/^=/, ""));
   let i = 0;
+  /** Whether the last primary was a reference (a cell, a range, a name, a bracketed expression or a call). */
+  let ultimoRiferimento = false;
   const guarda = () => token[i];
   const prendi = () => token[i++];
   const atteso = (testo: string) => {
@@ -128,8 +193,21 @@ function analizza(formula: string): Nodo {
   const prodotto = binario(potenza, ["*", "/"]);
   const somma = binario(prodotto, ["+", "-"]);
 
-  const percento = (): Nodo => {
+  /** A primary, or references separated by spaces: Excel's intersection operator. */
+  const intersezione = (): Nodo => {
     let nodo = primario();
+    while (ultimoRiferimento && iniziaRiferimento(guarda())) {
+      vietati?.add("intersezione");
+      primario();
+      nodo = nonSupportato(`Intersezione in ${formula}`);
+    }
+    return nodo;
+  };
+  const iniziaRiferimento = (t: Token | undefined) =>
+    !!t?.dopoSpazio && (t.tipo === "rif" || t.tipo === "nome" || (t.tipo === "op" && t.testo === "("));
+
+  const percento = (): Nodo => {
+    let nodo = intersezione();
     while (isOp("%")) {
       prendi();
       const a = nodo;
@@ -141,6 +219,7 @@ function analizza(formula: string): Nodo {
   const primario = (): Nodo => {
     const t = prendi();
     if (!t) throw new FormulaNonSupportata(`Formula incompleta: ${formula}`);
+    ultimoRiferimento = t.tipo === "rif" || t.tipo === "nome" || (t.tipo === "op" && t.testo === "(");
     switch (t.tipo) {
       case "numero": {
         const n = Number(t.testo);
@@ -167,21 +246,35 @@ function analizza(formula: string): Nodo {
             }
           }
           atteso(")");
+          ultimoRiferimento = true;
           return funzione(nome, argomenti);
         }
         if (nome === "TRUE" || nome === "FALSE") {
+          ultimoRiferimento = false;
           const b = nome === "TRUE";
           return () => b;
         }
-        throw new FormulaNonSupportata(`Nome non supportato: ${t.testo}`);
+        return nonSupportato(`Nome non supportato: ${t.testo}`);
       }
       case "op":
         if (t.testo === "(") {
-          const nodo = confronto();
+          let nodo = confronto();
+          // A comma in brackets that are not a call's: Excel's union operator.
+          while (isOp(",")) {
+            prendi();
+            vietati?.add("unione");
+            confronto();
+            nodo = nonSupportato(`Unione in ${formula}`);
+          }
           atteso(")");
+          ultimoRiferimento = true;
           return nodo;
         }
-        if (t.testo === "{") return matrice();
+        if (t.testo === "{") {
+          vietati?.add("costante di matrice");
+          ultimoRiferimento = false;
+          return matrice();
+        }
     }
     throw new FormulaNonSupportata(`Simbolo inatteso «${t.testo}» in ${formula}`);
   };
@@ -204,7 +297,13 @@ function analizza(formula: string): Nodo {
     return () => valori;
   };
 
-  const nodo = confronto();
+  let nodo = confronto();
+  while (isOp(",")) {
+    prendi();
+    vietati?.add("unione");
+    confronto();
+    nodo = nonSupportato(`Unione in ${formula}`);
+  }
   if (i < token.length) throw new FormulaNonSupportata(`Testo in più in ${formula}`);
   return nodo;
 }
@@ -212,11 +311,17 @@ function analizza(formula: string): Nodo {
 function tokenizza(testo: string): Token[] {
   const token: Token[] = [];
   let i = 0;
+  let dopoSpazio = false;
+  const aggiungi = (t: Token) => {
+    token.push(dopoSpazio ? { ...t, dopoSpazio } : t);
+    dopoSpazio = false;
+  };
   while (i < testo.length) {
     const resto = testo.slice(i);
     const spazio = /^\s+/.exec(resto);
     if (spazio) {
       i += spazio[0].length;
+      dopoSpazio = true;
       continue;
     }
     if (resto[0] === '"') {
@@ -235,37 +340,37 @@ function tokenizza(testo: string): Token[] {
         }
         valore += resto[j++];
       }
-      token.push({ tipo: "testo", testo: valore });
+      aggiungi({ tipo: "testo", testo: valore });
       i += j;
       continue;
     }
     const errore = ERRORI.find((e) => resto.toUpperCase().startsWith(e));
     if (errore) {
-      token.push({ tipo: "errore", testo: errore });
+      aggiungi({ tipo: "errore", testo: errore });
       i += errore.length;
       continue;
     }
     const numero = /^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/.exec(resto);
     if (numero) {
-      token.push({ tipo: "numero", testo: numero[0] });
+      aggiungi({ tipo: "numero", testo: numero[0] });
       i += numero[0].length;
       continue;
     }
     const rif = /^\$?[A-Za-z]{1,3}\$?\d+(:\$?[A-Za-z]{1,3}\$?\d+)?(?![A-Za-z0-9_.(])/.exec(resto);
     if (rif) {
-      token.push({ tipo: "rif", testo: rif[0] });
+      aggiungi({ tipo: "rif", testo: rif[0] });
       i += rif[0].length;
       continue;
     }
     const nome = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(resto);
     if (nome) {
-      token.push({ tipo: "nome", testo: nome[0] });
+      aggiungi({ tipo: "nome", testo: nome[0] });
       i += nome[0].length;
       continue;
     }
     const op = /^(<>|<=|>=|[=<>+\-*/^&%(),;{}])/.exec(resto);
     if (op) {
-      token.push({ tipo: "op", testo: op[0] });
+      aggiungi({ tipo: "op", testo: op[0] });
       i += op[0].length;
       continue;
     }
@@ -521,6 +626,6 @@ function funzione(nome: string, argomenti: Nodo[]): Nodo {
         return trovato < 0 ? N_A : trovato + 1;
       };
     default:
-      throw new FormulaNonSupportata(`Funzione non supportata: ${nome}`);
+      return nonSupportato(`Funzione non supportata: ${nome}`);
   }
 }

@@ -5,7 +5,7 @@ import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
 import { Area } from "../layout/grid";
 import { Patch, RegolaEsistente } from "../layout/patch";
 import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";
-import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
+import { CODICI_OFFICE, codiceOffice, comeErroreBarometro, isErroreUnioni } from "./errors";
 import {
   EseguiExcel,
   ExcelChartCollection,
@@ -24,18 +24,22 @@ import {
   blocchiMancanti,
   blocchiPrevisti,
   blocchiTra,
+  BloccoUnioni,
   CELLE_PER_SYNC_A_FETTE,
   celleDaDensita,
   celleDelGruppo,
   densitaMassima,
+  densitaUnioni,
+  FATTORE_RIDUZIONE_UNIONI,
   Fetta,
   FettaLetta,
   FoglioNoto,
   MAX_BYTE_RISPOSTA,
   prossimoGruppo,
+  quanteAree,
   restoDopo,
-  RIGHE_PER_BLOCCO,
-  righeDelBlocco,
+  RIGHE_MAX_PER_BLOCCO,
+  righePerBlocco,
 } from "./read-plan";
 import { dividiLotto, LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
 
@@ -70,15 +74,24 @@ export interface AccessoOffice extends WorkbookAccess {
   dimentica(): void;
 }
 
+/** One worksheet read: its proxies, its data, and the merged areas per row of its densest block. */
+interface FoglioLetto {
+  id: string;
+  nome: string;
+  richiesta: RichiestaFoglio;
+  dati: DatiFoglio;
+  densitaUnioni?: number;
+}
+
 /** A read in slices under way: what its first syncs found, and the slices read so far. */
 interface StatoAFette {
-  letti: { id: string; nome: string; richiesta: RichiestaFoglio; dati: DatiFoglio }[];
+  letti: FoglioLetto[];
   selezione: string | null;
   /** Rows still to read, per sheet of the list (null once read or blank). */
   resto: (Area | null)[];
   lette: FettaLetta[];
-  /** Per sheet, the first block of rows whose merged areas are still to read (with the slice reaching it). */
-  bloccoSeguente: number[];
+  /** Per sheet, the first row whose merged areas are still to read (with the slice reaching it). */
+  rigaSeguente: number[];
   /** Cells of the next sync. */
   celle: number;
   /** Bytes per cell of the densest part this read met. */
@@ -95,7 +108,7 @@ interface RichiestaFoglio {
   usato: ExcelRange;
   /** The formula cells of the whole sheet; null in a read in slices (each slice reads its own). */
   formule: ExcelRangeAreas | null;
-  unioni: { blocco: number; aree: ExcelRangeAreas }[];
+  unioni: { blocco: BloccoUnioni; aree: ExcelRangeAreas }[];
   /** The sheet's conditional formats (null when not read); its charts' names. */
   formati: ExcelConditionalFormatCollection | null;
   grafici: ExcelChartCollection;
@@ -115,6 +128,11 @@ interface RichiestaFoglio {
  * second sync, queued for them alone. So: the first read ever takes 2 syncs, every later one 1,
  * plus 1 when sheets were added. One more sync is needed only when a sheet grew beyond the rows
  * whose merged areas were queued (see read-plan.ts: its last used rows plus max(1,024, 25%)).
+ * Merged areas are read in blocks of rows sized by the areas per row the last read found, to stay
+ * well under the 512 areas getMergedAreasOrNullObject() can return; should Excel refuse a block
+ * all the same (recognised by the error's location, "Range.getMergedAreasOrNullObject",
+ * isErroreUnioni), the read is done again with blocks four times lower — the conditional formats
+ * are still read.
  *
  * Excel on the web also refuses responses over 5 MB (ResponsePayloadSizeLimitExceeded): tens of
  * thousands of rows. When that happens the read is done again in slices of rows (list and sheet
@@ -179,16 +197,34 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
   let byteScritti = 0;
   /** Set once Excel refused to read the conditional formats: they are left out from then on. */
   let senzaFormattazioni = false;
+  /**
+   * Blocks of merged areas are this many times lower than the sheets' known densities ask: raised
+   * each time Excel refuses a block (more than 512 areas), back to 1 after a read succeeds.
+   */
+  let divisoreUnioni = 1;
+  const altezzaUnioni = (id: string) => righePerBlocco(noti.find((n) => n.id === id)?.densitaUnioni, divisoreUnioni);
+  /** Lower blocks after Excel refused one; false once every block is a single row. */
+  const riduciBlocchiUnioni = (): boolean => {
+    if (divisoreUnioni >= RIGHE_MAX_PER_BLOCCO) return false;
+    divisoreUnioni *= FATTORE_RIDUZIONE_UNIONI;
+    return true;
+  };
   const diagnostica: Diagnostica = { ultimaLettura: null, ultimaScrittura: null };
 
   /** Last step of every read: the grids, the selection, and what the next read needs. */
   const concludi = (
-    letti: { id: string; nome: string; richiesta: RichiestaFoglio; dati: DatiFoglio }[],
+    letti: FoglioLetto[],
     indirizzoSelezione: string | null,
     sincronizzazioni: number,
     aFetteOra: boolean
   ): Lettura => {
-    noti = letti.map((l) => ({ id: l.id, nome: l.nome, righe: righeUsate(l.dati.usato) }));
+    noti = letti.map((l) => ({
+      id: l.id,
+      nome: l.nome,
+      righe: righeUsate(l.dati.usato),
+      densitaUnioni: l.densitaUnioni ?? noti.find((n) => n.id === l.id)?.densitaUnioni,
+    }));
+    divisoreUnioni = 1;
     byteScritti = 0;
     const protetti = letti
       .filter((l) => !l.richiesta.foglio.isNullObject && l.richiesta.foglio.protection.protected)
@@ -231,7 +267,10 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       const { fogli, selezionate } = accodaElenco(context, conSelezione);
       const richieste = new Map<string, RichiestaFoglio>();
       noti.forEach((noto) =>
-        richieste.set(noto.id, accodaFoglio(fogli, noto.id, blocchiPrevisti(noto.righe), true, !senzaFormattazioni))
+        richieste.set(
+          noto.id,
+          accodaFoglio(fogli, noto.id, blocchiPrevisti(noto, divisoreUnioni), true, !senzaFormattazioni)
+        )
       );
       await context.sync();
       let sincronizzazioni = 1;
@@ -241,17 +280,20 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       if (nuovi.length > 0) {
         // First read ever, or sheets added since the last one: queue those sheets alone.
         nuovi.forEach((f) =>
-          richieste.set(f.id, accodaFoglio(fogli, f.id, blocchiPrevisti(undefined), true, !senzaFormattazioni))
+          richieste.set(
+            f.id,
+            accodaFoglio(fogli, f.id, blocchiPrevisti(undefined, divisoreUnioni), true, !senzaFormattazioni)
+          )
         );
         await context.sync();
         sincronizzazioni++;
       }
 
-      const letti = elenco.map((f) => {
+      const letti: FoglioLetto[] = elenco.map((f) => {
         const richiesta = richieste.get(f.id) as RichiestaFoglio;
         return { ...f, richiesta, dati: datiFoglio(f.nome, richiesta) };
       });
-      const cresciuti = unioniMancanti(letti);
+      const cresciuti = unioniMancanti(letti, (l) => altezzaUnioni(l.id));
       if (cresciuti.length > 0) {
         // A sheet grew past the rows whose merged areas were queued: read the rest.
         cresciuti.forEach((c) => c.l.richiesta.unioni.push(...accodaUnioni(c.l.richiesta.foglio, c.blocchi)));
@@ -259,6 +301,14 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         sincronizzazioni++;
         cresciuti.forEach((c) => (c.l.dati = datiFoglio(c.l.nome, c.l.richiesta)));
       }
+      for (const l of letti)
+        if (l.richiesta.unioni.length > 0)
+          l.densitaUnioni = densitaUnioni(
+            l.richiesta.unioni.map((u) => ({
+              ...u.blocco,
+              aree: u.aree.isNullObject ? 0 : quanteAree(u.aree.address),
+            }))
+          );
       return concludi(letti, selezionate ? selezionate.address : null, sincronizzazioni, false);
     });
 
@@ -291,7 +341,11 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       const richieste = gruppo.map((f) => {
         const range = foglio(f.foglio).getRange(a1DaArea(f.area));
         range.load("values,numberFormat");
-        const blocchi = blocchiTra(Math.max(f.area.top, s.bloccoSeguente[f.foglio] * RIGHE_PER_BLOCCO), f.area.bottom);
+        const blocchi = blocchiTra(
+          Math.max(f.area.top, s.rigaSeguente[f.foglio]),
+          f.area.bottom,
+          altezzaUnioni(s.letti[f.foglio].id)
+        );
         return { f, range, formule: formuleIn(range), unioni: accodaUnioni(foglio(f.foglio), blocchi) };
       });
       s.inCorso = gruppo;
@@ -304,11 +358,10 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         formule: areeFormule(formule),
         unioni: unioni
           .filter((u) => !u.aree.isNullObject)
-          .map((u) => ({ riga: righeDelBlocco(u.blocco).da, address: u.aree.address })),
+          .map((u) => ({ riga: u.blocco.da, fino: u.blocco.a, address: u.aree.address })),
       }));
       s.lette.push(...lette);
-      for (const { f, unioni } of richieste)
-        if (unioni.length > 0) s.bloccoSeguente[f.foglio] = unioni[unioni.length - 1].blocco + 1;
+      for (const { f } of richieste) s.rigaSeguente[f.foglio] = Math.max(s.rigaSeguente[f.foglio], f.area.bottom + 1);
       s.resto = restoDopo(s.resto, gruppo);
       s.misurata = Math.max(s.misurata, densitaMassima(lette));
       s.celle = celleDaDensita(byteObiettivo, Math.max(s.misurata, densitaNota ?? 0));
@@ -332,7 +385,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
           nuovi.forEach((f) => richieste.set(f.id, accodaFoglio(fogli, f.id, [], false, !senzaFormattazioni)));
           await sincronizza(context);
         }
-        const letti = elenco.map((f) => {
+        const letti: FoglioLetto[] = elenco.map((f) => {
           const richiesta = richieste.get(f.id) as RichiestaFoglio;
           return { ...f, richiesta, dati: datiFoglio(f.nome, richiesta, false) };
         });
@@ -344,7 +397,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
           selezione: selezionate ? selezionate.address : null,
           resto,
           lette: [],
-          bloccoSeguente: resto.map((a) => (a ? Math.floor(a.top / RIGHE_PER_BLOCCO) : 0)),
+          rigaSeguente: resto.map((a) => (a ? a.top : 0)),
           celle: celleIniziali(),
           misurata: 0,
           tetto: null,
@@ -374,6 +427,11 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         return stato as StatoAFette;
       } catch (e) {
         const rifiutato = stato?.inCorso;
+        // A block of merged areas refused (more than 512): that group again, with lower blocks.
+        if (stato && rifiutato && isErroreUnioni(e) && riduciBlocchiUnioni()) {
+          stato.inCorso = null;
+          return leggiTutto();
+        }
         const unaRiga = rifiutato?.length === 1 && rifiutato[0].area.top === rifiutato[0].area.bottom;
         if (!stato || !rifiutato || unaRiga || codiceOffice(e) !== CODICI_OFFICE.rispostaTroppoGrande) throw e;
         const celle = celleDelGruppo(rifiutato);
@@ -406,6 +464,9 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         formule: mie.flatMap((f) => f.formule),
         unioni: mie.flatMap((f) => f.unioni.map((u) => u.address)),
       };
+      l.densitaUnioni = densitaUnioni(
+        mie.flatMap((f) => f.unioni.map((u) => ({ da: u.riga, a: u.fino, aree: quanteAree(u.address) })))
+      );
     });
     return concludi(s.letti, s.selezione, sincronizzazioni, true);
   };
@@ -444,6 +505,12 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       if (aFette) return aggiornaAFette(await leggiAFette(conSelezione));
       return await leggiUnaVolta(conSelezione);
     } catch (e) {
+      // A block of merged areas refused (more than 512, by the error's location): the read again
+      // with lower blocks; conditional formats have nothing to do with it.
+      if (isErroreUnioni(e)) {
+        if (riduciBlocchiUnioni()) return leggiConRecuperi(conSelezione, gestiti);
+        throw comeErroreBarometro(e);
+      }
       const codice = codiceOffice(e);
       if (codice !== null && !gestiti.has(codice)) {
         const ancora = new Set(gestiti).add(codice);
@@ -599,6 +666,7 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       protettiNoti = new Set();
       aFette = false;
       senzaFormattazioni = false;
+      divisoreUnioni = 1;
       byteObiettivo = maxByteRisposta;
       densitaNota = null;
       byteScritti = 0;
@@ -631,7 +699,7 @@ function accodaElenco(context: ExcelContext, conSelezione: boolean) {
 function accodaFoglio(
   fogli: ExcelWorksheetCollection,
   id: string,
-  blocchi: number[],
+  blocchi: BloccoUnioni[],
   dati: boolean,
   formattazioni: boolean
 ): RichiestaFoglio {
@@ -673,10 +741,9 @@ function graficiDel(foglio: ExcelWorksheet): ExcelChartCollection {
 }
 
 /** Queues the merged areas of these blocks of rows (no sync). */
-function accodaUnioni(foglio: ExcelWorksheet, blocchi: number[]): RichiestaFoglio["unioni"] {
+function accodaUnioni(foglio: ExcelWorksheet, blocchi: BloccoUnioni[]): RichiestaFoglio["unioni"] {
   return blocchi.map((blocco) => {
-    const { da, a } = righeDelBlocco(blocco);
-    const aree = foglio.getRange(indirizzoRighe(da, a)).getMergedAreasOrNullObject();
+    const aree = foglio.getRange(indirizzoRighe(blocco.da, blocco.a)).getMergedAreasOrNullObject();
     aree.load("address");
     return { blocco, aree };
   });
@@ -684,14 +751,16 @@ function accodaUnioni(foglio: ExcelWorksheet, blocchi: number[]): RichiestaFogli
 
 /** Sheets whose used rows go past the blocks of merged areas queued for them. */
 function unioniMancanti<L extends { richiesta: RichiestaFoglio; dati: DatiFoglio }>(
-  letti: L[]
-): { l: L; blocchi: number[] }[] {
+  letti: L[],
+  altezza: (l: L) => number
+): { l: L; blocchi: BloccoUnioni[] }[] {
   return letti
     .map((l) => ({
       l,
       blocchi: blocchiMancanti(
         righeUsate(l.dati.usato),
-        l.richiesta.unioni.map((u) => u.blocco)
+        l.richiesta.unioni.map((u) => u.blocco),
+        altezza(l)
       ),
     }))
     .filter((c) => c.blocchi.length > 0);

@@ -2,15 +2,28 @@ import { Area } from "../layout/grid";
 import { areeDaIndirizzi, ULTIMA_RIGA } from "./addresses";
 
 /**
- * Merged areas are read in blocks of whole rows. Range.getMergedAreasOrNullObject() fails when
- * the range holds more than 512 merged areas, and the staff's layout merges Settore / Obiettivo /
- * Definizione on every objective of two or more rows: a 10,000-row sheet has thousands. A block
- * of 256 rows holds at most 128 such objectives (384 areas) plus a few title merges.
- * Office reports a merged area in the block holding its top-left cell (OfficeDev/office-js#3611),
- * so blocks covering every used row find every area exactly once.
+ * Merged areas are read in blocks of whole rows, one Range.getMergedAreasOrNullObject() per block.
+ * That call fails when the range holds more than 512 merged areas (ExcelApi reference: "if the
+ * merged areas count in this range is more than 512, then this method will fail to return the
+ * result"), and the staff's layout merges Settore / Obiettivo / Definizione on every objective of
+ * two or more rows, so a sheet may hold one to three areas per row. Office reports a merged area
+ * in the block holding its top-left cell (OfficeDev/office-js#3611), so disjoint blocks covering
+ * every used row find every area exactly once.
+ *
+ * A block's height comes from the last read of the sheet: the densest block it met (areas per
+ * row) sets how many rows hold AREE_PER_BLOCCO areas, half of Excel's 512. A sheet never read gets
+ * RIGHE_PER_BLOCCO rows a block (up to 4 areas a row). If Excel refuses a block all the same (the
+ * sheet gained merges), the read is done again with blocks `divisore` times lower (see
+ * office-access.ts, isErroreUnioni).
  */
-export const RIGHE_PER_BLOCCO = 256;
-/** Rows covered on a sheet never read before (the first read knows no sizes): 64 blocks. */
+export const RIGHE_PER_BLOCCO = 128;
+/** Areas a block aims at: half of the 512 getMergedAreasOrNullObject() can return. */
+export const AREE_PER_BLOCCO = 256;
+/** Highest block, for a sheet with few or no merges (it may gain some before the next read). */
+export const RIGHE_MAX_PER_BLOCCO = 1_024;
+/** Each refusal divides the blocks' height by this. */
+export const FATTORE_RIDUZIONE_UNIONI = 4;
+/** Rows covered on a sheet never read before (the first read knows no sizes): 128 blocks. */
 export const RIGHE_PRIMA_LETTURA = 16_384;
 /** A known sheet may grow by this many rows (or a quarter of its height) without an extra sync. */
 export const MARGINE_RIGHE = 1_024;
@@ -21,39 +34,85 @@ export interface FoglioNoto {
   nome: string;
   /** Rows of the used range (0-based, inclusive); null when the sheet was blank. */
   righe: { top: number; bottom: number } | null;
+  /** Merged areas per row in the densest block of the last read (0: none); absent: not known. */
+  densitaUnioni?: number;
 }
 
-/** Rows (0-based, inclusive) of block k. */
-export function righeDelBlocco(k: number): { da: number; a: number } {
-  const da = k * RIGHE_PER_BLOCCO;
-  return { da, a: Math.min(ULTIMA_RIGA, da + RIGHE_PER_BLOCCO - 1) };
+/** Rows (0-based, inclusive) whose merged areas one getMergedAreasOrNullObject() reads. */
+export interface BloccoUnioni {
+  da: number;
+  a: number;
 }
 
-const ULTIMO_BLOCCO = Math.floor(ULTIMA_RIGA / RIGHE_PER_BLOCCO);
+/**
+ * Rows per block for a sheet: AREE_PER_BLOCCO areas at its known density (RIGHE_PER_BLOCCO when
+ * not known), between 1 and RIGHE_MAX_PER_BLOCCO, divided by `divisore` after Excel refused some.
+ */
+export function righePerBlocco(densita: number | undefined, divisore = 1): number {
+  const base =
+    densita === undefined
+      ? RIGHE_PER_BLOCCO
+      : densita <= 0
+        ? RIGHE_MAX_PER_BLOCCO
+        : Math.min(RIGHE_MAX_PER_BLOCCO, Math.floor(AREE_PER_BLOCCO / densita));
+  return Math.max(1, Math.floor(base / Math.max(1, divisore)));
+}
 
-/** Blocks touching rows da..a. */
-export function blocchiTra(da: number, a: number): number[] {
-  const primo = Math.max(0, Math.floor(da / RIGHE_PER_BLOCCO));
-  const ultimo = Math.min(ULTIMO_BLOCCO, Math.floor(a / RIGHE_PER_BLOCCO));
-  return Array.from({ length: Math.max(0, ultimo - primo + 1) }, (_, i) => primo + i);
+/** Blocks of `righe` rows covering rows da..a (within the sheet; the last one may be shorter). */
+export function blocchiTra(da: number, a: number, righe: number): BloccoUnioni[] {
+  const blocchi: BloccoUnioni[] = [];
+  const fine = Math.min(ULTIMA_RIGA, a);
+  for (let r = Math.max(0, da); r <= fine; r += righe) blocchi.push({ da: r, a: Math.min(fine, r + righe - 1) });
+  return blocchi;
 }
 
 /**
  * The blocks to queue for a sheet before knowing its size: the rows it used last time plus a
  * margin to grow; the first RIGHE_PRIMA_LETTURA rows for a sheet never read.
  */
-export function blocchiPrevisti(righe: FoglioNoto["righe"] | undefined): number[] {
-  if (righe === undefined) return blocchiTra(0, RIGHE_PRIMA_LETTURA - 1);
-  if (righe === null) return blocchiTra(0, MARGINE_RIGHE - 1);
+export function blocchiPrevisti(
+  noto: Pick<FoglioNoto, "righe" | "densitaUnioni"> | undefined,
+  divisore = 1
+): BloccoUnioni[] {
+  const altezza = righePerBlocco(noto?.densitaUnioni, divisore);
+  if (noto === undefined) return blocchiTra(0, RIGHE_PRIMA_LETTURA - 1, altezza);
+  const righe = noto.righe;
+  if (righe === null) return blocchiTra(0, MARGINE_RIGHE - 1, altezza);
   const margine = Math.max(MARGINE_RIGHE, Math.ceil((righe.bottom - righe.top + 1) / 4));
-  return blocchiTra(righe.top, righe.bottom + margine);
+  return blocchiTra(righe.top, righe.bottom + margine, altezza);
 }
 
-/** Blocks of the used rows that were not queued: they need one more sync. */
-export function blocchiMancanti(righe: FoglioNoto["righe"], letti: number[]): number[] {
+/** Blocks of the used rows that no queued block covers: they need one more sync. */
+export function blocchiMancanti(
+  righe: FoglioNoto["righe"],
+  letti: readonly BloccoUnioni[],
+  altezza: number
+): BloccoUnioni[] {
   if (!righe) return [];
-  const gia = new Set(letti);
-  return blocchiTra(righe.top, righe.bottom).filter((k) => !gia.has(k));
+  const mancanti: BloccoUnioni[] = [];
+  let r = righe.top;
+  for (const b of [...letti].sort((x, y) => x.da - y.da)) {
+    if (r > righe.bottom) break;
+    if (b.a < r) continue;
+    if (b.da > r) mancanti.push(...blocchiTra(r, Math.min(righe.bottom, b.da - 1), altezza));
+    r = Math.max(r, b.a + 1);
+  }
+  if (r <= righe.bottom) mancanti.push(...blocchiTra(r, righe.bottom, altezza));
+  return mancanti;
+}
+
+/** Merged areas per row of the densest of these blocks (each with the areas its read found); 0 for none. */
+export function densitaUnioni(blocchi: readonly { da: number; a: number; aree: number }[]): number {
+  return blocchi.reduce((m, b) => Math.max(m, b.aree / (b.a - b.da + 1)), 0);
+}
+
+/** Merged areas in a getMergedAreasOrNullObject() address list ("F!A1:B2, F!A3:A5"). */
+export function quanteAree(indirizzo: string): number {
+  try {
+    return areeDaIndirizzi(indirizzo).length;
+  } catch {
+    return indirizzo.split(",").length;
+  }
 }
 
 /**
@@ -88,8 +147,8 @@ export interface FettaLetta extends Fetta {
   values: unknown[][];
   numberFormat: unknown[][];
   formule: { address: string; formulas: unknown[][] }[];
-  /** The merged areas of the blocks of rows first reached by this slice: each block's first row, its address list. */
-  unioni: { riga: number; address: string }[];
+  /** The merged areas of the blocks of rows first reached by this slice: each block's rows, its address list. */
+  unioni: { riga: number; fino: number; address: string }[];
 }
 
 /**

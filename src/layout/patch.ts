@@ -279,10 +279,11 @@ const MAX_TESTO_FORMULA = 255;
  * with the same expression as the conditional-format rules (confrontoFasce), so that label and
  * colour agree after an edit made without the add-in:
  *
- *   =IFERROR(CHOOSE(MATCH(V,{0,70,90}),"Non raggiunto","Parzialmente raggiunto","Raggiunto"),"<static>")&T(N("barometro"))
+ *   =IFERROR(CHOOSE((V>=0)+(V>=70)+(V>=90),"Non raggiunto","Parzialmente raggiunto","Raggiunto"),"<static>")&T(N("barometro"))
  *
- * Where no rule decides (data missing or numbers stored as text: V = -1), the cell shows the label
- * of the last Ricalcola, as the fill does where no rule colours. Null when no rule can be written
+ * Where no rule decides (data missing or numbers stored as text: V = -1, so the band index is 0 and
+ * CHOOSE(0,…) is #VALUE!), the cell shows the label of the last Ricalcola, as the fill does where
+ * no rule colours. Null when no rule can be written
  * for this indicator (see regoleCondizionali), or a label is too long for a formula.
  */
 export function formulaBarometro(
@@ -406,12 +407,15 @@ type Sorgente =
  *
  *   V = IF(AND(ISNUMBER(atteso),ISNUMBER(consuntivo)), <the rule, ↑ or ↓>, -1)
  *   ↑: IF(c>=a,100,IF(a=0,0,MAX(0,c/a*100)))    ↓: IF(OR(c<=a,c=0),100,MAX(0,a/c*100))
- *   band k:  =(MATCH(V,{0,70,90})=k)+0*N("barometro:<linea>:<firma>")
+ *   band k:  =((V>=0)+(V>=70)+(V>=90)=k)+0*N("barometro:<linea>:<firma>")
  *
- * MATCH over the ascending thresholds gives the band index with V written once (formulas stay
- * short) and the bands exclusive (no dependence on rule priority or "stop if true", which ExcelJS
- * cannot write). V = -1 (data missing or not numbers) makes MATCH fail: no colour, as for an
- * indicator "da rilevare". A custom function cannot be used here: Excel does not evaluate custom
+ * The sum of comparisons over the ascending thresholds (TRUE counts 1) is the band index, and the
+ * bands are exclusive (no dependence on rule priority or "stop if true", which ExcelJS cannot
+ * write). No array constant ({0,70,90}), union or intersection: Excel refuses them in
+ * conditional-formatting formulas ([MS-OI29500] 3.2.3.1.2). V is written once per band (about
+ * 330 characters with three bands, far below Excel's 8,192). The lowest threshold is written as 0,
+ * so V = -1 (data missing or not numbers) gives 0, which no rule k ≥ 1 matches: no colour, as for
+ * an indicator "da rilevare". A custom function cannot be used here: Excel does not evaluate custom
  * functions in conditional formatting (OfficeDev/office-js#6135), and =PERF.RAGG is #NAME?
  * without the add-in anyway.
  *
@@ -510,18 +514,18 @@ function sorgenteDi(ind: Indicatore, polarita: Polarita): Sorgente | null {
 
 const colonnaDi = (cella: string) => cella.replace(/[$\d]/g, "").toUpperCase();
 
-/** The bands from the lowest threshold up: the order of MATCH's result (1 = the lowest band). */
+/** The bands from the lowest threshold up: the order of the band index (1 = the lowest band). */
 const fasceCrescenti = (bande: Bande): Fascia[] => [...bande.fasce].sort((a, b) => a.soglia - b.soglia);
 
 /**
- * MATCH(V,{0,70,90}): the 1-based index, in `fasce` (ascending), of the band the row's % Ragg
- * falls in; #N/A when it cannot be computed (V = -1). The one expression behind both the
- * conditional-format rules and the Barometro cell's label formula.
+ * (V>=0)+(V>=70)+(V>=90): the 1-based index, in `fasce` (ascending), of the band the row's % Ragg
+ * falls in; 0 when it cannot be computed (V = -1). The one expression behind both the
+ * conditional-format rules and the Barometro cell's label formula. A sum of comparisons, not
+ * MATCH(V,{0,70,90}): Excel refuses array constants in conditional-formatting formulas.
  */
 function confrontoFasce(s: Sorgente, riga: number, fasce: readonly Fascia[]): string {
   const { v, scala } = valoreDa(s, riga);
-  const soglie = fasce.map((f, k) => numero(k === 0 ? 0 : f.soglia * scala)).join(",");
-  return `MATCH(${v},{${soglie}})`;
+  return fasce.map((f, k) => `(${v}>=${numero(k === 0 ? 0 : f.soglia * scala)})`).join("+");
 }
 
 /** The rule's % Ragg for the anchor row, and the scale its thresholds need (1 or 1/100). */

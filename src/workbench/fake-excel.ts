@@ -14,7 +14,11 @@
  * - writes into a protected sheet or a read-only workbook fail with AccessDenied;
  * - 2-D arrays must match the range's size (InvalidArgument); a single value fills the range;
  * - getMergedAreasOrNullObject() reports the areas whose top-left cell lies in the range
- *   (OfficeDev/office-js#3611) and fails above 512 areas;
+ *   (OfficeDev/office-js#3611) and fails above 512 areas (errorLocation
+ *   "Range.getMergedAreasOrNullObject");
+ * - a custom conditional format's formula with an array constant, a union or an intersection, and
+ *   any formula over 8,192 characters, are refused (InvalidArgument); reading values, number
+ *   formats or formulas of a range over 5,000,000 cells fails (fake-excel-vincoli.ts);
  * - requests and responses over the payload limit (5 MB in Excel on the web) fail with
  *   RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded;
  * - getSelectedRanges() fails with InvalidSelection while a chart or shape is selected
@@ -75,6 +79,13 @@ import type {
   RisultatoAsync,
 } from "../excel/excel-api";
 import { FormulaNonSupportata, regolaVera } from "../excel/formula-condizionale";
+import {
+  erroreFormulaCella,
+  erroreFormulaCondizionale,
+  erroreLetturaCelle,
+  MAX_AREE_UNITE,
+  POSIZIONE_ERRORE_UNIONI,
+} from "./fake-excel-vincoli";
 
 // ───────────────────────────── the workbook ─────────────────────────────
 
@@ -565,7 +576,7 @@ export class CartellaFinta {
 
   constructor(opzioni: OpzioniCartella = {}) {
     this.limitePayload = opzioni.limitePayload ?? 5 * 1024 * 1024;
-    this.maxAreeUnite = opzioni.maxAreeUnite ?? 512;
+    this.maxAreeUnite = opzioni.maxAreeUnite ?? MAX_AREE_UNITE;
     this.valutaFormula = opzioni.valutaFormula;
   }
 
@@ -791,7 +802,8 @@ class ContestoFinto implements ExcelContext {
           if (esito.consegna) consegne.push(esito.consegna);
         }
       } catch (e) {
-        if (e instanceof ErroreExcelFinto) fallisce(new ErroreExcelFinto(e.code, e.message, op.registro.oggetto));
+        if (e instanceof ErroreExcelFinto)
+          fallisce(new ErroreExcelFinto(e.code, e.message, e.debugInfo.errorLocation ?? op.registro.oggetto));
         throw e;
       }
     }
@@ -1406,6 +1418,8 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
   }
 
   private scriviFormula(foglio: FoglioFinto, r: number, c: number, formula: string): void {
+    const troppoLunga = erroreFormulaCella(formula);
+    if (troppoLunga) throw nonValido(troppoLunga);
     const valore = this.ctx.cartella.valutaFormula?.(formula, foglio, r, c);
     foglio.impostaIn(r, c, valore === undefined ? { formula } : { formula, valore });
   }
@@ -1446,12 +1460,15 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
   protected override leggiScalare(nome: string, i: Intervallo): unknown {
     const foglio = i.foglio;
     const area = i.aree[0];
-    const griglia = (f: (c: CellaFinta | undefined, r: number, col: number) => unknown) =>
-      Array.from({ length: area.bottom - area.top + 1 }, (_, r) =>
+    const griglia = (f: (c: CellaFinta | undefined, r: number, col: number) => unknown) => {
+      const troppe = erroreLetturaCelle((area.bottom - area.top + 1) * (area.right - area.left + 1));
+      if (troppe) throw new ErroreExcelFinto(CODICI_ERRORE.generico, troppe);
+      return Array.from({ length: area.bottom - area.top + 1 }, (_, r) =>
         Array.from({ length: area.right - area.left + 1 }, (_, c) =>
           f(foglio.cellaIn(area.top + r, area.left + c), area.top + r, area.left + c)
         )
       );
+    };
     switch (nome) {
       case "address":
         return indirizzoCompleto(foglio.nome, area);
@@ -1495,7 +1512,11 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
         (u) => u.top >= area.top && u.top <= area.bottom && u.left >= area.left && u.left <= area.right
       );
       if (aree.length > this.ctx.cartella.maxAreeUnite)
-        throw new ErroreExcelFinto(CODICI_ERRORE.generico, `Più di ${this.ctx.cartella.maxAreeUnite} aree unite.`);
+        throw new ErroreExcelFinto(
+          CODICI_ERRORE.generico,
+          `Più di ${this.ctx.cartella.maxAreeUnite} aree unite.`,
+          POSIZIONE_ERRORE_UNIONI
+        );
       return aree.length > 0 ? { foglio: i.foglio, aree } : null;
     });
   }
@@ -1755,6 +1776,8 @@ class RegolaFormulaProxy extends ProxyFinto<RifRegola> implements ExcelCondition
       const { foglio, regola } = this.oggetto();
       controllaScrittura(this.ctx, foglio);
       if (typeof formula !== "string" || !formula.startsWith("=")) throw nonValido(`Formula non valida: ${formula}`);
+      const rifiutata = erroreFormulaCondizionale(formula);
+      if (rifiutata) throw nonValido(rifiutata);
       regola.formula = formula;
     });
   }

@@ -42,7 +42,10 @@ describe("Ricalcola and the Barometro cell", () => {
     expect(neutri.length).toBeGreaterThan(0);
     expect(neutri.every((s) => s.valore === "Neutralizzato")).toBe(true);
     expect(formule.every((s) => isFormulaBarometro(s.formula))).toBe(true);
-    expect(formule[0].formula).toMatch(/^=IFERROR\(CHOOSE\(MATCH\(.*"Raggiunto"\),"[^"]*"\)&T\(N\("barometro"\)\)$/);
+    expect(formule[0].formula).toMatch(
+      /^=IFERROR\(CHOOSE\(\(IF\(.*>=0\)\+.*"Raggiunto"\),"[^"]*"\)&T\(N\("barometro"\)\)$/
+    );
+    expect(formule.every((s) => !s.formula!.includes("{"))).toBe(true);
 
     access.impostazioni = { [CHIAVE_CONTENUTO_BAROMETRO]: "simbolo" };
     const simboli = nelBarometro((await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).patch);

@@ -5,6 +5,7 @@ import ExcelJS from "exceljs";
 import { formattazioniDi } from "../../src/cli/conditional-format";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
+import { costruttiVietati } from "../../src/excel/formula-condizionale";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
 import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
@@ -80,6 +81,11 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
     );
     expect(lette.every(([ref]) => (ref as string).split(" ").every((a) => /^N\d+(:N\d+)?$/.test(a)))).toBe(true);
     expect(formattazioniDi(ws)).toHaveLength(33);
+    // Excel refuses array constants, unions and intersections in conditional formats (it would
+    // "repair" the file): none of the 33 rules holds an array constant.
+    expect(lette).toHaveLength(33);
+    expect(lette.filter(([, formula]) => (formula as string).includes("{"))).toEqual([]);
+    expect(lette.every(([, formula]) => costruttiVietati(`=${formula as string}`).length === 0)).toBe(true);
   });
 
   it("opened in any Excel, the colours are the fills' and follow the data with no add-in", async () => {

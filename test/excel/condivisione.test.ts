@@ -23,7 +23,7 @@ import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, pars
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { a1, parseA1 } from "../../src/layout/grid";
-import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { isFormulaBarometro, isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
 
@@ -172,8 +172,49 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(cartella.sincronizzazioni).toBe(2);
     expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
     expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
-    expect(ws.formattazioni.every((r) => r.formula!.includes("{0,60,95}"))).toBe(true);
+    expect(ws.formattazioni.every((r) => r.formula!.includes(">=60)+(") && r.formula!.includes(">=95)="))).toBe(true);
     expect(ws.formattazioni.map((r) => r.formula)).not.toEqual(prima);
+  });
+
+  it("a workbook with the rules and labels of before (MATCH over {0,70,90}): the next Ricalcola replaces them all", async () => {
+    const { cartella, accesso, ws } = campione();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const giuste = cartella.istantanea();
+    // As an earlier version wrote them (Excel refuses such rules now, but files may hold them),
+    // even with the same firma in the marker: only the band index differs.
+    const indice = /\(\((.*?)>=0\)\+\(\1>=70\)\+\(\1>=90\)/;
+    const vecchia = (f: string) => f.replace(indice, (_, v: string) => `(MATCH(${v},{0,70,90})`);
+    let regole = 0;
+    for (const r of ws.formattazioni.filter((x) => isRegolaBarometro(x.formula))) {
+      r.formula = vecchia(r.formula!);
+      regole += r.formula.includes("{0,70,90}") ? 1 : 0;
+    }
+    expect(regole).toBe(33);
+    let etichette = 0;
+    const ancora = /CHOOSE\(\((.*?)>=0\)\+\(\1>=70\)\+\(\1>=90\),/;
+    for (const { riga, colonna, cella } of [...ws.celle()])
+      if (cella.formula && isFormulaBarometro(cella.formula)) {
+        const f = cella.formula.replace(ancora, (_, v: string) => `CHOOSE(MATCH(${v},{0,70,90}),`);
+        etichette += f.includes("{0,70,90}") ? 1 : 0;
+        ws.impostaIn(riga, colonna, { formula: f });
+      }
+    expect(etichette).toBeGreaterThan(100);
+
+    cartella.azzeraContatori();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    expect(cartella.sincronizzazioni).toBe(2);
+    expect(cartella.registro.filter((r) => r.errore)).toEqual([]);
+    expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
+    expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "add")).toHaveLength(33);
+    // Rules and labels are the current ones again (the rules in another order of priority, which
+    // does not matter: the bands are exclusive); no array constant left anywhere.
+    const dopo = cartella.istantanea();
+    expect(diverse(giuste, dopo)).toEqual([`${FOGLIO}!#formattazioni`]);
+    const ordinate = (m: Map<string, string>) =>
+      (JSON.parse(m.get(`${FOGLIO}!#formattazioni`)!) as unknown[]).map((r) => JSON.stringify(r)).sort();
+    expect(ordinate(dopo)).toEqual(ordinate(giuste));
+    expect([...ws.celle()].some(({ cella }) => cella.formula?.includes("{"))).toBe(false);
+    expect(ws.formattazioni.some((r) => r.formula?.includes("{"))).toBe(false);
   });
 
   it("switched off in the workbook's settings: Barometro's rules removed (the user's stay), fills still written", async () => {

@@ -1,6 +1,8 @@
 import {
   ContestoFormula,
+  costruttiVietati,
   ErroreExcel,
+  FormulaNonAmmessa,
   FormulaNonSupportata,
   regolaVera,
   valutaFormula,
@@ -89,11 +91,36 @@ describe("the conditional-format formula evaluator", () => {
 
   it("a rule applies when its formula is a non-zero number or TRUE; errors and text never apply", () => {
     const c = contesto({ A1: 95 });
-    expect(regolaVera('=(MATCH(A1,{0,70,90})=3)+0*N("barometro:0")', c)).toBe(true);
-    expect(regolaVera('=(MATCH(A1,{0,70,90})=2)+0*N("barometro:0")', c)).toBe(false);
+    expect(regolaVera('=((A1>=0)+(A1>=70)+(A1>=90)=3)+0*N("barometro:0")', c)).toBe(true);
+    expect(regolaVera('=((A1>=0)+(A1>=70)+(A1>=90)=2)+0*N("barometro:0")', c)).toBe(false);
+    // V = -1 (no data): band 0, no rule applies.
+    expect(regolaVera('=((A1>=0)+(A1>=70)+(A1>=90)=1)+0*N("barometro:0")', contesto({ A1: -1 }))).toBe(false);
     expect(regolaVera("=NA()", c)).toBe(false);
     expect(regolaVera('="sì"', c)).toBe(false);
     expect(regolaVera("=A1", c)).toBe(true);
+  });
+
+  it("refuses, in a conditional format, what Excel refuses: array constants, unions, intersections", () => {
+    const vecchia = '=(MATCH(A1,{0,70,90})=3)+0*N("barometro:0")';
+    expect(costruttiVietati(vecchia)).toEqual(["costante di matrice"]);
+    expect(() => regolaVera(vecchia, contesto({ A1: 95 }))).toThrow(FormulaNonAmmessa);
+    expect(costruttiVietati("=SUM((A1,B1))>0")).toEqual(["unione"]);
+    expect(costruttiVietati("=COUNT((A1:A5,C1))")).toEqual(["unione"]);
+    expect(costruttiVietati("=SUM(A1:C3 B2:B5)>0")).toEqual(["intersezione"]);
+    expect(costruttiVietati("=(A1:C3) (B1:B9)")).toEqual(["intersezione"]);
+    expect(costruttiVietati("=VLOOKUP(A1,{1,2;3,4},2)=2")).toEqual(["costante di matrice"]);
+    // Not hidden by functions the evaluator does not know, nor by text that looks like them.
+    expect(costruttiVietati("=XLOOKUP(A1,{1,2},{3,4})")).toEqual(["costante di matrice"]);
+    expect(() => regolaVera("=SUM(A1:C3 B2:B5)>0", contesto({}))).toThrow(FormulaNonAmmessa);
+    // Allowed: commas between a call's arguments, spaces around operators, braces in text.
+    for (const f of [
+      '=AND(A1 >= 0, B1 < 70) + 0*N("{barometro}")',
+      "=IF( A1 = 1 , B1 , C1 )",
+      '=((A1>=0)+(A1>=70)+(A1>=90)=3)+0*N("barometro:0")',
+    ])
+      expect(costruttiVietati(f)).toEqual([]);
+    // A cell's formula may hold an array constant: valutaFormula still computes it.
+    expect(v("=MATCH(A1,{0,70,90})", { A1: 80 })).toBe(2);
   });
 
   it("refuses what it does not know", () => {

@@ -128,6 +128,97 @@ describe("creaAccessoOffice: leggi()", () => {
     expect(cartella.sincronizzazioni).toBe(1);
   });
 
+  /** Rows `da`..`da + righe - 1` (1-based) with 3 merged areas each (A:B, C:D, E:F). */
+  const treUnioniPerRiga = (f: ReturnType<CartellaFinta["aggiungiFoglio"]>, da: number, righe: number) => {
+    for (let r = da; r < da + righe; r++)
+      f.imposta(`A${r}`, { valore: `riga ${r}` })
+        .unisci(`A${r}:B${r}`)
+        .unisci(`C${r}:D${r}`)
+        .unisci(`E${r}:F${r}`);
+  };
+
+  it("3 merged areas a row over 600 rows: every merge read exactly, no block over 512 areas, in the usual syncs", async () => {
+    const c = new CartellaFinta();
+    const f = c.aggiungiFoglio("Unioni");
+    treUnioniPerRiga(f, 1, 600);
+    const accesso = accessoSu(c);
+    const lettura = await accesso.leggi();
+    expect(c.registro.filter((r) => r.errore)).toEqual([]);
+    expect(c.sincronizzazioni).toBe(2);
+    expect(lettura.fogli[0].merges).toHaveLength(1_800);
+    expect(new Set(lettura.fogli[0].merges!.map((m) => JSON.stringify(m))).size).toBe(1_800);
+    expect(accesso.diagnostica().ultimaLettura?.formattazioni).toBe(true);
+    // The next read sizes its blocks by the 3 areas a row it found: still 1 sync, no refusal.
+    c.azzeraContatori();
+    expect((await accesso.leggi()).fogli[0].merges).toHaveLength(1_800);
+    expect(c.sincronizzazioni).toBe(1);
+    expect(c.registro.filter((r) => r.errore)).toEqual([]);
+    const blocchi = c.registro[0].operazioni.filter((o) => o.oggetto.endsWith("getMergedAreasOrNullObject()"));
+    expect(blocchi.length).toBeGreaterThan(600 / 128);
+  });
+
+  it("a sheet that gained many merges since the last read: Excel's refusal (by its location) gives lower blocks, not a read without conditional formats", async () => {
+    const c = new CartellaFinta();
+    const f = c.aggiungiFoglio("Unioni");
+    f.imposta("A1", { valore: "titolo" });
+    f.aggiungiRegola({ tipo: "Custom", aree: [{ top: 0, left: 0, bottom: 0, right: 0 }], formula: "=A1<>0" });
+    treUnioniPerRiga(f, 2, 10);
+    const accesso = accessoSu(c);
+    await accesso.leggi();
+    // 1,800 more areas on 600 rows: far more than 512 in any block sized for the few found before.
+    treUnioniPerRiga(f, 20, 600);
+    c.azzeraContatori();
+    const lettura = await accesso.leggi();
+    const rifiutate = c.registro.filter((r) => r.errore);
+    expect(rifiutate.length).toBeGreaterThanOrEqual(1);
+    expect(rifiutate.every((r) => r.errore === CODICI_ERRORE.generico)).toBe(true);
+    expect(lettura.fogli[0].merges).toHaveLength(1_830);
+    // Conditional formats are still read, now and next time.
+    expect(lettura.formattazioni).toHaveLength(1);
+    expect(accesso.diagnostica().ultimaLettura?.formattazioni).toBe(true);
+    c.azzeraContatori();
+    expect((await accesso.leggi()).fogli[0].merges).toHaveLength(1_830);
+    expect(c.sincronizzazioni).toBe(1);
+    expect(c.registro.filter((r) => r.errore)).toEqual([]);
+  });
+
+  it("the same in a read in slices: a refused group is read again with lower blocks", async () => {
+    const c = new CartellaFinta({ limitePayload: 60_000 });
+    const f = c.aggiungiFoglio("Unioni");
+    f.imposta("A1", { valore: "titolo" }).unisci("A1:F1");
+    for (let r = 2; r <= 1_201; r++) f.imposta(`A${r}`, { valore: `riga ${r}` }).imposta(`F${r}`, { valore: r });
+    const accesso = accessoSu(c, { celleASync: 1_000, maxByteRisposta: 40_000 });
+    await accesso.leggi(); // too large: read in slices, one merged area found
+    expect(accesso.diagnostica().ultimaLettura?.aFette).toBe(true);
+    treUnioniPerRiga(f, 2, 1_200);
+    c.azzeraContatori();
+    const lettura = await accesso.leggi();
+    expect(accesso.diagnostica().ultimaLettura?.aFette).toBe(true);
+    // The slices' blocks, sized for one area in 128 rows, were refused, then read lower.
+    const rifiutate = c.registro.filter((r) => r.errore);
+    expect(rifiutate.length).toBeGreaterThanOrEqual(1);
+    expect(rifiutate.every((r) => r.errore === CODICI_ERRORE.generico)).toBe(true);
+    expect(lettura.fogli[0].merges).toHaveLength(3_601);
+    expect(new Set(lettura.fogli[0].merges!.map((m) => JSON.stringify(m))).size).toBe(3_601);
+    expect(accesso.diagnostica().ultimaLettura?.formattazioni).toBe(true);
+    c.azzeraContatori();
+    expect((await accesso.leggi()).fogli[0].merges).toHaveLength(3_601);
+    expect(c.registro.filter((r) => r.errore)).toEqual([]);
+  });
+
+  it("an error elsewhere is not taken for a refused block of merged areas", async () => {
+    let volte = 0;
+    const accesso = creaAccessoOffice({
+      esegui: async () => {
+        volte++;
+        throw new ErroreExcelFinto(CODICI_ERRORE.generico, "Errore.", "Range.getSpecialCellsOrNullObject");
+      },
+    });
+    await expect(accesso.leggi()).rejects.toThrow();
+    // Once as it is, once without conditional formats (OfficeDev/office-js#6827): no block retries.
+    expect(volte).toBe(2);
+  });
+
   it("reads in slices when Excel refuses the response as too large, and keeps doing so", async () => {
     const { cartella } = generaCartella(1_000);
     const grande = await accessoSu(cartella).leggi();

@@ -12,9 +12,13 @@ import {
   FettaLetta,
   prossimoGruppo,
   restoDopo,
+  RIGHE_MAX_PER_BLOCCO,
   RIGHE_PER_BLOCCO,
   RIGHE_PRIMA_LETTURA,
-  righeDelBlocco,
+  righePerBlocco,
+  AREE_PER_BLOCCO,
+  densitaUnioni,
+  quanteAree,
 } from "../../src/excel/read-plan";
 import { Area } from "../../src/layout/grid";
 import {
@@ -29,20 +33,47 @@ import {
 const F = "Obiettivi 2024";
 
 describe("read plan", () => {
-  it("cuts rows into aligned blocks for the merged areas", () => {
-    expect(righeDelBlocco(0)).toEqual({ da: 0, a: RIGHE_PER_BLOCCO - 1 });
-    expect(blocchiTra(250, 600)).toEqual([0, 1, 2]);
+  it("cuts rows into blocks for the merged areas, sized by the areas per row the last read found", () => {
+    expect(blocchiTra(250, 600, 256)).toEqual([
+      { da: 250, a: 505 },
+      { da: 506, a: 600 },
+    ]);
+    // A sheet never read: RIGHE_PER_BLOCCO rows a block (4 areas a row stay within 512).
     expect(blocchiPrevisti(undefined)).toHaveLength(RIGHE_PRIMA_LETTURA / RIGHE_PER_BLOCCO);
-    // 10,000 used rows: + 2,500 rows of margin.
-    expect(blocchiPrevisti({ top: 0, bottom: 9_999 })).toEqual(blocchiTra(0, 12_499));
-    expect(blocchiPrevisti(null)).toEqual([0, 1, 2, 3]);
-    expect(blocchiPrevisti({ top: 1_048_000, bottom: 1_048_575 }).at(-1)).toBe(Math.floor(1_048_575 / 256));
+    expect(RIGHE_PER_BLOCCO * 4).toBeLessThanOrEqual(512);
+    // 10,000 used rows: + 2,500 rows of margin; 3 areas a row: 85 rows, 255 areas a block.
+    expect(righePerBlocco(3)).toBe(85);
+    expect(blocchiPrevisti({ righe: { top: 0, bottom: 9_999 }, densitaUnioni: 3 })).toEqual(blocchiTra(0, 12_499, 85));
+    expect(righePerBlocco(3) * 3).toBeLessThanOrEqual(AREE_PER_BLOCCO);
+    // No merges last time: high blocks; after Excel refused one, 4 times lower each time.
+    expect(righePerBlocco(0)).toBe(RIGHE_MAX_PER_BLOCCO);
+    expect(righePerBlocco(0, 4)).toBe(RIGHE_MAX_PER_BLOCCO / 4);
+    expect(righePerBlocco(3, 1_024)).toBe(1);
+    expect(blocchiPrevisti({ righe: null })).toEqual(blocchiTra(0, 1_023, RIGHE_PER_BLOCCO));
+    expect(blocchiPrevisti({ righe: { top: 1_048_000, bottom: 1_048_575 } }).at(-1)).toEqual({
+      da: 1_048_576 - 64,
+      a: 1_048_575,
+    });
   });
 
-  it("finds the blocks a grown sheet still needs", () => {
-    expect(blocchiMancanti({ top: 0, bottom: 700 }, [0, 1])).toEqual([2]);
-    expect(blocchiMancanti({ top: 0, bottom: 700 }, [0, 1, 2, 3])).toEqual([]);
-    expect(blocchiMancanti(null, [])).toEqual([]);
+  it("finds the blocks a grown sheet still needs; densities of what was read", () => {
+    const letti = blocchiTra(0, 511, 256);
+    expect(blocchiMancanti({ top: 0, bottom: 700 }, letti, 100)).toEqual([
+      { da: 512, a: 611 },
+      { da: 612, a: 700 },
+    ]);
+    expect(blocchiMancanti({ top: 0, bottom: 511 }, letti, 100)).toEqual([]);
+    // Rows used above the blocks queued (the table moved up) are read too.
+    expect(blocchiMancanti({ top: 0, bottom: 300 }, blocchiTra(100, 400, 256), 64)).toEqual(blocchiTra(0, 99, 64));
+    expect(blocchiMancanti(null, [], 1)).toEqual([]);
+    expect(
+      densitaUnioni([
+        { da: 0, a: 99, aree: 50 },
+        { da: 100, a: 109, aree: 30 },
+      ])
+    ).toBe(3);
+    expect(densitaUnioni([])).toBe(0);
+    expect(quanteAree("'Obiettivi 2024'!A7:A9, 'Obiettivi 2024'!B7:B9")).toBe(2);
   });
 
   /** Every group prossimoGruppo gives, reading the whole of `aree` at celleMax cells per sync. */
@@ -114,7 +145,7 @@ describe("read plan", () => {
       values,
       numberFormat,
       formule: [{ address: "'Obiettivi 2024'!J1001:J2000", formulas: Array.from({ length: 1_000 }, () => [formula]) }],
-      unioni: [{ riga: 6, address: "'Obiettivi 2024'!A7:A9, 'Obiettivi 2024'!B7:B9" }],
+      unioni: [{ riga: 6, fino: 100, address: "'Obiettivi 2024'!A7:A9, 'Obiettivi 2024'!B7:B9" }],
     };
     const leggera = JSON.stringify(values[0]).length + JSON.stringify(numberFormat[0]).length;
     const media = byteDelleFette([fetta]) / (righe * 10);

@@ -64,13 +64,14 @@ describe("regoleCondizionali", () => {
     expect(firma).toMatch(/^[0-9a-f]{8}$/);
     const [chiave] = chiaviLinee([linea([])]);
     expect(rs.every((r) => r.linea === chiave && lineaDellaRegola(r.formula) === chiave)).toBe(true);
-    expect(rs[2].formula).toBe(
-      "=(MATCH(IF(AND(ISNUMBER($G7),ISNUMBER($H7)),IF($H7>=$G7,100,IF($G7=0,0,MAX(0,$H7/$G7*100))),-1),{0,70,90})=3)" +
-        `+0*N("barometro:${chiave}:${firma}")`
-    );
+    const v = "IF(AND(ISNUMBER($G7),ISNUMBER($H7)),IF($H7>=$G7,100,IF($G7=0,0,MAX(0,$H7/$G7*100))),-1)";
+    expect(rs[2].formula).toBe(`=((${v}>=0)+(${v}>=70)+(${v}>=90)=3)` + `+0*N("barometro:${chiave}:${firma}")`);
     for (const r of rs) {
       expect(isRegolaBarometro(r.formula)).toBe(true);
-      expect(r.formula.length).toBeLessThan(255);
+      // No array constant, union or intersection: Excel refuses them in conditional formats.
+      expect(r.formula).not.toMatch(/[{}]/);
+      // V once per band: a few hundred characters, far below Excel's 8,192.
+      expect(r.formula.length).toBeLessThan(400);
     }
     const valori = { G7: 50, H7: 39, G8: 1, H8: 1, G9: 1200, H9: 500 };
     expect([coloreDi(rs, "M7", valori), coloreDi(rs, "M8", valori), coloreDi(rs, "M9", valori)]).toEqual([
@@ -117,11 +118,11 @@ describe("regoleCondizionali", () => {
     expect(sue("M7")[0].formula).toContain("IF(OR($H7<=$G7,$H7=0),100,MAX(0,$G7/$H7*100))");
     expect(coloreDi(sue("M7"), "M7", { G7: 4, H7: 5 })).toBe(GIALLO); // 80
     expect(coloreDi(sue("M7"), "M7", { G7: 4, H7: 3 })).toBe(VERDE);
-    expect(sue("M8")[0].formula).toContain("{0,0.7,0.9}");
+    expect(sue("M8")[0].formula).toContain(">=0)+(IF(ISNUMBER($L8),$L8,-1)>=0.7)+(IF(ISNUMBER($L8),$L8,-1)>=0.9)=");
     expect(sue("M8")[0].formula).toContain("IF(ISNUMBER($L8),$L8,-1)");
     expect(coloreDi(sue("M8"), "M8", { L8: 0.8 })).toBe(GIALLO);
     expect(coloreDi(sue("M8"), "M8", { L8: 0.9 })).toBe(VERDE);
-    expect(sue("M9")[0].formula).toContain("{0,70,90}");
+    expect(sue("M9")[0].formula).toContain(">=0)+(IF(ISNUMBER($L9),$L9,-1)>=70)+(IF(ISNUMBER($L9),$L9,-1)>=90)=");
     expect(coloreDi(sue("M9"), "M9", { L9: 95 })).toBe(VERDE);
     expect(sue("M10")[0].formula).toContain("ISNUMBER($G10)");
   });
@@ -135,7 +136,7 @@ describe("regoleCondizionali", () => {
       ...bande,
       fasce: bande.fasce.map((f) => (f.id === "raggiunto" ? { ...f, colore: "#00aa00" } : f)),
     });
-    expect(rs[0].formula).toContain("{0,85.5,95}");
+    expect(rs[0].formula).toMatch(/>=0\)\+\(.*>=85\.5\)\+\(.*>=95\)=1\)/);
     expect(rs.map((r) => r.colore)).toEqual([ROSSO, GIALLO, "#00AA00"]);
     expect(coloreDi(rs, "M7", { G7: 100, H7: 90 })).toBe(GIALLO);
   });
