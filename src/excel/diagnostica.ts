@@ -273,10 +273,8 @@ export function creaBancoDiagnostica(deps: DipendenzeDiagnostica = {}): BancoDia
           !titoli.isNullObject && soloPrimaRiga(titoli.address),
           "Le righe da ripetere non sono state impostate."
         );
-        verifica(
-          ws.horizontalPageBreaks.items.some((b) => b.rowIndex === 11),
-          "L'interruzione di pagina non è stata aggiunta."
-        );
+        // One break on a new sheet (whether rowIndex counts from 0 or 1 the reference does not say).
+        verifica(ws.horizontalPageBreaks.items.length === 1, "L'interruzione di pagina non è stata aggiunta.");
       }),
 
     // The Riepilogo's chart: bars, title, no legend, reversed categories, 0–1 axis, data labels,
