@@ -108,8 +108,6 @@ export interface InsiemeRequisiti {
   nome: string;
   versioni: readonly string[];
   richiesta?: string;
-  /** Why it matters, in the report. */
-  uso: string;
 }
 
 const versioni = (da: number, a: number) => Array.from({ length: a - da + 1 }, (_, i) => `1.${da + i}`);
@@ -119,34 +117,14 @@ const versioni = (da: number, a: number) => Array.from({ length: a - da + 1 }, (
  * keeps them equal). ExcelApi is probed up to the newest version the Office.js typings know.
  */
 export const INSIEMI_REQUISITI: readonly InsiemeRequisiti[] = [
-  {
-    nome: "ExcelApi",
-    versioni: versioni(1, 21),
-    richiesta: "1.13",
-    uso: "l'API di Excel",
-  },
-  {
-    nome: "SharedRuntime",
-    versioni: versioni(1, 2),
-    richiesta: "1.1",
-    uso: "riquadro, funzioni e comandi insieme",
-  },
-  {
-    nome: "CustomFunctionsRuntime",
-    versioni: versioni(1, 4),
-    richiesta: "1.3",
-    uso: "le funzioni PERF.*",
-  },
-  {
-    nome: "AddinCommands",
-    versioni: versioni(1, 3),
-    uso: "i pulsanti nella barra multifunzione",
-  },
-  {
-    nome: "Settings",
-    versioni: versioni(1, 1),
-    uso: "le impostazioni salvate nella cartella",
-  },
+  { nome: "ExcelApi", versioni: versioni(1, 21), richiesta: "1.13" },
+  // Task pane, PERF functions and ribbon commands in one runtime.
+  { nome: "SharedRuntime", versioni: versioni(1, 2), richiesta: "1.1" },
+  { nome: "CustomFunctionsRuntime", versioni: versioni(1, 4), richiesta: "1.3" },
+  // Ribbon buttons; 1.1 also opens the task pane with the workbook (AutoShowTaskpaneWithDocument).
+  { nome: "AddinCommands", versioni: versioni(1, 3) },
+  // Document settings (the Common API set, 1.1 only).
+  { nome: "Settings", versioni: versioni(1, 1) },
 ];
 
 export interface RequisitoRilevato {
@@ -278,6 +256,9 @@ async function tenta(c: Capacita, corpo: () => Promise<void>): Promise<EsitoCapa
 }
 
 const capacita = (id: IdCapacita) => CAPACITA.find((c) => c.id === id) as Capacita;
+
+/** What in Barometro depends on a capability (shown beside a failure). */
+export const usoDi = (id: IdCapacita): string => capacita(id).uso;
 
 /**
  * Runs every capability, each isolated (its own try: a failure is recorded and the next one runs),
@@ -413,6 +394,7 @@ export function testoRapporto(r: RapportoDiagnostica): string {
   for (const e of r.esiti) {
     const dettaglio = dettaglioEsito(e);
     righe.push(`  ${PAROLA[e.stato]} — ${e.nome}${dettaglio ? ` — ${dettaglio}` : ""}`);
+    if (e.stato === "non riuscito") righe.push(`      serve per: ${usoDi(e.id)}`);
   }
   if (r.nota) righe.push(r.nota);
   if (r.foglioRimasto) righe.push(MESSAGGI_DIAGNOSTICA.foglioRimasto(r.foglioRimasto));

@@ -23,10 +23,10 @@ import {
 } from "./excel-api";
 import { impostaPagina } from "./office-stampa";
 
-/** Office.Settings as used here: refreshAsync is optional (Office has it; an old fake may not). */
-export interface ImpostazioniDiagnostica extends ImpostazioniDocumento {
+/** Office.Settings as used here: refreshAsync is optional (Office has it; an older fake may not). */
+export type ImpostazioniDiagnostica = Pick<ImpostazioniDocumento, "get" | "set" | "remove" | "saveAsync"> & {
   refreshAsync?(callback?: (result: RisultatoAsync) => void): void;
-}
+};
 
 export interface DipendenzeDiagnostica {
   /** Excel.run, or the workbench's / a test's fake run. */

@@ -217,9 +217,11 @@ describe("testoRapporto", () => {
         "  riuscito — Regola di formattazione condizionale come la scrive Ricalcola",
         "  riuscito — Lettura delle celle unite",
         "  NON RIUSCITO — Impostazione di pagina e righe da ripetere — InvalidArgument: The argument is invalid. (in PageLayout.zoom)",
+        "      serve per: «Prepara stampa».",
         "  riuscito — Grafico con etichette dei dati",
         "  riuscito — Impostazioni del documento (salvare, rileggere, togliere)",
         "  NON RIUSCITO — Funzione PERF.RAGG calcolata in una cella — VerificaNonRiuscita: PERF.RAGG è sconosciuta (#NAME?).",
+        "      serve per: Le funzioni PERF.* e la % Ragg scritta come formula.",
       ].join("\n")
     );
   });

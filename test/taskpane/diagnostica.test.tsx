@@ -72,7 +72,7 @@ describe("Impostazioni › Diagnostica", () => {
     await screen.findByRole("list", { name: "Esiti della diagnostica" });
     const riga = esiti().find((r) => r.textContent?.includes("formattazione condizionale"))!;
     expect(riga.textContent).toBe(
-      "✗non riuscito — Regola di formattazione condizionale come la scrive RicalcolaInvalidArgument: The argument is invalid or missing or has an incorrect format."
+      "✗non riuscito — Regola di formattazione condizionale come la scrive RicalcolaInvalidArgument: The argument is invalid or missing or has an incorrect format.Serve per: «Colori che seguono i dati anche senza Barometro»."
     );
     expect(esiti().filter((r) => r.textContent?.includes("✓riuscito"))).toHaveLength(8);
     expect(screen.getByText("Diagnostica: 8 riuscite, 1 non riuscita su 9.")).toBeTruthy();

@@ -23,6 +23,7 @@ import {
   StatoEsito,
   testoRapporto,
   testoRequisito,
+  usoDi,
 } from "../../app/diagnostica";
 
 const useStili = makeStyles({
@@ -193,6 +194,11 @@ function RigaEsito({ esito }: { esito: EsitoCapacita }): React.JSX.Element {
         {dettaglio && (
           <Text size={200} className={stili.dettaglio}>
             {dettaglio}
+          </Text>
+        )}
+        {esito.stato === "non riuscito" && (
+          <Text size={200} className={stili.dettaglio}>
+            Serve per: {usoDi(esito.id)}
           </Text>
         )}
       </span>
