@@ -69,6 +69,9 @@ describe("Diagnostica on the in-memory Excel", () => {
     expect(c.istantanea()).toEqual(prima);
     expect(c.impostazioniNelFile()).toEqual(impostazioniPrima);
     expect(rapporto.foglioRimasto).toBeNull();
+    // One batch (one sync) per step: protection, add, 6 capabilities on the sheet, PERF written then
+    // read once (the fake answers at once), delete. The settings need no Excel batch.
+    expect(c.sincronizzazioni).toBe(11);
     expect(rapporto.ambiente).toEqual(AMBIENTE_BANCO);
     expect(rapporto.requisiti.find((r) => r.nome === "ExcelApi")).toMatchObject({ massima: "1.13", soddisfatto: true });
   });
