@@ -244,6 +244,8 @@ export interface ExcelRange extends ExcelClientObject {
   clear(applyTo?: "All" | "Formats" | "Contents"): void;
   getMergedAreasOrNullObject(): ExcelRangeAreas;
   getSpecialCellsOrNullObject(cellType: "Formulas"): ExcelRangeAreas;
+  /** Merges the range into one cell (`across`: one merged area per row). ExcelApi 1.2. Diagnostica only. */
+  merge(across?: boolean): void;
 }
 
 export interface ExcelRangeCollection {
@@ -295,8 +297,15 @@ export interface ExcelWorksheetCollection {
   getItemOrNullObject(key: string): ExcelWorksheet;
 }
 
+/** Workbook (structure) protection: while on, sheets cannot be added, deleted or moved. ExcelApi 1.7. */
+export interface ExcelWorkbookProtection {
+  readonly protected: boolean;
+  load(propertyNames?: ProprietaDaCaricare): unknown;
+}
+
 export interface ExcelWorkbook {
   readonly worksheets: ExcelWorksheetCollection;
+  readonly protection: ExcelWorkbookProtection;
   getSelectedRanges(): ExcelRangeAreas;
 }
 

@@ -111,7 +111,11 @@ function impaginazioneDi(ws: ExcelWorksheet): ExcelPageLayout {
 }
 
 /** A4, one page wide, the footer on every page. */
-function impostaPagina(pagina: ExcelPageLayout, orientamento: "Portrait" | "Landscape", piePagina: string): void {
+export function impostaPagina(
+  pagina: ExcelPageLayout,
+  orientamento: "Portrait" | "Landscape",
+  piePagina: string
+): void {
   pagina.orientation = orientamento;
   pagina.paperSize = "A4";
   pagina.zoom = { ...LARGO_UNA_PAGINA };

@@ -1,9 +1,11 @@
 import * as React from "react";
 import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
 import { WorkbookAccess } from "../app/access";
+import { BancoDiagnostica } from "../app/diagnostica";
 import { condivisioneDi } from "../app/settings";
 import { annoDellaCartella } from "../layout/indice";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
+import { Diagnostica } from "./components/Diagnostica";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
 import { Impostazioni } from "./components/Impostazioni";
@@ -21,13 +23,15 @@ export interface AppProps {
   access: WorkbookAccess;
   /** Fluent theme matching Office's (index.tsx chooses it); light by default. */
   tema?: Theme;
+  /** Diagnostica's bench (Office.js in Excel, the fake in the workbench); absent: not available. */
+  diagnostica?: BancoDiagnostica;
 }
 
 /** Barometro's task pane. */
-export function App({ access, tema = webLightTheme }: AppProps): React.JSX.Element {
+export function App({ access, tema = webLightTheme, diagnostica }: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={tema} lang="it">
-      <Pannello access={access} />
+      <Pannello access={access} diagnostica={diagnostica} />
     </FluentProvider>
   );
 }
@@ -39,9 +43,15 @@ const SCHEDE: { valore: Scheda; nome: string }[] = [
   { valore: "impostazioni", nome: "Impostazioni" },
 ];
 
-function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
+function Pannello({
+  access,
+  diagnostica,
+}: {
+  access: WorkbookAccess;
+  diagnostica?: BancoDiagnostica;
+}): React.JSX.Element {
   const stili = useStiliApp();
-  const barometro = useBarometro(access);
+  const barometro = useBarometro(access, diagnostica);
   const { stato } = barometro;
   const { analisi, impostazioni, scheda } = stato;
   const righe = React.useMemo(
@@ -128,6 +138,14 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
               onSalva={(i) => void barometro.salvaImpostazioni(i)}
             />
             <FunzioniPerf />
+            <Diagnostica
+              disponibile={diagnostica !== undefined}
+              occupato={attesa}
+              inCorso={stato.lavoro?.tipo === "diagnostica"}
+              avanzamento={stato.diagnostica.avanzamento}
+              rapporto={stato.diagnostica.rapporto}
+              onEsegui={() => void barometro.eseguiDiagnostica()}
+            />
           </>
         )}
       </div>

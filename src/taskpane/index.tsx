@@ -2,6 +2,7 @@ import { StrictMode } from "react";
 import type { ReactNode } from "react";
 import { createRoot } from "react-dom/client";
 import { registraComandi } from "../commands/commands";
+import { creaBancoDiagnostica } from "../excel/diagnostica";
 import { creaAccessoOffice } from "../excel/office-access";
 import { App } from "./App";
 import { FuoriDaExcel } from "./components/FuoriDaExcel";
@@ -38,7 +39,7 @@ function avvia(host: Office.HostType | null): void {
   } catch {
     // Hosts without Office.actions (no ribbon commands): the task pane works all the same.
   }
-  monta(<App access={access} tema={tema} />);
+  monta(<App access={access} tema={tema} diagnostica={creaBancoDiagnostica()} />);
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {

@@ -3,6 +3,7 @@ import type { EsitoPreparazione } from "../app/condivisione";
 import { MESSAGGI_APP } from "../app/messages";
 import { Ambito, Analisi, ErroreBarometro } from "../app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../app/settings";
+import { riassunto } from "../app/diagnostica";
 import { Azione, FasciaVista, GruppoAvvisi, Notifica, RigaLinea, StatoBarometro } from "./types";
 
 /** Pure state of the task pane: no Office, no WorkbookAccess, only data in and data out. */
@@ -18,6 +19,7 @@ export function statoIniziale(): StatoBarometro {
     conferma: null,
     escluse: null,
     annoRelazione: null,
+    diagnostica: { avanzamento: null, rapporto: null },
   };
 }
 
@@ -124,6 +126,18 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
       return { ...stato, notifica: { intento: "errore", testo: azione.messaggio } };
     case "chiudiNotifica":
       return { ...stato, notifica: null };
+    case "diagnosticaAvanza":
+      return { ...stato, diagnostica: { ...stato.diagnostica, avanzamento: azione.avanzamento } };
+    case "diagnosticaFatta": {
+      const { rapporto } = azione;
+      const problemi = rapporto.esiti.some((e) => e.stato !== "riuscito") || rapporto.foglioRimasto !== null;
+      return {
+        ...stato,
+        lavoro: null,
+        diagnostica: { avanzamento: null, rapporto },
+        notifica: { intento: problemi ? "avviso" : "successo", testo: `Diagnostica: ${riassunto(rapporto.esiti)}.` },
+      };
+    }
   }
 }
 

@@ -3,6 +3,7 @@ import type { EsitoPreparazione, FormulaEsclusa } from "../app/condivisione";
 import type { Ambito, Analisi, EsitoRicalcolo } from "../app/ricalcolo";
 import type { Impostazioni } from "../app/settings";
 import type { EsitoStampa } from "../app/stampa";
+import type { Avanzamento, RapportoDiagnostica } from "../app/diagnostica";
 
 /** The task pane's tabs. */
 export type Scheda = "riepilogo" | "verifica" | "condivisione" | "impostazioni";
@@ -17,7 +18,9 @@ export type Lavoro =
   /** Aggiorna riepilogo: writing the "Riepilogo" sheet and its chart. */
   | { tipo: "foglioRiepilogo" }
   /** Prepara stampa: laying out the sheets and writing the Indice. */
-  | { tipo: "stampa" };
+  | { tipo: "stampa" }
+  /** Diagnostica: trying every capability on a temporary sheet. */
+  | { tipo: "diagnostica" };
 
 /** Prepara per la condivisione, counted and waiting for the user's answer (the dialog is open). */
 export interface ConfermaCondivisione {
@@ -52,6 +55,8 @@ export interface StatoBarometro {
   escluse: FormulaEsclusa[] | null;
   /** The report's year saved in the workbook for Prepara stampa (null: read from its texts). */
   annoRelazione: number | null;
+  /** Diagnostica: the capability being tried (while it runs) and the last report. */
+  diagnostica: { avanzamento: Avanzamento | null; rapporto: RapportoDiagnostica | null };
 }
 
 export type Azione =
@@ -77,6 +82,8 @@ export type Azione =
   /** A Ricalcola run elsewhere (the ribbon): shown without touching the pane's own work. */
   | { tipo: "esitoEsterno"; esito: EsitoRicalcolo }
   | { tipo: "erroreEsterno"; messaggio: string }
+  | { tipo: "diagnosticaAvanza"; avanzamento: Avanzamento }
+  | { tipo: "diagnosticaFatta"; rapporto: RapportoDiagnostica }
   | { tipo: "chiudiNotifica" };
 
 /** A band as the pane shows it: always a label next to the colour. */

@@ -13,6 +13,7 @@ import {
   valoriDaImpostazioni,
 } from "../app/settings";
 import { preparaStampa } from "../app/stampa";
+import { BancoDiagnostica, eseguiDiagnostica } from "../app/diagnostica";
 import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
 import { Lavoro, Scheda, StatoBarometro } from "./types";
 
@@ -41,13 +42,15 @@ export interface Barometro {
   vaiAllaCella(selezione: Selezione): Promise<void>;
   scegliScheda(scheda: Scheda): void;
   chiudiNotifica(): void;
+  /** Diagnostica: every capability tried on a temporary sheet; the report in the state. */
+  eseguiDiagnostica(): Promise<void>;
 }
 
 /**
  * The task pane's state and its effects. Every effect goes through the injected WorkbookAccess;
  * one operation at a time (a second click while one runs is ignored, so a Ricalcola writes once).
  */
-export function useBarometro(access: WorkbookAccess): Barometro {
+export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnostica): Barometro {
   const [stato, dispatch] = useReducer(riduttore, undefined, statoIniziale);
   const ultimo = useRef(stato);
   ultimo.current = stato;
@@ -157,7 +160,17 @@ export function useBarometro(access: WorkbookAccess): Barometro {
       vaiAllaCella: seleziona,
       scegliScheda: (scheda: Scheda) => dispatch({ tipo: "scheda", scheda }),
       chiudiNotifica: () => dispatch({ tipo: "chiudiNotifica" }),
+      eseguiDiagnostica: async () => {
+        const banco = diagnostica;
+        if (!banco) return;
+        await esegui({ tipo: "diagnostica" }, async () => {
+          const rapporto = await eseguiDiagnostica(banco, {
+            avanzamento: (avanzamento) => dispatch({ tipo: "diagnosticaAvanza", avanzamento }),
+          });
+          dispatch({ tipo: "diagnosticaFatta", rapporto });
+        });
+      },
     }),
-    [stato, access, aggiorna, esegui, ricalcolaAmbito, seleziona]
+    [stato, access, diagnostica, aggiorna, esegui, ricalcolaAmbito, seleziona]
   );
 }

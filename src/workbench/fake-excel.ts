@@ -71,6 +71,7 @@ import type {
   ExcelRangeFont,
   ExcelRangeFormat,
   ExcelWorkbook,
+  ExcelWorkbookProtection,
   ExcelWorksheet,
   ExcelWorksheetCollection,
   ExcelWorksheetProtection,
@@ -557,6 +558,8 @@ export class CartellaFinta {
   selezioneNonIntervallo = false;
   /** While true every write fails with AccessDenied (a workbook opened read-only). */
   solaLettura = false;
+  /** Workbook (structure) protection: sheets cannot be added or deleted (AccessDenied). */
+  strutturaProtetta = false;
   /** While true document settings fail to save. */
   salvataggioImpostazioniFallisce = false;
   /**
@@ -946,9 +949,11 @@ interface Intervallo {
 
 class CartellaProxy implements ExcelWorkbook {
   readonly worksheets: RaccoltaFogliProxy;
+  readonly protection: ProtezioneCartellaProxy;
 
   constructor(private readonly ctx: ContestoFinto) {
     this.worksheets = new RaccoltaFogliProxy(ctx);
+    this.protection = new ProtezioneCartellaProxy(ctx, "workbook.protection", () => ctx.cartella);
   }
 
   getSelectedRanges(): ExcelRangeAreas {
@@ -965,6 +970,26 @@ class CartellaProxy implements ExcelWorkbook {
       return { foglio, aree: [sel ? sel.area : { top: 0, left: 0, bottom: 0, right: 0 }] };
     });
   }
+}
+
+class ProtezioneCartellaProxy extends ProxyFinto<CartellaFinta> implements ExcelWorkbookProtection {
+  get protected(): boolean {
+    return this.proprieta("protected");
+  }
+
+  protected override scalari(): readonly string[] {
+    return ["protected"];
+  }
+
+  protected override leggiScalare(nome: string, c: CartellaFinta): unknown {
+    return nome === "protected" ? c.strutturaProtetta : super.leggiScalare(nome, c);
+  }
+}
+
+/** Adding, deleting or moving a sheet: refused while the workbook's structure is protected. */
+function controllaStruttura(cartella: CartellaFinta): void {
+  if (cartella.strutturaProtetta)
+    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La struttura della cartella di lavoro è protetta.");
 }
 
 class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorksheetCollection {
@@ -1004,6 +1029,7 @@ class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorks
       const cartella = this.ctx.cartella;
       if (cartella.solaLettura)
         throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+      controllaStruttura(cartella);
       let nome = name;
       for (let n = cartella.fogli.length + 1; nome === undefined; n++)
         if (!cartella.foglio(`Foglio${n}`)) nome = `Foglio${n}`;
@@ -1062,6 +1088,7 @@ class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
       const cartella = this.ctx.cartella;
       if (cartella.solaLettura)
         throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+      controllaStruttura(cartella);
       if (!Number.isInteger(posizione) || posizione < 0 || posizione >= cartella.fogli.length)
         throw nonValido(`Posizione non valida: ${posizione}`);
       cartella.fogli.splice(cartella.fogli.indexOf(f), 1);
@@ -1069,13 +1096,14 @@ class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
     });
   }
 
-  /** Deletes the sheet (not the only one; not in a protected workbook's structure, not modelled). */
+  /** Deletes the sheet (not the only one; not while the workbook's structure is protected). */
   delete(): void {
     this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
       const f = this.oggetto();
       const cartella = this.ctx.cartella;
       if (cartella.solaLettura)
         throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+      controllaStruttura(cartella);
       if (cartella.fogli.length <= 1)
         throw new ErroreExcelFinto(CODICI_ERRORE.nonPermesso, "Una cartella di lavoro deve avere almeno un foglio.");
       cartella.rimuoviFoglio(f.id);
@@ -1500,6 +1528,26 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
       const { foglio, area } = this.area();
       this.ctx.cartella.foglioAttivo = foglio.id;
       this.ctx.cartella.selezione = { foglio: foglio.id, area };
+    });
+  }
+
+  /** Merges the range (across: each row); an area overlapping an existing merge is refused. */
+  merge(across?: boolean): void {
+    this.ctx.accoda("chiama", this.percorso, "merge", [across ?? false], () => {
+      const { foglio, area } = this.area();
+      controllaScrittura(this.ctx, foglio);
+      const aree = across
+        ? Array.from({ length: area.bottom - area.top + 1 }, (_, k) => ({
+            ...area,
+            top: area.top + k,
+            bottom: area.top + k,
+          }))
+        : [area];
+      for (const a of aree) {
+        if (foglio.unioni.some((u) => sovrapposte(u, a)))
+          throw new ErroreExcelFinto(CODICI_ERRORE.nonPermesso, `Unione sovrapposta a un'altra: ${a1DaArea(a)}.`);
+        if (a.top !== a.bottom || a.left !== a.right) foglio.unisci(a1DaArea(a));
+      }
     });
   }
 

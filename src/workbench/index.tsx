@@ -11,8 +11,9 @@ import {
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { creaAccessoOffice } from "../excel/office-access";
-import { ErroreExcel, FormulaNonSupportata, valutaFormula } from "../excel/formula-condizionale";
-import { CartellaFinta, ValutaFormula } from "./fake-excel";
+import { creaBancoDiagnostica } from "../excel/diagnostica";
+import { CartellaFinta } from "./fake-excel";
+import { AMBIENTE_BANCO, impostazioniBanco, requisitiBanco, valutaFormulaBanco } from "./fake-office";
 import { cartellaDaExcelJS } from "./xlsx-to-fake";
 import { SheetView } from "./SheetView";
 
@@ -40,30 +41,8 @@ async function caricaCartella(): Promise<CartellaFinta> {
   if (!risposta.ok) throw new Error(`Impossibile caricare assets/${nome} (${risposta.status})`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await risposta.arrayBuffer());
-  return cartellaDaExcelJS(wb, { valutaFormula: calcola });
+  return cartellaDaExcelJS(wb, { valutaFormula: valutaFormulaBanco });
 }
-
-/**
- * Excel computes a formula when it is written; the fake computes those the conditional-format
- * evaluator knows (Barometro's label in the Barometro cell, formulaBarometro). Others (PERF.*)
- * keep the cell's value, as before.
- */
-const calcola: ValutaFormula = (formula, foglio) => {
-  try {
-    const v = valutaFormula(formula, {
-      valore: (r, c) => {
-        const x = foglio.cellaIn(r, c)?.valore ?? null;
-        return x === "" ? null : x;
-      },
-      spostamento: { righe: 0, colonne: 0 },
-    });
-    const primo = Array.isArray(v) ? (v[0] ?? null) : v;
-    return primo instanceof ErroreExcel ? primo.codice : primo;
-  } catch (e) {
-    if (e instanceof FormulaNonSupportata) return undefined;
-    throw e;
-  }
-};
 
 function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
   const stili = useStili();
@@ -83,6 +62,23 @@ function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
       }),
     [cartella, ridisegna]
   );
+  // Diagnostica on the same workbook, with a fake Office around it (host, requirement sets, settings).
+  const diagnostica = React.useMemo(
+    () =>
+      creaBancoDiagnostica({
+        esegui: async (batch) => {
+          try {
+            return await cartella.run(batch);
+          } finally {
+            ridisegna();
+          }
+        },
+        impostazioni: () => impostazioniBanco(cartella),
+        ambiente: () => AMBIENTE_BANCO,
+        supporta: requisitiBanco,
+      }),
+    [cartella, ridisegna]
+  );
   const seleziona = (foglio: string, indirizzo: string) => {
     cartella.seleziona(foglio, indirizzo);
     ridisegna();
@@ -91,7 +87,7 @@ function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
     <div className={stili.pagina}>
       <SheetView cartella={cartella} versione={versione} onSeleziona={seleziona} />
       <aside className={stili.pannello} aria-label="Riquadro attività Barometro">
-        <App access={access} />
+        <App access={access} diagnostica={diagnostica} />
       </aside>
     </div>
   );
