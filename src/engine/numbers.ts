@@ -27,6 +27,14 @@ export function parseNumero(valore: ValoreCella): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * A number written as text with a % sign ("80%", "92,30%"): parseNumero reads it on the 0–100
+ * scale (80), where Excel would read "80%" as 0.8. Barometro does not convert it to a number.
+ */
+export function isTestoPercentuale(valore: ValoreCella): boolean {
+  return typeof valore === "string" && valore.trimEnd().endsWith("%");
+}
+
 /** True when the cell holds nothing a person would call a value. */
 export function isVuoto(valore: ValoreCella): boolean {
   return valore === null || valore === undefined || (typeof valore === "string" && valore.trim() === "");
