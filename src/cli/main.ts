@@ -32,7 +32,8 @@ FILE       uno o più file .xlsx, o una cartella (i suoi file .xlsx); predefinit
            è segnalato e gli altri proseguono.
 --json     stampa un solo documento JSON su stdout (con più file, l'elenco dei loro documenti).
 --senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
-           che seguono i dati anche senza il componente): solo i colori fissi.
+           che seguono i dati anche senza il componente): solo i colori fissi e le etichette come
+           testo; toglie le regole scritte prima da Barometro (quelle dell'utente restano).
 --barometro  (ricalcola) che cosa scrivere nella cella Barometro oltre al colore, perché la fascia
            si legga anche in bianco e nero: «etichetta» (Raggiunto, Parzialmente raggiunto, Non
            raggiunto, Neutralizzato), «simbolo» (● ◐ ○, – per i neutralizzati) o «colore» (solo il
@@ -157,7 +158,9 @@ async function ricalcola(
   const scelte = impostazioniCartella(riportate);
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
-  // Switched off in the pane: Barometro's rules are removed, as the pane does; --senza-formattazione leaves them be.
+  // Off (switched off in the pane, or --senza-formattazione): Barometro's marked rules are removed,
+  // as the pane does, and the labels are plain values; left in place, the old rules would follow an
+  // edit while the labels stayed put. The user's own rules are never touched.
   const formattazione = !senzaFormattazione && scelte.formattazione;
   const contenuto = contenutoScelto ?? scelte.contenuto;
   const { bande } = scelte;
@@ -172,25 +175,23 @@ async function ricalcola(
   if (patch.barometroDellUtente)
     io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
-  const regole = senzaFormattazione
-    ? null
-    : applicaFormattazione(
-        elaborazione.workbook,
-        elaborazione.linee,
-        elaborazione.risultato.linee,
-        bande,
-        formattazione
-      ).regole;
+  const { regole, tolte } = applicaFormattazione(
+    elaborazione.workbook,
+    elaborazione.linee,
+    elaborazione.risultato.linee,
+    bande,
+    formattazione
+  );
   await scriviCartella(elaborazione.workbook, out, riportate);
   stampa(io, file, elaborazione, json, scelte);
   if (!json)
     io.out(
       `\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate` +
-        (regole === null
-          ? "."
-          : formattazione
-            ? `, ${regole} regole di formattazione condizionale.`
-            : ", nessuna regola di formattazione condizionale (spenta nelle impostazioni della cartella).")
+        (formattazione
+          ? `, ${regole} regole di formattazione condizionale.`
+          : `, nessuna regola di formattazione condizionale (${
+              senzaFormattazione ? "--senza-formattazione" : "spenta nelle impostazioni della cartella"
+            }${tolte > 0 ? `; ${tolte === 1 ? "tolta 1 regola" : `tolte ${tolte} regole`} di Barometro` : ""}).`)
     );
   return 0;
 }
