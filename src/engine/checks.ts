@@ -1,6 +1,6 @@
 import { calcolaLinea, pesoValido } from "./achievement";
 import { Avviso, MESSAGGI, NOMI_CAMPI } from "./messages";
-import { isTestoPercentuale, isVuoto, parseNumero } from "./numbers";
+import { isVuoto, numeroDaTesto, parseNumero } from "./numbers";
 import { parsePolarita } from "./polarity";
 import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea, ValoreCella } from "./types";
 
@@ -133,7 +133,7 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, segnala: Ag
       segnala(
         "NUMERO_COME_TESTO",
         campo,
-        MESSAGGI.NUMERO_COME_TESTO(nome, NOMI_CAMPI[campo], testo.trim(), numero, isTestoPercentuale(testo))
+        MESSAGGI.NUMERO_COME_TESTO(nome, NOMI_CAMPI[campo], testo.trim(), numero, numeroDaTesto(testo) !== null)
       );
 }
 

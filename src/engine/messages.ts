@@ -53,15 +53,15 @@ export const MESSAGGI = {
     piatto`Indicatore ${q(indicatore)}: ${campo} mancante; l'indicatore è da rilevare e la linea è incompleta.`,
   VALORE_NON_NUMERICO: (indicatore: string, campo: string, testo: string) =>
     piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} non è un numero; l'indicatore è da rilevare e la sua cella Barometro resta senza colore né etichetta: scrivere un numero e ricalcolare.`,
-  NUMERO_COME_TESTO: (indicatore: string, campo: string, testo: string, valore: number, percento: boolean) =>
+  NUMERO_COME_TESTO: (indicatore: string, campo: string, testo: string, valore: number, convertibile: boolean) =>
     piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} è un numero scritto come testo. Barometro lo legge (${n(valore)}), le formule di Excel no: ${
       campo === NOMI_CAMPI.peso
         ? "le formule che pesano gli indicatori non lo contano"
         : "il colore e l'etichetta del Barometro di questa riga restano quelli dell'ultimo Ricalcola anche se i dati cambiano"
     }. ${
-      percento
-        ? `Scriverlo come numero (${n(valore)}, senza %) e ricalcolare.`
-        : "Convertirlo in numero («Converti in numeri» nella Verifica) e ricalcolare."
+      convertibile
+        ? "Convertirlo in numero («Converti in numeri» nella Verifica) e ricalcolare."
+        : `Scriverlo come numero (${n(valore)}${testo.endsWith("%") ? ", senza %" : ""}) e ricalcolare.`
     }`,
   PESO_NON_VALIDO: (indicatore: string, valore: number) =>
     piatto`Indicatore ${q(indicatore)}: peso ${n(valore)} non valido (deve essere ≥ 0); l'indicatore non è conteggiato.`,

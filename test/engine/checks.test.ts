@@ -389,6 +389,12 @@ describe("NUMERO_COME_TESTO", () => {
     expect(a.messaggio).not.toContain("Converti in numeri");
   });
 
+  test("a lone decimal dot («2.5») is read but not offered for conversion: typed again by hand", () => {
+    const [a] = verifica([lineaCon([indAC("2.5", 2, 100, { riga: 4 })])]);
+    expect([a.codice, a.cella]).toEqual(["NUMERO_COME_TESTO", "G4"]);
+    expect(a.messaggio).toContain("Scriverlo come numero (2,50) e ricalcolare.");
+  });
+
   test("real numbers, empty cells and words are not reported as numbers stored as text", () => {
     const avvisi = verifica([lineaCon([indAC(1545, 78.5, 50, { riga: 4 }), indAC("n.d.", null, 50, { riga: 5 })])]);
     expect(comeTesto(avvisi)).toEqual([]);
