@@ -60,7 +60,7 @@ export const MESSAGGI = {
         : "il colore e l'etichetta del Barometro di questa riga restano quelli dell'ultimo Ricalcola anche se i dati cambiano"
     }. ${
       convertibile
-        ? "Convertirlo in numero («Converti in numeri» nella Verifica) e ricalcolare."
+        ? "Convertirlo in numero («Converti in numeri» nella Verifica, o «barometro ricalcola --converti-numeri») e ricalcolare."
         : `Scriverlo come numero (${n(valore)}${testo.endsWith("%") ? ", senza %" : ""}) e ricalcolare.`
     }`,
   PESO_NON_VALIDO: (indicatore: string, valore: number) =>

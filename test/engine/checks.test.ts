@@ -369,7 +369,8 @@ describe("NUMERO_COME_TESTO", () => {
     expect(avvisi[0].messaggio).toBe(
       "Indicatore «Metri»: target atteso «1.545» è un numero scritto come testo. Barometro lo legge (1.545), le " +
         "formule di Excel no: il colore e l'etichetta del Barometro di questa riga restano quelli dell'ultimo " +
-        "Ricalcola anche se i dati cambiano. Convertirlo in numero («Converti in numeri» nella Verifica) e ricalcolare."
+        "Ricalcola anche se i dati cambiano. Convertirlo in numero («Converti in numeri» nella Verifica, o «barometro " +
+        "ricalcola --converti-numeri») e ricalcolare."
     );
     expect(avvisi[1].messaggio).toContain("«78,5»");
     expect(avvisi[1].messaggio).toContain("(78,50)");
