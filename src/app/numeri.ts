@@ -41,6 +41,8 @@ export interface EsitoConversione {
   domanda: string | null;
   messaggio: string;
   scrittura: EsitoScrittura | null;
+  /** The read the cells were found in; letturaDopo(lettura, celle) is the workbook after the write. */
+  lettura: Lettura;
 }
 
 const CIFRE = ["atteso", "consuntivo", "peso"] as const;
@@ -109,6 +111,7 @@ export async function convertiNumeri(
       domanda,
       messaggio: domanda ?? MESSAGGI_APP.nessunNumeroDaConvertire,
       scrittura: null,
+      lettura,
     };
   const scrittura = await access.scrivi(patchNumeri(celle));
   return {
@@ -118,6 +121,7 @@ export async function convertiNumeri(
     domanda,
     messaggio: MESSAGGI_APP.numeriConvertiti(celle.length, fogli),
     scrittura,
+    lettura,
   };
 }
 

@@ -1,9 +1,11 @@
 import * as React from "react";
 import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
 import { WorkbookAccess } from "../app/access";
+import { numeriDaConvertire } from "../app/numeri";
 import { condivisioneDi } from "../app/settings";
 import { annoDellaCartella } from "../layout/indice";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
+import { ConvertiNumeri, DialogoNumeri } from "./components/ConvertiNumeri";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
 import { Impostazioni } from "./components/Impostazioni";
@@ -49,6 +51,10 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
     [analisi, impostazioni]
   );
   const gruppi = React.useMemo(() => (analisi ? gruppiAvvisi(analisi) : null), [analisi]);
+  const numeri = React.useMemo(
+    () => (analisi ? numeriDaConvertire(analisi.lettura, analisi.linee).length : 0),
+    [analisi]
+  );
   const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
   const numeroAvvisi = analisi?.avvisi.length ?? 0;
   const attesa = occupato(stato);
@@ -98,6 +104,9 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
             onAggiorna={() => void barometro.aggiorna()}
           />
         )}
+        {scheda === "verifica" && (
+          <ConvertiNumeri celle={numeri} occupato={attesa} onConverti={barometro.chiediConversione} />
+        )}
         {scheda === "verifica" && <Verifica gruppi={gruppi} onVai={(a) => void barometro.vaiAllAvviso(a)} />}
         {scheda === "condivisione" && (
           <Condivisione
@@ -135,6 +144,11 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
         conferma={stato.conferma}
         onConferma={() => void barometro.confermaCondivisione()}
         onAnnulla={barometro.annullaCondivisione}
+      />
+      <DialogoNumeri
+        conferma={stato.confermaNumeri}
+        onConferma={() => void barometro.confermaConversione()}
+        onAnnulla={barometro.annullaConversione}
       />
     </main>
   );

@@ -16,6 +16,7 @@ export function statoIniziale(): StatoBarometro {
     lavoro: null,
     notifica: null,
     conferma: null,
+    confermaNumeri: null,
     escluse: null,
     annoRelazione: null,
   };
@@ -44,7 +45,7 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
     case "impostazioniLette":
       return { ...stato, impostazioni: azione.impostazioni, erroreImpostazioni: azione.errore };
     case "avvio":
-      return { ...stato, lavoro: azione.lavoro, notifica: null, conferma: null };
+      return { ...stato, lavoro: azione.lavoro, notifica: null, conferma: null, confermaNumeri: null };
     case "letto":
       return {
         ...stato,
@@ -74,7 +75,13 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         notifica: { intento: "successo", testo: "Impostazioni salvate nella cartella di lavoro." },
       };
     case "errore":
-      return { ...stato, lavoro: null, conferma: null, notifica: { intento: "errore", testo: azione.messaggio } };
+      return {
+        ...stato,
+        lavoro: null,
+        conferma: null,
+        confermaNumeri: null,
+        notifica: { intento: "errore", testo: azione.messaggio },
+      };
     case "condivisioneContata": {
       const { esito } = azione;
       const base = { ...stato, lavoro: null, escluse: esito.escluse };
@@ -124,6 +131,19 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
       return { ...stato, notifica: { intento: "errore", testo: azione.messaggio } };
     case "chiudiNotifica":
       return { ...stato, notifica: null };
+    case "numeriChiesti":
+      return { ...stato, notifica: null, confermaNumeri: azione.conferma };
+    case "numeriAnnullati":
+      return { ...stato, confermaNumeri: null };
+    case "numeriConvertiti":
+      return {
+        ...stato,
+        analisi: azione.analisi,
+        lineaScelta: lineaValida(stato.lineaScelta, azione.analisi),
+        lavoro: null,
+        confermaNumeri: null,
+        notifica: { intento: "successo", testo: azione.messaggio },
+      };
   }
 }
 

@@ -17,7 +17,17 @@ export type Lavoro =
   /** Aggiorna riepilogo: writing the "Riepilogo" sheet and its chart. */
   | { tipo: "foglioRiepilogo" }
   /** Prepara stampa: laying out the sheets and writing the Indice. */
-  | { tipo: "stampa" };
+  | { tipo: "stampa" }
+  /** Converti in numeri: writing the figures stored as text as numbers. */
+  | { tipo: "numeri" };
+
+/** Converti in numeri, waiting for the user's answer (the dialog is open). */
+export interface ConfermaNumeri {
+  /** «Convertire in numeri N celle che contengono numeri scritti come testo?» */
+  domanda: string;
+  /** What will change, a few cells: «Obiettivi 2024!H12: «1.200» → 1.200». */
+  anteprima: string[];
+}
 
 /** Prepara per la condivisione, counted and waiting for the user's answer (the dialog is open). */
 export interface ConfermaCondivisione {
@@ -48,6 +58,8 @@ export interface StatoBarometro {
   notifica: Notifica | null;
   /** Set while the Prepara per la condivisione dialog asks for confirmation. */
   conferma: ConfermaCondivisione | null;
+  /** Set while the Converti in numeri dialog asks for confirmation. */
+  confermaNumeri: ConfermaNumeri | null;
   /** PERF formulas the last Prepara per la condivisione left as they are (null before any). */
   escluse: FormulaEsclusa[] | null;
   /** The report's year saved in the workbook for Prepara stampa (null: read from its texts). */
@@ -77,7 +89,13 @@ export type Azione =
   /** A Ricalcola run elsewhere (the ribbon): shown without touching the pane's own work. */
   | { tipo: "esitoEsterno"; esito: EsitoRicalcolo }
   | { tipo: "erroreEsterno"; messaggio: string }
-  | { tipo: "chiudiNotifica" };
+  | { tipo: "chiudiNotifica" }
+  /** Converti in numeri pressed: the question, in a dialog. */
+  | { tipo: "numeriChiesti"; conferma: ConfermaNumeri }
+  /** The dialog was dismissed: nothing is written. */
+  | { tipo: "numeriAnnullati" }
+  /** Converted: the workbook as it is now (no read needed), and what was done. */
+  | { tipo: "numeriConvertiti"; analisi: Analisi; messaggio: string };
 
 /** A band as the pane shows it: always a label next to the colour. */
 export interface FasciaVista {

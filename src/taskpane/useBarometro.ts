@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { Avviso } from "../engine";
 import { Selezione, WorkbookAccess } from "../app/access";
 import { preparaCondivisione } from "../app/condivisione";
+import { anteprimaNumeri, convertiNumeri, letturaDopo, numeriDaConvertire } from "../app/numeri";
+import { MESSAGGI_APP } from "../app/messages";
 import { ascolta } from "../app/eventi";
 import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
 import { aggiornaRiepilogo } from "../app/riepilogo";
@@ -41,6 +43,12 @@ export interface Barometro {
   vaiAllaCella(selezione: Selezione): Promise<void>;
   scegliScheda(scheda: Scheda): void;
   chiudiNotifica(): void;
+  /** Converti in numeri (Verifica): the question, from the last read; the dialog then asks to confirm. */
+  chiediConversione(): void;
+  /** The dialog's Conferma: reads again, writes the numbers, shows the workbook as it is now. */
+  confermaConversione(): Promise<void>;
+  /** The dialog's Annulla: nothing is written. */
+  annullaConversione(): void;
 }
 
 /**
@@ -157,6 +165,23 @@ export function useBarometro(access: WorkbookAccess): Barometro {
       vaiAllaCella: seleziona,
       scegliScheda: (scheda: Scheda) => dispatch({ tipo: "scheda", scheda }),
       chiudiNotifica: () => dispatch({ tipo: "chiudiNotifica" }),
+      chiediConversione: () => {
+        const analisi = ultimo.current.analisi;
+        if (!analisi || inCorso.current) return;
+        const celle = numeriDaConvertire(analisi.lettura, analisi.linee);
+        if (celle.length === 0) return;
+        dispatch({
+          tipo: "numeriChiesti",
+          conferma: { domanda: MESSAGGI_APP.domandaNumeri(celle.length), anteprima: anteprimaNumeri(celle) },
+        });
+      },
+      confermaConversione: () =>
+        esegui({ tipo: "numeri" }, async () => {
+          const esito = await convertiNumeri(access, { conferma: true });
+          const analisi = analizza(esito.applicato ? letturaDopo(esito.lettura, esito.celle) : esito.lettura);
+          dispatch({ tipo: "numeriConvertiti", analisi, messaggio: esito.messaggio });
+        }),
+      annullaConversione: () => dispatch({ tipo: "numeriAnnullati" }),
     }),
     [stato, access, aggiorna, esegui, ricalcolaAmbito, seleziona]
   );

@@ -23,6 +23,8 @@ function testoLavoro(lavoro: Lavoro): string {
       return "Aggiornamento del foglio «Riepilogo» in corso…";
     case "stampa":
       return "Impaginazione e Indice in corso…";
+    case "numeri":
+      return "Conversione dei numeri scritti come testo in corso…";
   }
 }
 
