@@ -33,8 +33,6 @@ export const MESSAGGI_CLI = {
     `Elaborati ${fatti} file su ${tutti}.` + (falliti.length > 0 ? ` Non elaborati: ${falliti.join(", ")}.` : ""),
   impostazioniNonValide: (dettaglio: string) =>
     `Attenzione: ${dettaglio} Uso le soglie predefinite; correggerle in Impostazioni nel riquadro di Barometro.`,
-  numeriComeTesto: (n: number) =>
-    `Nota: ${n === 1 ? "1 cella contiene un numero scritto" : `${n} celle contengono numeri scritti`} come testo: il colore del Barometro di quelle righe non segue i dati in Excel. «ricalcola --converti-numeri» li scrive come numeri.`,
   numeriConvertiti: (n: number) =>
     `${n === 1 ? "1 cella convertita" : `${n} celle convertite`} da testo a numero (--converti-numeri).`,
   modoFormule: () =>

@@ -166,11 +166,11 @@ async function ricalcola(
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
   const letta = await elabora(file);
   // Figures stored as text: converted first when asked (the results do not change, the findings
-  // about them go), else pointed out.
-  const numeri = numeriDaConvertire({ fogli: letta.griglie, protetti: [] }, letta.linee);
-  const convertiti = opzioni.convertiNumeri ? numeri : [];
+  // about them go); otherwise Verifica's NUMERO_COME_TESTO findings say how.
+  const convertiti = opzioni.convertiNumeri
+    ? numeriDaConvertire({ fogli: letta.griglie, protetti: [] }, letta.linee)
+    : [];
   const elaborazione = convertiti.length > 0 ? convertiNumeriIn(letta, convertiti) : letta;
-  if (numeri.length > 0 && convertiti.length === 0) io.err(MESSAGGI_CLI.numeriComeTesto(numeri.length));
   const { perse, interruzioni, riportate } = await esaminaPacchetto(elaborazione.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   ripristinaInterruzioni(elaborazione.workbook, interruzioni);

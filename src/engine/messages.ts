@@ -52,15 +52,15 @@ export const MESSAGGI = {
   DATO_MANCANTE: (indicatore: string, campo: string) =>
     piatto`Indicatore ${q(indicatore)}: ${campo} mancante; l'indicatore è da rilevare e la linea è incompleta.`,
   VALORE_NON_NUMERICO: (indicatore: string, campo: string, testo: string) =>
-    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} non è un numero; l'indicatore è da rilevare e la sua cella Barometro resta senza colore né etichetta: scrivere un numero e ricalcolare.`,
+    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} non è un numero; l'indicatore è da rilevare, senza colore né etichetta nel Barometro finché non c'è un numero.`,
   NUMERO_COME_TESTO: (indicatore: string, campo: string, testo: string, valore: number, convertibile: boolean) =>
-    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} è un numero scritto come testo. Barometro lo legge (${n(valore)}), le formule di Excel no: ${
+    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} è un numero scritto come testo, che Barometro legge (${n(valore)}) ma le formule di Excel no: ${
       campo === NOMI_CAMPI.peso
         ? "le formule che pesano gli indicatori non lo contano"
-        : "il colore e l'etichetta del Barometro di questa riga restano quelli dell'ultimo Ricalcola anche se i dati cambiano"
+        : "colore ed etichetta del Barometro di questa riga non seguono i dati fino al prossimo Ricalcola"
     }. ${
       convertibile
-        ? "Convertirlo in numero («Converti in numeri» nella Verifica, o «barometro ricalcola --converti-numeri») e ricalcolare."
+        ? "Convertirlo: «Converti in numeri» nella Verifica, o «barometro ricalcola --converti-numeri»."
         : `Scriverlo come numero (${n(valore)}${testo.endsWith("%") ? ", senza %" : ""}) e ricalcolare.`
     }`,
   PESO_NON_VALIDO: (indicatore: string, valore: number) =>

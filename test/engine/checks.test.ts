@@ -349,12 +349,12 @@ describe("VALORE_NON_NUMERICO", () => {
 });
 
 describe("NUMERO_COME_TESTO", () => {
-  test("«n.d.» says the Barometro cell stays without colour or label until a number is written", () => {
+  test("«n.d.» says the Barometro cell stays without colour or label until there is a number", () => {
     const [a] = verifica([lineaCon([ind({ nome: "Visite", consuntivo: "n.d.", riga: 5 })])]);
     expect(a.codice).toBe("VALORE_NON_NUMERICO");
     expect(a.messaggio).toBe(
-      "Indicatore «Visite»: target consuntivo «n.d.» non è un numero; l'indicatore è da rilevare e la sua cella " +
-        "Barometro resta senza colore né etichetta: scrivere un numero e ricalcolare."
+      "Indicatore «Visite»: target consuntivo «n.d.» non è un numero; l'indicatore è da rilevare, senza colore né " +
+        "etichetta nel Barometro finché non c'è un numero."
     );
   });
 
@@ -367,13 +367,17 @@ describe("NUMERO_COME_TESTO", () => {
       ["NUMERO_COME_TESTO", FOGLIO, "H9"],
     ]);
     expect(avvisi[0].messaggio).toBe(
-      "Indicatore «Metri»: target atteso «1.545» è un numero scritto come testo. Barometro lo legge (1.545), le " +
-        "formule di Excel no: il colore e l'etichetta del Barometro di questa riga restano quelli dell'ultimo " +
-        "Ricalcola anche se i dati cambiano. Convertirlo in numero («Converti in numeri» nella Verifica, o «barometro " +
-        "ricalcola --converti-numeri») e ricalcolare."
+      "Indicatore «Metri»: target atteso «1.545» è un numero scritto come testo, che Barometro legge (1.545) ma le " +
+        "formule di Excel no: colore ed etichetta del Barometro di questa riga non seguono i dati fino al prossimo " +
+        "Ricalcola. Convertirlo: «Converti in numeri» nella Verifica, o «barometro ricalcola --converti-numeri»."
     );
     expect(avvisi[1].messaggio).toContain("«78,5»");
     expect(avvisi[1].messaggio).toContain("(78,50)");
+    // Within what the command line's JSON allows a message (400), with the longest name quoted.
+    const lungo = "x".repeat(200);
+    expect(
+      MESSAGGI.NUMERO_COME_TESTO(lungo, "target consuntivo", "-1.234.567,89", -1_234_567.89, true).length
+    ).toBeLessThan(400);
   });
 
   test("a weight as text: the weighting formulas, not the colour", () => {

@@ -53,7 +53,7 @@ describe("Converti in numeri (over the fake Excel, through the Office.js adapter
     const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const avvisi = analisi.avvisi.filter((a) => a.codice === "NUMERO_COME_TESTO");
     expect(avvisi.map((a) => [a.foglio, a.cella])).toEqual([[FOGLIO, palestre.celle.atteso]]);
-    expect(avvisi[0].messaggio).toContain("restano quelli dell'ultimo Ricalcola");
+    expect(avvisi[0].messaggio).toContain("non seguono i dati fino al prossimo Ricalcola");
 
     // A colleague without the add-in types the consuntivo that reaches the target: nothing follows.
     ws.imposta(palestre.celle.consuntivo!, { valore: 1200 });
