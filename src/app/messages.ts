@@ -44,6 +44,17 @@ export const MESSAGGI_APP = {
     "I numeri di pagina dell'Indice sono una stima: controllarli in Anteprima di stampa.",
   intestazioniDelFoglio: (fogli: string[]) =>
     `${fogli.length === 1 ? `Il foglio «${fogli[0]}» ripete` : `I fogli ${fogli.map((f) => `«${f}»`).join(", ")} ripetono`} già la riga di intestazione: ogni pagina comincia da una di quelle, senza «Righe da ripetere in alto».`,
+  domandaNumeri: (n: number) =>
+    n === 1
+      ? "Convertire in numero 1 cella che contiene un numero scritto come testo?"
+      : `Convertire in numeri ${n.toLocaleString("it-IT")} celle che contengono numeri scritti come testo?`,
+  nessunNumeroDaConvertire: "Nessun numero scritto come testo da convertire.",
+  numeriConvertiti: (n: number, fogli: string[]) =>
+    `${n === 1 ? "1 cella convertita" : `${n.toLocaleString("it-IT")} celle convertite`} da testo a numero (${fogli
+      .map((f) => `«${f}»`)
+      .join(
+        ", "
+      )}). Ricalcolare perché colore ed etichetta del Barometro di quelle righe seguano i dati anche senza il componente.`,
   annoNonTrovato:
     "Anno della Relazione non trovato nella cartella: il piè di pagina dice solo «Relazione sulla Performance». Indicarlo nel riquadro e rifare Prepara stampa.",
 } as const;

@@ -9,6 +9,14 @@ export function applyPatch(workbook: Workbook, patch: Patch): void {
     if (!fogli.has(nome)) fogli.set(nome, workbook.getWorksheet(nome));
     return fogli.get(nome);
   };
+  // Number formats first (Converti in numeri), as the add-in sets them; the style object is replaced, never mutated.
+  for (const f of patch.formatiNumero ?? []) {
+    const ws = foglio(f.foglio);
+    if (ws) {
+      const c = cella(ws, f.cella);
+      c.style = { ...(c.style ?? {}), numFmt: f.formato };
+    }
+  }
   for (const w of patch.scritture) {
     const ws = foglio(w.foglio);
     // formula "" empties the cell (Barometro removing its own label).

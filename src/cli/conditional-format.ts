@@ -5,6 +5,8 @@ import { daSostituire, isRegolaBarometro, RegolaCondizionale, regoleCondizionali
 export interface EsitoFormattazione {
   /** Barometro's rules the workbook holds now. */
   regole: number;
+  /** Barometro's rules found in the workbook and not kept (replaced, or removed with `attiva` false). */
+  tolte: number;
   /** Sheets whose Barometro rules were written (replaced). */
   scritti: string[];
   /** Sheets whose Barometro rules were already these: left as they were. */
@@ -30,7 +32,7 @@ export function applicaFormattazione(
   attiva = true
 ): EsitoFormattazione {
   const desiderate = attiva ? regoleCondizionali(linee, risultati, bande) : [];
-  const esito: EsitoFormattazione = { regole: 0, scritti: [], invariati: [] };
+  const esito: EsitoFormattazione = { regole: 0, tolte: 0, scritti: [], invariati: [] };
   for (const ws of workbook.worksheets) {
     const volute = desiderate.filter((r) => r.foglio === ws.name);
     const attuali = formattazioniDi(ws);
@@ -40,6 +42,7 @@ export function applicaFormattazione(
       if (volute.length > 0 || nostre.length > 0) esito.invariati.push(ws.name);
       continue;
     }
+    esito.tolte += nostre.length;
     const altre = attuali
       .map((cf) => ({ ...cf, rules: cf.rules.filter((r) => !isNostra(r)) }))
       .filter((cf) => cf.rules.length > 0);

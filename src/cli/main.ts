@@ -1,6 +1,9 @@
 import { existsSync, statSync } from "fs";
 import { basename, join, resolve } from "path";
 import { parseArgs } from "util";
+import { letturaDopo, NumeroDaConvertire, numeriDaConvertire, patchNumeri } from "../app/numeri";
+import { calcolaEnte, verifica } from "../engine";
+import { leggiLinee } from "../layout";
 import { CONTENUTI_BAROMETRO, ContenutoBarometro, creaPatch } from "../layout/patch";
 import { applyPatch } from "./apply-patch";
 import { applicaFormattazione } from "./conditional-format";
@@ -9,13 +12,13 @@ import { formatTesto, riepilogo } from "./summary";
 import { impostazioniCartella, ImpostazioniCartella, scriviCartella } from "./impostazioni";
 import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { elaboraTutti, fileDaElaborare } from "./piu-file";
-import { elabora } from "./workbook";
+import { Elaborazione, elabora } from "./workbook";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
 const USO = `Uso:
   barometro ricalcola [FILE.xlsx …] [--out OUT.xlsx] [--json] [--senza-formattazione]
-                      [--barometro etichetta|simbolo|colore]
+                      [--barometro etichetta|simbolo|colore] [--converti-numeri]
   barometro verifica  [FILE.xlsx …] [--json]
   barometro stampa    [FILE.xlsx …] [--out OUT.xlsx] [--pdf OUT.pdf] [--json]
 
@@ -32,11 +35,17 @@ FILE       uno o più file .xlsx, o una cartella (i suoi file .xlsx); predefinit
            è segnalato e gli altri proseguono.
 --json     stampa un solo documento JSON su stdout (con più file, l'elenco dei loro documenti).
 --senza-formattazione  (ricalcola) non scrive la formattazione condizionale del Barometro (i colori
-           che seguono i dati anche senza il componente): solo i colori fissi.
+           che seguono i dati anche senza il componente): solo i colori fissi e le etichette come
+           testo; toglie le regole scritte prima da Barometro (quelle dell'utente restano).
 --barometro  (ricalcola) che cosa scrivere nella cella Barometro oltre al colore, perché la fascia
            si legga anche in bianco e nero: «etichetta» (Raggiunto, Parzialmente raggiunto, Non
            raggiunto, Neutralizzato), «simbolo» (● ◐ ○, – per i neutralizzati) o «colore» (solo il
            colore). Predefinito: la scelta salvata nella cartella, altrimenti «etichetta».
+--converti-numeri  (ricalcola) scrive come numeri i Target atteso, Target consuntivo e Peso
+           scritti come testo che si leggono in un solo modo («1.545», «78,5»; non «80%», non
+           «n.d.», mai una formula), con un formato numerico se la cella era in formato Testo: così
+           colore ed etichetta del Barometro di quelle righe seguono i dati anche in Excel (la
+           Verifica li segnala con NUMERO_COME_TESTO). I risultati non cambiano.
 
 Le scelte salvate nella cartella dal riquadro di Barometro (Impostazioni: soglie, colori ed
 etichette delle fasce, cella Barometro, formattazione condizionale; anno della Relazione) valgono
@@ -60,6 +69,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         pdf: { type: "string" },
         json: { type: "boolean" },
         "senza-formattazione": { type: "boolean" },
+        "converti-numeri": { type: "boolean" },
         barometro: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
@@ -72,6 +82,8 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
     if (!COMANDI.includes(comando)) throw new CliError(MESSAGGI_CLI.comandoSconosciuto(comando));
     if (values["senza-formattazione"] && comando !== "ricalcola")
       throw new CliError(MESSAGGI_CLI.argomenti("--senza-formattazione vale solo per «ricalcola»"));
+    if (values["converti-numeri"] && comando !== "ricalcola")
+      throw new CliError(MESSAGGI_CLI.argomenti("--converti-numeri vale solo per «ricalcola»"));
     if (values.barometro !== undefined && comando !== "ricalcola")
       throw new CliError(MESSAGGI_CLI.argomenti("--barometro vale solo per «ricalcola»"));
     if (values.out && comando === "verifica")
@@ -99,7 +111,9 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
         return stampa(io, file, elaborazione, json, scelte);
       }
       if (comando === "ricalcola")
-        return await ricalcola(io, file, values.out, json, values["senza-formattazione"], contenuto);
+        return await ricalcola(io, file, values.out, json, values["senza-formattazione"], contenuto, {
+          convertiNumeri: values["converti-numeri"] === true,
+        });
       // Required here: the page layout, the Indice and the PDF are only for «stampa».
       return await (await import("./stampa-comando")).stampa(io, file, values.out, pdfDi(file), json);
     };
@@ -145,19 +159,32 @@ async function ricalcola(
   outArg: string | undefined,
   json: boolean,
   senzaFormattazione = false,
-  contenutoScelto?: ContenutoBarometro
+  contenutoScelto?: ContenutoBarometro,
+  opzioni: { convertiNumeri?: boolean } = {}
 ): Promise<number> {
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
-  const elaborazione = await elabora(file);
+  const letta = await elabora(file);
+  // Figures stored as text: converted first when asked (the results do not change, the findings
+  // about them go); otherwise Verifica's NUMERO_COME_TESTO findings say how.
+  const convertiti = opzioni.convertiNumeri
+    ? numeriDaConvertire({ fogli: letta.griglie, protetti: [] }, letta.linee)
+    : [];
+  const elaborazione = convertiti.length > 0 ? convertiNumeriIn(letta, convertiti) : letta;
   const { perse, interruzioni, riportate } = await esaminaPacchetto(elaborazione.dati);
   if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
   ripristinaInterruzioni(elaborazione.workbook, interruzioni);
+  if (convertiti.length > 0) {
+    applyPatch(elaborazione.workbook, patchNumeri(convertiti));
+    (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertiti.length));
+  }
   // The choices saved by the task pane apply here too; the command's options take precedence.
   const scelte = impostazioniCartella(riportate);
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
-  // Switched off in the pane: Barometro's rules are removed, as the pane does; --senza-formattazione leaves them be.
+  // Off (switched off in the pane, or --senza-formattazione): Barometro's marked rules are removed,
+  // as the pane does, and the labels are plain values; left in place, the old rules would follow an
+  // edit while the labels stayed put. The user's own rules are never touched.
   const formattazione = !senzaFormattazione && scelte.formattazione;
   const contenuto = contenutoScelto ?? scelte.contenuto;
   const { bande } = scelte;
@@ -172,27 +199,33 @@ async function ricalcola(
   if (patch.barometroDellUtente)
     io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
-  const regole = senzaFormattazione
-    ? null
-    : applicaFormattazione(
-        elaborazione.workbook,
-        elaborazione.linee,
-        elaborazione.risultato.linee,
-        bande,
-        formattazione
-      ).regole;
+  const { regole, tolte } = applicaFormattazione(
+    elaborazione.workbook,
+    elaborazione.linee,
+    elaborazione.risultato.linee,
+    bande,
+    formattazione
+  );
   await scriviCartella(elaborazione.workbook, out, riportate);
   stampa(io, file, elaborazione, json, scelte);
   if (!json)
     io.out(
       `\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate` +
-        (regole === null
-          ? "."
-          : formattazione
-            ? `, ${regole} regole di formattazione condizionale.`
-            : ", nessuna regola di formattazione condizionale (spenta nelle impostazioni della cartella).")
+        (formattazione
+          ? `, ${regole} regole di formattazione condizionale.`
+          : `, nessuna regola di formattazione condizionale (${
+              senzaFormattazione ? "--senza-formattazione" : "spenta nelle impostazioni della cartella"
+            }${tolte > 0 ? `; ${tolte === 1 ? "tolta 1 regola" : `tolte ${tolte} regole`} di Barometro` : ""}).`)
     );
   return 0;
+}
+
+/** The workbook read again as it is after the conversion: same results, no finding about those cells. */
+function convertiNumeriIn(e: Elaborazione, celle: NumeroDaConvertire[]): Elaborazione {
+  const griglie = letturaDopo({ fogli: e.griglie, selezione: null, protetti: [] }, celle).fogli;
+  const { linee } = leggiLinee(griglie);
+  const risultato = calcolaEnte(linee);
+  return { ...e, griglie, linee, risultato, avvisi: verifica(linee, risultato.linee) };
 }
 
 function stampa(

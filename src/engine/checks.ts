@@ -1,6 +1,6 @@
 import { calcolaLinea, pesoValido } from "./achievement";
 import { Avviso, MESSAGGI, NOMI_CAMPI } from "./messages";
-import { isVuoto, parseNumero } from "./numbers";
+import { isVuoto, numeroDaTesto, parseNumero } from "./numbers";
 import { parsePolarita } from "./polarity";
 import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea, ValoreCella } from "./types";
 
@@ -65,14 +65,25 @@ type AggiungiAvviso = (codice: Avviso["codice"], campo: keyof Indicatore["celle"
 const CIFRE = ["atteso", "consuntivo", "peso"] as const;
 
 /** One indicator's findings, handed to `aggiungi` as they are found (most indicators have none). */
-function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, aggiungi: AggiungiAvviso): void {
+function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, segnala: AggiungiAvviso): void {
   const nome = ind.nome || `riga ${ind.riga}`;
+  const conAvviso = new Set<string>();
+  const aggiungi: AggiungiAvviso = (codice, campo, messaggio) => {
+    conAvviso.add(campo);
+    segnala(codice, campo, messaggio);
+  };
+  /** Figures stored as text that the engine reads: reported last, on cells without another finding. */
+  const comeTesto: { campo: (typeof CIFRE)[number]; testo: string; numero: number }[] = [];
 
   for (const campo of CIFRE) {
     const valore = ind[campo];
     if (isVuoto(valore)) aggiungi("DATO_MANCANTE", campo, MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]));
-    else if (parseNumero(valore) === null)
-      aggiungi("VALORE_NON_NUMERICO", campo, MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)));
+    else {
+      const numero = parseNumero(valore);
+      if (numero === null)
+        aggiungi("VALORE_NON_NUMERICO", campo, MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)));
+      else if (typeof valore === "string") comeTesto.push({ campo, testo: valore, numero });
+    }
   }
   const peso = parseNumero(ind.peso);
   if (peso !== null && peso < 0) aggiungi("PESO_NON_VALIDO", "peso", MESSAGGI.PESO_NON_VALIDO(nome, peso));
@@ -113,6 +124,17 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, aggiungi: A
   const ragg = parseNumero(ind.ragg);
   if (ragg !== null && r.raggRegola !== null && Math.abs(ragg - r.raggRegola) > TOLLERANZA_RAGG)
     aggiungi("RAGG_DIVERSO", "ragg", MESSAGGI.RAGG_DIVERSO(nome, ragg, r.raggRegola));
+
+  // Read by the engine, not by Excel's formulas (ISNUMBER is false): Barometro's rules and label
+  // formula cannot follow this row. One finding per cell: a cell already reported (a negative
+  // weight, a binary 100) is retyped by whoever fixes it, which settles this too.
+  for (const { campo, testo, numero } of comeTesto)
+    if (!conAvviso.has(campo))
+      segnala(
+        "NUMERO_COME_TESTO",
+        campo,
+        MESSAGGI.NUMERO_COME_TESTO(nome, NOMI_CAMPI[campo], testo.trim(), numero, numeroDaTesto(testo) !== null)
+      );
 }
 
 function testo(valore: ValoreCella): string {

@@ -9,6 +9,7 @@ export type CodiceAvviso =
   | "POLARITA_NON_VALIDA"
   | "DATO_MANCANTE"
   | "VALORE_NON_NUMERICO"
+  | "NUMERO_COME_TESTO"
   | "PESO_NON_VALIDO"
   | "RAGG_DIVERSO"
   | "LINEA_DIVERSA";
@@ -51,7 +52,17 @@ export const MESSAGGI = {
   DATO_MANCANTE: (indicatore: string, campo: string) =>
     piatto`Indicatore ${q(indicatore)}: ${campo} mancante; l'indicatore è da rilevare e la linea è incompleta.`,
   VALORE_NON_NUMERICO: (indicatore: string, campo: string, testo: string) =>
-    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} non è un numero; l'indicatore è da rilevare.`,
+    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} non è un numero; l'indicatore è da rilevare, senza colore né etichetta nel Barometro finché non c'è un numero.`,
+  NUMERO_COME_TESTO: (indicatore: string, campo: string, testo: string, valore: number, convertibile: boolean) =>
+    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} è un numero scritto come testo, che Barometro legge (${n(valore)}) ma le formule di Excel no: ${
+      campo === NOMI_CAMPI.peso
+        ? "le formule che pesano gli indicatori non lo contano"
+        : "colore ed etichetta del Barometro di questa riga non seguono i dati fino al prossimo Ricalcola"
+    }. ${
+      convertibile
+        ? "Convertirlo: «Converti in numeri» nella Verifica, o «barometro ricalcola --converti-numeri»."
+        : `Scriverlo come numero (${n(valore)}${testo.endsWith("%") ? ", senza %" : ""}) e ricalcolare.`
+    }`,
   PESO_NON_VALIDO: (indicatore: string, valore: number) =>
     piatto`Indicatore ${q(indicatore)}: peso ${n(valore)} non valido (deve essere ≥ 0); l'indicatore non è conteggiato.`,
   RAGG_DIVERSO: (indicatore: string, foglio: number, calcolato: number) =>

@@ -27,6 +27,20 @@ export function parseNumero(valore: ValoreCella): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/**
+ * The number a text holds when it is written the Italian way and reads one way only: "1.545" →
+ * 1545, "1.545,5", "78,5", " 100 ", "-3". What «Converti in numeri» writes in its place. Null for
+ * anything else: non-text, words, a percentage ("80%": Barometro reads 80, Excel would read 0.8),
+ * a lone decimal dot ("2.5": English, or a slip), more than 15 digits (beyond Excel's precision).
+ */
+export function numeroDaTesto(valore: ValoreCella): number | null {
+  if (typeof valore !== "string") return null;
+  const text = valore.trim();
+  if (!THOUSANDS_DOT.test(text) && !COMMA_DECIMAL.test(text)) return null;
+  if (text.replace(/\D/g, "").length > 15) return null;
+  return parseNumero(text);
+}
+
 /** True when the cell holds nothing a person would call a value. */
 export function isVuoto(valore: ValoreCella): boolean {
   return valore === null || valore === undefined || (typeof valore === "string" && valore.trim() === "");

@@ -787,6 +787,8 @@ function accodaLotto(
   aggiungiFoglio: (nome: string) => void
 ): void {
   for (const e of lotto.eliminaRegole) foglio(e.foglio).getRange().conditionalFormats.getItem(e.id).delete();
+  // Before the values: a cell formatted as Text keeps a number written there as text.
+  for (const f of lotto.formatiNumero ?? []) foglio(f.foglio).getRange(f.cella).numberFormat = [[f.formato]];
   const prima = lotto.riepilogoPrima;
   if (prima) {
     if (prima.crea) aggiungiFoglio(prima.foglio);

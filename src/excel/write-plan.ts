@@ -36,6 +36,8 @@ export interface BloccoColore {
  */
 export interface LottoScrittura {
   eliminaRegole: { foglio: string; id: string }[];
+  /** Cells' number formats (Patch.formatiNumero), before the values: first lot only. */
+  formatiNumero?: { foglio: string; cella: string; formato: string }[];
   riepilogoPrima?: PianoRiepilogo;
   valori: BloccoValori[];
   colori: BloccoColore[];
@@ -159,6 +161,13 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
   const formattazione = patch.formattazione;
   const riepilogo = patch.riepilogo;
   const prima = formattazione?.elimina ?? [];
+  const formatiNumero = patch.formatiNumero ?? [];
+  if (formatiNumero.length > 0) {
+    const lotto = lotti[0] ?? nuovo();
+    lotto.formatiNumero = formatiNumero;
+    formatiNumero.forEach((f) => notaFoglio(f.foglio));
+    lotto.byte += formatiNumero.reduce((n, f) => n + BYTE_PER_OPERAZIONE + json(f), 0);
+  }
   if (prima.length > 0 || riepilogo) {
     const lotto = lotti[0] ?? nuovo();
     lotto.eliminaRegole.push(...prima);
@@ -214,7 +223,15 @@ export function dividiLotto(lotto: LottoScrittura): [LottoScrittura, LottoScritt
   const meta = Math.ceil(scritture.length / 2);
   const lotti: [LottoScrittura, LottoScrittura] = [
     { ...lotto, valori: [], colori: [], riepilogoDopo: undefined, aggiungiRegole: [], byte: 0 },
-    { ...lotto, valori: [], colori: [], eliminaRegole: [], riepilogoPrima: undefined, byte: 0 },
+    {
+      ...lotto,
+      valori: [],
+      colori: [],
+      eliminaRegole: [],
+      formatiNumero: undefined,
+      riepilogoPrima: undefined,
+      byte: 0,
+    },
   ];
   scritture.forEach((s, i) => {
     const l = lotti[i < meta ? 0 : 1];

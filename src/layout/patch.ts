@@ -43,6 +43,11 @@ export interface CellFill {
 export interface Patch {
   scritture: CellWrite[];
   colori: CellFill[];
+  /**
+   * Number formats set before the values (Converti in numeri, src/app/numeri.ts): a cell
+   * formatted as Text ("@") would keep a number written there as text.
+   */
+  formatiNumero?: { foglio: string; cella: string; formato: string }[];
   /** Barometro's conditional-format rules to replace (see regoleCondizionali). */
   formattazione?: ModificaFormattazione;
   /** The Riepilogo sheet: created or cleared, its number formats and its chart (values and fills are above). */

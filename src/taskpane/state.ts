@@ -4,7 +4,14 @@ import { MESSAGGI_APP } from "../app/messages";
 import { Ambito, Analisi, ErroreBarometro } from "../app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../app/settings";
 import { riassunto } from "../app/diagnostica";
-import { Azione, FasciaVista, GruppoAvvisi, Notifica, RigaLinea, StatoBarometro } from "./types";
+import {
+  Azione,
+  FasciaVista,
+  GruppoAvvisi,
+  Notifica,
+  RigaLinea,
+  StatoBarometro,
+} from "./types";
 
 /** Pure state of the task pane: no Office, no WorkbookAccess, only data in and data out. */
 export function statoIniziale(): StatoBarometro {
@@ -17,6 +24,7 @@ export function statoIniziale(): StatoBarometro {
     lavoro: null,
     notifica: null,
     conferma: null,
+    confermaNumeri: null,
     escluse: null,
     annoRelazione: null,
     diagnostica: { avanzamento: null, rapporto: null },
@@ -28,32 +36,60 @@ export function statoIniziale(): StatoBarometro {
  * as they are, or % Ragg still written as PERF.RAGG), else a success.
  */
 function notificaCondivisione(esito: EsitoPreparazione): Notifica {
-  const attenzione = esito.escluse.length > 0 || esito.messaggio.includes(MESSAGGI_APP.modoFormuleAttivo);
-  return { intento: attenzione ? "avviso" : "successo", testo: esito.messaggio };
+  const attenzione =
+    esito.escluse.length > 0 ||
+    esito.messaggio.includes(MESSAGGI_APP.modoFormuleAttivo);
+  return {
+    intento: attenzione ? "avviso" : "successo",
+    testo: esito.messaggio,
+  };
 }
 
 /** Keeps the chosen line only while it still exists in the new read. */
 function lineaValida(indice: number | null, analisi: Analisi): number | null {
-  return indice !== null && indice >= 0 && indice < analisi.linee.length ? indice : null;
+  return indice !== null && indice >= 0 && indice < analisi.linee.length
+    ? indice
+    : null;
 }
 
-export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro {
+export function riduttore(
+  stato: StatoBarometro,
+  azione: Azione,
+): StatoBarometro {
   switch (azione.tipo) {
     case "scheda":
       return { ...stato, scheda: azione.scheda };
     case "scegliLinea":
-      return { ...stato, lineaScelta: stato.analisi ? lineaValida(azione.indice, stato.analisi) : null };
+      return {
+        ...stato,
+        lineaScelta: stato.analisi
+          ? lineaValida(azione.indice, stato.analisi)
+          : null,
+      };
     case "impostazioniLette":
-      return { ...stato, impostazioni: azione.impostazioni, erroreImpostazioni: azione.errore };
+      return {
+        ...stato,
+        impostazioni: azione.impostazioni,
+        erroreImpostazioni: azione.errore,
+      };
     case "avvio":
-      return { ...stato, lavoro: azione.lavoro, notifica: null, conferma: null };
+      return {
+        ...stato,
+        lavoro: azione.lavoro,
+        notifica: null,
+        conferma: null,
+        confermaNumeri: null,
+      };
     case "letto":
       return {
         ...stato,
         analisi: azione.analisi,
         lineaScelta: lineaValida(stato.lineaScelta, azione.analisi),
         lavoro: null,
-        notifica: azione.analisi.errore !== null ? { intento: "avviso", testo: azione.analisi.errore } : null,
+        notifica:
+          azione.analisi.errore !== null
+            ? { intento: "avviso", testo: azione.analisi.errore }
+            : null,
       };
     case "ricalcolato": {
       const { esito } = azione;
@@ -62,7 +98,10 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         ...stato,
         analisi,
         // One line written: it becomes the chosen one, so the Riepilogo shows which.
-        lineaScelta: lineaValida(esito.linee.length === 1 ? esito.linee[0] : stato.lineaScelta, analisi),
+        lineaScelta: lineaValida(
+          esito.linee.length === 1 ? esito.linee[0] : stato.lineaScelta,
+          analisi,
+        ),
         lavoro: null,
         notifica: { intento: "successo", testo: esito.messaggio },
       };
@@ -73,10 +112,19 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         impostazioni: azione.impostazioni,
         erroreImpostazioni: null,
         lavoro: null,
-        notifica: { intento: "successo", testo: "Impostazioni salvate nella cartella di lavoro." },
+        notifica: {
+          intento: "successo",
+          testo: "Impostazioni salvate nella cartella di lavoro.",
+        },
       };
     case "errore":
-      return { ...stato, lavoro: null, conferma: null, notifica: { intento: "errore", testo: azione.messaggio } };
+      return {
+        ...stato,
+        lavoro: null,
+        conferma: null,
+        confermaNumeri: null,
+        notifica: { intento: "errore", testo: azione.messaggio },
+      };
     case "condivisioneContata": {
       const { esito } = azione;
       const base = { ...stato, lavoro: null, escluse: esito.escluse };
@@ -85,7 +133,11 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         return {
           ...base,
           notifica: null,
-          conferma: { domanda: esito.domanda, formule: esito.formule, fogli: esito.fogli },
+          conferma: {
+            domanda: esito.domanda,
+            formule: esito.formule,
+            fogli: esito.fogli,
+          },
         };
       return { ...base, conferma: null, notifica: notificaCondivisione(esito) };
     }
@@ -100,7 +152,11 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         notifica: notificaCondivisione(azione.esito),
       };
     case "riepilogoAggiornato":
-      return { ...stato, lavoro: null, notifica: { intento: "successo", testo: azione.messaggio } };
+      return {
+        ...stato,
+        lavoro: null,
+        notifica: { intento: "successo", testo: azione.messaggio },
+      };
     case "annoLetto":
       return { ...stato, annoRelazione: azione.anno };
     case "stampaPreparata": {
@@ -110,7 +166,10 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         lavoro: null,
         annoRelazione: esito.fonteAnno === "impostazione" ? esito.anno : null,
         // Without a year the footer is incomplete: a warning, with how to set it.
-        notifica: { intento: esito.anno === null ? "avviso" : "successo", testo: esito.messaggio },
+        notifica: {
+          intento: esito.anno === null ? "avviso" : "successo",
+          testo: esito.messaggio,
+        },
       };
     }
     case "esitoEsterno": {
@@ -123,21 +182,45 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
       };
     }
     case "erroreEsterno":
-      return { ...stato, notifica: { intento: "errore", testo: azione.messaggio } };
+      return {
+        ...stato,
+        notifica: { intento: "errore", testo: azione.messaggio },
+      };
     case "chiudiNotifica":
       return { ...stato, notifica: null };
     case "diagnosticaAvanza":
-      return { ...stato, diagnostica: { ...stato.diagnostica, avanzamento: azione.avanzamento } };
+      return {
+        ...stato,
+        diagnostica: { ...stato.diagnostica, avanzamento: azione.avanzamento },
+      };
     case "diagnosticaFatta": {
       const { rapporto } = azione;
-      const problemi = rapporto.esiti.some((e) => e.stato !== "riuscito") || rapporto.foglioRimasto !== null;
+      const problemi =
+        rapporto.esiti.some((e) => e.stato !== "riuscito") ||
+        rapporto.foglioRimasto !== null;
       return {
         ...stato,
         lavoro: null,
         diagnostica: { avanzamento: null, rapporto },
-        notifica: { intento: problemi ? "avviso" : "successo", testo: `Diagnostica: ${riassunto(rapporto.esiti)}.` },
+        notifica: {
+          intento: problemi ? "avviso" : "successo",
+          testo: `Diagnostica: ${riassunto(rapporto.esiti)}.`,
+        },
       };
     }
+    case "numeriChiesti":
+      return { ...stato, notifica: null, confermaNumeri: azione.conferma };
+    case "numeriAnnullati":
+      return { ...stato, confermaNumeri: null };
+    case "numeriConvertiti":
+      return {
+        ...stato,
+        analisi: azione.analisi,
+        lineaScelta: lineaValida(stato.lineaScelta, azione.analisi),
+        lavoro: null,
+        confermaNumeri: null,
+        notifica: { intento: "successo", testo: azione.messaggio },
+      };
   }
 }
 
@@ -149,7 +232,11 @@ export function occupato(stato: StatoBarometro): boolean {
 /** "Ricalcola linea": the line chosen in the pane, else the one holding the sheet's selection. */
 export function ambitoRicalcolaLinea(stato: StatoBarometro): Ambito {
   if (stato.lineaScelta === null) return { tipo: "selezione" };
-  return { tipo: "linea", indice: stato.lineaScelta, nome: stato.analisi?.linee[stato.lineaScelta]?.nome };
+  return {
+    tipo: "linea",
+    indice: stato.lineaScelta,
+    nome: stato.analisi?.linee[stato.lineaScelta]?.nome,
+  };
 }
 
 /** The Italian text for anything thrown: Barometro's own messages as they are, the rest as unexpected. */
@@ -160,7 +247,11 @@ export function messaggioDiErrore(errore: unknown): string {
 }
 
 /** The band of a percentage; a line whose objectives are all neutralised shows the "neutralizzato" band. */
-export function fasciaVista(percentuale: number | null, bande: Bande, tuttoNeutralizzato = false): FasciaVista | null {
+export function fasciaVista(
+  percentuale: number | null,
+  bande: Bande,
+  tuttoNeutralizzato = false,
+): FasciaVista | null {
   if (percentuale !== null) {
     const { etichetta, colore } = fasciaPer(percentuale, bande);
     return { etichetta, colore };
@@ -178,7 +269,11 @@ export function righeLinee(analisi: Analisi, bande: Bande): RigaLinea[] {
       foglio: linea.foglio,
       percentuale: r.percentuale,
       testo: formatPercentuale(r.percentuale),
-      fascia: fasciaVista(r.percentuale, bande, obiettivi > 0 && r.neutralizzati === obiettivi),
+      fascia: fasciaVista(
+        r.percentuale,
+        bande,
+        obiettivi > 0 && r.neutralizzati === obiettivi,
+      ),
       obiettivi,
       neutralizzati: r.neutralizzati,
       incompleta: r.incompleta,
@@ -191,9 +286,13 @@ export function righeLinee(analisi: Analisi, bande: Bande): RigaLinea[] {
 export function gruppiAvvisi(analisi: Analisi): GruppoAvvisi[] {
   const gruppi = new Map<string, GruppoAvvisi>();
   for (const linea of analisi.linee)
-    if (!gruppi.has(linea.nome)) gruppi.set(linea.nome, { linea: linea.nome, avvisi: [] });
+    if (!gruppi.has(linea.nome))
+      gruppi.set(linea.nome, { linea: linea.nome, avvisi: [] });
   for (const avviso of analisi.avvisi) {
-    const gruppo = gruppi.get(avviso.linea) ?? { linea: avviso.linea, avvisi: [] };
+    const gruppo = gruppi.get(avviso.linea) ?? {
+      linea: avviso.linea,
+      avvisi: [],
+    };
     gruppo.avvisi.push(avviso);
     gruppi.set(avviso.linea, gruppo);
   }
@@ -201,6 +300,15 @@ export function gruppiAvvisi(analisi: Analisi): GruppoAvvisi[] {
 }
 
 /** Italian count: "nessun obiettivo", "1 obiettivo", "3 obiettivi". */
-export function conteggio(n: number, singolare: string, plurale: string, nessuno = `nessun ${singolare}`): string {
-  return n === 0 ? nessuno : n === 1 ? `1 ${singolare}` : `${n.toLocaleString("it-IT")} ${plurale}`;
+export function conteggio(
+  n: number,
+  singolare: string,
+  plurale: string,
+  nessuno = `nessun ${singolare}`,
+): string {
+  return n === 0
+    ? nessuno
+    : n === 1
+      ? `1 ${singolare}`
+      : `${n.toLocaleString("it-IT")} ${plurale}`;
 }

@@ -20,7 +20,17 @@ export type Lavoro =
   /** Prepara stampa: laying out the sheets and writing the Indice. */
   | { tipo: "stampa" }
   /** Diagnostica: trying every capability on a temporary sheet. */
-  | { tipo: "diagnostica" };
+  | { tipo: "diagnostica" }
+  /** Converti in numeri: writing the figures stored as text as numbers. */
+  | { tipo: "numeri" };
+
+/** Converti in numeri, waiting for the user's answer (the dialog is open). */
+export interface ConfermaNumeri {
+  /** «Convertire in numeri N celle che contengono numeri scritti come testo?» */
+  domanda: string;
+  /** What will change, a few cells: «Obiettivi 2024!H12: «1.200» → 1.200». */
+  anteprima: string[];
+}
 
 /** Prepara per la condivisione, counted and waiting for the user's answer (the dialog is open). */
 export interface ConfermaCondivisione {
@@ -51,18 +61,27 @@ export interface StatoBarometro {
   notifica: Notifica | null;
   /** Set while the Prepara per la condivisione dialog asks for confirmation. */
   conferma: ConfermaCondivisione | null;
+  /** Set while the Converti in numeri dialog asks for confirmation. */
+  confermaNumeri: ConfermaNumeri | null;
   /** PERF formulas the last Prepara per la condivisione left as they are (null before any). */
   escluse: FormulaEsclusa[] | null;
   /** The report's year saved in the workbook for Prepara stampa (null: read from its texts). */
   annoRelazione: number | null;
   /** Diagnostica: the capability being tried (while it runs) and the last report. */
-  diagnostica: { avanzamento: Avanzamento | null; rapporto: RapportoDiagnostica | null };
+  diagnostica: {
+    avanzamento: Avanzamento | null;
+    rapporto: RapportoDiagnostica | null;
+  };
 }
 
 export type Azione =
   | { tipo: "scheda"; scheda: Scheda }
   | { tipo: "scegliLinea"; indice: number | null }
-  | { tipo: "impostazioniLette"; impostazioni: Impostazioni; errore: string | null }
+  | {
+      tipo: "impostazioniLette";
+      impostazioni: Impostazioni;
+      errore: string | null;
+    }
   | { tipo: "avvio"; lavoro: Lavoro }
   | { tipo: "letto"; analisi: Analisi }
   | { tipo: "ricalcolato"; esito: EsitoRicalcolo }
@@ -84,7 +103,13 @@ export type Azione =
   | { tipo: "erroreEsterno"; messaggio: string }
   | { tipo: "diagnosticaAvanza"; avanzamento: Avanzamento }
   | { tipo: "diagnosticaFatta"; rapporto: RapportoDiagnostica }
-  | { tipo: "chiudiNotifica" };
+  | { tipo: "chiudiNotifica" }
+  /** Converti in numeri pressed: the question, in a dialog. */
+  | { tipo: "numeriChiesti"; conferma: ConfermaNumeri }
+  /** The dialog was dismissed: nothing is written. */
+  | { tipo: "numeriAnnullati" }
+  /** Converted: the workbook as it is now (no read needed), and what was done. */
+  | { tipo: "numeriConvertiti"; analisi: Analisi; messaggio: string };
 
 /** A band as the pane shows it: always a label next to the colour. */
 export interface FasciaVista {

@@ -2,8 +2,20 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { Avviso } from "../engine";
 import { Selezione, WorkbookAccess } from "../app/access";
 import { preparaCondivisione } from "../app/condivisione";
+import {
+  anteprimaNumeri,
+  convertiNumeri,
+  letturaDopo,
+  numeriDaConvertire,
+} from "../app/numeri";
+import { MESSAGGI_APP } from "../app/messages";
 import { ascolta } from "../app/eventi";
-import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
+import {
+  Ambito,
+  analizza,
+  intervalloDellaLinea,
+  ricalcola,
+} from "../app/ricalcolo";
 import { aggiornaRiepilogo } from "../app/riepilogo";
 import {
   annoDaSalvato,
@@ -14,7 +26,12 @@ import {
 } from "../app/settings";
 import { preparaStampa } from "../app/stampa";
 import { BancoDiagnostica, eseguiDiagnostica } from "../app/diagnostica";
-import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
+import {
+  ambitoRicalcolaLinea,
+  messaggioDiErrore,
+  riduttore,
+  statoIniziale,
+} from "./state";
 import { Lavoro, Scheda, StatoBarometro } from "./types";
 
 export interface Barometro {
@@ -44,46 +61,61 @@ export interface Barometro {
   chiudiNotifica(): void;
   /** Diagnostica: every capability tried on a temporary sheet; the report in the state. */
   eseguiDiagnostica(): Promise<void>;
+  /** Converti in numeri (Verifica): the question, from the last read; the dialog then asks to confirm. */
+  chiediConversione(): void;
+  /** The dialog's Conferma: reads again, writes the numbers, shows the workbook as it is now. */
+  confermaConversione(): Promise<void>;
+  /** The dialog's Annulla: nothing is written. */
+  annullaConversione(): void;
 }
 
 /**
  * The task pane's state and its effects. Every effect goes through the injected WorkbookAccess;
  * one operation at a time (a second click while one runs is ignored, so a Ricalcola writes once).
  */
-export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnostica): Barometro {
+export function useBarometro(
+  access: WorkbookAccess,
+  diagnostica?: BancoDiagnostica,
+): Barometro {
   const [stato, dispatch] = useReducer(riduttore, undefined, statoIniziale);
   const ultimo = useRef(stato);
   ultimo.current = stato;
   const inCorso = useRef(false);
 
   /** Runs one operation that reads or writes the workbook; errors end in the pane's error message. */
-  const esegui = useCallback(async (lavoro: Lavoro, corpo: () => Promise<void>) => {
-    if (inCorso.current) return;
-    inCorso.current = true;
-    dispatch({ tipo: "avvio", lavoro });
-    try {
-      await corpo();
-    } catch (e) {
-      dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
-    } finally {
-      inCorso.current = false;
-    }
-  }, []);
+  const esegui = useCallback(
+    async (lavoro: Lavoro, corpo: () => Promise<void>) => {
+      if (inCorso.current) return;
+      inCorso.current = true;
+      dispatch({ tipo: "avvio", lavoro });
+      try {
+        await corpo();
+      } catch (e) {
+        dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+      } finally {
+        inCorso.current = false;
+      }
+    },
+    [],
+  );
 
   const aggiorna = useCallback(
     () =>
       esegui({ tipo: "lettura" }, async () => {
         dispatch({ tipo: "letto", analisi: analizza(await access.leggi()) });
       }),
-    [access, esegui]
+    [access, esegui],
   );
 
   const ricalcolaAmbito = useCallback(
     (ambito: Ambito) =>
       esegui({ tipo: "ricalcolo", ambito }, async () => {
-        dispatch({ tipo: "ricalcolato", esito: await ricalcola(access, ambito, ultimo.current.impostazioni) });
+        dispatch({
+          tipo: "ricalcolato",
+          esito: await ricalcola(access, ambito, ultimo.current.impostazioni),
+        });
       }),
-    [access, esegui]
+    [access, esegui],
   );
 
   const seleziona = useCallback(
@@ -94,7 +126,7 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
         dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
       }
     },
-    [access]
+    [access],
   );
 
   // On open: the settings stored in the workbook, then one read.
@@ -103,7 +135,10 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
       const salvate = access.leggiImpostazioni();
       const { impostazioni, errore } = leggiImpostazioni(salvate);
       dispatch({ tipo: "impostazioniLette", impostazioni, errore });
-      dispatch({ tipo: "annoLetto", anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]) });
+      dispatch({
+        tipo: "annoLetto",
+        anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]),
+      });
     } catch (e) {
       dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
     }
@@ -114,17 +149,19 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
   useEffect(
     () =>
       ascolta((evento) => {
-        if (evento.tipo === "esito") dispatch({ tipo: "esitoEsterno", esito: evento.esito });
+        if (evento.tipo === "esito")
+          dispatch({ tipo: "esitoEsterno", esito: evento.esito });
         else dispatch({ tipo: "erroreEsterno", messaggio: evento.messaggio });
       }),
-    []
+    [],
   );
 
   return useMemo(
     () => ({
       stato,
       aggiorna,
-      ricalcolaLinea: () => ricalcolaAmbito(ambitoRicalcolaLinea(ultimo.current)),
+      ricalcolaLinea: () =>
+        ricalcolaAmbito(ambitoRicalcolaLinea(ultimo.current)),
       ricalcolaTutto: () => ricalcolaAmbito({ tipo: "tutto" }),
       scegliLinea: async (indice: number) => {
         const linea = ultimo.current.analisi?.linee[indice];
@@ -132,7 +169,8 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
         dispatch({ tipo: "scegliLinea", indice });
         await seleziona(intervalloDellaLinea(linea));
       },
-      vaiAllAvviso: (avviso: Avviso) => seleziona({ foglio: avviso.foglio, indirizzo: avviso.cella }),
+      vaiAllAvviso: (avviso: Avviso) =>
+        seleziona({ foglio: avviso.foglio, indirizzo: avviso.cella }),
       salvaImpostazioni: (impostazioni: Impostazioni) =>
         esegui({ tipo: "salvataggio" }, async () => {
           await access.salvaImpostazioni(valoriDaImpostazioni(impostazioni));
@@ -140,21 +178,34 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
         }),
       preparaCondivisione: () =>
         esegui({ tipo: "condivisione", conferma: false }, async () => {
-          dispatch({ tipo: "condivisioneContata", esito: await preparaCondivisione(access) });
+          dispatch({
+            tipo: "condivisioneContata",
+            esito: await preparaCondivisione(access),
+          });
         }),
       confermaCondivisione: () =>
         esegui({ tipo: "condivisione", conferma: true }, async () => {
-          dispatch({ tipo: "condivisionePreparata", esito: await preparaCondivisione(access, { conferma: true }) });
+          dispatch({
+            tipo: "condivisionePreparata",
+            esito: await preparaCondivisione(access, { conferma: true }),
+          });
         }),
       annullaCondivisione: () => dispatch({ tipo: "condivisioneAnnullata" }),
       aggiornaRiepilogo: () =>
         esegui({ tipo: "foglioRiepilogo" }, async () => {
-          const esito = await aggiornaRiepilogo(access, ultimo.current.impostazioni);
+          const esito = await aggiornaRiepilogo(
+            access,
+            ultimo.current.impostazioni,
+          );
           dispatch({ tipo: "riepilogoAggiornato", messaggio: esito.messaggio });
         }),
       preparaStampa: (anno?: number | null) =>
         esegui({ tipo: "stampa" }, async () => {
-          const esito = await preparaStampa(access, ultimo.current.impostazioni, { anno });
+          const esito = await preparaStampa(
+            access,
+            ultimo.current.impostazioni,
+            { anno },
+          );
           dispatch({ tipo: "stampaPreparata", esito });
         }),
       vaiAllaCella: seleziona,
@@ -165,12 +216,41 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
         if (!banco) return;
         await esegui({ tipo: "diagnostica" }, async () => {
           const rapporto = await eseguiDiagnostica(banco, {
-            avanzamento: (avanzamento) => dispatch({ tipo: "diagnosticaAvanza", avanzamento }),
+            avanzamento: (avanzamento) =>
+              dispatch({ tipo: "diagnosticaAvanza", avanzamento }),
           });
           dispatch({ tipo: "diagnosticaFatta", rapporto });
         });
       },
+      chiediConversione: () => {
+        const analisi = ultimo.current.analisi;
+        if (!analisi || inCorso.current) return;
+        const celle = numeriDaConvertire(analisi.lettura, analisi.linee);
+        if (celle.length === 0) return;
+        dispatch({
+          tipo: "numeriChiesti",
+          conferma: {
+            domanda: MESSAGGI_APP.domandaNumeri(celle.length),
+            anteprima: anteprimaNumeri(celle),
+          },
+        });
+      },
+      confermaConversione: () =>
+        esegui({ tipo: "numeri" }, async () => {
+          const esito = await convertiNumeri(access, { conferma: true });
+          const analisi = analizza(
+            esito.applicato
+              ? letturaDopo(esito.lettura, esito.celle)
+              : esito.lettura,
+          );
+          dispatch({
+            tipo: "numeriConvertiti",
+            analisi,
+            messaggio: esito.messaggio,
+          });
+        }),
+      annullaConversione: () => dispatch({ tipo: "numeriAnnullati" }),
     }),
-    [stato, access, diagnostica, aggiorna, esegui, ricalcolaAmbito, seleziona]
+    [stato, access, diagnostica, aggiorna, esegui, ricalcolaAmbito, seleziona],
   );
 }

@@ -1417,6 +1417,9 @@ class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
       if (typeof v === "string" && v.startsWith("'"))
         foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
       else if (typeof v === "string" && v.startsWith("=")) this.scriviFormula(foglio, r, c, v);
+      else if (typeof v === "number" && foglio.cellaIn(r, c)?.formato === "@")
+        // Excel: "Text format cells are treated as text even when a number is in the cell" (NumberFormatCategory.text).
+        foglio.impostaIn(r, c, { valore: String(v), formula: undefined });
       else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
     });
   }

@@ -30,6 +30,23 @@ async function leggi(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** The sample's Barometro cells (one per indicator row), and how many are not in a neutralised objective. */
+let barometri: string[] = [];
+let nonNeutralizzati = 0;
+beforeAll(async () => {
+  const e = await elabora(SAMPLE);
+  e.linee.forEach((l, li) =>
+    l.obiettivi.forEach((o, oi) =>
+      o.indicatori.forEach((i) => {
+        if (!i.celle.barometro) return;
+        barometri.push(i.celle.barometro);
+        if (!e.risultato.linee[li].obiettivi[oi].neutralizzato) nonNeutralizzati++;
+      })
+    )
+  );
+});
+const celleBarometro = (ws: ExcelJS.Worksheet) => barometri.map((cella) => ws.getCell(cella).value);
+
 const nostre = (ws: ExcelJS.Worksheet) =>
   formattazioniDi(ws).filter((cf) =>
     cf.rules.some((r) => isRegolaBarometro((r as { formulae?: string[] }).formulae?.[0]))
@@ -150,16 +167,41 @@ describe("the user's own conditional formatting", () => {
     }
   });
 
-  it("--senza-formattazione leaves conditional formatting as it was", async () => {
+  it("--senza-formattazione on a file with Barometro's rules removes them (only them) and writes plain labels", async () => {
     const input = await conRegolaUtente();
+    const conRegole = join(tmp, "con-regole.xlsx");
+    expect(await main(["ricalcola", input, "--out", conRegole], capture().io)).toBe(0);
+    const prima = (await leggi(conRegole)).getWorksheet(FOGLIO)!;
+    expect(nostre(prima)).toHaveLength(33);
+    // Labels as formulas that follow the data (a neutralised objective's rows keep their static label).
+    const formulePrima = celleBarometro(prima).filter((v) => typeof v === "object" && v !== null && "formula" in v);
+    expect(formulePrima).toHaveLength(nonNeutralizzati);
+    expect(nonNeutralizzati).toBeGreaterThan(100);
+
     const senza = join(tmp, "senza.xlsx");
     const c = capture();
-    expect(await main(["ricalcola", input, "--out", senza, "--senza-formattazione"], c.io)).toBe(0);
-    expect(c.out.join("\n")).toMatch(/140 celle Barometro colorate\.$/);
+    expect(await main(["ricalcola", conRegole, "--out", senza, "--senza-formattazione"], c.io)).toBe(0);
+    expect(c.out.join("\n")).toMatch(
+      /140 celle Barometro colorate, nessuna regola di formattazione condizionale \(--senza-formattazione; tolte 33 regole di Barometro\)\.$/
+    );
     const ws = (await leggi(senza)).getWorksheet(FOGLIO)!;
+    // No Barometro rule left; the user's rule as it was (formula, range, fill).
+    expect(nostre(ws)).toEqual([]);
     expect(formattazioniDi(ws).map((cf) => cf.ref)).toEqual(["H12:H30"]);
-    // The static fills are still written.
-    expect(c.out.join("\n")).toContain("140 celle Barometro colorate");
+    expect(formattazioniDi(ws)[0].rules).toEqual([
+      expect.objectContaining({
+        type: "expression",
+        formulae: ["$H12>1000"],
+        style: expect.objectContaining({ fill: expect.objectContaining({ bgColor: { argb: "FF0000FF" } }) }),
+      }),
+    ]);
+    // The labels are plain text: the formulas that followed the data are gone with the rules.
+    const etichette = celleBarometro(ws);
+    expect(etichette).toHaveLength(140);
+    expect(etichette.every((v) => typeof v === "string" && v !== "")).toBe(true);
+    expect(new Set(etichette)).toEqual(
+      new Set(["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "Neutralizzato"])
+    );
 
     const err = capture();
     expect(await main(["verifica", input, "--senza-formattazione"], err.io)).toBe(2);

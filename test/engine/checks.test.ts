@@ -13,6 +13,10 @@ function lineaCon(indicatori: Indicatore[], over: Partial<Linea> = {}): Linea {
 
 const codici = (avvisi: Avviso[]) => avvisi.map((a) => a.codice);
 const di = (avvisi: Avviso[], codice: CodiceAvviso) => avvisi.filter((a) => a.codice === codice);
+/** The findings other than NUMERO_COME_TESTO (figures stored as text are read, and reported on their own). */
+const tranneTesto = (avvisi: Avviso[]) => avvisi.filter((a) => a.codice !== "NUMERO_COME_TESTO");
+/** The cells reported as numbers stored as text. */
+const comeTesto = (avvisi: Avviso[]) => di(avvisi, "NUMERO_COME_TESTO").map((a) => a.cella);
 
 describe("verifica: clean data", () => {
   test("no findings on a consistent line", () => {
@@ -31,7 +35,10 @@ describe("verifica: clean data", () => {
       ],
       { percentuale: percentuale(89) }
     );
-    expect(verifica([l])).toEqual([]);
+    // The figures stored as text are read; they are reported as such only.
+    const avvisi = verifica([l]);
+    expect(tranneTesto(avvisi)).toEqual([]);
+    expect(comeTesto(avvisi)).toEqual(["H7", "K8"]);
   });
 
   test("no lines → no findings", () => {
@@ -92,8 +99,9 @@ describe("PESI_NON_100", () => {
   });
 
   test("decimal weights that sum to 100 (within rounding) are fine", () => {
-    const avvisi = verifica([lineaCon([indAC(1, 1, 33.33), indAC(1, 1, 33.33), indAC(1, 1, "33,34")])]);
-    expect(avvisi).toEqual([]);
+    const avvisi = verifica([lineaCon([indAC(1, 1, 33.33), indAC(1, 1, 33.33), indAC(1, 1, "33,34", { riga: 9 })])]);
+    expect(tranneTesto(avvisi)).toEqual([]);
+    expect(comeTesto(avvisi)).toEqual(["K9"]);
   });
 
   test("a neutralised objective (weights sum to 0) is not flagged", () => {
@@ -141,7 +149,7 @@ describe("SCOSTAMENTO_ERRATO", () => {
     ["decimal comma", "78,5", "80", "1,5"],
     ["floating point noise", 0.1, 0.3, 0.2],
   ])("correct %s scostamento → no finding", (_label, atteso, consuntivo, scostamento) => {
-    expect(verifica([lineaCon([ind({ atteso, consuntivo, scostamento })])])).toEqual([]);
+    expect(tranneTesto(verifica([lineaCon([ind({ atteso, consuntivo, scostamento })])]))).toEqual([]);
   });
 
   test.each([null, "", "n.d."])("no numeric scostamento in the sheet (%p) → not checked", (scostamento) => {
@@ -202,7 +210,9 @@ describe("BINARIO_NON_0_1", () => {
     [0, 0],
     ["1", "0"],
   ])("values %p/%p are fine", (atteso, consuntivo) => {
-    expect(verifica([lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso, consuntivo })])])).toEqual([]);
+    expect(
+      tranneTesto(verifica([lineaCon([ind({ formula: "1 = fatto 0 = non fatto", atteso, consuntivo })])]))
+    ).toEqual([]);
   });
 
   test.each([
@@ -335,6 +345,79 @@ describe("VALORE_NON_NUMERICO", () => {
   test("NaN is not numeric", () => {
     const avvisi = verifica([lineaCon([ind({ atteso: NaN, riga: 3 })])]);
     expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([["VALORE_NON_NUMERICO", "G3"]]);
+  });
+});
+
+describe("NUMERO_COME_TESTO", () => {
+  test("«n.d.» says the Barometro cell stays without colour or label until there is a number", () => {
+    const [a] = verifica([lineaCon([ind({ nome: "Visite", consuntivo: "n.d.", riga: 5 })])]);
+    expect(a.codice).toBe("VALORE_NON_NUMERICO");
+    expect(a.messaggio).toBe(
+      "Indicatore «Visite»: target consuntivo «n.d.» non è un numero; l'indicatore è da rilevare, senza colore né " +
+        "etichetta nel Barometro finché non c'è un numero."
+    );
+  });
+
+  test("one finding per cell holding a number as text, naming the cell, what Barometro read and the stale colour", () => {
+    const avvisi = verifica([
+      lineaCon([ind({ nome: "Metri", atteso: "1.545", consuntivo: " 78,5 ", peso: 100, riga: 9 })]),
+    ]);
+    expect(avvisi.map((a) => [a.codice, a.foglio, a.cella])).toEqual([
+      ["NUMERO_COME_TESTO", FOGLIO, "G9"],
+      ["NUMERO_COME_TESTO", FOGLIO, "H9"],
+    ]);
+    expect(avvisi[0].messaggio).toBe(
+      "Indicatore «Metri»: target atteso «1.545» è un numero scritto come testo, che Barometro legge (1.545) ma le " +
+        "formule di Excel no: colore ed etichetta del Barometro di questa riga non seguono i dati fino al prossimo " +
+        "Ricalcola. Convertirlo: «Converti in numeri» nella Verifica, o «barometro ricalcola --converti-numeri»."
+    );
+    expect(avvisi[1].messaggio).toContain("«78,5»");
+    expect(avvisi[1].messaggio).toContain("(78,50)");
+    // Within what the command line's JSON allows a message (400), with the longest name quoted.
+    const lungo = "x".repeat(200);
+    expect(
+      MESSAGGI.NUMERO_COME_TESTO(lungo, "target consuntivo", "-1.234.567,89", -1_234_567.89, true).length
+    ).toBeLessThan(400);
+  });
+
+  test("a weight as text: the weighting formulas, not the colour", () => {
+    const [a] = verifica([lineaCon([indAC(1, 1, "100", { riga: 4 })])]);
+    expect([a.codice, a.cella]).toEqual(["NUMERO_COME_TESTO", "K4"]);
+    expect(a.messaggio).toContain("le formule che pesano gli indicatori non lo contano");
+    expect(a.messaggio).not.toContain("colore");
+  });
+
+  test("a percentage as text is not offered for conversion (Excel would read «80%» as 0,8)", () => {
+    const [a] = verifica([lineaCon([indAC("80%", 70, 100, { riga: 4 })])]);
+    expect([a.codice, a.cella]).toEqual(["NUMERO_COME_TESTO", "G4"]);
+    expect(a.messaggio).toContain("Scriverlo come numero (80, senza %) e ricalcolare.");
+    expect(a.messaggio).not.toContain("Converti in numeri");
+  });
+
+  test("a lone decimal dot («2.5») is read but not offered for conversion: typed again by hand", () => {
+    const [a] = verifica([lineaCon([indAC("2.5", 2, 100, { riga: 4 })])]);
+    expect([a.codice, a.cella]).toEqual(["NUMERO_COME_TESTO", "G4"]);
+    expect(a.messaggio).toContain("Scriverlo come numero (2,50) e ricalcolare.");
+  });
+
+  test("real numbers, empty cells and words are not reported as numbers stored as text", () => {
+    const avvisi = verifica([lineaCon([indAC(1545, 78.5, 50, { riga: 4 }), indAC("n.d.", null, 50, { riga: 5 })])]);
+    expect(comeTesto(avvisi)).toEqual([]);
+  });
+
+  test("a cell with another finding is not reported twice", () => {
+    const avvisi = verifica([
+      lineaCon([
+        indAC(1, 1, 100, { riga: 7 }),
+        indAC(1, 1, "-5", { riga: 8 }),
+        ind({ formula: "1 = fatto 0 = non fatto", atteso: "1", consuntivo: "100", riga: 9 }),
+      ]),
+    ]);
+    expect(avvisi.map((a) => [a.codice, a.cella])).toEqual([
+      ["PESO_NON_VALIDO", "K8"],
+      ["BINARIO_NON_0_1", "H9"],
+      ["NUMERO_COME_TESTO", "G9"],
+    ]);
   });
 });
 

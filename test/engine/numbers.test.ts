@@ -1,4 +1,4 @@
-import { formatNumero, formatPercentuale, isVuoto, parseNumero } from "../../src/engine/numbers";
+import { formatNumero, formatPercentuale, isVuoto, numeroDaTesto, parseNumero } from "../../src/engine/numbers";
 import { ValoreCella } from "../../src/engine/types";
 
 describe("parseNumero: real numbers", () => {
@@ -158,4 +158,25 @@ test("display rounds the decimal value people see, half away from zero", () => {
   expect(formatNumero(633.8 / 8)).toBe("79,23"); // 79.225, stored as 79.22499…
   expect(formatNumero(-633.8 / 8)).toBe("-79,23");
   expect(formatNumero(88.8888)).toBe("88,89");
+});
+
+describe("numeroDaTesto: what «Converti in numeri» may write", () => {
+  test.each<[string, number]>([
+    ["1.545", 1545],
+    ["3.800", 3800],
+    ["1.545,5", 1545.5],
+    ["78,5", 78.5],
+    [" 100 ", 100],
+    ["-3", -3],
+    ["0", 0],
+  ])("%p → %p", (testo, numero) => {
+    expect(numeroDaTesto(testo)).toBe(numero);
+  });
+
+  test.each<ValoreCella>(["80%", "92,30%", "2.5", ".5", "n.d.", "circa 50", "", "1234567890123456", 1545, null, true])(
+    "%p → null (not text, not a number, or read two ways)",
+    (valore) => {
+      expect(numeroDaTesto(valore)).toBeNull();
+    }
+  );
 });

@@ -84,7 +84,11 @@ describe("engine", () => {
 
   it("messages quote at most 60 characters of a cell's text", () => {
     const lungo = "x".repeat(20_000);
-    expect(MESSAGGI.VALORE_NON_NUMERICO("I", "target atteso", lungo).length).toBeLessThan(150);
+    // The quote is cut to 60 characters: the message is its text with an empty quote, plus at most 60.
+    const vuoto = MESSAGGI.VALORE_NON_NUMERICO("I", "target atteso", "").length;
+    expect(MESSAGGI.VALORE_NON_NUMERICO("I", "target atteso", lungo).length).toBeLessThanOrEqual(vuoto + 60);
+    const numero = MESSAGGI.NUMERO_COME_TESTO("I", "peso", "", 1, true).length;
+    expect(MESSAGGI.NUMERO_COME_TESTO("I", "peso", lungo, 1, true).length).toBeLessThanOrEqual(numero + 60);
     expect(MESSAGGI.POLARITA_NON_VALIDA("I", lungo).length).toBeLessThan(150);
     expect(MESSAGGI.VALORE_NON_NUMERICO("I", "peso", "n.d.")).toContain("«n.d.»");
   });

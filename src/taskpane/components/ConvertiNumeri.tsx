@@ -1,0 +1,112 @@
+import * as React from "react";
+import {
+  Body1,
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Subtitle2,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { conteggio } from "../state";
+import { useStiliCondivisione } from "../styles";
+import { ConfermaNumeri } from "../types";
+
+export interface ConvertiNumeriProps {
+  /** Cells holding a number as text that can be converted (numeriDaConvertire on the last read). */
+  celle: number;
+  occupato: boolean;
+  onConverti(): void;
+}
+
+/**
+ * In Verifica, above the findings: «Converti in numeri (N celle)», shown only when some Target
+ * atteso, Target consuntivo or Peso holds a number as text that converts one way (NUMERO_COME_TESTO).
+ */
+export function ConvertiNumeri({ celle, occupato, onConverti }: ConvertiNumeriProps): React.JSX.Element | null {
+  const stili = useStiliCondivisione();
+  // Focus goes back to the button when the dialog closes.
+  const ritornoFocus = useRestoreFocusTarget();
+  if (celle === 0) return null;
+  return (
+    <section className={stili.sezione} aria-labelledby="barometro-titolo-numeri">
+      <Subtitle2 as="h2" id="barometro-titolo-numeri">
+        Numeri scritti come testo
+      </Subtitle2>
+      <Caption1 as="p" id="barometro-numeri-descrizione" className={stili.testo}>
+        {conteggio(celle, "cella contiene", "celle contengono")} un numero scritto come testo: Barometro lo legge, le
+        formule di Excel no, e il colore e l&apos;etichetta del Barometro di quelle righe non seguono le modifiche fatte
+        senza il componente. Convertirli non cambia i risultati.
+      </Caption1>
+      <div className={stili.comandi}>
+        <Button
+          {...ritornoFocus}
+          disabledFocusable={occupato}
+          onClick={onConverti}
+          aria-describedby="barometro-numeri-descrizione"
+        >
+          {`Converti in numeri (${conteggio(celle, "cella", "celle")})`}
+        </Button>
+      </div>
+    </section>
+  );
+}
+
+export interface DialogoNumeriProps {
+  /** Open while set. */
+  conferma: ConfermaNumeri | null;
+  onConferma(): void;
+  onAnnulla(): void;
+}
+
+/** «Convertire in numeri N celle…?» with what will change — Annulla first, so a stray Enter writes nothing. */
+export function DialogoNumeri({ conferma, onConferma, onAnnulla }: DialogoNumeriProps): React.JSX.Element {
+  const stili = useStiliCondivisione();
+  // Keeps the last question while the dialog fades out.
+  const ultima = React.useRef(conferma);
+  if (conferma) ultima.current = conferma;
+  const mostrata = conferma ?? ultima.current;
+  return (
+    <Dialog
+      open={conferma !== null}
+      modalType="alert"
+      onOpenChange={(_, d) => {
+        if (!d.open) onAnnulla();
+      }}
+    >
+      <DialogSurface aria-describedby="barometro-domanda-numeri">
+        <DialogBody>
+          <DialogTitle>Converti in numeri</DialogTitle>
+          <DialogContent className={stili.dialogo}>
+            <Body1 as="p" id="barometro-domanda-numeri" className={stili.domanda}>
+              {mostrata?.domanda}
+            </Body1>
+            <ul className={stili.elenco} aria-label="Celle che cambiano">
+              {mostrata?.anteprima.map((riga) => (
+                <li key={riga}>
+                  <Caption1>{riga}</Caption1>
+                </li>
+              ))}
+            </ul>
+            <Caption1 as="p" className={stili.testo}>
+              Ogni cella riceve il numero che Barometro già usa; una cella in formato Testo prende un formato numerico.
+              Poi ricalcolare perché colore ed etichetta seguano i dati.
+            </Caption1>
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="secondary" onClick={onAnnulla}>
+              Annulla
+            </Button>
+            <Button appearance="primary" onClick={onConferma}>
+              Conferma
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
