@@ -160,7 +160,9 @@ describe("scripts/prerequisiti-sistema.sh", () => {
   });
 
   it("is what `npm test` runs first and what .ci/run runs before npm ci", () => {
-    const pacchetto = JSON.parse(readFileSync(join(RADICE, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    const pacchetto = JSON.parse(readFileSync(join(RADICE, "package.json"), "utf8")) as {
+      scripts: Record<string, string>;
+    };
     expect(pacchetto.scripts.pretest).toBe("bash scripts/prerequisiti-sistema.sh");
     const ci = readFileSync(join(RADICE, ".ci/run"), "utf8");
     expect(ci).toMatch(/scripts\/prerequisiti-sistema\.sh --con-libsecret\n[\s\S]*npm ci/);
