@@ -31,7 +31,19 @@ function manifestProduzione(contenuto, url = urlProduzione()) {
 /** Dev certificates only when serving: `npm run build` must work without them. */
 async function opzioniHttps() {
   const devCerts = require("office-addin-dev-certs");
-  const httpsOptions = await devCerts.getHttpsServerOptions();
+  let httpsOptions;
+  try {
+    httpsOptions = await devCerts.getHttpsServerOptions();
+  } catch (errore) {
+    // office-addin-dev-certs installs its CA with sudo (on Linux into the system's store): without
+    // sudo, or with the password refused, it fails with an English message and a stack.
+    throw new Error(
+      `Il server di sviluppo (${URL_DEV}) usa i certificati di sviluppo di Office, che office-addin-dev-certs ` +
+        `installa con sudo e non è riuscito a installare (${String(errore.message).trim()}). ` +
+        "Installarli con «npx office-addin-dev-certs install» da un utente che può usare sudo, poi rilanciare. " +
+        "Il banco di prova senza Excel non ne ha bisogno: «npm run workbench»."
+    );
+  }
   return { ca: httpsOptions.ca, key: httpsOptions.key, cert: httpsOptions.cert };
 }
 

@@ -9,7 +9,9 @@ const { paginaAiuto } = require("./scripts/aiuto");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 
 module.exports = (env = {}, options = {}) => ({
-  devtool: options.mode === "development" ? "eval-source-map" : false,
+  // No eval-based devtool: the page's CSP (script-src from default-src 'self', no 'unsafe-eval')
+  // refuses it and `npm run workbench` would show a blank page (test/e2e/workbench-dev.test.ts).
+  devtool: options.mode === "development" ? "source-map" : false,
   entry: { workbench: "./src/workbench/index.tsx" },
   output: {
     path: path.resolve(__dirname, env.outDir || "dist-workbench"),
