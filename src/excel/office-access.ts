@@ -3,7 +3,7 @@ import { MESSAGGI_APP } from "../app/messages";
 import { ErroreBarometro } from "../app/ricalcolo";
 import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
 import { Area } from "../layout/grid";
-import { Patch, RegolaEsistente } from "../layout/patch";
+import { isRegolaBarometro, lineaDellaRegola, Patch, RegolaEsistente } from "../layout/patch";
 import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
 import {
@@ -142,8 +142,11 @@ interface RichiestaFoglio {
  *   leaves them alone) and later reads skip them too.
  *
  * scrivi(patch) — ONE sync: runs of cells become 2-D `values`/`formulas` writes, fills one
- * multi-area getRanges() per sheet and colour (write-plan.ts); Barometro's old conditional-format
- * rules are deleted by id and the new ones added on getRanges(…).conditionalFormats; the Riepilogo
+ * multi-area getRanges() per sheet and colour (write-plan.ts); the new conditional-format rules are
+ * added on getRanges(…).conditionalFormats. When Barometro's old rules are to go, ONE more sync
+ * before: rule ids are positions in the collection (ConditionalFormat.id in the reference), stale
+ * once any rule is added or deleted, so the sheets' rules are read again and only those carrying
+ * Barometro's marker, of the lines being replaced, are deleted, lowest priority first. The Riepilogo
  * sheet is added (worksheets.add) or cleared, and its chart deleted and added again, all in the
  * same batch: a new sheet, chart or rule can be used in the batch that creates it, no sync needed
  * in between. It is split into several syncs only when the estimated request exceeds ~4.5 MB
@@ -508,10 +511,16 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
             aggiunti.push(nuovo);
             perNome.set(nome, nuovo);
           };
-          // One sync per lot, one after the other; there is a single lot below ~4.5 MB.
+          // One sync per lot, one after the other; there is a single lot below ~4.5 MB. A lot that
+          // deletes rules first reads those sheets' rules as they are now: one more sync, only then.
           const scriviDa = async (i: number): Promise<void> => {
             if (i >= lotti.length) return;
-            accodaLotto(lotti[i], foglio, aggiungiFoglio);
+            const attuali = accodaRegoleAttuali(lotti[i].eliminaRegole, foglio);
+            if (attuali.size > 0) {
+              sincronizzazioni++;
+              await context.sync();
+            }
+            accodaLotto(lotti[i], foglio, aggiungiFoglio, attuali);
             sincronizzazioni++;
             await context.sync();
             scritti = i + 1;
@@ -711,13 +720,61 @@ function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFogl
   };
 }
 
+/**
+ * Queues a fresh load of the rules of the sheets whose Barometro rules a lot deletes (no sync; none
+ * when it deletes nothing). Rule ids are positions — the reference documents ConditionalFormat.id as
+ * "the priority of the conditional format in the current ConditionalFormatCollection" — so the ids
+ * of the read are stale as soon as a rule is added or deleted (by this batch, the user, a colleague),
+ * and deleting several by id in one batch shifts the ones after each deletion onto other rules.
+ */
+function accodaRegoleAttuali(
+  elimina: readonly RegolaEsistente[],
+  foglio: (nome: string) => ExcelWorksheet
+): Map<string, ExcelConditionalFormatCollection> {
+  const attuali = new Map<string, ExcelConditionalFormatCollection>();
+  for (const nome of new Set(elimina.map((e) => e.foglio))) {
+    const regole = foglio(nome).getRange().conditionalFormats;
+    regole.load("items/customOrNullObject/rule/formula");
+    attuali.set(nome, regole);
+  }
+  return attuali;
+}
+
+/**
+ * Deletes, from the rules just read, those that carry Barometro's marker and belong to a line whose
+ * rules the plan replaces on that sheet (the line key in the marker; the old marker without one is
+ * a line of its own). Never a rule without the marker: the user's. From the lowest priority up, so
+ * that no deletion moves a rule still to delete.
+ */
+function eliminaRegoleBarometro(
+  elimina: readonly RegolaEsistente[],
+  attuali: ReadonlyMap<string, ExcelConditionalFormatCollection>
+): void {
+  for (const [nome, regole] of attuali) {
+    const linee = new Set(elimina.filter((e) => e.foglio === nome).map((e) => lineaDellaRegola(e.formula)));
+    const formule = regole.items.map((cf) =>
+      cf.customOrNullObject.isNullObject ? null : cf.customOrNullObject.rule.formula
+    );
+    for (const k of posizioniDaEliminare(formule, linee)) regole.items[k].delete();
+  }
+}
+
+/** Positions (highest first) of the rules whose formula is Barometro's and of one of these lines. */
+export function posizioniDaEliminare(formule: readonly (string | null)[], linee: ReadonlySet<string | null>): number[] {
+  return formule
+    .map((formula, k) => (isRegolaBarometro(formula) && linee.has(lineaDellaRegola(formula)) ? k : -1))
+    .filter((k) => k >= 0)
+    .reverse();
+}
+
 /** Queues one lot's writes (no sync), in the order LottoScrittura describes. */
 function accodaLotto(
   lotto: LottoScrittura,
   foglio: (nome: string) => ExcelWorksheet,
-  aggiungiFoglio: (nome: string) => void
+  aggiungiFoglio: (nome: string) => void,
+  regoleAttuali: ReadonlyMap<string, ExcelConditionalFormatCollection>
 ): void {
-  for (const e of lotto.eliminaRegole) foglio(e.foglio).getRange().conditionalFormats.getItem(e.id).delete();
+  eliminaRegoleBarometro(lotto.eliminaRegole, regoleAttuali);
   const prima = lotto.riepilogoPrima;
   if (prima) {
     if (prima.crea) aggiungiFoglio(prima.foglio);

@@ -1,5 +1,5 @@
 import { Area, parseA1 } from "../layout/grid";
-import { Patch, PianoRiepilogo, RegolaCondizionale } from "../layout/patch";
+import { Patch, PianoRiepilogo, RegolaCondizionale, RegolaEsistente } from "../layout/patch";
 import { a1DaArea, areaDaA1 } from "./addresses";
 
 /** Excel on the web refuses requests over 5 MB: a write is split only above this estimate. */
@@ -30,12 +30,14 @@ export interface BloccoColore {
 
 /**
  * What one context.sync() sends, in this order: Barometro's conditional-format rules to delete
- * (first: if one has gone meanwhile, the batch fails before anything else changed), the Riepilogo
+ * (first, as the sheets hold them when the lot is sent: office-access.ts reads them again in a sync
+ * of their own just before, since rule ids are positions), the Riepilogo
  * sheet's preparation (added, or its old contents and chart cleared), the values, the fills, the
  * Riepilogo's number formats and chart, the new rules.
  */
 export interface LottoScrittura {
-  eliminaRegole: { foglio: string; id: string }[];
+  /** As the read found them: the adapter reads the sheets' rules again before deleting (ids are positions). */
+  eliminaRegole: RegolaEsistente[];
   riepilogoPrima?: PianoRiepilogo;
   valori: BloccoValori[];
   colori: BloccoColore[];
@@ -163,7 +165,7 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
     const lotto = lotti[0] ?? nuovo();
     lotto.eliminaRegole.push(...prima);
     prima.forEach((e) => notaFoglio(e.foglio));
-    lotto.byte += prima.reduce((n, e) => n + BYTE_PER_OPERAZIONE + json(e), 0);
+    lotto.byte += prima.reduce((n, e) => n + BYTE_PER_OPERAZIONE + json({ foglio: e.foglio, id: e.id }), 0);
     if (riepilogo) {
       notaFoglio(riepilogo.foglio);
       lotto.riepilogoPrima = riepilogo;

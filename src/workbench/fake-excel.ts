@@ -152,6 +152,7 @@ export type ValutaFormula = (
  * formula and fill; other kinds (colour scales, data bars… loaded from a file) only their type.
  */
 export interface RegolaFinta {
+  /** The fake's own handle on the rule (tests, files). Office.js's `id` is its position: see RaccoltaFormatiProxy. */
   id: string;
   /** "Custom", "CellValue", "ColorScale", "DataBar", "IconSet"… */
   tipo: string;
@@ -1593,12 +1594,22 @@ class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas {
 interface RifRegola {
   foglio: FoglioFinto;
   regola: RegolaFinta;
+  /** Its position in the collection it was reached from: what Office.js calls its id. */
+  posizione: number;
 }
 
 const interseca = (a: Area, b: Area) =>
   a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-/** Range.conditionalFormats / RangeAreas.conditionalFormats: the rules that intersect the range. */
+/**
+ * Range.conditionalFormats / RangeAreas.conditionalFormats: the rules that intersect the range.
+ *
+ * Ids are positions, as the reference documents them (ConditionalFormat.id: "The priority of the
+ * conditional format in the current ConditionalFormatCollection"): "0" is the rule of top priority
+ * among those the range intersects, at the moment the operation runs. So an item or a getItem(id)
+ * resolves to whatever rule holds that position when its operation runs: after a rule before it
+ * was deleted, or a rule added (add() puts it at the top), the same id names another rule.
+ */
 class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelConditionalFormatCollection {
   private elementi: FormatoCondizionaleProxy[] | undefined;
 
@@ -1613,8 +1624,7 @@ class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelCondit
     if (this.ctx.cartella.formattazioniIlleggibili && i.foglio.formattazioni.length > 0)
       throw new ErroreExcelFinto(CODICI_ERRORE.generico, "Impossibile leggere i formati condizionali.");
     const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const regole = i.foglio.formattazioni.filter((r) => r.aree.some((a) => i.aree.some((b) => interseca(a, b))));
-    const elementi = regole.map((r) => this.perId(i.foglio.id, r.id));
+    const elementi = regoleDi(i).map((_, k) => this.allaPosizione(String(k)));
     const esiti = elementi.map((e) => e.carica(sotto));
     return {
       risposta: { items: esiti.map((e) => e.risposta) },
@@ -1625,42 +1635,44 @@ class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelCondit
     };
   }
 
-  private perId(foglio: string, id: string): FormatoCondizionaleProxy {
+  /** The rule at this position of the collection when the operation runs; ItemNotFound past its end. */
+  private allaPosizione(id: string): FormatoCondizionaleProxy {
     return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(id)})`, () => {
-      const f = this.ctx.cartella.foglio(foglio);
-      const regola = f?.formattazioni.find((r) => r.id === id);
-      if (!f || !regola)
-        throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
-      return { foglio: f, regola };
+      const i = this.oggetto();
+      const posizione = /^\d+$/.test(id) ? Number(id) : -1;
+      const regola = regoleDi(i)[posizione];
+      if (!regola) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
+      return { foglio: i.foglio, regola, posizione };
     });
   }
 
   add(type: "Custom"): ExcelConditionalFormat {
-    let creata: RifRegola | null = null;
+    let creata: { regola: RegolaFinta; intervallo: Intervallo } | null = null;
     this.ctx.accoda("chiama", this.percorso, "add", [type], () => {
       const i = this.oggetto();
       controllaScrittura(this.ctx, i.foglio);
       const regola: RegolaFinta = { id: nuovoIdRegola(), tipo: type, aree: i.aree.map((a) => ({ ...a })) };
       if (type === "Custom") regola.colore = null;
-      i.foglio.formattazioni.unshift(regola); // Office: at the first/top priority
-      creata = { foglio: i.foglio, regola };
+      i.foglio.formattazioni.unshift(regola); // the reference: "at the first/top priority"
+      creata = { regola, intervallo: i };
     });
     return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.add(${JSON.stringify(type)})`, () => {
       if (!creata)
         throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "Il formato condizionale non è ancora stato aggiunto.");
-      const { foglio, regola } = creata as RifRegola;
-      return foglio.formattazioni.includes(regola) ? creata : null;
+      const { regola, intervallo } = creata as { regola: RegolaFinta; intervallo: Intervallo };
+      if (!intervallo.foglio.formattazioni.includes(regola)) return null;
+      return { foglio: intervallo.foglio, regola, posizione: regoleDi(intervallo).indexOf(regola) };
     });
   }
 
   getItem(id: string): ExcelConditionalFormat {
-    return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(id)})`, () => {
-      const i = this.oggetto();
-      const regola = i.foglio.formattazioni.find((r) => r.id === id);
-      if (!regola) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
-      return { foglio: i.foglio, regola };
-    });
+    return this.allaPosizione(id);
   }
+}
+
+/** The rules a range's collection holds now: those intersecting it, by priority. */
+function regoleDi(i: Intervallo): RegolaFinta[] {
+  return i.foglio.formattazioni.filter((r) => r.aree.some((a) => i.aree.some((b) => interseca(a, b))));
 }
 
 class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements ExcelConditionalFormat {
@@ -1709,7 +1721,7 @@ class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements ExcelCon
   }
 
   protected override leggiScalare(nome: string, r: RifRegola): unknown {
-    if (nome === "id") return r.regola.id;
+    if (nome === "id") return String(r.posizione);
     if (nome === "type") return r.regola.tipo;
     if (nome === "stopIfTrue") return r.regola.fermaSeVera ?? false;
     if (nome === "priority") return r.foglio.formattazioni.indexOf(r.regola);

@@ -23,7 +23,7 @@ import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, pars
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { a1, parseA1 } from "../../src/layout/grid";
-import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/patch";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
 
@@ -65,7 +65,7 @@ const suRegole = (c: CartellaFinta, sync: number) =>
   operazioni(c, sync).filter((o) => o.oggetto.includes("conditionalFormats"));
 
 describe("Ricalcola writes the Barometro as conditional formatting too", () => {
-  it("marked rules on the Barometro cells, the same colours as the fills; a user's rule survives; 2 syncs", async () => {
+  it("marked rules on the Barometro cells, the same colours as the fills; a user's rule survives; 3 syncs", async () => {
     const { cartella, accesso, ws } = campione();
     // A rule of the user's, and an old Barometro rule left by an earlier version, on the sheet.
     const sua = ws.aggiungiRegola({ tipo: "Custom", aree: [parseArea("H12:H20")], formula: "=$H12>1000", colore: BLU });
@@ -80,7 +80,8 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     cartella.azzeraContatori();
 
     const esito = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
-    expect(cartella.sincronizzazioni).toBe(2);
+    // Read, the sheet's rules read again (an old Barometro rule is to go: ids are positions), write.
+    expect(cartella.sincronizzazioni).toBe(3);
     expect(esito.formattazione).toEqual({ attiva: true, scritta: true, regole: 33, fogli: [FOGLIO] });
 
     // The rules are exactly the ones regoleCondizionali gives for the sheet's lines.
@@ -95,8 +96,9 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(ws.formattazioni).toContainEqual(sua);
     expect(ws.formattazioni.filter((r) => r.tipo === "ColorScale")).toHaveLength(1);
     expect(ws.formattazioni.filter((r) => r.formula?.includes('N("barometro")'))).toEqual([]);
-    // Deleted by id and added in the write's single sync, together with values and fills.
-    const scrittura = suRegole(cartella, 1).map((o) => o.dettaglio);
+    // Rules read again alone, then deleted and added in the write's sync, with values and fills.
+    expect(suRegole(cartella, 1).map((o) => o.tipo)).toEqual(["carica"]);
+    const scrittura = suRegole(cartella, 2).map((o) => o.dettaglio);
     expect(scrittura.filter((d) => d === "delete")).toHaveLength(1);
     expect(scrittura.filter((d) => d === "add")).toHaveLength(33);
 
@@ -161,7 +163,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(diverse(dopo, cartella.istantanea())).toEqual([]);
   });
 
-  it("a changed layout (a row inserted, the bands changed) replaces Barometro's rules, in the same 2 syncs", async () => {
+  it("a changed layout (a row inserted, the bands changed) replaces Barometro's rules, in 3 syncs", async () => {
     const { cartella, accesso, ws } = campione();
     await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const prima = ws.formattazioni.map((r) => r.formula);
@@ -169,11 +171,74 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     if (typeof bande === "string") throw new Error(bande);
     cartella.azzeraContatori();
     await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
-    expect(cartella.sincronizzazioni).toBe(2);
-    expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
+    // One more sync than a write that deletes nothing: the rules read again before deleting.
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
     expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
     expect(ws.formattazioni.every((r) => r.formula!.includes("{0,60,95}"))).toBe(true);
     expect(ws.formattazioni.map((r) => r.formula)).not.toEqual(prima);
+  });
+
+  it("rule ids are positions: with the user's rules between Barometro's, only Barometro's are deleted", async () => {
+    const { accesso, ws } = campione();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    // The user's rules made in Excel among Barometro's (as "Manage rules" lists them): 2nd and last.
+    const sua = ws.aggiungiRegola({ tipo: "Custom", aree: [parseArea("H12")], formula: "=$H12>1000", colore: BLU });
+    const scala = ws.aggiungiRegola({ tipo: "ColorScale", aree: [parseArea("I12:I20")] });
+    ws.formattazioni.splice(ws.formattazioni.indexOf(sua), 1);
+    ws.formattazioni.splice(1, 0, sua);
+    expect(ws.formattazioni.map((r) => isRegolaBarometro(r.formula))).toEqual([
+      true,
+      false,
+      ...Array.from({ length: 32 }, () => true),
+      false,
+    ]);
+    const formuleNostre = () => ws.formattazioni.filter((r) => isRegolaBarometro(r.formula)).map((r) => r.formula!);
+    const vecchie = new Set(formuleNostre());
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
+    // Deleting by the read's ids from the top shifts every later id onto the next rule: the user's
+    // 2nd rule goes, then the batch fails (ItemNotFound) with Barometro's old rules half deleted.
+    expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua, scala]);
+    expect(formuleNostre()).toHaveLength(33);
+    expect(formuleNostre().filter((f) => vecchie.has(f))).toEqual([]);
+
+    // Ricalcola linea: only that line's rules are replaced, among another line's and the user's.
+    const prima = formuleNostre();
+    const { patch } = await ricalcola(accesso, { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
+    const chiave = lineaDellaRegola(patch.formattazione?.aggiungi[0]?.formula);
+    expect(chiave).not.toBeNull();
+    const dopo = formuleNostre();
+    expect(dopo).toHaveLength(33);
+    expect(dopo.filter((f) => lineaDellaRegola(f) !== chiave).sort()).toEqual(
+      prima.filter((f) => lineaDellaRegola(f) !== chiave).sort()
+    );
+    expect(dopo.filter((f) => lineaDellaRegola(f) === chiave && prima.includes(f))).toEqual([]);
+    expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua, scala]);
+  });
+
+  it("rules deleted or added by someone else between the read and the write: no error, only Barometro's go", async () => {
+    const { cartella, accesso, ws } = campione();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    let sua: ReturnType<typeof ws.aggiungiRegola> | null = null;
+    // Just before the write: Barometro's first rule deleted, a rule of the user's put on top.
+    const intanto: typeof accesso = {
+      ...accesso,
+      scrivi: (p) => {
+        ws.formattazioni.splice(0, 1);
+        sua = ws.aggiungiRegola({ tipo: "Custom", aree: [parseArea("H12")], formula: "=$H12>1000", colore: BLU });
+        ws.formattazioni.unshift(ws.formattazioni.pop()!);
+        return accesso.scrivi(p);
+      },
+    };
+    cartella.azzeraContatori();
+    await ricalcola(intanto, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua]);
+    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
   });
 
   it("switched off in the workbook's settings: Barometro's rules removed (the user's stay), fills still written", async () => {

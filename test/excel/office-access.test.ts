@@ -414,6 +414,50 @@ describe("creaAccessoOffice: scrivi()", () => {
     );
   });
 
+  it("rule ids are positions: deletes Barometro's rules only, read again, from the lowest priority up", async () => {
+    const c = cartellaDiProva();
+    const f = c.foglio("Dati 2024")!;
+    const area = [{ top: 5, left: 5, bottom: 5, right: 5 }];
+    const nostra = (n: number) => `=$D6>=${n}+0*N("barometro:0000000a:00000000")`;
+    const [u0, , u2, , u4] = [
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: "=$D6>1", colore: "#0000FF" }),
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: nostra(0.9), colore: "#63BE7B" }),
+      f.aggiungiRegola({ tipo: "ColorScale", aree: area }),
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: nostra(0.7), colore: "#FFEB84" }),
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: "=$D6<0", colore: "#FF0000" }),
+    ];
+    const accesso = accessoSu(c);
+    const { formattazioni } = await accesso.leggi();
+    // As Office.js reports them: ids are the positions "0".."4"; Barometro's are "1" and "3".
+    expect(formattazioni!.map((r) => r.id)).toEqual(["0", "1", "2", "3", "4"]);
+    const elimina = formattazioni!.filter((r) => r.formula?.includes("barometro"));
+    expect(elimina.map((r) => r.id)).toEqual(["1", "3"]);
+    c.azzeraContatori();
+    const esito = await accesso.scrivi({
+      scritture: [],
+      colori: [],
+      formattazione: { elimina, aggiungi: [], invariati: [] },
+    });
+    // getItem("1") then getItem("3") in one batch would delete "1", then the user's last rule (the
+    // old "4", now at position 3), and leave one of Barometro's.
+    expect(f.formattazioni).toEqual([u0, u2, u4]);
+    // One sync to read the rules again, one to write; the deletions from the highest position down.
+    expect(esito.sincronizzazioni).toBe(2);
+    expect(c.registro[0].operazioni.map((o) => `${o.tipo} ${o.dettaglio}`)).toEqual([
+      "carica items/customOrNullObject/rule/formula",
+    ]);
+    expect(c.registro[1].operazioni.filter((o) => o.dettaglio === "delete").map((o) => o.oggetto)).toEqual([
+      'worksheets.getItem("Dati 2024").getRange().conditionalFormats.getItem("3")',
+      'worksheets.getItem("Dati 2024").getRange().conditionalFormats.getItem("1")',
+    ]);
+
+    // Nothing of Barometro's left to delete (someone else did it meanwhile): no deletion, no error.
+    c.azzeraContatori();
+    await accesso.scrivi({ scritture: [], colori: [], formattazione: { elimina, aggiungi: [], invariati: [] } });
+    expect(f.formattazioni).toEqual([u0, u2, u4]);
+    expect(c.registro[1]?.operazioni ?? []).toEqual([]);
+  });
+
   it("writes nothing and syncs nothing for an empty patch", async () => {
     const c = cartellaDiProva();
     expect(await accessoSu(c).scrivi({ scritture: [], colori: [] })).toEqual({ sincronizzazioni: 0, byte: 0 });
