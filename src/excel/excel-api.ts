@@ -317,13 +317,19 @@ export interface RisultatoAsync {
   error?: { message: string; code?: number | string } | null;
 }
 
-/** The document settings: `Office.context.document.settings` (they travel with the workbook). */
+/**
+ * The document settings: `Office.context.document.settings` (they travel with the workbook). Each
+ * add-in session works on an in-memory copy loaded when it started; saveAsync writes that whole
+ * copy to the document; refreshAsync reloads it from the document (the reference: "useful in Excel,
+ * Word, and PowerPoint coauthoring scenarios"; not part of a requirement set).
+ */
 export interface ImpostazioniDocumento {
   /** null when the key is absent. */
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   remove(name: string): void;
   saveAsync(callback?: (result: RisultatoAsync) => void): void;
+  refreshAsync(callback?: (result: RisultatoAsync) => void): void;
 }
 
 /** What an OfficeExtension.Error carries that Barometro looks at. */

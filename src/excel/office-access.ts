@@ -582,10 +582,24 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       return valori;
     },
 
+    aggiornaImpostazioni: () => rileggiImpostazioni(impostazioni()),
+
+    /**
+     * Co-authoring safe: two colleagues' add-ins on the same workbook each hold an in-memory copy of
+     * the settings, and saveAsync writes the whole copy. So: the keys this call changes (those whose
+     * value differs from what this session knew), then refreshAsync (the document's bag, with a
+     * colleague's newer keys), then only those keys set or removed on it, then saveAsync. A key the
+     * caller passes unchanged keeps the document's value, a colleague's newer one included.
+     */
     async salvaImpostazioni(valori: ValoriImpostazioni): Promise<void> {
       const s = impostazioni();
-      for (const [chiave, valore] of Object.entries(valori)) {
-        chiavi.add(chiave);
+      const cambiate = Object.entries(valori).filter(
+        ([chiave, valore]) => jsonOrdinato(valore ?? null) !== jsonOrdinato(s.get(chiave) ?? null)
+      );
+      Object.keys(valori).forEach((chiave) => chiavi.add(chiave));
+      if (cambiate.length === 0) return;
+      await rileggiImpostazioni(s);
+      for (const [chiave, valore] of cambiate) {
         if (valore === null || valore === undefined) s.remove(chiave);
         else s.set(chiave, valore);
       }
@@ -613,6 +627,27 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       byteScritti = 0;
     },
   };
+}
+
+/**
+ * Office.Settings.refreshAsync: the in-memory copy reloaded from the document (a colleague's saves
+ * included). Not part of a requirement set (Excel, Word, PowerPoint have it): where it is missing or
+ * fails, the in-memory copy is used as it is, as before.
+ */
+function rileggiImpostazioni(s: ImpostazioniDocumento): Promise<void> {
+  if (typeof s.refreshAsync !== "function") return Promise.resolve();
+  return new Promise<void>((resolve) => s.refreshAsync(() => resolve()));
+}
+
+/** JSON with object keys sorted: equal settings values give equal text. */
+function jsonOrdinato(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(
+          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        )
+      : x
+  );
 }
 
 /** Office error codes that do not come from reading conditional formats (handled on their own or final). */

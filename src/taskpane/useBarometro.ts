@@ -94,16 +94,22 @@ export function useBarometro(access: WorkbookAccess): Barometro {
     [access]
   );
 
-  // On open: the settings stored in the workbook, then one read.
+  // On open: the settings stored in the workbook (reloaded from the document first where the access
+  // can: a colleague co-authoring may have saved newer ones), then one read.
   useEffect(() => {
-    try {
-      const salvate = access.leggiImpostazioni();
-      const { impostazioni, errore } = leggiImpostazioni(salvate);
-      dispatch({ tipo: "impostazioniLette", impostazioni, errore });
-      dispatch({ tipo: "annoLetto", anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]) });
-    } catch (e) {
-      dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
-    }
+    const leggiSalvate = () => {
+      try {
+        const salvate = access.leggiImpostazioni();
+        const { impostazioni, errore } = leggiImpostazioni(salvate);
+        dispatch({ tipo: "impostazioniLette", impostazioni, errore });
+        dispatch({ tipo: "annoLetto", anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]) });
+      } catch (e) {
+        dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+      }
+    };
+    const aggiornamento = access.aggiornaImpostazioni?.();
+    if (aggiornamento) void aggiornamento.catch(() => undefined).then(leggiSalvate);
+    else leggiSalvate();
     void aggiorna();
   }, [access, aggiorna]);
 

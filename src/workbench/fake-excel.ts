@@ -72,8 +72,8 @@ import type {
   ExcelWorksheetProtection,
   ImpostazioniDocumento,
   ProprietaDaCaricare,
-  RisultatoAsync,
 } from "../excel/excel-api";
+import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./fake-impostazioni";
 import { FormulaNonSupportata, regolaVera } from "../excel/formula-condizionale";
 
 // ───────────────────────────── the workbook ─────────────────────────────
@@ -548,7 +548,12 @@ export class CartellaFinta {
   /** While true every write fails with AccessDenied (a workbook opened read-only). */
   solaLettura = false;
   /** While true document settings fail to save. */
-  salvataggioImpostazioniFallisce = false;
+  get salvataggioImpostazioniFallisce(): boolean {
+    return this.documentoImpostazioni.salvataggioFallisce;
+  }
+  set salvataggioImpostazioniFallisce(valore: boolean) {
+    this.documentoImpostazioni.salvataggioFallisce = valore;
+  }
   /**
    * While true, loading conditional formats fails with GeneralException, as it does in Excel for
    * some rules made in its UI (OfficeDev/office-js#6827, #6835).
@@ -561,8 +566,8 @@ export class CartellaFinta {
   valutaFormula?: ValutaFormula;
 
   private prossimoId = 1;
-  private impostazioniInMemoria: Record<string, unknown> = {};
-  private impostazioniSalvate: Record<string, unknown> = {};
+  /** The document's settings bag, shared by every session's copy. */
+  readonly documentoImpostazioni = new ImpostazioniNelDocumento();
 
   constructor(opzioni: OpzioniCartella = {}) {
     this.limitePayload = opzioni.limitePayload ?? 5 * 1024 * 1024;
@@ -616,36 +621,22 @@ export class CartellaFinta {
     return risultato;
   };
 
-  /** Office.context.document.settings for this workbook. */
-  readonly impostazioni: ImpostazioniDocumento = {
-    get: (name: string) => (name in this.impostazioniInMemoria ? copia(this.impostazioniInMemoria[name]) : null),
-    set: (name: string, value: unknown) => {
-      this.impostazioniInMemoria[name] = copia(value);
-    },
-    remove: (name: string) => {
-      delete this.impostazioniInMemoria[name];
-    },
-    saveAsync: (callback?: (result: RisultatoAsync) => void) => {
-      const fallisce = this.salvataggioImpostazioniFallisce;
-      if (!fallisce) this.impostazioniSalvate = copia(this.impostazioniInMemoria) as Record<string, unknown>;
-      void Promise.resolve().then(() =>
-        callback?.(
-          fallisce
-            ? { status: "failed", error: { code: 5001, message: "Impossibile salvare le impostazioni." } }
-            : { status: "succeeded", error: null }
-        )
-      );
-    },
-  };
+  /** Office.context.document.settings for this workbook: this session's (see fake-impostazioni.ts). */
+  readonly impostazioni: SessioneImpostazioni = this.documentoImpostazioni.sessione();
+
+  /** Another instance of the add-in on the same workbook (a colleague co-authoring): its own settings copy. */
+  impostazioniDiUnCollega(): ImpostazioniDocumento {
+    return this.documentoImpostazioni.sessione();
+  }
 
   /** The settings as saved in the file (what reopening the workbook would find). */
   impostazioniNelFile(): Record<string, unknown> {
-    return copia(this.impostazioniSalvate) as Record<string, unknown>;
+    return this.documentoImpostazioni.nelFile();
   }
 
   /** Simulates closing and reopening: unsaved settings are lost. */
   riapri(): void {
-    this.impostazioniInMemoria = copia(this.impostazioniSalvate) as Record<string, unknown>;
+    this.impostazioni.riapri();
   }
 
   azzeraContatori(): void {

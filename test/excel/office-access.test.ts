@@ -576,6 +576,47 @@ describe("creaAccessoOffice: seleziona() and settings", () => {
     );
   });
 
+  it("co-authoring: a colleague's save between our read and our save survives it (refresh, then our keys only)", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    await accesso.salvaImpostazioni(valoriDaImpostazioni({ ...IMPOSTAZIONI_PREDEFINITE, bande }));
+    // Our task pane shows what it read; meanwhile a colleague's add-in, on the same workbook, saves
+    // another key and a newer value of one we show.
+    const mostrate = accesso.leggiImpostazioni();
+    const collega = c.impostazioniDiUnCollega();
+    collega.set("barometro.annoRelazione", 2025);
+    collega.set(CHIAVE_BANDE, { raggiunto: 80, parziale: 50 });
+    await new Promise<void>((resolve) => collega.saveAsync(() => resolve()));
+    // We change the mode only; the pane passes every value it shows (the bands unchanged).
+    await accesso.salvaImpostazioni({ ...mostrate, [CHIAVE_MODO]: "formule" });
+    // Saving our stale in-memory bag as a whole would have lost both of the colleague's values.
+    expect(c.impostazioniNelFile()).toEqual({
+      [CHIAVE_BANDE]: { raggiunto: 80, parziale: 50 },
+      [CHIAVE_MODO]: "formule",
+      "barometro.annoRelazione": 2025,
+    });
+    expect(accesso.leggiImpostazioni()[CHIAVE_BANDE]).toEqual({ raggiunto: 80, parziale: 50 });
+    // Removing a key is a change too; the colleague's key stays.
+    await accesso.salvaImpostazioni({ [CHIAVE_MODO]: null });
+    expect(Object.keys(c.impostazioniNelFile()).sort()).toEqual([CHIAVE_BANDE, "barometro.annoRelazione"].sort());
+  });
+
+  it("aggiornaImpostazioni reloads the document's settings; a failed refresh still saves (as before)", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    const collega = c.impostazioniDiUnCollega();
+    collega.set(CHIAVE_MODO, "formule");
+    await new Promise<void>((resolve) => collega.saveAsync(() => resolve()));
+    expect(accesso.leggiImpostazioni()).toEqual({});
+    await accesso.aggiornaImpostazioni!();
+    expect(accesso.leggiImpostazioni()).toEqual({ [CHIAVE_MODO]: "formule" });
+    c.documentoImpostazioni.aggiornamentoFallisce = true;
+    await accesso.salvaImpostazioni({ [CHIAVE_MODO]: "valori" });
+    expect(c.impostazioniNelFile()).toEqual({ [CHIAVE_MODO]: "valori" });
+  });
+
   it("reports a failed save", async () => {
     const c = cartellaDiProva();
     c.salvataggioImpostazioniFallisce = true;
