@@ -46,6 +46,10 @@ export interface ExcelRangeFormat {
 // ── page layout and page breaks (ExcelApi 1.9; Barometro requires 1.13, see manifest.xml) ──
 
 /** Excel.PageLayoutZoomOptions: a percentage, or fit to pages wide / tall (0: as many as needed). */
+/**
+ * Excel.PageLayoutZoomOptions: a scale 10–400, or a number of pages wide and/or tall; each "can be
+ * null" when the other mode is used. No value is documented for "as many pages as needed".
+ */
 export interface ExcelPageLayoutZoomOptions {
   horizontalFitToPages?: number;
   verticalFitToPages?: number;
@@ -82,8 +86,11 @@ export interface ExcelPageLayout {
   /** Set as a whole object (`zoom = {…}`), as Office requires. */
   zoom: ExcelPageLayoutZoomOptions;
   centerHorizontally: boolean;
-  /** "" for automatic. */
-  firstPageNumber: number | "";
+  /**
+   * Set null for automatic numbering (the reference: "A null value represents auto page
+   * numbering"); the typings' type also admits "", not a documented value to set.
+   */
+  firstPageNumber: number | "" | null;
   /** Points. */
   leftMargin: number;
   rightMargin: number;

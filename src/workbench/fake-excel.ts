@@ -74,6 +74,13 @@ import type {
   ProprietaDaCaricare,
 } from "../excel/excel-api";
 import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./fake-impostazioni";
+import {
+  CARTA_DOCUMENTATA,
+  ORIENTAMENTI_DOCUMENTATI,
+  primaPaginaDocumentata,
+  ZoomFinto,
+  zoomDocumentato,
+} from "./fake-impaginazione";
 import { FormulaNonSupportata, regolaVera } from "../excel/formula-condizionale";
 
 // ───────────────────────────── the workbook ─────────────────────────────
@@ -111,12 +118,13 @@ export interface PaginaFinta {
   orientamento: string;
   /** "A4", "Letter"… */
   carta: string;
-  zoom: { scale?: number | null; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** A percentage, or pages wide and/or tall (documented values only: fake-impaginazione.ts). */
+  zoom: ZoomFinto;
   /** Points. */
   margini: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   centraOrizzontale: boolean;
-  /** "" for automatic. */
-  primaPagina: number | "";
+  /** null for automatic (the reference: "A null value represents auto page numbering"). */
+  primaPagina: number | null;
   /** "$11:$11", or null. */
   righeTitoli: string | null;
   /** headersFooters.state. */
@@ -132,7 +140,7 @@ export function paginaPredefinita(): PaginaFinta {
     zoom: { scale: 100 },
     margini: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
     centraOrizzontale: false,
-    primaPagina: "",
+    primaPagina: null,
     righeTitoli: null,
     statoIntestazioni: "Default",
     piePagina: "",
@@ -2342,7 +2350,7 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
 
   set orientation(valore: string) {
     impostaPagina(this, this.ctx, "orientation", valore, (f) => {
-      if (valore !== "Portrait" && valore !== "Landscape") throw nonValido(`Orientamento non valido: ${valore}`);
+      if (!ORIENTAMENTI_DOCUMENTATI.has(valore)) throw nonValido(`Orientamento non valido: ${valore}`);
       f.pagina.orientamento = valore;
     });
   }
@@ -2353,7 +2361,7 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
 
   set paperSize(valore: string) {
     impostaPagina(this, this.ctx, "paperSize", valore, (f) => {
-      if (typeof valore !== "string" || valore === "") throw nonValido(`Formato della carta non valido: ${valore}`);
+      if (!CARTA_DOCUMENTATA.has(valore)) throw nonValido(`Formato della carta non valido: ${valore}`);
       f.pagina.carta = valore;
     });
   }
@@ -2362,21 +2370,13 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
     return this.proprieta("zoom");
   }
 
-  /** A percentage (10–400), or fit to pages wide / tall (0: as many as needed), as Excel accepts them. */
+  /** A percentage (10–400), or fit to pages wide / tall: documented values only (zoomDocumentato). */
   set zoom(valore: ExcelPageLayoutZoomOptions) {
     const copiato = copia(valore);
     impostaPagina(this, this.ctx, "zoom", copiato, (f) => {
-      const { scale, horizontalFitToPages: larghe, verticalFitToPages: alte } = copiato ?? {};
-      const pagine = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
-      const adatta = larghe !== undefined || alte !== undefined;
-      if (!pagine(larghe) || !pagine(alte)) throw nonValido("zoom: il numero di pagine deve essere un intero ≥ 0.");
-      if (scale !== undefined && scale !== null && (typeof scale !== "number" || scale < 10 || scale > 400))
-        throw nonValido(`zoom: scala non valida: ${scale}`);
-      if (!adatta && (scale === undefined || scale === null)) throw nonValido("zoom: serve una scala o le pagine.");
-      if (adatta && typeof scale === "number") throw nonValido("zoom: scala e pagine insieme.");
-      f.pagina.zoom = adatta
-        ? { horizontalFitToPages: larghe ?? 0, verticalFitToPages: alte ?? 0 }
-        : { scale: scale as number };
+      const esito = zoomDocumentato(copiato);
+      if ("errore" in esito) throw nonValido(esito.errore);
+      f.pagina.zoom = esito.zoom;
     });
   }
 
@@ -2388,15 +2388,15 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
     impostaPagina(this, this.ctx, "centerHorizontally", valore, (f) => (f.pagina.centraOrizzontale = valore === true));
   }
 
-  get firstPageNumber(): number | "" {
+  get firstPageNumber(): number | "" | null {
     return this.proprieta("firstPageNumber");
   }
 
-  set firstPageNumber(valore: number | "") {
+  set firstPageNumber(valore: number | "" | null) {
     impostaPagina(this, this.ctx, "firstPageNumber", valore, (f) => {
-      if (valore !== "" && (!Number.isInteger(valore) || valore < 0))
-        throw nonValido(`Numero della prima pagina non valido: ${valore}`);
-      f.pagina.primaPagina = valore;
+      const errore = primaPaginaDocumentata(valore);
+      if (errore) throw nonValido(errore);
+      f.pagina.primaPagina = valore as number | null;
     });
   }
 
@@ -2468,6 +2468,9 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
       else {
         const i = (printTitleRows as RangeProxy).risolvi();
         if (!i) throw nonValido("Le righe da ripetere sono un oggetto nullo.");
+        // The reference: "The range must span the entire row to be valid."
+        if (i.aree.length !== 1 || i.aree[0].left !== 0 || i.aree[0].right !== ULTIMA_COLONNA)
+          throw nonValido("Le righe da ripetere devono essere righe intere.");
         f.pagina.righeTitoli = `$${i.aree[0].top + 1}:$${i.aree[0].bottom + 1}`;
       }
     });
