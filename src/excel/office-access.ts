@@ -3,7 +3,7 @@ import { MESSAGGI_APP } from "../app/messages";
 import { ErroreBarometro } from "../app/ricalcolo";
 import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
 import { Area } from "../layout/grid";
-import { isRegolaBarometro, lineaDellaRegola, Patch, RegolaEsistente } from "../layout/patch";
+import { Patch, RegolaEsistente } from "../layout/patch";
 import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
 import {
@@ -17,6 +17,7 @@ import {
   ExcelWorksheetCollection,
   ImpostazioniDocumento,
 } from "./excel-api";
+import { rileggiImpostazioni, salvaChiaviCambiate } from "./impostazioni-documento";
 import { impaginaInExcel } from "./office-stampa";
 import { fogliProtetti } from "./protezione";
 import { DatiFoglio, grigliaDaDati, righeUsate, selezioneDaIndirizzo } from "./range-data";
@@ -37,6 +38,7 @@ import {
   RIGHE_PER_BLOCCO,
   righeDelBlocco,
 } from "./read-plan";
+import { accodaRegoleAttuali, eliminaRegoleBarometro } from "./regole-barometro";
 import { dividiLotto, LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
 
 export interface DipendenzeOffice extends OpzioniPiano {
@@ -584,36 +586,10 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
 
     aggiornaImpostazioni: () => rileggiImpostazioni(impostazioni()),
 
-    /**
-     * Co-authoring safe: two colleagues' add-ins on the same workbook each hold an in-memory copy of
-     * the settings, and saveAsync writes the whole copy. So: the keys this call changes (those whose
-     * value differs from what this session knew), then refreshAsync (the document's bag, with a
-     * colleague's newer keys), then only those keys set or removed on it, then saveAsync. A key the
-     * caller passes unchanged keeps the document's value, a colleague's newer one included.
-     */
+    /** Co-authoring safe: the changed keys only, on the document's bag as it is now (impostazioni-documento.ts). */
     async salvaImpostazioni(valori: ValoriImpostazioni): Promise<void> {
-      const s = impostazioni();
-      const cambiate = Object.entries(valori).filter(
-        ([chiave, valore]) => jsonOrdinato(valore ?? null) !== jsonOrdinato(s.get(chiave) ?? null)
-      );
       Object.keys(valori).forEach((chiave) => chiavi.add(chiave));
-      if (cambiate.length === 0) return;
-      await rileggiImpostazioni(s);
-      for (const [chiave, valore] of cambiate) {
-        if (valore === null || valore === undefined) s.remove(chiave);
-        else s.set(chiave, valore);
-      }
-      await new Promise<void>((resolve, reject) =>
-        s.saveAsync((risultato) =>
-          risultato.status === "succeeded"
-            ? resolve()
-            : reject(
-                new ErroreBarometro(
-                  MESSAGGI_APP.inatteso(risultato.error?.message ?? "salvataggio delle impostazioni non riuscito")
-                )
-              )
-        )
-      );
+      await salvaChiaviCambiate(impostazioni(), valori);
     },
 
     diagnostica: () => ({ ...diagnostica }),
@@ -627,27 +603,6 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       byteScritti = 0;
     },
   };
-}
-
-/**
- * Office.Settings.refreshAsync: the in-memory copy reloaded from the document (a colleague's saves
- * included). Not part of a requirement set (Excel, Word, PowerPoint have it): where it is missing or
- * fails, the in-memory copy is used as it is, as before.
- */
-function rileggiImpostazioni(s: ImpostazioniDocumento): Promise<void> {
-  if (typeof s.refreshAsync !== "function") return Promise.resolve();
-  return new Promise<void>((resolve) => s.refreshAsync(() => resolve()));
-}
-
-/** JSON with object keys sorted: equal settings values give equal text. */
-function jsonOrdinato(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === "object" && !Array.isArray(x)
-      ? Object.fromEntries(
-          Object.entries(x as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        )
-      : x
-  );
 }
 
 /** Office error codes that do not come from reading conditional formats (handled on their own or final). */
@@ -753,53 +708,6 @@ function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFogl
     formule: areeFormule(r.formule),
     unioni: r.unioni.filter((u) => !u.aree.isNullObject).map((u) => u.aree.address),
   };
-}
-
-/**
- * Queues a fresh load of the rules of the sheets whose Barometro rules a lot deletes (no sync; none
- * when it deletes nothing). Rule ids are positions — the reference documents ConditionalFormat.id as
- * "the priority of the conditional format in the current ConditionalFormatCollection" — so the ids
- * of the read are stale as soon as a rule is added or deleted (by this batch, the user, a colleague),
- * and deleting several by id in one batch shifts the ones after each deletion onto other rules.
- */
-function accodaRegoleAttuali(
-  elimina: readonly RegolaEsistente[],
-  foglio: (nome: string) => ExcelWorksheet
-): Map<string, ExcelConditionalFormatCollection> {
-  const attuali = new Map<string, ExcelConditionalFormatCollection>();
-  for (const nome of new Set(elimina.map((e) => e.foglio))) {
-    const regole = foglio(nome).getRange().conditionalFormats;
-    regole.load("items/customOrNullObject/rule/formula");
-    attuali.set(nome, regole);
-  }
-  return attuali;
-}
-
-/**
- * Deletes, from the rules just read, those that carry Barometro's marker and belong to a line whose
- * rules the plan replaces on that sheet (the line key in the marker; the old marker without one is
- * a line of its own). Never a rule without the marker: the user's. From the lowest priority up, so
- * that no deletion moves a rule still to delete.
- */
-function eliminaRegoleBarometro(
-  elimina: readonly RegolaEsistente[],
-  attuali: ReadonlyMap<string, ExcelConditionalFormatCollection>
-): void {
-  for (const [nome, regole] of attuali) {
-    const linee = new Set(elimina.filter((e) => e.foglio === nome).map((e) => lineaDellaRegola(e.formula)));
-    const formule = regole.items.map((cf) =>
-      cf.customOrNullObject.isNullObject ? null : cf.customOrNullObject.rule.formula
-    );
-    for (const k of posizioniDaEliminare(formule, linee)) regole.items[k].delete();
-  }
-}
-
-/** Positions (highest first) of the rules whose formula is Barometro's and of one of these lines. */
-export function posizioniDaEliminare(formule: readonly (string | null)[], linee: ReadonlySet<string | null>): number[] {
-  return formule
-    .map((formula, k) => (isRegolaBarometro(formula) && linee.has(lineaDellaRegola(formula)) ? k : -1))
-    .filter((k) => k >= 0)
-    .reverse();
 }
 
 /** Queues one lot's writes (no sync), in the order LottoScrittura describes. */
