@@ -3,12 +3,17 @@
 // load-object-before-read, call-sync-before-read, call-sync-after-load, no-context-sync-in-loop, …).
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
+/* global URL */
+import { readFileSync } from "node:fs";
 
 const CODICE = "**/*.{js,mjs,cjs,jsx,ts,cts,mts,tsx}";
 const TYPESCRIPT = "**/*.{ts,cts,mts,tsx}";
 
-/** Prettier options for this repo (double quotes, semicolons and 120 columns, as src/engine is written). */
-const PRETTIER = { endOfLine: "auto", printWidth: 120, trailingComma: "es5" };
+/**
+ * Prettier options for this repo (double quotes, semicolons and 120 columns, as src/engine is written), in
+ * .prettierrc.json so that `npx prettier --write` and the editor use the same ones as the lint.
+ */
+const PRETTIER = JSON.parse(readFileSync(new URL("./.prettierrc.json", import.meta.url), "utf8"));
 
 export default [
   // The plugin's main block only lists js/ts files: extend it to .tsx/.jsx so the task pane gets

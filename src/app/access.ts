@@ -60,5 +60,11 @@ export interface WorkbookAccess {
   /** Selects a range and brings its sheet forward. */
   seleziona(selezione: Selezione): Promise<void>;
   leggiImpostazioni(): ValoriImpostazioni;
+  /**
+   * Saves these keys only (a key whose value is unchanged is not written), keeping the other keys
+   * of the document as they are now: a colleague co-authoring may have saved some meanwhile.
+   */
   salvaImpostazioni(valori: ValoriImpostazioni): Promise<void>;
+  /** Reloads the settings from the document before leggiImpostazioni() (co-authoring); absent: nothing to reload. */
+  aggiornaImpostazioni?(): Promise<void>;
 }

@@ -46,6 +46,10 @@ export interface ExcelRangeFormat {
 // ── page layout and page breaks (ExcelApi 1.9; Barometro requires 1.13, see manifest.xml) ──
 
 /** Excel.PageLayoutZoomOptions: a percentage, or fit to pages wide / tall (0: as many as needed). */
+/**
+ * Excel.PageLayoutZoomOptions: a scale 10–400, or a number of pages wide and/or tall; each "can be
+ * null" when the other mode is used. No value is documented for "as many pages as needed".
+ */
 export interface ExcelPageLayoutZoomOptions {
   horizontalFitToPages?: number;
   verticalFitToPages?: number;
@@ -82,8 +86,11 @@ export interface ExcelPageLayout {
   /** Set as a whole object (`zoom = {…}`), as Office requires. */
   zoom: ExcelPageLayoutZoomOptions;
   centerHorizontally: boolean;
-  /** "" for automatic. */
-  firstPageNumber: number | "";
+  /**
+   * Set null for automatic numbering (the reference: "A null value represents auto page
+   * numbering"); the typings' type also admits "", not a documented value to set.
+   */
+  firstPageNumber: number | "" | null;
   /** Points. */
   leftMargin: number;
   rightMargin: number;
@@ -326,13 +333,19 @@ export interface RisultatoAsync {
   error?: { message: string; code?: number | string } | null;
 }
 
-/** The document settings: `Office.context.document.settings` (they travel with the workbook). */
+/**
+ * The document settings: `Office.context.document.settings` (they travel with the workbook). Each
+ * add-in session works on an in-memory copy loaded when it started; saveAsync writes that whole
+ * copy to the document; refreshAsync reloads it from the document (the reference: "useful in Excel,
+ * Word, and PowerPoint coauthoring scenarios"; not part of a requirement set).
+ */
 export interface ImpostazioniDocumento {
   /** null when the key is absent. */
   get(name: string): unknown;
   set(name: string, value: unknown): void;
   remove(name: string): void;
   saveAsync(callback?: (result: RisultatoAsync) => void): void;
+  refreshAsync(callback?: (result: RisultatoAsync) => void): void;
 }
 
 /** What an OfficeExtension.Error carries that Barometro looks at. */

@@ -17,6 +17,7 @@ import {
   ExcelWorksheetCollection,
   ImpostazioniDocumento,
 } from "./excel-api";
+import { rileggiImpostazioni, salvaChiaviCambiate } from "./impostazioni-documento";
 import { impaginaInExcel } from "./office-stampa";
 import { fogliProtetti } from "./protezione";
 import { DatiFoglio, grigliaDaDati, righeUsate, selezioneDaIndirizzo } from "./range-data";
@@ -41,6 +42,7 @@ import {
   RIGHE_MAX_PER_BLOCCO,
   righePerBlocco,
 } from "./read-plan";
+import { accodaRegoleAttuali, eliminaRegoleBarometro } from "./regole-barometro";
 import { dividiLotto, LottoScrittura, OpzioniPiano, pianoScrittura } from "./write-plan";
 
 export interface DipendenzeOffice extends OpzioniPiano {
@@ -160,8 +162,11 @@ interface RichiestaFoglio {
  *   leaves them alone) and later reads skip them too.
  *
  * scrivi(patch) — ONE sync: runs of cells become 2-D `values`/`formulas` writes, fills one
- * multi-area getRanges() per sheet and colour (write-plan.ts); Barometro's old conditional-format
- * rules are deleted by id and the new ones added on getRanges(…).conditionalFormats; the Riepilogo
+ * multi-area getRanges() per sheet and colour (write-plan.ts); the new conditional-format rules are
+ * added on getRanges(…).conditionalFormats. When Barometro's old rules are to go, ONE more sync
+ * before: rule ids are positions in the collection (ConditionalFormat.id in the reference), stale
+ * once any rule is added or deleted, so the sheets' rules are read again and only those carrying
+ * Barometro's marker, of the lines being replaced, are deleted, lowest priority first. The Riepilogo
  * sheet is added (worksheets.add) or cleared, and its chart deleted and added again, all in the
  * same batch: a new sheet, chart or rule can be used in the batch that creates it, no sync needed
  * in between. It is split into several syncs only when the estimated request exceeds ~4.5 MB
@@ -209,7 +214,10 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
     divisoreUnioni *= FATTORE_RIDUZIONE_UNIONI;
     return true;
   };
-  const diagnostica: Diagnostica = { ultimaLettura: null, ultimaScrittura: null };
+  const diagnostica: Diagnostica = {
+    ultimaLettura: null,
+    ultimaScrittura: null,
+  };
 
   /** Last step of every read: the grids, the selection, and what the next read needs. */
   const concludi = (
@@ -346,7 +354,12 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
           f.area.bottom,
           altezzaUnioni(s.letti[f.foglio].id)
         );
-        return { f, range, formule: formuleIn(range), unioni: accodaUnioni(foglio(f.foglio), blocchi) };
+        return {
+          f,
+          range,
+          formule: formuleIn(range),
+          unioni: accodaUnioni(foglio(f.foglio), blocchi),
+        };
       });
       s.inCorso = gruppo;
       await sincronizza(context);
@@ -358,7 +371,11 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         formule: areeFormule(formule),
         unioni: unioni
           .filter((u) => !u.aree.isNullObject)
-          .map((u) => ({ riga: u.blocco.da, fino: u.blocco.a, address: u.aree.address })),
+          .map((u) => ({
+            riga: u.blocco.da,
+            fino: u.blocco.a,
+            address: u.aree.address,
+          })),
       }));
       s.lette.push(...lette);
       for (const { f } of richieste) s.rigaSeguente[f.foglio] = Math.max(s.rigaSeguente[f.foglio], f.area.bottom + 1);
@@ -387,7 +404,11 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         }
         const letti: FoglioLetto[] = elenco.map((f) => {
           const richiesta = richieste.get(f.id) as RichiestaFoglio;
-          return { ...f, richiesta, dati: datiFoglio(f.nome, richiesta, false) };
+          return {
+            ...f,
+            richiesta,
+            dati: datiFoglio(f.nome, richiesta, false),
+          };
         });
         const resto = letti.map((l) =>
           l.richiesta.usato.isNullObject ? null : areeDaIndirizzi(l.richiesta.usato.address)[0].area
@@ -465,7 +486,13 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
         unioni: mie.flatMap((f) => f.unioni.map((u) => u.address)),
       };
       l.densitaUnioni = densitaUnioni(
-        mie.flatMap((f) => f.unioni.map((u) => ({ da: u.riga, a: u.fino, aree: quanteAree(u.address) })))
+        mie.flatMap((f) =>
+          f.unioni.map((u) => ({
+            da: u.riga,
+            a: u.fino,
+            aree: quanteAree(u.address),
+          }))
+        )
       );
     });
     return concludi(s.letti, s.selezione, sincronizzazioni, true);
@@ -575,10 +602,16 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
             aggiunti.push(nuovo);
             perNome.set(nome, nuovo);
           };
-          // One sync per lot, one after the other; there is a single lot below ~4.5 MB.
+          // One sync per lot, one after the other; there is a single lot below ~4.5 MB. A lot that
+          // deletes rules first reads those sheets' rules as they are now: one more sync, only then.
           const scriviDa = async (i: number): Promise<void> => {
             if (i >= lotti.length) return;
-            accodaLotto(lotti[i], foglio, aggiungiFoglio);
+            const attuali = accodaRegoleAttuali(lotti[i].eliminaRegole, foglio);
+            if (attuali.size > 0) {
+              sincronizzazioni++;
+              await context.sync();
+            }
+            accodaLotto(lotti[i], foglio, aggiungiFoglio, attuali);
             sincronizzazioni++;
             await context.sync();
             scritti = i + 1;
@@ -608,7 +641,10 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
           throw comeErroreBarometro(e, await fogliProtetti(esegui, piano.fogli));
         throw comeErroreBarometro(e);
       }
-      return (diagnostica.ultimaScrittura = { sincronizzazioni, byte: piano.byte });
+      return (diagnostica.ultimaScrittura = {
+        sincronizzazioni,
+        byte: piano.byte,
+      });
     },
 
     async impagina(piano) {
@@ -640,24 +676,12 @@ export function creaAccessoOffice(deps: DipendenzeOffice = {}): AccessoOffice {
       return valori;
     },
 
+    aggiornaImpostazioni: () => rileggiImpostazioni(impostazioni()),
+
+    /** Co-authoring safe: the changed keys only, on the document's bag as it is now (impostazioni-documento.ts). */
     async salvaImpostazioni(valori: ValoriImpostazioni): Promise<void> {
-      const s = impostazioni();
-      for (const [chiave, valore] of Object.entries(valori)) {
-        chiavi.add(chiave);
-        if (valore === null || valore === undefined) s.remove(chiave);
-        else s.set(chiave, valore);
-      }
-      await new Promise<void>((resolve, reject) =>
-        s.saveAsync((risultato) =>
-          risultato.status === "succeeded"
-            ? resolve()
-            : reject(
-                new ErroreBarometro(
-                  MESSAGGI_APP.inatteso(risultato.error?.message ?? "salvataggio delle impostazioni non riuscito")
-                )
-              )
-        )
-      );
+      Object.keys(valori).forEach((chiave) => chiavi.add(chiave));
+      await salvaChiaviCambiate(impostazioni(), valori);
     },
 
     diagnostica: () => ({ ...diagnostica }),
@@ -718,7 +742,14 @@ function accodaFoglio(
   }
   const grafici = graficiDel(foglio);
   grafici.load("items/name");
-  return { foglio, usato, formule, unioni: accodaUnioni(foglio, blocchi), formati, grafici };
+  return {
+    foglio,
+    usato,
+    formule,
+    unioni: accodaUnioni(foglio, blocchi),
+    formati,
+    grafici,
+  };
 }
 
 /** Queues the formula cells of a range (their areas' addresses and formulas). */
@@ -732,7 +763,10 @@ function formuleIn(range: ExcelRange): ExcelRangeAreas {
 function areeFormule(formule: ExcelRangeAreas | null): DatiFoglio["formule"] {
   return !formule || formule.isNullObject
     ? []
-    : formule.areas.items.map((area) => ({ address: area.address, formulas: area.formulas }));
+    : formule.areas.items.map((area) => ({
+        address: area.address,
+        formulas: area.formulas,
+      }));
 }
 
 /** A worksheet's charts: a navigation property, reading it needs no sync (unlike its items). */
@@ -773,7 +807,11 @@ function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFogl
     usato: r.usato.isNullObject
       ? null
       : conCelle
-        ? { address: r.usato.address, values: r.usato.values, numberFormat: r.usato.numberFormat }
+        ? {
+            address: r.usato.address,
+            values: r.usato.values,
+            numberFormat: r.usato.numberFormat,
+          }
         : { address: r.usato.address, values: [], numberFormat: [] },
     formule: areeFormule(r.formule),
     unioni: r.unioni.filter((u) => !u.aree.isNullObject).map((u) => u.aree.address),
@@ -784,9 +822,10 @@ function datiFoglio(nome: string, r: RichiestaFoglio, conCelle = true): DatiFogl
 function accodaLotto(
   lotto: LottoScrittura,
   foglio: (nome: string) => ExcelWorksheet,
-  aggiungiFoglio: (nome: string) => void
+  aggiungiFoglio: (nome: string) => void,
+  regoleAttuali: ReadonlyMap<string, ExcelConditionalFormatCollection>
 ): void {
-  for (const e of lotto.eliminaRegole) foglio(e.foglio).getRange().conditionalFormats.getItem(e.id).delete();
+  eliminaRegoleBarometro(lotto.eliminaRegole, regoleAttuali);
   // Before the values: a cell formatted as Text keeps a number written there as text.
   for (const f of lotto.formatiNumero ?? []) foglio(f.foglio).getRange(f.cella).numberFormat = [[f.formato]];
   const prima = lotto.riepilogoPrima;

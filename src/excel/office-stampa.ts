@@ -6,8 +6,15 @@ import { EseguiExcel, ExcelContext, ExcelPageLayout, ExcelWorksheet } from "./ex
 import { fogliProtetti } from "./protezione";
 import { MAX_CARATTERI_INDIRIZZI, spezzaIndirizzi } from "./write-plan";
 
-/** Fit to one page wide, as many tall as needed (Excel's «Adatta tutte le colonne a una pagina»). */
-const LARGO_UNA_PAGINA = { horizontalFitToPages: 1, verticalFitToPages: 0, scale: null };
+/**
+ * Fit to one page wide (Excel's «Adatta tutte le colonne a una pagina»), documented values only:
+ * Excel.PageLayoutZoomOptions documents a number of pages wide or tall, or a scale 10–400, and no
+ * value for "as many pages tall as needed" (0 is not one), so the height is not set: Excel keeps
+ * the sheet's own. In Excel desktop the fit may not take effect at once (OfficeDev/office-js#1860:
+ * horizontalFitToPages not applied unless the Page Layout tab is selected; `scale` is): the README
+ * says what to check.
+ */
+const LARGO_UNA_PAGINA = { horizontalFitToPages: 1 };
 
 /**
  * "Prepara stampa" in Excel: the whole plan queued, then ONE context.sync().
@@ -59,7 +66,8 @@ export function accodaImpaginazione(context: ExcelContext, piano: PianoStampaCar
     pagina.centerHorizontally = true;
     pagina.setPrintMargins("Inches", { ...MARGINI_STAMPA });
     if (p.righeTitoli) pagina.setPrintTitleRows(p.righeTitoli);
-    pagina.firstPageNumber = p.primaPagina ?? "";
+    // null: automatic numbering (the reference: "A null value represents auto page numbering").
+    pagina.firstPageNumber = p.primaPagina ?? null;
     ws.horizontalPageBreaks.removePageBreaks();
     for (const riga of p.nuovePagine) ws.horizontalPageBreaks.add(`A${riga}`);
     for (const indirizzi of gruppiDiIndirizzi(p.testi)) {

@@ -1,5 +1,5 @@
 import { Area, parseA1 } from "../layout/grid";
-import { Patch, PianoRiepilogo, RegolaCondizionale } from "../layout/patch";
+import { Patch, PianoRiepilogo, RegolaCondizionale, RegolaEsistente } from "../layout/patch";
 import { a1DaArea, areaDaA1 } from "./addresses";
 
 /** Excel on the web refuses requests over 5 MB: a write is split only above this estimate. */
@@ -30,12 +30,14 @@ export interface BloccoColore {
 
 /**
  * What one context.sync() sends, in this order: Barometro's conditional-format rules to delete
- * (first: if one has gone meanwhile, the batch fails before anything else changed), the Riepilogo
+ * (first, as the sheets hold them when the lot is sent: office-access.ts reads them again in a sync
+ * of their own just before, since rule ids are positions), the Riepilogo
  * sheet's preparation (added, or its old contents and chart cleared), the values, the fills, the
  * Riepilogo's number formats and chart, the new rules.
  */
 export interface LottoScrittura {
-  eliminaRegole: { foglio: string; id: string }[];
+  /** As the read found them: the adapter reads the sheets' rules again before deleting (ids are positions). */
+  eliminaRegole: RegolaEsistente[];
   /** Cells' number formats (Patch.formatiNumero), before the values: first lot only. */
   formatiNumero?: { foglio: string; cella: string; formato: string }[];
   riepilogoPrima?: PianoRiepilogo;
@@ -95,7 +97,12 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
     const { row, col } = parseA1(w.cella);
     const formula = w.formula !== undefined;
     const dato = formula ? (w.formula as string) : typeof w.valore === "string" ? `'${w.valore}` : w.valore;
-    mappaDi(celle, w.foglio).set(`${row},${col}`, { riga: row, colonna: col, dato, formula });
+    mappaDi(celle, w.foglio).set(`${row},${col}`, {
+      riga: row,
+      colonna: col,
+      dato,
+      formula,
+    });
   }
   const valori: BloccoValori[] = [];
   for (const [foglio, perCella] of celle) {
@@ -105,7 +112,17 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
       const dati: (string | number)[][] =
         righe > 1 ? gruppo.celle.map((c) => [c.dato]) : [gruppo.celle.map((c) => c.dato)];
       valori.push(
-        ...dividi({ foglio, indirizzo: a1DaArea(gruppo.area), proprieta, dati, byte: 0 }, gruppo.area, maxByte)
+        ...dividi(
+          {
+            foglio,
+            indirizzo: a1DaArea(gruppo.area),
+            proprieta,
+            dati,
+            byte: 0,
+          },
+          gruppo.area,
+          maxByte
+        )
       );
     }
   }
@@ -114,7 +131,11 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
   for (const f of patch.colori) {
     notaFoglio(f.foglio);
     const { row, col } = parseA1(f.cella);
-    mappaDi(perColore, f.foglio).set(`${row},${col}`, { riga: row, colonna: col, colore: f.colore });
+    mappaDi(perColore, f.foglio).set(`${row},${col}`, {
+      riga: row,
+      colonna: col,
+      colore: f.colore,
+    });
   }
   const colori: BloccoColore[] = [];
   for (const [foglio, perCella] of perColore) {
@@ -143,7 +164,13 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
 
   const lotti: LottoScrittura[] = [];
   const nuovo = (): LottoScrittura => {
-    const lotto: LottoScrittura = { eliminaRegole: [], valori: [], colori: [], aggiungiRegole: [], byte: 0 };
+    const lotto: LottoScrittura = {
+      eliminaRegole: [],
+      valori: [],
+      colori: [],
+      aggiungiRegole: [],
+      byte: 0,
+    };
     lotti.push(lotto);
     return lotto;
   };
@@ -172,7 +199,7 @@ export function pianoScrittura(patch: Patch, opzioni: OpzioniPiano = {}): PianoS
     const lotto = lotti[0] ?? nuovo();
     lotto.eliminaRegole.push(...prima);
     prima.forEach((e) => notaFoglio(e.foglio));
-    lotto.byte += prima.reduce((n, e) => n + BYTE_PER_OPERAZIONE + json(e), 0);
+    lotto.byte += prima.reduce((n, e) => n + BYTE_PER_OPERAZIONE + json({ foglio: e.foglio, id: e.id }), 0);
     if (riepilogo) {
       notaFoglio(riepilogo.foglio);
       lotto.riepilogoPrima = riepilogo;
@@ -222,7 +249,14 @@ export function dividiLotto(lotto: LottoScrittura): [LottoScrittura, LottoScritt
   if (scritture.length < 2 && regole.length < 2) return null;
   const meta = Math.ceil(scritture.length / 2);
   const lotti: [LottoScrittura, LottoScrittura] = [
-    { ...lotto, valori: [], colori: [], riepilogoDopo: undefined, aggiungiRegole: [], byte: 0 },
+    {
+      ...lotto,
+      valori: [],
+      colori: [],
+      riepilogoDopo: undefined,
+      aggiungiRegole: [],
+      byte: 0,
+    },
     {
       ...lotto,
       valori: [],

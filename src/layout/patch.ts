@@ -348,8 +348,11 @@ export interface RegolaEsistente {
 
 /** What a write does to conditional formatting: Barometro's rules only. */
 export interface ModificaFormattazione {
-  /** Barometro's rules to delete (recognised by their marker), before adding. */
-  elimina: { foglio: string; id: string }[];
+  /**
+   * Barometro's rules to delete (recognised by their marker), before adding. Their ids are positions
+   * at the time of the read; the adapter goes by their formulas (see office-access.ts).
+   */
+  elimina: RegolaEsistente[];
   aggiungi: RegolaCondizionale[];
   /** Sheets where Barometro's rules were already exactly these: nothing is sent for them. */
   invariati: string[];
@@ -630,7 +633,7 @@ export function pianoFormattazione(
       )
         continue;
       cambiato = true;
-      piano.elimina.push(...sue.map((r) => ({ foglio, id: r.id })));
+      piano.elimina.push(...sue.map((r) => ({ foglio, id: r.id, formula: r.formula })));
       piano.aggiungi.push(...vuole);
     }
     if (!cambiato) piano.invariati.push(foglio);

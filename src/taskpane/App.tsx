@@ -1,12 +1,5 @@
 import * as React from "react";
-import {
-  CounterBadge,
-  FluentProvider,
-  Tab,
-  TabList,
-  Theme,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from "@fluentui/react-components";
 import { WorkbookAccess } from "../app/access";
 import { BancoDiagnostica } from "../app/diagnostica";
 import { numeriDaConvertire } from "../app/numeri";
@@ -37,11 +30,7 @@ export interface AppProps {
 }
 
 /** Barometro's task pane. */
-export function App({
-  access,
-  tema = webLightTheme,
-  diagnostica,
-}: AppProps): React.JSX.Element {
+export function App({ access, tema = webLightTheme, diagnostica }: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={tema} lang="it">
       <Pannello access={access} diagnostica={diagnostica} />
@@ -69,35 +58,21 @@ function Pannello({
   const { analisi, impostazioni, scheda } = stato;
   const righe = React.useMemo(
     () => (analisi ? righeLinee(analisi, impostazioni.bande) : null),
-    [analisi, impostazioni],
+    [analisi, impostazioni]
   );
-  const gruppi = React.useMemo(
-    () => (analisi ? gruppiAvvisi(analisi) : null),
-    [analisi],
-  );
+  const gruppi = React.useMemo(() => (analisi ? gruppiAvvisi(analisi) : null), [analisi]);
   const numeri = React.useMemo(
-    () =>
-      analisi ? numeriDaConvertire(analisi.lettura, analisi.linee).length : 0,
-    [analisi],
+    () => (analisi ? numeriDaConvertire(analisi.lettura, analisi.linee).length : 0),
+    [analisi]
   );
-  const annoCartella = React.useMemo(
-    () => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null),
-    [analisi],
-  );
+  const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
   const numeroAvvisi = analisi?.avvisi.length ?? 0;
   const attesa = occupato(stato);
 
   return (
     <main className={stili.root}>
-      <EnteHeader
-        risultato={analisi?.risultato ?? null}
-        bande={impostazioni.bande}
-      />
-      <Stato
-        lavoro={stato.lavoro}
-        notifica={stato.notifica}
-        onChiudi={barometro.chiudiNotifica}
-      />
+      <EnteHeader risultato={analisi?.risultato ?? null} bande={impostazioni.bande} />
+      <Stato lavoro={stato.lavoro} notifica={stato.notifica} onChiudi={barometro.chiudiNotifica} />
       <TabList
         className={stili.schede}
         selectedValue={scheda}
@@ -109,25 +84,14 @@ function Pannello({
             key={valore}
             value={valore}
             id={`barometro-scheda-${valore}`}
-            aria-controls={
-              valore === scheda ? `barometro-pannello-${valore}` : undefined
-            }
-            aria-label={
-              valore === "verifica"
-                ? `Verifica, ${conteggio(numeroAvvisi, "avviso", "avvisi")}`
-                : undefined
-            }
+            aria-controls={valore === scheda ? `barometro-pannello-${valore}` : undefined}
+            aria-label={valore === "verifica" ? `Verifica, ${conteggio(numeroAvvisi, "avviso", "avvisi")}` : undefined}
           >
             {nome}
             {valore === "verifica" && numeroAvvisi > 0 && (
               <>
                 {" "}
-                <CounterBadge
-                  count={numeroAvvisi}
-                  overflowCount={999}
-                  size="small"
-                  color="informative"
-                />
+                <CounterBadge count={numeroAvvisi} overflowCount={999} size="small" color="informative" />
               </>
             )}
           </Tab>
@@ -151,25 +115,14 @@ function Pannello({
           />
         )}
         {scheda === "verifica" && (
-          <ConvertiNumeri
-            celle={numeri}
-            occupato={attesa}
-            onConverti={barometro.chiediConversione}
-          />
+          <ConvertiNumeri celle={numeri} occupato={attesa} onConverti={barometro.chiediConversione} />
         )}
-        {scheda === "verifica" && (
-          <Verifica
-            gruppi={gruppi}
-            onVai={(a) => void barometro.vaiAllAvviso(a)}
-          />
-        )}
+        {scheda === "verifica" && <Verifica gruppi={gruppi} onVai={(a) => void barometro.vaiAllAvviso(a)} />}
         {scheda === "condivisione" && (
           <Condivisione
             occupato={attesa}
             modoFormule={impostazioni.modoScrittura === "formule"}
-            formattazioneCondizionale={
-              condivisioneDi(impostazioni).formattazioneCondizionale
-            }
+            formattazioneCondizionale={condivisioneDi(impostazioni).formattazioneCondizionale}
             escluse={stato.escluse}
             onPrepara={() => void barometro.preparaCondivisione()}
             onAggiornaRiepilogo={() => void barometro.aggiornaRiepilogo()}

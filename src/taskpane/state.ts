@@ -4,14 +4,7 @@ import { MESSAGGI_APP } from "../app/messages";
 import { Ambito, Analisi, ErroreBarometro } from "../app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../app/settings";
 import { riassunto } from "../app/diagnostica";
-import {
-  Azione,
-  FasciaVista,
-  GruppoAvvisi,
-  Notifica,
-  RigaLinea,
-  StatoBarometro,
-} from "./types";
+import { Azione, FasciaVista, GruppoAvvisi, Notifica, RigaLinea, StatoBarometro } from "./types";
 
 /** Pure state of the task pane: no Office, no WorkbookAccess, only data in and data out. */
 export function statoIniziale(): StatoBarometro {
@@ -36,9 +29,7 @@ export function statoIniziale(): StatoBarometro {
  * as they are, or % Ragg still written as PERF.RAGG), else a success.
  */
 function notificaCondivisione(esito: EsitoPreparazione): Notifica {
-  const attenzione =
-    esito.escluse.length > 0 ||
-    esito.messaggio.includes(MESSAGGI_APP.modoFormuleAttivo);
+  const attenzione = esito.escluse.length > 0 || esito.messaggio.includes(MESSAGGI_APP.modoFormuleAttivo);
   return {
     intento: attenzione ? "avviso" : "successo",
     testo: esito.messaggio,
@@ -47,24 +38,17 @@ function notificaCondivisione(esito: EsitoPreparazione): Notifica {
 
 /** Keeps the chosen line only while it still exists in the new read. */
 function lineaValida(indice: number | null, analisi: Analisi): number | null {
-  return indice !== null && indice >= 0 && indice < analisi.linee.length
-    ? indice
-    : null;
+  return indice !== null && indice >= 0 && indice < analisi.linee.length ? indice : null;
 }
 
-export function riduttore(
-  stato: StatoBarometro,
-  azione: Azione,
-): StatoBarometro {
+export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro {
   switch (azione.tipo) {
     case "scheda":
       return { ...stato, scheda: azione.scheda };
     case "scegliLinea":
       return {
         ...stato,
-        lineaScelta: stato.analisi
-          ? lineaValida(azione.indice, stato.analisi)
-          : null,
+        lineaScelta: stato.analisi ? lineaValida(azione.indice, stato.analisi) : null,
       };
     case "impostazioniLette":
       return {
@@ -86,10 +70,7 @@ export function riduttore(
         analisi: azione.analisi,
         lineaScelta: lineaValida(stato.lineaScelta, azione.analisi),
         lavoro: null,
-        notifica:
-          azione.analisi.errore !== null
-            ? { intento: "avviso", testo: azione.analisi.errore }
-            : null,
+        notifica: azione.analisi.errore !== null ? { intento: "avviso", testo: azione.analisi.errore } : null,
       };
     case "ricalcolato": {
       const { esito } = azione;
@@ -98,10 +79,7 @@ export function riduttore(
         ...stato,
         analisi,
         // One line written: it becomes the chosen one, so the Riepilogo shows which.
-        lineaScelta: lineaValida(
-          esito.linee.length === 1 ? esito.linee[0] : stato.lineaScelta,
-          analisi,
-        ),
+        lineaScelta: lineaValida(esito.linee.length === 1 ? esito.linee[0] : stato.lineaScelta, analisi),
         lavoro: null,
         notifica: { intento: "successo", testo: esito.messaggio },
       };
@@ -195,9 +173,7 @@ export function riduttore(
       };
     case "diagnosticaFatta": {
       const { rapporto } = azione;
-      const problemi =
-        rapporto.esiti.some((e) => e.stato !== "riuscito") ||
-        rapporto.foglioRimasto !== null;
+      const problemi = rapporto.esiti.some((e) => e.stato !== "riuscito") || rapporto.foglioRimasto !== null;
       return {
         ...stato,
         lavoro: null,
@@ -247,11 +223,7 @@ export function messaggioDiErrore(errore: unknown): string {
 }
 
 /** The band of a percentage; a line whose objectives are all neutralised shows the "neutralizzato" band. */
-export function fasciaVista(
-  percentuale: number | null,
-  bande: Bande,
-  tuttoNeutralizzato = false,
-): FasciaVista | null {
+export function fasciaVista(percentuale: number | null, bande: Bande, tuttoNeutralizzato = false): FasciaVista | null {
   if (percentuale !== null) {
     const { etichetta, colore } = fasciaPer(percentuale, bande);
     return { etichetta, colore };
@@ -269,11 +241,7 @@ export function righeLinee(analisi: Analisi, bande: Bande): RigaLinea[] {
       foglio: linea.foglio,
       percentuale: r.percentuale,
       testo: formatPercentuale(r.percentuale),
-      fascia: fasciaVista(
-        r.percentuale,
-        bande,
-        obiettivi > 0 && r.neutralizzati === obiettivi,
-      ),
+      fascia: fasciaVista(r.percentuale, bande, obiettivi > 0 && r.neutralizzati === obiettivi),
       obiettivi,
       neutralizzati: r.neutralizzati,
       incompleta: r.incompleta,
@@ -286,8 +254,7 @@ export function righeLinee(analisi: Analisi, bande: Bande): RigaLinea[] {
 export function gruppiAvvisi(analisi: Analisi): GruppoAvvisi[] {
   const gruppi = new Map<string, GruppoAvvisi>();
   for (const linea of analisi.linee)
-    if (!gruppi.has(linea.nome))
-      gruppi.set(linea.nome, { linea: linea.nome, avvisi: [] });
+    if (!gruppi.has(linea.nome)) gruppi.set(linea.nome, { linea: linea.nome, avvisi: [] });
   for (const avviso of analisi.avvisi) {
     const gruppo = gruppi.get(avviso.linea) ?? {
       linea: avviso.linea,
@@ -300,15 +267,6 @@ export function gruppiAvvisi(analisi: Analisi): GruppoAvvisi[] {
 }
 
 /** Italian count: "nessun obiettivo", "1 obiettivo", "3 obiettivi". */
-export function conteggio(
-  n: number,
-  singolare: string,
-  plurale: string,
-  nessuno = `nessun ${singolare}`,
-): string {
-  return n === 0
-    ? nessuno
-    : n === 1
-      ? `1 ${singolare}`
-      : `${n.toLocaleString("it-IT")} ${plurale}`;
+export function conteggio(n: number, singolare: string, plurale: string, nessuno = `nessun ${singolare}`): string {
+  return n === 0 ? nessuno : n === 1 ? `1 ${singolare}` : `${n.toLocaleString("it-IT")} ${plurale}`;
 }

@@ -2,20 +2,10 @@ import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { Avviso } from "../engine";
 import { Selezione, WorkbookAccess } from "../app/access";
 import { preparaCondivisione } from "../app/condivisione";
-import {
-  anteprimaNumeri,
-  convertiNumeri,
-  letturaDopo,
-  numeriDaConvertire,
-} from "../app/numeri";
+import { anteprimaNumeri, convertiNumeri, letturaDopo, numeriDaConvertire } from "../app/numeri";
 import { MESSAGGI_APP } from "../app/messages";
 import { ascolta } from "../app/eventi";
-import {
-  Ambito,
-  analizza,
-  intervalloDellaLinea,
-  ricalcola,
-} from "../app/ricalcolo";
+import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
 import { aggiornaRiepilogo } from "../app/riepilogo";
 import {
   annoDaSalvato,
@@ -26,12 +16,7 @@ import {
 } from "../app/settings";
 import { preparaStampa } from "../app/stampa";
 import { BancoDiagnostica, eseguiDiagnostica } from "../app/diagnostica";
-import {
-  ambitoRicalcolaLinea,
-  messaggioDiErrore,
-  riduttore,
-  statoIniziale,
-} from "./state";
+import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
 import { Lavoro, Scheda, StatoBarometro } from "./types";
 
 export interface Barometro {
@@ -73,38 +58,32 @@ export interface Barometro {
  * The task pane's state and its effects. Every effect goes through the injected WorkbookAccess;
  * one operation at a time (a second click while one runs is ignored, so a Ricalcola writes once).
  */
-export function useBarometro(
-  access: WorkbookAccess,
-  diagnostica?: BancoDiagnostica,
-): Barometro {
+export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnostica): Barometro {
   const [stato, dispatch] = useReducer(riduttore, undefined, statoIniziale);
   const ultimo = useRef(stato);
   ultimo.current = stato;
   const inCorso = useRef(false);
 
   /** Runs one operation that reads or writes the workbook; errors end in the pane's error message. */
-  const esegui = useCallback(
-    async (lavoro: Lavoro, corpo: () => Promise<void>) => {
-      if (inCorso.current) return;
-      inCorso.current = true;
-      dispatch({ tipo: "avvio", lavoro });
-      try {
-        await corpo();
-      } catch (e) {
-        dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
-      } finally {
-        inCorso.current = false;
-      }
-    },
-    [],
-  );
+  const esegui = useCallback(async (lavoro: Lavoro, corpo: () => Promise<void>) => {
+    if (inCorso.current) return;
+    inCorso.current = true;
+    dispatch({ tipo: "avvio", lavoro });
+    try {
+      await corpo();
+    } catch (e) {
+      dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+    } finally {
+      inCorso.current = false;
+    }
+  }, []);
 
   const aggiorna = useCallback(
     () =>
       esegui({ tipo: "lettura" }, async () => {
         dispatch({ tipo: "letto", analisi: analizza(await access.leggi()) });
       }),
-    [access, esegui],
+    [access, esegui]
   );
 
   const ricalcolaAmbito = useCallback(
@@ -115,7 +94,7 @@ export function useBarometro(
           esito: await ricalcola(access, ambito, ultimo.current.impostazioni),
         });
       }),
-    [access, esegui],
+    [access, esegui]
   );
 
   const seleziona = useCallback(
@@ -126,22 +105,28 @@ export function useBarometro(
         dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
       }
     },
-    [access],
+    [access]
   );
 
-  // On open: the settings stored in the workbook, then one read.
+  // On open: the settings stored in the workbook (reloaded from the document first where the access
+  // can: a colleague co-authoring may have saved newer ones), then one read.
   useEffect(() => {
-    try {
-      const salvate = access.leggiImpostazioni();
-      const { impostazioni, errore } = leggiImpostazioni(salvate);
-      dispatch({ tipo: "impostazioniLette", impostazioni, errore });
-      dispatch({
-        tipo: "annoLetto",
-        anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]),
-      });
-    } catch (e) {
-      dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
-    }
+    const leggiSalvate = () => {
+      try {
+        const salvate = access.leggiImpostazioni();
+        const { impostazioni, errore } = leggiImpostazioni(salvate);
+        dispatch({ tipo: "impostazioniLette", impostazioni, errore });
+        dispatch({
+          tipo: "annoLetto",
+          anno: annoDaSalvato(salvate[CHIAVE_ANNO_RELAZIONE]),
+        });
+      } catch (e) {
+        dispatch({ tipo: "errore", messaggio: messaggioDiErrore(e) });
+      }
+    };
+    const aggiornamento = access.aggiornaImpostazioni?.();
+    if (aggiornamento) void aggiornamento.catch(() => undefined).then(leggiSalvate);
+    else leggiSalvate();
     void aggiorna();
   }, [access, aggiorna]);
 
@@ -149,19 +134,17 @@ export function useBarometro(
   useEffect(
     () =>
       ascolta((evento) => {
-        if (evento.tipo === "esito")
-          dispatch({ tipo: "esitoEsterno", esito: evento.esito });
+        if (evento.tipo === "esito") dispatch({ tipo: "esitoEsterno", esito: evento.esito });
         else dispatch({ tipo: "erroreEsterno", messaggio: evento.messaggio });
       }),
-    [],
+    []
   );
 
   return useMemo(
     () => ({
       stato,
       aggiorna,
-      ricalcolaLinea: () =>
-        ricalcolaAmbito(ambitoRicalcolaLinea(ultimo.current)),
+      ricalcolaLinea: () => ricalcolaAmbito(ambitoRicalcolaLinea(ultimo.current)),
       ricalcolaTutto: () => ricalcolaAmbito({ tipo: "tutto" }),
       scegliLinea: async (indice: number) => {
         const linea = ultimo.current.analisi?.linee[indice];
@@ -169,8 +152,7 @@ export function useBarometro(
         dispatch({ tipo: "scegliLinea", indice });
         await seleziona(intervalloDellaLinea(linea));
       },
-      vaiAllAvviso: (avviso: Avviso) =>
-        seleziona({ foglio: avviso.foglio, indirizzo: avviso.cella }),
+      vaiAllAvviso: (avviso: Avviso) => seleziona({ foglio: avviso.foglio, indirizzo: avviso.cella }),
       salvaImpostazioni: (impostazioni: Impostazioni) =>
         esegui({ tipo: "salvataggio" }, async () => {
           await access.salvaImpostazioni(valoriDaImpostazioni(impostazioni));
@@ -193,19 +175,12 @@ export function useBarometro(
       annullaCondivisione: () => dispatch({ tipo: "condivisioneAnnullata" }),
       aggiornaRiepilogo: () =>
         esegui({ tipo: "foglioRiepilogo" }, async () => {
-          const esito = await aggiornaRiepilogo(
-            access,
-            ultimo.current.impostazioni,
-          );
+          const esito = await aggiornaRiepilogo(access, ultimo.current.impostazioni);
           dispatch({ tipo: "riepilogoAggiornato", messaggio: esito.messaggio });
         }),
       preparaStampa: (anno?: number | null) =>
         esegui({ tipo: "stampa" }, async () => {
-          const esito = await preparaStampa(
-            access,
-            ultimo.current.impostazioni,
-            { anno },
-          );
+          const esito = await preparaStampa(access, ultimo.current.impostazioni, { anno });
           dispatch({ tipo: "stampaPreparata", esito });
         }),
       vaiAllaCella: seleziona,
@@ -216,8 +191,7 @@ export function useBarometro(
         if (!banco) return;
         await esegui({ tipo: "diagnostica" }, async () => {
           const rapporto = await eseguiDiagnostica(banco, {
-            avanzamento: (avanzamento) =>
-              dispatch({ tipo: "diagnosticaAvanza", avanzamento }),
+            avanzamento: (avanzamento) => dispatch({ tipo: "diagnosticaAvanza", avanzamento }),
           });
           dispatch({ tipo: "diagnosticaFatta", rapporto });
         });
@@ -238,11 +212,7 @@ export function useBarometro(
       confermaConversione: () =>
         esegui({ tipo: "numeri" }, async () => {
           const esito = await convertiNumeri(access, { conferma: true });
-          const analisi = analizza(
-            esito.applicato
-              ? letturaDopo(esito.lettura, esito.celle)
-              : esito.lettura,
-          );
+          const analisi = analizza(esito.applicato ? letturaDopo(esito.lettura, esito.celle) : esito.lettura);
           dispatch({
             tipo: "numeriConvertiti",
             analisi,
@@ -251,6 +221,6 @@ export function useBarometro(
         }),
       annullaConversione: () => dispatch({ tipo: "numeriAnnullati" }),
     }),
-    [stato, access, diagnostica, aggiorna, esegui, ricalcolaAmbito, seleziona],
+    [stato, access, diagnostica, aggiorna, esegui, ricalcolaAmbito, seleziona]
   );
 }

@@ -77,8 +77,15 @@ import type {
   ExcelWorksheetProtection,
   ImpostazioniDocumento,
   ProprietaDaCaricare,
-  RisultatoAsync,
 } from "../excel/excel-api";
+import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./fake-impostazioni";
+import {
+  CARTA_DOCUMENTATA,
+  ORIENTAMENTI_DOCUMENTATI,
+  primaPaginaDocumentata,
+  ZoomFinto,
+  zoomDocumentato,
+} from "./fake-impaginazione";
 import { FormulaNonSupportata, regolaVera } from "../excel/formula-condizionale";
 import {
   erroreFormulaCella,
@@ -123,12 +130,13 @@ export interface PaginaFinta {
   orientamento: string;
   /** "A4", "Letter"… */
   carta: string;
-  zoom: { scale?: number | null; horizontalFitToPages?: number; verticalFitToPages?: number };
+  /** A percentage, or pages wide and/or tall (documented values only: fake-impaginazione.ts). */
+  zoom: ZoomFinto;
   /** Points. */
   margini: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
   centraOrizzontale: boolean;
-  /** "" for automatic. */
-  primaPagina: number | "";
+  /** null for automatic (the reference: "A null value represents auto page numbering"). */
+  primaPagina: number | null;
   /** "$11:$11", or null. */
   righeTitoli: string | null;
   /** headersFooters.state. */
@@ -144,7 +152,7 @@ export function paginaPredefinita(): PaginaFinta {
     zoom: { scale: 100 },
     margini: { top: 54, bottom: 54, left: 50.4, right: 50.4, header: 21.6, footer: 21.6 },
     centraOrizzontale: false,
-    primaPagina: "",
+    primaPagina: null,
     righeTitoli: null,
     statoIntestazioni: "Default",
     piePagina: "",
@@ -164,6 +172,7 @@ export type ValutaFormula = (
  * formula and fill; other kinds (colour scales, data bars… loaded from a file) only their type.
  */
 export interface RegolaFinta {
+  /** The fake's own handle on the rule (tests, files). Office.js's `id` is its position: see RaccoltaFormatiProxy. */
   id: string;
   /** "Custom", "CellValue", "ColorScale", "DataBar", "IconSet"… */
   tipo: string;
@@ -561,7 +570,12 @@ export class CartellaFinta {
   /** Workbook (structure) protection: sheets cannot be added or deleted (AccessDenied). */
   strutturaProtetta = false;
   /** While true document settings fail to save. */
-  salvataggioImpostazioniFallisce = false;
+  get salvataggioImpostazioniFallisce(): boolean {
+    return this.documentoImpostazioni.salvataggioFallisce;
+  }
+  set salvataggioImpostazioniFallisce(valore: boolean) {
+    this.documentoImpostazioni.salvataggioFallisce = valore;
+  }
   /**
    * While true, loading conditional formats fails with GeneralException, as it does in Excel for
    * some rules made in its UI (OfficeDev/office-js#6827, #6835).
@@ -574,8 +588,8 @@ export class CartellaFinta {
   valutaFormula?: ValutaFormula;
 
   private prossimoId = 1;
-  private impostazioniInMemoria: Record<string, unknown> = {};
-  private impostazioniSalvate: Record<string, unknown> = {};
+  /** The document's settings bag, shared by every session's copy. */
+  readonly documentoImpostazioni = new ImpostazioniNelDocumento();
 
   constructor(opzioni: OpzioniCartella = {}) {
     this.limitePayload = opzioni.limitePayload ?? 5 * 1024 * 1024;
@@ -629,36 +643,22 @@ export class CartellaFinta {
     return risultato;
   };
 
-  /** Office.context.document.settings for this workbook. */
-  readonly impostazioni: ImpostazioniDocumento = {
-    get: (name: string) => (name in this.impostazioniInMemoria ? copia(this.impostazioniInMemoria[name]) : null),
-    set: (name: string, value: unknown) => {
-      this.impostazioniInMemoria[name] = copia(value);
-    },
-    remove: (name: string) => {
-      delete this.impostazioniInMemoria[name];
-    },
-    saveAsync: (callback?: (result: RisultatoAsync) => void) => {
-      const fallisce = this.salvataggioImpostazioniFallisce;
-      if (!fallisce) this.impostazioniSalvate = copia(this.impostazioniInMemoria) as Record<string, unknown>;
-      void Promise.resolve().then(() =>
-        callback?.(
-          fallisce
-            ? { status: "failed", error: { code: 5001, message: "Impossibile salvare le impostazioni." } }
-            : { status: "succeeded", error: null }
-        )
-      );
-    },
-  };
+  /** Office.context.document.settings for this workbook: this session's (see fake-impostazioni.ts). */
+  readonly impostazioni: SessioneImpostazioni = this.documentoImpostazioni.sessione();
+
+  /** Another instance of the add-in on the same workbook (a colleague co-authoring): its own settings copy. */
+  impostazioniDiUnCollega(): ImpostazioniDocumento {
+    return this.documentoImpostazioni.sessione();
+  }
 
   /** The settings as saved in the file (what reopening the workbook would find). */
   impostazioniNelFile(): Record<string, unknown> {
-    return copia(this.impostazioniSalvate) as Record<string, unknown>;
+    return this.documentoImpostazioni.nelFile();
   }
 
   /** Simulates closing and reopening: unsaved settings are lost. */
   riapri(): void {
-    this.impostazioniInMemoria = copia(this.impostazioniSalvate) as Record<string, unknown>;
+    this.impostazioni.riapri();
   }
 
   azzeraContatori(): void {
@@ -1665,12 +1665,22 @@ class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas {
 interface RifRegola {
   foglio: FoglioFinto;
   regola: RegolaFinta;
+  /** Its position in the collection it was reached from: what Office.js calls its id. */
+  posizione: number;
 }
 
 const interseca = (a: Area, b: Area) =>
   a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 
-/** Range.conditionalFormats / RangeAreas.conditionalFormats: the rules that intersect the range. */
+/**
+ * Range.conditionalFormats / RangeAreas.conditionalFormats: the rules that intersect the range.
+ *
+ * Ids are positions, as the reference documents them (ConditionalFormat.id: "The priority of the
+ * conditional format in the current ConditionalFormatCollection"): "0" is the rule of top priority
+ * among those the range intersects, at the moment the operation runs. So an item or a getItem(id)
+ * resolves to whatever rule holds that position when its operation runs: after a rule before it
+ * was deleted, or a rule added (add() puts it at the top), the same id names another rule.
+ */
 class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelConditionalFormatCollection {
   private elementi: FormatoCondizionaleProxy[] | undefined;
 
@@ -1685,8 +1695,7 @@ class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelCondit
     if (this.ctx.cartella.formattazioniIlleggibili && i.foglio.formattazioni.length > 0)
       throw new ErroreExcelFinto(CODICI_ERRORE.generico, "Impossibile leggere i formati condizionali.");
     const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const regole = i.foglio.formattazioni.filter((r) => r.aree.some((a) => i.aree.some((b) => interseca(a, b))));
-    const elementi = regole.map((r) => this.perId(i.foglio.id, r.id));
+    const elementi = regoleDi(i).map((_, k) => this.allaPosizione(String(k)));
     const esiti = elementi.map((e) => e.carica(sotto));
     return {
       risposta: { items: esiti.map((e) => e.risposta) },
@@ -1697,42 +1706,44 @@ class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelCondit
     };
   }
 
-  private perId(foglio: string, id: string): FormatoCondizionaleProxy {
+  /** The rule at this position of the collection when the operation runs; ItemNotFound past its end. */
+  private allaPosizione(id: string): FormatoCondizionaleProxy {
     return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(id)})`, () => {
-      const f = this.ctx.cartella.foglio(foglio);
-      const regola = f?.formattazioni.find((r) => r.id === id);
-      if (!f || !regola)
-        throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
-      return { foglio: f, regola };
+      const i = this.oggetto();
+      const posizione = /^\d+$/.test(id) ? Number(id) : -1;
+      const regola = regoleDi(i)[posizione];
+      if (!regola) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
+      return { foglio: i.foglio, regola, posizione };
     });
   }
 
   add(type: "Custom"): ExcelConditionalFormat {
-    let creata: RifRegola | null = null;
+    let creata: { regola: RegolaFinta; intervallo: Intervallo } | null = null;
     this.ctx.accoda("chiama", this.percorso, "add", [type], () => {
       const i = this.oggetto();
       controllaScrittura(this.ctx, i.foglio);
       const regola: RegolaFinta = { id: nuovoIdRegola(), tipo: type, aree: i.aree.map((a) => ({ ...a })) };
       if (type === "Custom") regola.colore = null;
-      i.foglio.formattazioni.unshift(regola); // Office: at the first/top priority
-      creata = { foglio: i.foglio, regola };
+      i.foglio.formattazioni.unshift(regola); // the reference: "at the first/top priority"
+      creata = { regola, intervallo: i };
     });
     return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.add(${JSON.stringify(type)})`, () => {
       if (!creata)
         throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, "Il formato condizionale non è ancora stato aggiunto.");
-      const { foglio, regola } = creata as RifRegola;
-      return foglio.formattazioni.includes(regola) ? creata : null;
+      const { regola, intervallo } = creata as { regola: RegolaFinta; intervallo: Intervallo };
+      if (!intervallo.foglio.formattazioni.includes(regola)) return null;
+      return { foglio: intervallo.foglio, regola, posizione: regoleDi(intervallo).indexOf(regola) };
     });
   }
 
   getItem(id: string): ExcelConditionalFormat {
-    return new FormatoCondizionaleProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(id)})`, () => {
-      const i = this.oggetto();
-      const regola = i.foglio.formattazioni.find((r) => r.id === id);
-      if (!regola) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `Nessun formato condizionale con id ${id}.`);
-      return { foglio: i.foglio, regola };
-    });
+    return this.allaPosizione(id);
   }
+}
+
+/** The rules a range's collection holds now: those intersecting it, by priority. */
+function regoleDi(i: Intervallo): RegolaFinta[] {
+  return i.foglio.formattazioni.filter((r) => r.aree.some((a) => i.aree.some((b) => interseca(a, b))));
 }
 
 class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements ExcelConditionalFormat {
@@ -1781,7 +1792,7 @@ class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements ExcelCon
   }
 
   protected override leggiScalare(nome: string, r: RifRegola): unknown {
-    if (nome === "id") return r.regola.id;
+    if (nome === "id") return String(r.posizione);
     if (nome === "type") return r.regola.tipo;
     if (nome === "stopIfTrue") return r.regola.fermaSeVera ?? false;
     if (nome === "priority") return r.foglio.formattazioni.indexOf(r.regola);
@@ -2413,7 +2424,7 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
 
   set orientation(valore: string) {
     impostaPagina(this, this.ctx, "orientation", valore, (f) => {
-      if (valore !== "Portrait" && valore !== "Landscape") throw nonValido(`Orientamento non valido: ${valore}`);
+      if (!ORIENTAMENTI_DOCUMENTATI.has(valore)) throw nonValido(`Orientamento non valido: ${valore}`);
       f.pagina.orientamento = valore;
     });
   }
@@ -2424,7 +2435,7 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
 
   set paperSize(valore: string) {
     impostaPagina(this, this.ctx, "paperSize", valore, (f) => {
-      if (typeof valore !== "string" || valore === "") throw nonValido(`Formato della carta non valido: ${valore}`);
+      if (!CARTA_DOCUMENTATA.has(valore)) throw nonValido(`Formato della carta non valido: ${valore}`);
       f.pagina.carta = valore;
     });
   }
@@ -2433,21 +2444,13 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
     return this.proprieta("zoom");
   }
 
-  /** A percentage (10–400), or fit to pages wide / tall (0: as many as needed), as Excel accepts them. */
+  /** A percentage (10–400), or fit to pages wide / tall: documented values only (zoomDocumentato). */
   set zoom(valore: ExcelPageLayoutZoomOptions) {
     const copiato = copia(valore);
     impostaPagina(this, this.ctx, "zoom", copiato, (f) => {
-      const { scale, horizontalFitToPages: larghe, verticalFitToPages: alte } = copiato ?? {};
-      const pagine = (n: unknown) => n === undefined || (Number.isInteger(n) && (n as number) >= 0);
-      const adatta = larghe !== undefined || alte !== undefined;
-      if (!pagine(larghe) || !pagine(alte)) throw nonValido("zoom: il numero di pagine deve essere un intero ≥ 0.");
-      if (scale !== undefined && scale !== null && (typeof scale !== "number" || scale < 10 || scale > 400))
-        throw nonValido(`zoom: scala non valida: ${scale}`);
-      if (!adatta && (scale === undefined || scale === null)) throw nonValido("zoom: serve una scala o le pagine.");
-      if (adatta && typeof scale === "number") throw nonValido("zoom: scala e pagine insieme.");
-      f.pagina.zoom = adatta
-        ? { horizontalFitToPages: larghe ?? 0, verticalFitToPages: alte ?? 0 }
-        : { scale: scale as number };
+      const esito = zoomDocumentato(copiato);
+      if ("errore" in esito) throw nonValido(esito.errore);
+      f.pagina.zoom = esito.zoom;
     });
   }
 
@@ -2459,15 +2462,15 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
     impostaPagina(this, this.ctx, "centerHorizontally", valore, (f) => (f.pagina.centraOrizzontale = valore === true));
   }
 
-  get firstPageNumber(): number | "" {
+  get firstPageNumber(): number | "" | null {
     return this.proprieta("firstPageNumber");
   }
 
-  set firstPageNumber(valore: number | "") {
+  set firstPageNumber(valore: number | "" | null) {
     impostaPagina(this, this.ctx, "firstPageNumber", valore, (f) => {
-      if (valore !== "" && (!Number.isInteger(valore) || valore < 0))
-        throw nonValido(`Numero della prima pagina non valido: ${valore}`);
-      f.pagina.primaPagina = valore;
+      const errore = primaPaginaDocumentata(valore);
+      if (errore) throw nonValido(errore);
+      f.pagina.primaPagina = valore as number | null;
     });
   }
 
@@ -2539,6 +2542,9 @@ class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLay
       else {
         const i = (printTitleRows as RangeProxy).risolvi();
         if (!i) throw nonValido("Le righe da ripetere sono un oggetto nullo.");
+        // The reference: "The range must span the entire row to be valid."
+        if (i.aree.length !== 1 || i.aree[0].left !== 0 || i.aree[0].right !== ULTIMA_COLONNA)
+          throw nonValido("Le righe da ripetere devono essere righe intere.");
         f.pagina.righeTitoli = `$${i.aree[0].top + 1}:$${i.aree[0].bottom + 1}`;
       }
     });

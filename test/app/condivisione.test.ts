@@ -160,7 +160,8 @@ describe("ricalcola and conditional formatting through the port", () => {
     ];
     const linea = await ricalcola(access, { tipo: "linea", indice: 3 }, IMPOSTAZIONI_PREDEFINITE);
     // Only line 4's own rules: the unkeyed old one belongs to no line, Ricalcola tutto removes it.
-    expect(linea.patch.formattazione!.elimina).toEqual([{ foglio: "Obiettivi 2024", id: "sua" }]);
+    // (each with its formula as read: the adapter goes by it, ids being positions)
+    expect(linea.patch.formattazione!.elimina).toEqual([access.formattazioni[2]]);
     expect(linea.patch.formattazione!.aggiungi).toHaveLength(3);
     expect(linea.patch.formattazione!.aggiungi.every((r) => isRegolaBarometro(r.formula) && r.linea === chiave)).toBe(
       true
@@ -168,11 +169,7 @@ describe("ricalcola and conditional formatting through the port", () => {
     // Ricalcola tutto also cleans Barometro's rules left on sheets that no longer hold a table.
     access.fogli = [...fogli, { name: "Altro", values: [["nota"]], merges: [] }];
     const tutto = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
-    expect(tutto.patch.formattazione!.elimina).toEqual([
-      { foglio: "Obiettivi 2024", id: "vecchia" },
-      { foglio: "Obiettivi 2024", id: "sua" },
-      { foglio: "Altro", id: "altrove" },
-    ]);
+    expect(tutto.patch.formattazione!.elimina).toEqual(access.formattazioni.slice(1));
     expect(tutto.patch.formattazione!.aggiungi).toHaveLength(33);
   });
 });

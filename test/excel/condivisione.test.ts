@@ -23,7 +23,7 @@ import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, pars
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { a1, parseA1 } from "../../src/layout/grid";
-import { isFormulaBarometro, isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { isFormulaBarometro, isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/patch";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
 
@@ -51,7 +51,10 @@ const valutaPerf: ValutaFormula = (formula, foglio) => {
 
 function campione() {
   const cartella = cartellaDaExcelJS(libro, { valutaFormula: valutaPerf });
-  const accesso = creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni });
+  const accesso = creaAccessoOffice({
+    esegui: cartella.run,
+    impostazioni: () => cartella.impostazioni,
+  });
   return { cartella, accesso, ws: cartella.foglio(FOGLIO)! };
 }
 
@@ -65,10 +68,15 @@ const suRegole = (c: CartellaFinta, sync: number) =>
   operazioni(c, sync).filter((o) => o.oggetto.includes("conditionalFormats"));
 
 describe("Ricalcola writes the Barometro as conditional formatting too", () => {
-  it("marked rules on the Barometro cells, the same colours as the fills; a user's rule survives; 2 syncs", async () => {
+  it("marked rules on the Barometro cells, the same colours as the fills; a user's rule survives; 3 syncs", async () => {
     const { cartella, accesso, ws } = campione();
     // A rule of the user's, and an old Barometro rule left by an earlier version, on the sheet.
-    const sua = ws.aggiungiRegola({ tipo: "Custom", aree: [parseArea("H12:H20")], formula: "=$H12>1000", colore: BLU });
+    const sua = ws.aggiungiRegola({
+      tipo: "Custom",
+      aree: [parseArea("H12:H20")],
+      formula: "=$H12>1000",
+      colore: BLU,
+    });
     ws.aggiungiRegola({ tipo: "ColorScale", aree: [parseArea("I12:I20")] });
     ws.aggiungiRegola({
       tipo: "Custom",
@@ -80,8 +88,14 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     cartella.azzeraContatori();
 
     const esito = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
-    expect(cartella.sincronizzazioni).toBe(2);
-    expect(esito.formattazione).toEqual({ attiva: true, scritta: true, regole: 33, fogli: [FOGLIO] });
+    // Read, the sheet's rules read again (an old Barometro rule is to go: ids are positions), write.
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(esito.formattazione).toEqual({
+      attiva: true,
+      scritta: true,
+      regole: 33,
+      fogli: [FOGLIO],
+    });
 
     // The rules are exactly the ones regoleCondizionali gives for the sheet's lines.
     const attese = regoleCondizionali(esito.analisi.linee, esito.analisi.risultato.linee, BANDE_PREDEFINITE);
@@ -95,8 +109,9 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(ws.formattazioni).toContainEqual(sua);
     expect(ws.formattazioni.filter((r) => r.tipo === "ColorScale")).toHaveLength(1);
     expect(ws.formattazioni.filter((r) => r.formula?.includes('N("barometro")'))).toEqual([]);
-    // Deleted by id and added in the write's single sync, together with values and fills.
-    const scrittura = suRegole(cartella, 1).map((o) => o.dettaglio);
+    // Rules read again alone, then deleted and added in the write's sync, with values and fills.
+    expect(suRegole(cartella, 1).map((o) => o.tipo)).toEqual(["carica"]);
+    const scrittura = suRegole(cartella, 2).map((o) => o.dettaglio);
     expect(scrittura.filter((d) => d === "delete")).toHaveLength(1);
     expect(scrittura.filter((d) => d === "add")).toHaveLength(33);
 
@@ -152,7 +167,10 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(diverse(dopo, cartella.istantanea())).toEqual([]);
 
     // A colleague's add-in, on the same workbook (another session), then Ricalcola linea.
-    const collega = creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni });
+    const collega = creaAccessoOffice({
+      esegui: cartella.run,
+      impostazioni: () => cartella.impostazioni,
+    });
     await collega.leggi();
     cartella.azzeraContatori();
     await ricalcola(collega, { tipo: "linea", indice: 7 }, IMPOSTAZIONI_PREDEFINITE);
@@ -161,7 +179,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(diverse(dopo, cartella.istantanea())).toEqual([]);
   });
 
-  it("a changed layout (a row inserted, the bands changed) replaces Barometro's rules, in the same 2 syncs", async () => {
+  it("a changed layout (a row inserted, the bands changed) replaces Barometro's rules, in 3 syncs", async () => {
     const { cartella, accesso, ws } = campione();
     await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const prima = ws.formattazioni.map((r) => r.formula);
@@ -169,8 +187,9 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     if (typeof bande === "string") throw new Error(bande);
     cartella.azzeraContatori();
     await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
-    expect(cartella.sincronizzazioni).toBe(2);
-    expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
+    // One more sync than a write that deletes nothing: the rules read again before deleting.
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
     expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
     expect(ws.formattazioni.every((r) => r.formula!.includes(">=60)+(") && r.formula!.includes(">=95)="))).toBe(true);
     expect(ws.formattazioni.map((r) => r.formula)).not.toEqual(prima);
@@ -202,10 +221,11 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
 
     cartella.azzeraContatori();
     await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
-    expect(cartella.sincronizzazioni).toBe(2);
+    // 3: the rules are read again before deleting (their ids are positions).
+    expect(cartella.sincronizzazioni).toBe(3);
     expect(cartella.registro.filter((r) => r.errore)).toEqual([]);
-    expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
-    expect(suRegole(cartella, 1).filter((o) => o.dettaglio === "add")).toHaveLength(33);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "add")).toHaveLength(33);
     // Rules and labels are the current ones again (the rules in another order of priority, which
     // does not matter: the bands are exclusive); no array constant left anywhere.
     const dopo = cartella.istantanea();
@@ -217,14 +237,98 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(ws.formattazioni.some((r) => r.formula?.includes("{"))).toBe(false);
   });
 
+  it("rule ids are positions: with the user's rules between Barometro's, only Barometro's are deleted", async () => {
+    const { accesso, ws } = campione();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    // The user's rules made in Excel among Barometro's (as "Manage rules" lists them): 2nd and last.
+    const sua = ws.aggiungiRegola({
+      tipo: "Custom",
+      aree: [parseArea("H12")],
+      formula: "=$H12>1000",
+      colore: BLU,
+    });
+    const scala = ws.aggiungiRegola({
+      tipo: "ColorScale",
+      aree: [parseArea("I12:I20")],
+    });
+    ws.formattazioni.splice(ws.formattazioni.indexOf(sua), 1);
+    ws.formattazioni.splice(1, 0, sua);
+    expect(ws.formattazioni.map((r) => isRegolaBarometro(r.formula))).toEqual([
+      true,
+      false,
+      ...Array.from({ length: 32 }, () => true),
+      false,
+    ]);
+    const formuleNostre = () => ws.formattazioni.filter((r) => isRegolaBarometro(r.formula)).map((r) => r.formula!);
+    const vecchie = new Set(formuleNostre());
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
+    // Deleting by the read's ids from the top shifts every later id onto the next rule: the user's
+    // 2nd rule goes, then the batch fails (ItemNotFound) with Barometro's old rules half deleted.
+    expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua, scala]);
+    expect(formuleNostre()).toHaveLength(33);
+    expect(formuleNostre().filter((f) => vecchie.has(f))).toEqual([]);
+
+    // Ricalcola linea: only that line's rules are replaced, among another line's and the user's.
+    const prima = formuleNostre();
+    const { patch } = await ricalcola(accesso, { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
+    const chiave = lineaDellaRegola(patch.formattazione?.aggiungi[0]?.formula);
+    expect(chiave).not.toBeNull();
+    const dopo = formuleNostre();
+    expect(dopo).toHaveLength(33);
+    expect(dopo.filter((f) => lineaDellaRegola(f) !== chiave).sort()).toEqual(
+      prima.filter((f) => lineaDellaRegola(f) !== chiave).sort()
+    );
+    expect(dopo.filter((f) => lineaDellaRegola(f) === chiave && prima.includes(f))).toEqual([]);
+    expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua, scala]);
+  });
+
+  it("rules deleted or added by someone else between the read and the write: no error, only Barometro's go", async () => {
+    const { cartella, accesso, ws } = campione();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    let sua: ReturnType<typeof ws.aggiungiRegola> | null = null;
+    // Just before the write: Barometro's first rule deleted, a rule of the user's put on top.
+    const intanto: typeof accesso = {
+      ...accesso,
+      scrivi: (p) => {
+        ws.formattazioni.splice(0, 1);
+        sua = ws.aggiungiRegola({
+          tipo: "Custom",
+          aree: [parseArea("H12")],
+          formula: "=$H12>1000",
+          colore: BLU,
+        });
+        ws.formattazioni.unshift(ws.formattazioni.pop()!);
+        return accesso.scrivi(p);
+      },
+    };
+    cartella.azzeraContatori();
+    await ricalcola(intanto, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua]);
+    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
+  });
+
   it("switched off in the workbook's settings: Barometro's rules removed (the user's stay), fills still written", async () => {
     const { cartella, accesso, ws } = campione();
     await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
-    const sua = ws.aggiungiRegola({ tipo: "Custom", aree: [parseArea("H12")], formula: "=$H12>1000", colore: BLU });
+    const sua = ws.aggiungiRegola({
+      tipo: "Custom",
+      aree: [parseArea("H12")],
+      formula: "=$H12>1000",
+      colore: BLU,
+    });
     await accesso.salvaImpostazioni({ [CHIAVE_FORMATTAZIONE]: false });
     // The task pane passes the settings it shows; without the option, the stored one decides.
     const esito = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
-    expect(esito.formattazione).toMatchObject({ attiva: false, scritta: true, regole: 0 });
+    expect(esito.formattazione).toMatchObject({
+      attiva: false,
+      scritta: true,
+      regole: 0,
+    });
     expect(ws.formattazioni).toEqual([sua]);
     expect(esito.patch.colori).toHaveLength(140);
     // Explicitly on again.
@@ -235,7 +339,12 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
 
   it("when Excel refuses to read the rules: one more read without them, rules untouched, and the message says so", async () => {
     const { cartella, accesso, ws } = campione();
-    const sua = ws.aggiungiRegola({ tipo: "Custom", aree: [parseArea("H12")], formula: "=$H12>1000", colore: BLU });
+    const sua = ws.aggiungiRegola({
+      tipo: "Custom",
+      aree: [parseArea("H12")],
+      formula: "=$H12>1000",
+      colore: BLU,
+    });
     cartella.formattazioniIlleggibili = true;
     const esito = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     // The first read: the list of sheets, their contents (refused), the same without rules; the write.
@@ -267,11 +376,20 @@ describe("Prepara per la condivisione", () => {
     await c.accesso.salvaImpostazioni({ "barometro.modoScrittura": "formule" });
     const libera = c.ws.areaUsata()!.right + 2; // a free column
     const col = (r: number) => a1(r - 1, libera);
-    c.ws.imposta(col(12), { formula: "=PERF.LINEA(B12:B19,L12:L19,M12:M19)", valore: 84.44 });
-    c.ws.imposta(col(14), { formula: "=PERF.RAGG(H12:H14,I12:I14)", valore: 100 });
+    c.ws.imposta(col(12), {
+      formula: "=PERF.LINEA(B12:B19,L12:L19,M12:M19)",
+      valore: 84.44,
+    });
+    c.ws.imposta(col(14), {
+      formula: "=PERF.RAGG(H12:H14,I12:I14)",
+      valore: 100,
+    });
     c.ws.imposta(col(15), { valore: 41.67 }); // spilled values: no formula of their own
     c.ws.imposta(col(16), { valore: 33.33 });
-    c.ws.imposta(col(18), { formula: '=PERF.BAROMETRO(92,"x")', valore: "#N/A" });
+    c.ws.imposta(col(18), {
+      formula: '=PERF.BAROMETRO(92,"x")',
+      valore: "#N/A",
+    });
     c.ws.imposta(col(19), { formula: "=PERF.ENTE(A1:A3)", valore: "#NAME?" });
     c.ws.imposta(col(20), { formula: '=IF(A1="PERF.RAGG(",1,2)', valore: 2 }); // not a PERF call
     c.cartella.aggiungiFoglio("Appunti").imposta("B2", { formula: "=PERF.RAGG(50,39)", valore: 78 });
@@ -291,17 +409,30 @@ describe("Prepara per la condivisione", () => {
     const conta = await preparaCondivisione(accesso);
     expect(cartella.sincronizzazioni).toBe(1);
     expect(cartella.istantanea()).toEqual(prima);
-    expect(conta).toMatchObject({ applicato: false, formule: attese, fogli: [FOGLIO, "Appunti"], scrittura: null });
+    expect(conta).toMatchObject({
+      applicato: false,
+      formule: attese,
+      fogli: [FOGLIO, "Appunti"],
+      scrittura: null,
+    });
     expect(conta.domanda).toBe(`Sostituire ${attese} formule PERF con il loro valore?`);
     expect(conta.escluse).toEqual([
-      expect.objectContaining({ foglio: FOGLIO, cella: col(19), motivo: expect.stringContaining("Ctrl+Alt+F9") }),
+      expect.objectContaining({
+        foglio: FOGLIO,
+        cella: col(19),
+        motivo: expect.stringContaining("Ctrl+Alt+F9"),
+      }),
     ]);
 
     cartella.azzeraContatori();
     const valori = ragg.map((i) => ws.cella(i.celle.ragg!)!.valore);
     const esito = await preparaCondivisione(accesso, { conferma: true });
     expect(cartella.sincronizzazioni).toBe(2);
-    expect(esito).toMatchObject({ applicato: true, formule: attese, fogli: [FOGLIO, "Appunti"] });
+    expect(esito).toMatchObject({
+      applicato: true,
+      formule: attese,
+      fogli: [FOGLIO, "Appunti"],
+    });
     expect(esito.scrittura?.sincronizzazioni).toBe(1);
     expect(esito.messaggio).toContain(`${attese} formule PERF sostituite`);
     expect(esito.messaggio).toContain(MESSAGGI_APP.modoFormuleAttivo);
@@ -321,7 +452,12 @@ describe("Prepara per la condivisione", () => {
     expect(cartella.foglio("Appunti")!.cella("B2")).toEqual({ valore: 78 });
 
     const ancora = await preparaCondivisione(accesso);
-    expect(ancora).toMatchObject({ applicato: false, formule: 0, fogli: [], domanda: null });
+    expect(ancora).toMatchObject({
+      applicato: false,
+      formule: 0,
+      fogli: [],
+      domanda: null,
+    });
     expect(ancora.messaggio).toBe(MESSAGGI_APP.soloFormuleEscluse(1));
     const nulla = cartella.istantanea();
     expect(await preparaCondivisione(accesso, { conferma: true })).toMatchObject({ applicato: false, formule: 0 });
@@ -361,7 +497,11 @@ describe("the Riepilogo sheet", () => {
     const prima = cartella.istantanea();
     const esito = await aggiornaRiepilogo(accesso, IMPOSTAZIONI_PREDEFINITE);
     expect(cartella.sincronizzazioni).toBe(2);
-    expect(esito).toMatchObject({ foglio: FOGLIO_RIEPILOGO, creato: true, linee: 10 });
+    expect(esito).toMatchObject({
+      foglio: FOGLIO_RIEPILOGO,
+      creato: true,
+      linee: 10,
+    });
     expect(esito.messaggio).toBe("Creato il foglio «Riepilogo»: 10 linee, ente 92,50%.");
     expect(cartella.fogli.map((f) => f.nome)).toEqual([FOGLIO, FOGLIO_RIEPILOGO]);
 
@@ -372,10 +512,22 @@ describe("the Riepilogo sheet", () => {
       const ris = linee.risultato.linee[i];
       const fascia = fasciaPer(ris.percentuale!, BANDE_PREDEFINITE);
       expect(r.cellaIn(4 + i, 0)?.valore).toBe(l.nome);
-      expect(r.cellaIn(4 + i, 1)).toEqual({ valore: ris.percentuale! / 100, formato: "0.00%" });
-      expect(r.cellaIn(4 + i, 2)).toEqual({ valore: fascia.etichetta, colore: fascia.colore });
-      expect(r.cellaIn(4 + i, 3)).toEqual({ valore: l.obiettivi.length, formato: "0" });
-      expect(r.cellaIn(4 + i, 4)).toEqual({ valore: ris.neutralizzati, formato: "0" });
+      expect(r.cellaIn(4 + i, 1)).toEqual({
+        valore: ris.percentuale! / 100,
+        formato: "0.00%",
+      });
+      expect(r.cellaIn(4 + i, 2)).toEqual({
+        valore: fascia.etichetta,
+        colore: fascia.colore,
+      });
+      expect(r.cellaIn(4 + i, 3)).toEqual({
+        valore: l.obiettivi.length,
+        formato: "0",
+      });
+      expect(r.cellaIn(4 + i, 4)).toEqual({
+        valore: ris.neutralizzati,
+        formato: "0",
+      });
       expect(r.cellaIn(4 + i, 5)?.valore).toBe(ris.incompleta ? "sì" : "no");
     });
     expect(r.cellaIn(14, 0)?.valore).toBe("Ente (media delle linee)");
@@ -423,7 +575,12 @@ describe("the Riepilogo sheet", () => {
 
     // The data change: the refresh follows (the chart is replaced, a user's chart stays).
     const r = cartella.foglio(FOGLIO_RIEPILOGO)!;
-    r.grafici.push({ ...r.grafici[0], id: "{suo}", nome: "Il mio grafico", coloriPunti: {} });
+    r.grafici.push({
+      ...r.grafici[0],
+      id: "{suo}",
+      nome: "Il mio grafico",
+      coloriPunti: {},
+    });
     const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const sport = analisi.linee.findIndex((l) => l.nome === "LINEA STRATEGICA SULLO SPORT");
     const palestre = analisi.linee[sport].obiettivi
@@ -490,7 +647,10 @@ describe("sharing settings through the adapter", () => {
     });
     cartella.riapri();
     const riletto = leggiImpostazioni(
-      creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni }).leggiImpostazioni()
+      creaAccessoOffice({
+        esegui: cartella.run,
+        impostazioni: () => cartella.impostazioni,
+      }).leggiImpostazioni()
     );
     expect(riletto).toEqual({ impostazioni, errore: null });
 

@@ -45,7 +45,8 @@ describe("the fake Excel: conditional formats", () => {
       expect(tutte.items[0].customOrNullObject.isNullObject).toBe(false);
       expect(tutte.items[0].customOrNullObject.rule.formula).toBe("=B1>=0.9");
       expect(tutte.items[1].customOrNullObject.isNullObject).toBe(true);
-      expect(tutte.items[0].id).toBe(f.formattazioni[0].id);
+      // Ids are positions (ConditionalFormat.id: "the priority … in the current collection").
+      expect(tutte.items.map((x) => x.id)).toEqual(["0", "1"]);
     });
     expect(f.formattazioni[0]).toMatchObject({ tipo: "Custom", formula: "=B1>=0.9", colore: "#63BE7B" });
     expect(f.formattazioni[0].aree).toHaveLength(2);
@@ -56,22 +57,22 @@ describe("the fake Excel: conditional formats", () => {
     expect(vistaFoglio(f).righe[2][1]).toMatchObject({ colore: "#63BE7B", riempimento: null, condizionale: true });
   });
 
-  it("delete by id; `custom` on another kind fails the sync; a missing id is ItemNotFound; protected sheets refuse", async () => {
+  it("delete by id (a position); `custom` on another kind fails the sync; a missing id is ItemNotFound; protected sheets refuse", async () => {
     const { c, f } = cartella();
     const scala = f.aggiungiRegola({ tipo: "ColorScale", aree: [{ top: 0, left: 2, bottom: 9, right: 2 }] });
-    const nostra = f.aggiungiRegola({
+    f.aggiungiRegola({
       tipo: "Custom",
       aree: [{ top: 0, left: 1, bottom: 0, right: 1 }],
       formula: "=1",
     });
     await c.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem("Dati").getRange().conditionalFormats.getItem(nostra.id).delete();
+      ctx.workbook.worksheets.getItem("Dati").getRange().conditionalFormats.getItem("1").delete();
       await ctx.sync();
     });
     expect(f.formattazioni).toEqual([scala]);
     const e = await fallisce(
       c.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem("Dati").getRange().conditionalFormats.getItem(scala.id).custom.load("rule");
+        ctx.workbook.worksheets.getItem("Dati").getRange().conditionalFormats.getItem("0").custom.load("rule");
         await ctx.sync();
       })
     );
@@ -92,6 +93,47 @@ describe("the fake Excel: conditional formats", () => {
     );
     expect(protetto.code).toBe(CODICI_ERRORE.accessoNegato);
     expect(f.formattazioni).toEqual([scala]);
+  });
+
+  it("ids are positions when the operation runs: a deletion or an add() moves the rules after it", async () => {
+    const { c, f } = cartella();
+    const regola = (formula: string) =>
+      f.aggiungiRegola({ tipo: "Custom", aree: [{ top: 0, left: 1, bottom: 0, right: 1 }], formula });
+    const [a, , cc, d] = [regola("=1"), regola("=2"), regola("=3"), regola("=4")];
+    // "1" then "2" in one batch: once "1" is gone, "2" names what was "3" (the 4th rule), not the 3rd.
+    await c.run(async (ctx) => {
+      const regole = ctx.workbook.worksheets.getItem("Dati").getRange().conditionalFormats;
+      regole.getItem("1").delete();
+      regole.getItem("2").delete();
+      await ctx.sync();
+    });
+    expect(f.formattazioni).toEqual([a, cc]);
+    expect(f.formattazioni).not.toContain(d);
+    // Loaded items are positions too; add() puts the new rule at the top, so "0" is then the new one.
+    await c.run(async (ctx) => {
+      const regole = ctx.workbook.worksheets.getItem("Dati").getRange().conditionalFormats;
+      regole.load("items/id");
+      await ctx.sync();
+      expect(regole.items.map((x) => x.id)).toEqual(["0", "1"]);
+      const nuova = regole.add("Custom");
+      nuova.custom.rule.formula = "=5";
+      regole.items[0].delete();
+      await ctx.sync();
+    });
+    // The item loaded as "0" ("=1") named the new rule when its delete ran.
+    expect(f.formattazioni.map((r) => r.formula)).toEqual(["=1", "=3"]);
+    // A range's collection holds the rules intersecting it only: its "0" is not the sheet's.
+    const altrove = f.aggiungiRegola({
+      tipo: "Custom",
+      aree: [{ top: 5, left: 0, bottom: 5, right: 0 }],
+      formula: "=6",
+    });
+    await c.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem("Dati").getRange("A6").conditionalFormats.getItem("0").delete();
+      await ctx.sync();
+    });
+    expect(f.formattazioni).not.toContain(altrove);
+    expect(f.formattazioni.map((r) => r.formula)).toEqual(["=1", "=3"]);
   });
 
   it("the snapshot shows rules (without ids) and charts", () => {

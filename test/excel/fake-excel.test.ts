@@ -315,6 +315,28 @@ describe("fake Excel: load/sync semantics", () => {
     expect(s.get("manca")).toBeNull();
   });
 
+  it("document settings under co-authoring: each session its copy; saveAsync writes the whole bag; refreshAsync reloads", async () => {
+    const c = new CartellaFinta();
+    const collega = c.impostazioniDiUnCollega();
+    const salva = (s: typeof collega) => new Promise<string>((r) => s.saveAsync((e) => r(String(e.status))));
+    collega.set("a", 1);
+    expect(await salva(collega)).toBe("succeeded");
+    expect(c.impostazioni.get("a")).toBeNull(); // our copy was loaded before the colleague's save
+    c.impostazioni.set("b", 2);
+    await salva(c.impostazioni);
+    expect(c.impostazioniNelFile()).toEqual({ b: 2 }); // the whole stale bag: the colleague's "a" lost
+    await salva(collega);
+    const esito = await new Promise<string>((r) => c.impostazioni.refreshAsync((e) => r(String(e.status))));
+    expect(esito).toBe("succeeded");
+    expect([c.impostazioni.get("a"), c.impostazioni.get("b")]).toEqual([1, null]);
+    c.documentoImpostazioni.aggiornamentoFallisce = true;
+    collega.set("c", 3);
+    await salva(collega);
+    const fallito = await new Promise<string>((r) => c.impostazioni.refreshAsync((e) => r(String(e.status))));
+    expect(fallito).toBe("failed");
+    expect(c.impostazioni.get("c")).toBeNull();
+  });
+
   it("istantanea lists cells, merges and protection", () => {
     const { c, ws } = cartella();
     ws.unisci("B5:C5");

@@ -505,6 +505,50 @@ describe("creaAccessoOffice: scrivi()", () => {
     );
   });
 
+  it("rule ids are positions: deletes Barometro's rules only, read again, from the lowest priority up", async () => {
+    const c = cartellaDiProva();
+    const f = c.foglio("Dati 2024")!;
+    const area = [{ top: 5, left: 5, bottom: 5, right: 5 }];
+    const nostra = (n: number) => `=$D6>=${n}+0*N("barometro:0000000a:00000000")`;
+    const [u0, , u2, , u4] = [
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: "=$D6>1", colore: "#0000FF" }),
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: nostra(0.9), colore: "#63BE7B" }),
+      f.aggiungiRegola({ tipo: "ColorScale", aree: area }),
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: nostra(0.7), colore: "#FFEB84" }),
+      f.aggiungiRegola({ tipo: "Custom", aree: area, formula: "=$D6<0", colore: "#FF0000" }),
+    ];
+    const accesso = accessoSu(c);
+    const { formattazioni } = await accesso.leggi();
+    // As Office.js reports them: ids are the positions "0".."4"; Barometro's are "1" and "3".
+    expect(formattazioni!.map((r) => r.id)).toEqual(["0", "1", "2", "3", "4"]);
+    const elimina = formattazioni!.filter((r) => r.formula?.includes("barometro"));
+    expect(elimina.map((r) => r.id)).toEqual(["1", "3"]);
+    c.azzeraContatori();
+    const esito = await accesso.scrivi({
+      scritture: [],
+      colori: [],
+      formattazione: { elimina, aggiungi: [], invariati: [] },
+    });
+    // getItem("1") then getItem("3") in one batch would delete "1", then the user's last rule (the
+    // old "4", now at position 3), and leave one of Barometro's.
+    expect(f.formattazioni).toEqual([u0, u2, u4]);
+    // One sync to read the rules again, one to write; the deletions from the highest position down.
+    expect(esito.sincronizzazioni).toBe(2);
+    expect(c.registro[0].operazioni.map((o) => `${o.tipo} ${o.dettaglio}`)).toEqual([
+      "carica items/customOrNullObject/rule/formula",
+    ]);
+    expect(c.registro[1].operazioni.filter((o) => o.dettaglio === "delete").map((o) => o.oggetto)).toEqual([
+      'worksheets.getItem("Dati 2024").getRange().conditionalFormats.getItem("3")',
+      'worksheets.getItem("Dati 2024").getRange().conditionalFormats.getItem("1")',
+    ]);
+
+    // Nothing of Barometro's left to delete (someone else did it meanwhile): no deletion, no error.
+    c.azzeraContatori();
+    await accesso.scrivi({ scritture: [], colori: [], formattazione: { elimina, aggiungi: [], invariati: [] } });
+    expect(f.formattazioni).toEqual([u0, u2, u4]);
+    expect(c.registro[1]?.operazioni ?? []).toEqual([]);
+  });
+
   it("writes nothing and syncs nothing for an empty patch", async () => {
     const c = cartellaDiProva();
     expect(await accessoSu(c).scrivi({ scritture: [], colori: [] })).toEqual({ sincronizzazioni: 0, byte: 0 });
@@ -621,6 +665,47 @@ describe("creaAccessoOffice: seleziona() and settings", () => {
     expect(leggiImpostazioni(accesso.leggiImpostazioni()).impostazioni.modoScrittura).toBe(
       IMPOSTAZIONI_PREDEFINITE.modoScrittura
     );
+  });
+
+  it("co-authoring: a colleague's save between our read and our save survives it (refresh, then our keys only)", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    const bande = creaBande({ raggiunto: 95, parziale: 60 });
+    if (typeof bande === "string") throw new Error(bande);
+    await accesso.salvaImpostazioni(valoriDaImpostazioni({ ...IMPOSTAZIONI_PREDEFINITE, bande }));
+    // Our task pane shows what it read; meanwhile a colleague's add-in, on the same workbook, saves
+    // another key and a newer value of one we show.
+    const mostrate = accesso.leggiImpostazioni();
+    const collega = c.impostazioniDiUnCollega();
+    collega.set("barometro.annoRelazione", 2025);
+    collega.set(CHIAVE_BANDE, { raggiunto: 80, parziale: 50 });
+    await new Promise<void>((resolve) => collega.saveAsync(() => resolve()));
+    // We change the mode only; the pane passes every value it shows (the bands unchanged).
+    await accesso.salvaImpostazioni({ ...mostrate, [CHIAVE_MODO]: "formule" });
+    // Saving our stale in-memory bag as a whole would have lost both of the colleague's values.
+    expect(c.impostazioniNelFile()).toEqual({
+      [CHIAVE_BANDE]: { raggiunto: 80, parziale: 50 },
+      [CHIAVE_MODO]: "formule",
+      "barometro.annoRelazione": 2025,
+    });
+    expect(accesso.leggiImpostazioni()[CHIAVE_BANDE]).toEqual({ raggiunto: 80, parziale: 50 });
+    // Removing a key is a change too; the colleague's key stays.
+    await accesso.salvaImpostazioni({ [CHIAVE_MODO]: null });
+    expect(Object.keys(c.impostazioniNelFile()).sort()).toEqual([CHIAVE_BANDE, "barometro.annoRelazione"].sort());
+  });
+
+  it("aggiornaImpostazioni reloads the document's settings; a failed refresh still saves (as before)", async () => {
+    const c = cartellaDiProva();
+    const accesso = accessoSu(c);
+    const collega = c.impostazioniDiUnCollega();
+    collega.set(CHIAVE_MODO, "formule");
+    await new Promise<void>((resolve) => collega.saveAsync(() => resolve()));
+    expect(accesso.leggiImpostazioni()).toEqual({});
+    await accesso.aggiornaImpostazioni!();
+    expect(accesso.leggiImpostazioni()).toEqual({ [CHIAVE_MODO]: "formule" });
+    c.documentoImpostazioni.aggiornamentoFallisce = true;
+    await accesso.salvaImpostazioni({ [CHIAVE_MODO]: "valori" });
+    expect(c.impostazioniNelFile()).toEqual({ [CHIAVE_MODO]: "valori" });
   });
 
   it("reports a failed save", async () => {

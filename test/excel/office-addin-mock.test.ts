@@ -65,6 +65,7 @@ describe("creaAccessoOffice against office-addin-mock (OfficeMockObject)", () =>
   it("settings: Office.context.document.settings get / set / remove / saveAsync", async () => {
     const memoria = new Map<string, unknown>();
     const salvate: Record<string, unknown> = {};
+    const chiamate: string[] = [];
     globali.Office = new OfficeMockObject({
       context: {
         document: {
@@ -73,7 +74,12 @@ describe("creaAccessoOffice against office-addin-mock (OfficeMockObject)", () =>
             set: (k: string, v: unknown) => memoria.set(k, v),
             remove: (k: string) => memoria.delete(k),
             saveAsync: (cb: (r: { status: string }) => void) => {
+              chiamate.push("saveAsync");
               memoria.forEach((v, k) => (salvate[k] = v));
+              cb({ status: "succeeded" });
+            },
+            refreshAsync: (cb: (r: { status: string }) => void) => {
+              chiamate.push("refreshAsync");
               cb({ status: "succeeded" });
             },
           },
@@ -84,6 +90,7 @@ describe("creaAccessoOffice against office-addin-mock (OfficeMockObject)", () =>
     expect(accesso.leggiImpostazioni()).toEqual({});
     await accesso.salvaImpostazioni({ [CHIAVE_MODO]: "formule" });
     expect(salvate).toEqual({ [CHIAVE_MODO]: "formule" });
+    expect(chiamate).toEqual(["refreshAsync", "saveAsync"]); // the document's bag first (co-authoring)
     expect(accesso.leggiImpostazioni()).toEqual({ [CHIAVE_MODO]: "formule" });
   });
 });

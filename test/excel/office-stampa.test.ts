@@ -93,7 +93,7 @@ describe("Prepara stampa over the fake Excel (the sample)", () => {
     expect(ws.pagina).toEqual({
       orientamento: "Landscape",
       carta: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       margini: { left: 28.8, right: 28.8, top: 36, bottom: 43.2, header: 21.6, footer: 21.6 },
       centraOrizzontale: true,
       primaPagina: 2,
@@ -194,7 +194,7 @@ describe("Prepara stampa over the fake Excel (the sample)", () => {
     expect(indice.pagina).toMatchObject({
       orientamento: "Portrait",
       carta: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: 1 },
       piePagina: PIE,
     });
   });

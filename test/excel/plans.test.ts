@@ -251,7 +251,7 @@ describe("write plan", () => {
       scritture,
       colori,
       formattazione: {
-        elimina: [{ foglio: F, id: "7" }],
+        elimina: [{ foglio: F, id: "7", formula: `=TRUE+0*N("barometro:0000000a:00000000")` }],
         aggiungi: [regola, { ...regola, colore: "#F8696B" }],
         invariati: [],
       },

@@ -235,7 +235,7 @@ describe("pianoFormattazione", () => {
     expect(piano.aggiungi).toEqual(rs.filter((r) => r.linea === chiavi[1]));
     // Switched off: Barometro's rules removed, nothing added.
     expect(pianoFormattazione(["F"], [], esistenti)).toEqual({
-      elimina: esistenti.map(({ foglio, id }) => ({ foglio, id })),
+      elimina: esistenti.map(({ foglio, id, formula }) => ({ foglio, id, formula })),
       aggiungi: [],
       invariati: [],
     });

@@ -252,6 +252,22 @@ describe("Impostazioni", () => {
     expect(screen.getByText(/il testo non è JSON\. Si usano le impostazioni predefinite\./)).toBeTruthy();
     expect((screen.getByRole("radio", { name: "Formule PERF.RAGG" }) as HTMLInputElement).checked).toBe(true);
   });
+
+  it("reloads the document's settings before showing them (a colleague may have saved newer ones)", async () => {
+    const access = new FakeAccess(fogli, null, [], {});
+    const ricaricate: string[] = [];
+    // The access's in-memory copy is stale until refreshed from the document.
+    const conAggiornamento = Object.assign(access, {
+      aggiornaImpostazioni: async () => {
+        ricaricate.push("refresh");
+        access.impostazioni = { [CHIAVE_MODO]: "formule" };
+      },
+    });
+    const utente = await apri(conAggiornamento);
+    await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
+    expect(ricaricate).toEqual(["refresh"]);
+    expect((screen.getByRole("radio", { name: "Formule PERF.RAGG" }) as HTMLInputElement).checked).toBe(true);
+  });
 });
 
 /** A sheet of notes with two PERF formulas, and one the add-in has not computed (left as it is). */

@@ -90,7 +90,9 @@ describe("Prepara stampa in the task pane", () => {
 
   it("shows the year saved in the workbook when it opens", async () => {
     const cartella = cartellaDaExcelJS(libro);
+    // Saved in the document (the pane reloads the settings from it when it opens).
     cartella.impostazioni.set(CHIAVE_ANNO_RELAZIONE, 2023);
+    await new Promise<void>((resolve) => cartella.impostazioni.saveAsync(() => resolve()));
     await apri(cartella);
     await waitFor(() =>
       expect((screen.getByRole("textbox", { name: "Anno della Relazione" }) as HTMLInputElement).value).toBe("2023")

@@ -1,11 +1,5 @@
 import * as React from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  Spinner,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
 import { useStiliApp } from "../styles";
 import { Lavoro, Notifica } from "../types";
 
@@ -24,9 +18,7 @@ function testoLavoro(lavoro: Lavoro): string {
     case "salvataggio":
       return "Salvataggio delle impostazioni in corso…";
     case "condivisione":
-      return lavoro.conferma
-        ? "Sostituzione delle formule PERF in corso…"
-        : "Ricerca delle formule PERF in corso…";
+      return lavoro.conferma ? "Sostituzione delle formule PERF in corso…" : "Ricerca delle formule PERF in corso…";
     case "foglioRiepilogo":
       return "Aggiornamento del foglio «Riepilogo» in corso…";
     case "stampa":
@@ -48,22 +40,13 @@ const INTENTO = {
  * Progress and results, in live regions: "status" (polite) for progress, successes and warnings,
  * "alert" for errors. The regions stay in the page so screen readers notice what appears in them.
  */
-export function Stato({
-  lavoro,
-  notifica,
-  onChiudi,
-}: StatoProps): React.JSX.Element {
+export function Stato({ lavoro, notifica, onChiudi }: StatoProps): React.JSX.Element {
   const stili = useStiliApp();
   const messaggio = (n: Notifica) => (
     <MessageBar intent={INTENTO[n.intento]} layout="multiline">
       <MessageBarBody>{n.testo}</MessageBarBody>
       <MessageBarActions>
-        <Button
-          appearance="transparent"
-          size="small"
-          onClick={onChiudi}
-          aria-label="Chiudi il messaggio"
-        >
+        <Button appearance="transparent" size="small" onClick={onChiudi} aria-label="Chiudi il messaggio">
           Chiudi
         </Button>
       </MessageBarActions>
@@ -72,18 +55,10 @@ export function Stato({
   return (
     <div className={stili.stato}>
       <div role="status" aria-live="polite">
-        {lavoro && (
-          <Spinner
-            size="tiny"
-            labelPosition="after"
-            label={testoLavoro(lavoro)}
-          />
-        )}
+        {lavoro && <Spinner size="tiny" labelPosition="after" label={testoLavoro(lavoro)} />}
         {notifica && notifica.intento !== "errore" && messaggio(notifica)}
       </div>
-      <div role="alert">
-        {notifica?.intento === "errore" && messaggio(notifica)}
-      </div>
+      <div role="alert">{notifica?.intento === "errore" && messaggio(notifica)}</div>
     </div>
   );
 }
