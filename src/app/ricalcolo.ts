@@ -125,7 +125,8 @@ export async function ricalcola(
 
   const patch = creaPatch(linee, risultati, {
     bande: impostazioni.bande,
-    formule: impostazioni.modoScrittura === "formule",
+    formule: impostazioni.modoScrittura === "perf",
+    formuleExcel: impostazioni.modoScrittura === "excel",
     contenuto: contenutoAttivo(impostazioni, () => access.leggiImpostazioni()),
     // The label follows the data as a formula where Barometro's rules colour the cells.
     condizionale: attiva && formattazione !== null,

@@ -33,6 +33,8 @@ export const MESSAGGI_CLI = {
     `Elaborati ${fatti} file su ${tutti}.` + (falliti.length > 0 ? ` Non elaborati: ${falliti.join(", ")}.` : ""),
   impostazioniNonValide: (dettaglio: string) =>
     `Attenzione: ${dettaglio} Uso le soglie predefinite; correggerle in Impostazioni nel riquadro di Barometro.`,
+  formulaNonScritta: (cella: string, motivo: string) =>
+    `Nota: in ${cella} la percentuale della linea è scritta come valore, non come formula di Excel: ${motivo}.`,
   modoFormule: () =>
     "Nota: nelle impostazioni della cartella il % Ragg si scrive come formula =PERF.RAGG; la riga di comando scrive i valori (le formule già presenti restano).",
 } as const;

@@ -166,11 +166,14 @@ async function ricalcola(
     bande,
     contenuto,
     condizionale: formattazione,
+    formuleExcel: scelte.formuleExcel,
     fogli: elaborazione.griglie,
   });
   applyPatch(elaborazione.workbook, patch);
   if (patch.barometroDellUtente)
     io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
+  for (const f of patch.formuleNonScritte ?? [])
+    io.err(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
   const regole = senzaFormattazione
     ? null
@@ -185,7 +188,7 @@ async function ricalcola(
   stampa(io, file, elaborazione, json, scelte);
   if (!json)
     io.out(
-      `\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate` +
+      `\nScritto ${out}: ${patch.scritture.length} ${scelte.formuleExcel ? "celle (formule di Excel)" : "valori"}, ${patch.colori.length} celle Barometro colorate` +
         (regole === null
           ? "."
           : formattazione

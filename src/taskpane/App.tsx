@@ -102,7 +102,7 @@ function Pannello({ access }: { access: WorkbookAccess }): React.JSX.Element {
         {scheda === "condivisione" && (
           <Condivisione
             occupato={attesa}
-            modoFormule={impostazioni.modoScrittura === "formule"}
+            modoFormule={impostazioni.modoScrittura === "perf"}
             formattazioneCondizionale={condivisioneDi(impostazioni).formattazioneCondizionale}
             escluse={stato.escluse}
             onPrepara={() => void barometro.preparaCondivisione()}

@@ -78,7 +78,7 @@ describe("ricalcola", () => {
     const esito = await ricalcola(
       access,
       { tipo: "linea", indice: 0 },
-      { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" }
+      { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" }
     );
     const formule = esito.patch.scritture.filter((w) => w.formula);
     expect(formule).toHaveLength(12);

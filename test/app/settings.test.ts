@@ -32,10 +32,10 @@ describe("settings stored in the workbook", () => {
     expect(fasciaPer(94, bande).etichetta).toBe("In corso");
     expect(fasciaPer(95, bande).colore).toBe("#00AA00");
     expect(bande.neutralizzato.colore).toBe("#CCCCCC");
-    const valori = valoriDaImpostazioni({ bande, modoScrittura: "formule" });
+    const valori = valoriDaImpostazioni({ bande, modoScrittura: "perf" });
     expect(valori[CHIAVE_MODO]).toBe("formule");
     expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({
-      impostazioni: { bande, modoScrittura: "formule" },
+      impostazioni: { bande, modoScrittura: "perf" },
       errore: null,
     });
   });
@@ -63,7 +63,7 @@ describe("settings stored in the workbook", () => {
     expect(bandeDaSalvate({ raggiunto: "90" })).toMatch(/servono due numeri/);
     expect(bandeDaSalvate({ raggiunto: 60, parziale: 70 })).toMatch(/soglie/);
     const letto = leggiImpostazioni({ [CHIAVE_BANDE]: { raggiunto: 60, parziale: 70 }, [CHIAVE_MODO]: "formule" });
-    expect(letto.impostazioni).toEqual({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
+    expect(letto.impostazioni).toEqual({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" });
     expect(letto.errore).toMatch(/soglie/);
   });
 });

@@ -169,7 +169,7 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
 
   it("formula mode writes =PERF.RAGG(…) in % Ragg, English with commas, and a second run changes nothing", async () => {
     const { cartella, accesso } = campione();
-    const impostazioni = { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" as const };
+    const impostazioni = { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" as const };
     const esito = await ricalcola(accesso, { tipo: "tutto" }, impostazioni);
     const ind = esito.analisi.linee[0].obiettivi[0].indicatori[0];
     expect(cartella.foglio(FOGLIO)!.cella(ind.celle.ragg!)?.formula).toBe(

@@ -92,7 +92,7 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("adattator
   if (caso.atteso === "elaborato" && !caso.adattatore)
     it("formula mode: only =PERF.RAGG(…) in % Ragg cells without a formula of the user's, idempotent", async () => {
       const { cartella, accesso } = await inExcelFinto(await bytesDi(caso));
-      const impostazioni = { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" as const };
+      const impostazioni = { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" as const };
       const primo = await ricalcolaFinto(cartella, accesso, impostazioni);
       if (primo.tipo !== "ok") throw primo.tipo === "errore" ? primo.errore : primo.eccezione;
       expect(fuoriDallaPatchFinta(primo.prima, primo.dopo, primo.esito.patch, true)).toEqual([]);

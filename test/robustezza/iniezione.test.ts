@@ -126,7 +126,7 @@ describe("what Barometro writes itself", () => {
   it("value mode: no formula after Ricalcola on the sample but the Barometro label's; formula mode: =PERF.RAGG in % Ragg too", async () => {
     const wb = await campione();
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    for (const modo of ["valori", "formule"] as const) {
+    for (const modo of ["valori", "perf"] as const) {
       const { cartella, accesso } = await inExcelFinto(bytes);
       const esito = await ricalcolaFinto(cartella, accesso, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo });
       expect(esito.tipo).toBe("ok");

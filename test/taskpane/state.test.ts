@@ -130,7 +130,7 @@ describe("riduttore", () => {
     const bande = creaBande({ raggiunto: 80, parziale: 50 }) as typeof BANDE_PREDEFINITE;
     const salvate = riduttore(letto, {
       tipo: "impostazioniSalvate",
-      impostazioni: { bande, modoScrittura: "formule" },
+      impostazioni: { bande, modoScrittura: "perf" },
     });
     expect(salvate.impostazioni.modoScrittura).toBe("formule");
     expect(salvate.erroreImpostazioni).toBeNull();
@@ -318,7 +318,7 @@ describe("Impostazioni form", () => {
       parziale: " 75 ",
       colori: { ...bozza.colori, raggiunto: "#00aa00" },
       etichette: { ...bozza.etichette, neutralizzato: "  Escluso " },
-      modoScrittura: "formule",
+      modoScrittura: "perf",
     });
     if (!("impostazioni" in esito)) throw new Error(JSON.stringify(esito));
     const { bande, modoScrittura } = esito.impostazioni;
