@@ -11,8 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { creaAccessoOffice } from "../excel/office-access";
-import { ErroreExcel, FormulaNonSupportata, valutaFormula } from "../excel/formula-condizionale";
-import { CartellaFinta, ValutaFormula } from "./fake-excel";
+import { calcolaFormula } from "./calcolo-formule";
+import { CartellaFinta } from "./fake-excel";
 import { cartellaDaExcelJS } from "./xlsx-to-fake";
 import { SheetView } from "./SheetView";
 
@@ -40,30 +40,8 @@ async function caricaCartella(): Promise<CartellaFinta> {
   if (!risposta.ok) throw new Error(`Impossibile caricare assets/${nome} (${risposta.status})`);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(await risposta.arrayBuffer());
-  return cartellaDaExcelJS(wb, { valutaFormula: calcola });
+  return cartellaDaExcelJS(wb, { valutaFormula: calcolaFormula });
 }
-
-/**
- * Excel computes a formula when it is written; the fake computes those the conditional-format
- * evaluator knows (Barometro's label in the Barometro cell, formulaBarometro). Others (PERF.*)
- * keep the cell's value, as before.
- */
-const calcola: ValutaFormula = (formula, foglio) => {
-  try {
-    const v = valutaFormula(formula, {
-      valore: (r, c) => {
-        const x = foglio.cellaIn(r, c)?.valore ?? null;
-        return x === "" ? null : x;
-      },
-      spostamento: { righe: 0, colonne: 0 },
-    });
-    const primo = Array.isArray(v) ? (v[0] ?? null) : v;
-    return primo instanceof ErroreExcel ? primo.codice : primo;
-  } catch (e) {
-    if (e instanceof FormulaNonSupportata) return undefined;
-    throw e;
-  }
-};
 
 function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
   const stili = useStili();

@@ -153,15 +153,15 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
       <Subtitle2 as="h2">Scostamento, % Ragg e percentuale della linea</Subtitle2>
       <Field
         label="Nelle celle calcolate scrivere"
-        hint="Con le formule di Excel la riga si aggiorna da sola quando un collega cambia un target, anche senza Barometro (Excel sul web compreso). Le righe con numeri scritti come testo ricevono comunque i valori."
+        hint="Formule di Excel: la riga e la linea si aggiornano da sole quando un collega cambia un target, anche senza Barometro (Excel sul web compreso); le righe con numeri scritti come testo ricevono i valori. Formule PERF.RAGG: solo la % Ragg, e servono Barometro."
       >
         <RadioGroup
           value={bozza.modoScrittura}
           onChange={(_, d) => setBozza((b) => ({ ...b, modoScrittura: d.value as ModoScrittura }))}
         >
-          <Radio value="excel" label="Formule di Excel (consigliato)" />
+          <Radio value="excel" label="Formule di Excel" />
           <Radio value="valori" label="Valori" />
-          <Radio value="perf" label="Formule PERF.RAGG nella % Ragg (servono Barometro; il resto come valori)" />
+          <Radio value="perf" label="Formule PERF.RAGG" />
         </RadioGroup>
       </Field>
       <Subtitle2 as="h2" id="barometro-titolo-condivisione-impostazioni">
