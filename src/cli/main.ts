@@ -21,6 +21,8 @@ const USO = `Uso:
 
 ricalcola  calcola % Ragg, scostamenti, percentuali di linea e colori del Barometro e li scrive
            in OUT (predefinito: FILE con estensione .ricalcolato.xlsx); nient'altro cambia.
+           Scostamento, % Ragg e percentuale della linea sono formule di Excel (seguono i dati
+           anche senza il componente), o valori se così è scelto nelle Impostazioni del riquadro.
 verifica   controlla i dati e stampa gli avvisi, senza scrivere nulla.
 stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pagina in larghezza,
            intestazione ripetuta, una linea per pagina, piè di pagina numerato) e foglio «Indice»,
