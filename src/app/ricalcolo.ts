@@ -140,6 +140,7 @@ export async function ricalcola(
   if (attiva && analisi.lettura.formattazioni === null) messaggio += ` — ${MESSAGGI_APP.formattazioneNonLetta}`;
   if (patch.barometroDellUtente)
     messaggio += ` — ${MESSAGGI_APP.barometroDellUtente(patch.barometroDellUtente.map((c) => c.cella))}`;
+  if (patch.formuleNonScritte) messaggio += ` — ${MESSAGGI_APP.formuleNonScritte(patch.formuleNonScritte)}`;
   return {
     analisi: dopo,
     linee: indici,
