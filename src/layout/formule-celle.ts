@@ -142,10 +142,16 @@ export function celleExcel(
 ): { scritture: CellWrite[]; letto: number | null | undefined } {
   const scritture: CellWrite[] = [];
   const { foglio } = ind;
+  // The rule from atteso and consuntivo (also beside a user's own % Ragg formula, for Scostamento).
+  const { atteso, consuntivo } = ind.celle;
+  const regola: Sorgente | null =
+    sorgente?.tipo === "regola"
+      ? sorgente
+      : sorgente && atteso && consuntivo
+        ? { tipo: "regola", atteso: colonnaDi(atteso), consuntivo: colonnaDi(consuntivo), polarita: ri.polarita }
+        : null;
   const calcolo =
-    sorgente?.tipo === "regola" && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo)
-      ? calcoloDa(sorgente, ind.riga - 1)
-      : null;
+    regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) ? calcoloDa(regola, ind.riga - 1) : null;
   /** Writes the formula, or the value; null: empties a cell of Barometro's, leaves any other. */
   const scrivi = (
     cella: string,

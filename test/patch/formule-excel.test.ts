@@ -94,8 +94,13 @@ describe("«formule di Excel»", () => {
     const vecchia = ind({ formule: { scostamento: '=H9-G9+0*N("barometro")', ragg: '=1+0*N("barometro")' } });
     const l = linea([obj([utente, perf, vecchia])], { percentuale: { cella: "B3", valore: 1, scala: "percento" } });
     const w = scritte(excel(l));
-    expect(w.I7).toBeUndefined();
-    expect(w.L7).toBeUndefined();
+    expect(w.I7).toBeUndefined(); // the user's Scostamento formula
+    expect(w.L7).toBeUndefined(); // the user's % Ragg formula
+    // Beside a user's % Ragg formula, Scostamento is still Barometro's formula.
+    const accanto = ind({ ragg: 50, formule: { ragg: "=H10/G10*50" } });
+    expect(scritte(excel(linea([obj([accanto])]))).I10.formula).toBe(
+      '=IF(AND(ISNUMBER($G10),ISNUMBER($H10)),$H10-$G10+0*N("barometro"),"")'
+    );
     expect(w.L8.formula).toMatch(/^=IF\(AND/);
     expect(w.I9.formula).toMatch(/^=IF\(AND/);
     expect(w.L9.formula).toMatch(/^=IF\(AND/);
