@@ -3,7 +3,7 @@ import { a1, SheetGrid } from "../layout/grid";
 import { CellWrite, Patch } from "../layout/patch";
 import { EsitoScrittura, WorkbookAccess } from "./access";
 import { MESSAGGI_APP } from "./messages";
-import { CHIAVE_MODO } from "./settings";
+import { CHIAVE_MODO, modoDaSalvato } from "./settings";
 
 /** A PERF formula found in the workbook. */
 export interface FormulaPerf {
@@ -94,7 +94,7 @@ export async function preparaCondivisione(
   } catch {
     // the settings are only read for the hint below
   }
-  if (modo === "formule") messaggio.push(MESSAGGI_APP.modoFormuleAttivo);
+  if (modoDaSalvato(modo) === "perf") messaggio.push(MESSAGGI_APP.modoFormuleAttivo);
   return {
     applicato: true,
     formule: formule.length,

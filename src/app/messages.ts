@@ -15,6 +15,11 @@ export const MESSAGGI_APP = {
     `${celle.length === 1 ? "1 cella Barometro contiene" : `${celle.length} celle Barometro contengono`} un testo non di Barometro, lasciato com'era (${
       celle.length <= 5 ? celle.join(", ") : `${celle.slice(0, 5).join(", ")}…`
     }): ${celle.length === 1 ? "svuotarla" : "svuotarle"} perché Barometro vi scriva la fascia`,
+  formuleNonScritte: (note: { cella: string; motivo: string }[]) =>
+    `${note.length === 1 ? "1 percentuale di linea scritta" : `${note.length} percentuali di linea scritte`} come valore, non come formula di Excel: ${note
+      .slice(0, 3)
+      .map((n) => `${n.cella}, ${n.motivo}`)
+      .join("; ")}${note.length > 3 ? "…" : ""}`,
   riepilogoAltrui: (foglio: string) =>
     `Esiste già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Nulla è stato modificato.`,
   riepilogoAggiornato: (foglio: string, creato: boolean, linee: number, ente: string) =>

@@ -125,7 +125,8 @@ export async function ricalcola(
 
   const patch = creaPatch(linee, risultati, {
     bande: impostazioni.bande,
-    formule: impostazioni.modoScrittura === "formule",
+    formule: impostazioni.modoScrittura === "perf",
+    formuleExcel: impostazioni.modoScrittura === "excel",
     contenuto: contenutoAttivo(impostazioni, () => access.leggiImpostazioni()),
     // The label follows the data as a formula where Barometro's rules colour the cells.
     condizionale: attiva && formattazione !== null,
@@ -139,6 +140,7 @@ export async function ricalcola(
   if (attiva && analisi.lettura.formattazioni === null) messaggio += ` — ${MESSAGGI_APP.formattazioneNonLetta}`;
   if (patch.barometroDellUtente)
     messaggio += ` — ${MESSAGGI_APP.barometroDellUtente(patch.barometroDellUtente.map((c) => c.cella))}`;
+  if (patch.formuleNonScritte) messaggio += ` — ${MESSAGGI_APP.formuleNonScritte(patch.formuleNonScritte)}`;
   return {
     analisi: dopo,
     linee: indici,

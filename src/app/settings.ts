@@ -24,8 +24,28 @@ export const CHIAVI_IMPOSTAZIONI: readonly string[] = [
   "barometro.contenutoBarometro", // CHIAVE_CONTENUTO_BAROMETRO, below
 ];
 
-/** Whether % Ragg is written as a value or as a =PERF.RAGG(…) formula that recomputes by itself. */
-export type ModoScrittura = "valori" | "formule";
+/**
+ * How Scostamento, % Ragg and the line's percentage are written: «excel», ordinary Excel formulas
+ * that follow the data in any Excel, add-in or not (the default, src/layout/formule-celle.ts);
+ * «valori», the values; «perf», % Ragg as =PERF.RAGG(…) (needs the add-in), the rest as values.
+ */
+export type ModoScrittura = "excel" | "valori" | "perf";
+
+export const MODI_SCRITTURA: readonly ModoScrittura[] = ["excel", "valori", "perf"];
+
+/**
+ * The mode as stored. Before «excel» existed the stored values were "valori" and "formule", which
+ * meant =PERF.RAGG: «perf» is still stored as "formule" (so an older Barometro on a colleague's
+ * machine reads it right), and "perf" is read too. Absent or unknown: the default, «excel» (an
+ * older Barometro reads "excel" as «valori»).
+ */
+export function modoDaSalvato(valore: unknown): ModoScrittura {
+  if (valore === "formule") return "perf";
+  return MODI_SCRITTURA.find((m) => m === valore) ?? "excel";
+}
+
+/** The mode as saved (modoDaSalvato reads it back). */
+export const modoDaSalvare = (modo: ModoScrittura): string => (modo === "perf" ? "formule" : modo);
 
 export interface Impostazioni {
   bande: Bande;
@@ -42,7 +62,7 @@ export interface Impostazioni {
   contenutoBarometro?: ContenutoBarometro;
 }
 
-export const IMPOSTAZIONI_PREDEFINITE: Impostazioni = { bande: BANDE_PREDEFINITE, modoScrittura: "valori" };
+export const IMPOSTAZIONI_PREDEFINITE: Impostazioni = { bande: BANDE_PREDEFINITE, modoScrittura: "excel" };
 
 /** The defaults of the sharing options (kept apart so IMPOSTAZIONI_PREDEFINITE stays what the form edits). */
 export const PREDEFINITE_CONDIVISIONE = { formattazioneCondizionale: true, aperturaAutomatica: false } as const;
@@ -125,7 +145,7 @@ export function bandeDaSalvare(bande: Bande): BandeSalvate {
  */
 export function leggiImpostazioni(valori: ValoriImpostazioni): { impostazioni: Impostazioni; errore: string | null } {
   const bande = bandeDaSalvate(valori[CHIAVE_BANDE]);
-  const modo = valori[CHIAVE_MODO] === "formule" ? "formule" : "valori";
+  const modo = modoDaSalvato(valori[CHIAVE_MODO]);
   const condivisione: Pick<Impostazioni, "formattazioneCondizionale" | "aperturaAutomatica" | "contenutoBarometro"> =
     {};
   if (presente(valori, CHIAVE_FORMATTAZIONE))
@@ -161,7 +181,7 @@ export function condivisioneDi(impostazioni: Impostazioni): {
 export function valoriDaImpostazioni(impostazioni: Impostazioni): ValoriImpostazioni {
   const valori: ValoriImpostazioni = {
     [CHIAVE_BANDE]: bandeDaSalvare(impostazioni.bande),
-    [CHIAVE_MODO]: impostazioni.modoScrittura,
+    [CHIAVE_MODO]: modoDaSalvare(impostazioni.modoScrittura),
   };
   if (impostazioni.formattazioneCondizionale !== undefined)
     valori[CHIAVE_FORMATTAZIONE] = impostazioni.formattazioneCondizionale;

@@ -35,6 +35,8 @@ export const MESSAGGI_CLI = {
     `Attenzione: ${dettaglio} Uso le soglie predefinite; correggerle in Impostazioni nel riquadro di Barometro.`,
   numeriConvertiti: (n: number) =>
     `${n === 1 ? "1 cella convertita" : `${n} celle convertite`} da testo a numero (--converti-numeri).`,
+  formulaNonScritta: (cella: string, motivo: string) =>
+    `Nota: in ${cella} la percentuale della linea è scritta come valore, non come formula di Excel: ${motivo}.`,
   modoFormule: () =>
     "Nota: nelle impostazioni della cartella il % Ragg si scrive come formula =PERF.RAGG; la riga di comando scrive i valori (le formule già presenti restano).",
 } as const;

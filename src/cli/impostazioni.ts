@@ -16,6 +16,12 @@ export interface ImpostazioniCartella {
   formattazione: boolean;
   /** % Ragg as =PERF.RAGG formulas in the pane: the command line writes values all the same. */
   formule: boolean;
+  /**
+   * «Formule di Excel» (the default): Scostamento, % Ragg and the line's percentage as Excel
+   * formulas, written with the engine's figures as their cached results (read right before any
+   * recalculation).
+   */
+  formuleExcel: boolean;
   /** The year chosen in the pane; null: read from the workbook's texts. */
   anno: number | null;
   /** Whether the workbook holds Barometro's settings at all (the output says where the choices come from). */
@@ -31,7 +37,8 @@ export function impostazioniCartella(riportate: PartiRiportate | null): Impostaz
     bande: impostazioni.bande,
     contenuto: impostazioni.contenutoBarometro ?? CONTENUTO_PREDEFINITO,
     formattazione: condivisioneDi(impostazioni).formattazioneCondizionale,
-    formule: impostazioni.modoScrittura === "formule",
+    formule: impostazioni.modoScrittura === "perf",
+    formuleExcel: impostazioni.modoScrittura === "excel",
     anno: annoDaSalvato(valori[CHIAVE_ANNO_RELAZIONE]),
     salvate: Object.keys(valori).length > 0,
     errore,

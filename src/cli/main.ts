@@ -24,6 +24,8 @@ const USO = `Uso:
 
 ricalcola  calcola % Ragg, scostamenti, percentuali di linea e colori del Barometro e li scrive
            in OUT (predefinito: FILE con estensione .ricalcolato.xlsx); nient'altro cambia.
+           Scostamento, % Ragg e percentuale della linea sono formule di Excel (seguono i dati
+           anche senza il componente), o valori se così è scelto nelle Impostazioni del riquadro.
 verifica   controlla i dati e stampa gli avvisi, senza scrivere nulla.
 stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pagina in larghezza,
            intestazione ripetuta, una linea per pagina, piè di pagina numerato) e foglio «Indice»,
@@ -193,11 +195,14 @@ async function ricalcola(
     bande,
     contenuto,
     condizionale: formattazione,
+    formuleExcel: scelte.formuleExcel,
     fogli: elaborazione.griglie,
   });
   applyPatch(elaborazione.workbook, patch);
   if (patch.barometroDellUtente)
     io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
+  for (const f of patch.formuleNonScritte ?? [])
+    io.err(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
   // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
   const { regole, tolte } = applicaFormattazione(
     elaborazione.workbook,
@@ -210,7 +215,8 @@ async function ricalcola(
   stampa(io, file, elaborazione, json, scelte);
   if (!json)
     io.out(
-      `\nScritto ${out}: ${patch.scritture.length} valori, ${patch.colori.length} celle Barometro colorate` +
+      `\nScritto ${out}: ${patch.scritture.length} ${scelte.formuleExcel ? "celle (formule di Excel)" : "valori"}, ` +
+        `${patch.colori.length} celle Barometro colorate` +
         (formattazione
           ? `, ${regole} regole di formattazione condizionale.`
           : `, nessuna regola di formattazione condizionale (${

@@ -1,4 +1,4 @@
-import type { CellValue, Worksheet } from "exceljs";
+import type { Cell, CellValue, Worksheet } from "exceljs";
 import { ValoreCella } from "../engine";
 import { Area, SheetGrid } from "../layout/grid";
 
@@ -32,7 +32,7 @@ export function worksheetToGrid(ws: Worksheet): SheetGrid {
         if (i > area.bottom) area.bottom = i;
         if (j > area.right) area.right = j;
       }
-      valoriRiga[j] = master && master !== cell ? null : cellValue(cell.value);
+      valoriRiga[j] = master && master !== cell ? null : valoreDi(cell);
       formatiRiga[j] = cell.numFmt ?? null;
       const formula = cell.formula;
       formuleRiga[j] = formula ? `=${formula}` : null;
@@ -47,6 +47,18 @@ export function worksheetToGrid(ws: Worksheet): SheetGrid {
     // Not ws.model.merges: that getter builds the model of every row of the sheet.
     merges: [...unite.values()],
   };
+}
+
+/**
+ * A cell's value. For a formula, its cached result read from the cell itself: ExcelJS's `value`
+ * leaves out a result of 0, FALSE or "" (it copies only truthy fields), and Excel and LibreOffice
+ * save plenty of formulas that give 0 (a Scostamento, a weight).
+ */
+function valoreDi(cell: Cell): ValoreCella {
+  const v = cell.value;
+  if (v !== null && typeof v === "object" && ("formula" in v || "sharedFormula" in v))
+    return cellValue((cell.result ?? null) as CellValue);
+  return cellValue(v);
 }
 
 /** ExcelJS's value shapes reduced to what a cell shows: formula results, rich text, hyperlinks, errors. */

@@ -1,3 +1,4 @@
+import { isFormulaDellaRegola } from "./formule";
 import { parseNumero } from "./numbers";
 import { parsePolarita } from "./polarity";
 import { calcolaRagg, calcolaScostamento } from "./ragg";
@@ -11,9 +12,6 @@ import {
   RisultatoObiettivo,
 } from "./types";
 
-/** =PERF.RAGG(…) computes the rule itself: its cached value may lag behind, the rule does not. */
-const FORMULA_REGOLA = /^=\s*PERF\.RAGG\s*\(/i;
-
 /**
  * One indicator. A % Ragg cell holding the user's own formula is never overwritten, and its
  * numeric result is the value used (Verifica still compares it with the rule's).
@@ -25,7 +23,8 @@ export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
   const daRilevare = atteso === null || consuntivo === null;
   const raggRegola = daRilevare ? null : calcolaRagg(atteso, consuntivo, polarita);
   const formula = indicatore.formule.ragg;
-  const daFormula = formula && !FORMULA_REGOLA.test(formula) ? parseNumero(indicatore.ragg) : null;
+  // =PERF.RAGG(…) and Barometro's own formula compute the rule: their cached value may lag behind.
+  const daFormula = formula && !isFormulaDellaRegola(formula) ? parseNumero(indicatore.ragg) : null;
   // consuntivo − atteso can overflow (1.7e308 − −1.7e308): no Infinity is ever written to a cell.
   const scostamento = daRilevare ? null : calcolaScostamento(atteso, consuntivo);
   return {

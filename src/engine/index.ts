@@ -6,3 +6,4 @@ export * from "./achievement";
 export * from "./bands";
 export * from "./messages";
 export * from "./checks";
+export * from "./formule";

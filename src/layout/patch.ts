@@ -3,18 +3,29 @@ import {
   BANDE_PREDEFINITE,
   Fascia,
   fasciaPer,
-  formatPercentuale,
   IdFascia,
   Indicatore,
+  isFormulaDellaRegola,
+  isFormulaDiBarometro,
   Linea,
   Polarita,
   RisultatoIndicatore,
   RisultatoLinea,
-  ScalaPercentuale,
   SIMBOLI_FASCE,
   ValoreCella,
 } from "../engine";
+import {
+  calcoloDa,
+  celleExcel,
+  formulaRagg,
+  isFormulaRaggPerf,
+  LettureRagg,
+  percentualeExcel,
+  valorePercentuale,
+} from "./formule-celle";
 import { a1, parseA1, SheetGrid } from "./grid";
+
+export { formulaRagg, valorePercentuale };
 
 /** One value Barometro writes into a cell it owns. */
 export interface CellWrite {
@@ -57,6 +68,8 @@ export interface Patch {
    * they are (their fill is still written), and reported to the user. Nothing is written for them.
    */
   barometroDellUtente?: { foglio: string; cella: string }[];
+  /** «Formule di Excel»: line cells written as values instead, and why (percentualeExcel). */
+  formuleNonScritte?: { foglio: string; cella: string; motivo: string }[];
 }
 
 /** A native bar chart of the lines' percentages, one colour per bar. */
@@ -90,13 +103,6 @@ export interface PianoRiepilogo {
   grafico: GraficoRiepilogo | null;
 }
 
-/** A percentage written back the way the cell already stores it. */
-export function valorePercentuale(percentuale: number, scala: ScalaPercentuale): number | string {
-  if (scala === "frazione") return percentuale / 100;
-  if (scala === "testo") return formatPercentuale(percentuale);
-  return percentuale;
-}
-
 /**
  * What a Barometro cell shows besides its fill, so that the band survives a black-and-white print
  * and colour-blind readers: the band's label («Raggiunto», as the user named it), its symbol
@@ -116,6 +122,8 @@ export interface OpzioniPatch {
   bande?: Bande;
   /** Write % Ragg as =PERF.RAGG(atteso,consuntivo[,polarità]) instead of its value. */
   formule?: boolean;
+  /** «Formule di Excel»: Scostamento, % Ragg and line as plain Excel formulas (formule-celle.ts). */
+  formuleExcel?: boolean;
   /** What the Barometro cell shows besides its fill; CONTENUTO_PREDEFINITO when absent. */
   contenuto?: ContenutoBarometro;
   /**
@@ -129,15 +137,6 @@ export interface OpzioniPatch {
    */
   fogli?: readonly SheetGrid[];
 }
-
-/** The formula Barometro writes into a % Ragg cell in formula mode (English separators, as Office.js takes it). */
-export function formulaRagg(ind: Indicatore): string | null {
-  const { atteso, consuntivo, polarita } = ind.celle;
-  if (!atteso || !consuntivo) return null;
-  return `=PERF.RAGG(${atteso},${consuntivo}${polarita ? `,${polarita}` : ""})`;
-}
-
-const compatta = (formula: string) => formula.replace(/\s/g, "").toUpperCase();
 
 /**
  * The cells a recalculation owns: Scostamento, % Ragg, the line's percentage and the
@@ -154,30 +153,42 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
   const dellUtente: { foglio: string; cella: string }[] = [];
   const attuale = lettoreCelle(opzioni.fogli);
   const nostri = testiNostri(bande);
+  // A formula of Barometro's «formule di Excel» gives way to the value (or, with no value, to nothing).
   const scrivi = (
     foglio: string,
     cella: string | undefined,
     formula: string | undefined,
     valore: number | string | null
   ) => {
-    if (cella && !formula && valore !== null) patch.scritture.push({ foglio, cella, valore });
+    if (!cella || (formula && !isFormulaDiBarometro(formula))) return;
+    if (valore !== null) patch.scritture.push({ foglio, cella, valore });
+    else if (formula) patch.scritture.push({ foglio, cella, valore: "", formula: "" });
   };
   const scriviRagg = (ind: Indicatore, valore: number | string | null) => {
     const nostra = opzioni.formule ? formulaRagg(ind) : null;
     const esistente = ind.formule.ragg;
-    if (ind.celle.ragg && valore !== null && nostra && (!esistente || compatta(esistente) === compatta(nostra))) {
+    const sostituibile = !esistente || isFormulaDiBarometro(esistente) || isFormulaRaggPerf(ind, esistente);
+    if (ind.celle.ragg && valore !== null && nostra && sostituibile) {
       patch.scritture.push({ foglio: ind.foglio, cella: ind.celle.ragg, valore, formula: nostra });
     } else scrivi(ind.foglio, ind.celle.ragg, esistente, valore);
   };
 
   linee.forEach((linea, l) => {
     const risultato = risultati[l];
+    // «Formule di Excel»: what each % Ragg cell holds after this write, read by the line's formula.
+    const letture: LettureRagg | null = opzioni.formuleExcel ? new Map() : null;
     linea.obiettivi.forEach((obiettivo, o) => {
       const ro = risultato.obiettivi[o];
       obiettivo.indicatori.forEach((ind, i) => {
         const ri = ro.indicatori[i];
-        scrivi(ind.foglio, ind.celle.scostamento, ind.formule.scostamento, ri.scostamento);
-        scriviRagg(ind, ri.ragg === null ? null : valorePercentuale(ri.ragg, ind.scalaRagg));
+        if (letture) {
+          const { scritture, letto } = celleExcel(ind, ri, sorgenteDi(ind, ri.polarita));
+          patch.scritture.push(...scritture);
+          letture.set(ind, letto);
+        } else {
+          scrivi(ind.foglio, ind.celle.scostamento, ind.formule.scostamento, ri.scostamento);
+          scriviRagg(ind, ri.ragg === null ? null : valorePercentuale(ri.ragg, ind.scalaRagg));
+        }
         if (ind.celle.barometro) {
           const colore = ro.neutralizzato
             ? bande.neutralizzato.colore
@@ -190,8 +201,12 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
       });
     });
     const p = linea.percentuale;
-    if (p && risultato.percentuale !== null)
-      scrivi(linea.foglio, p.cella, p.formula, valorePercentuale(risultato.percentuale, p.scala));
+    const percentuale = risultato.percentuale === null || !p ? null : valorePercentuale(risultato.percentuale, p.scala);
+    if (p && letture) {
+      const { scrittura, motivo } = percentualeExcel(linea, risultato, letture);
+      if (scrittura) patch.scritture.push(scrittura);
+      if (motivo) (patch.formuleNonScritte ??= []).push({ foglio: linea.foglio, cella: p.cella, motivo });
+    } else if (p) scrivi(linea.foglio, p.cella, p.formula, percentuale);
   });
   if (dellUtente.length > 0) patch.barometroDellUtente = dellUtente;
   return patch;
@@ -403,7 +418,7 @@ export function chiaviLinee(linee: Linea[]): string[] {
 export const MAX_CARATTERI_AREE_REGOLA = 1_500;
 
 /** How a Barometro cell's rule finds its % Ragg. */
-type Sorgente =
+export type Sorgente =
   | { tipo: "regola"; atteso: string; consuntivo: string; polarita: Polarita }
   | { tipo: "cella"; ragg: string; scala: "percento" | "frazione" };
 
@@ -511,7 +526,7 @@ export function regoleCondizionali(
 function sorgenteDi(ind: Indicatore, polarita: Polarita): Sorgente | null {
   const { atteso, consuntivo, ragg } = ind.celle;
   const formulaRagg = ind.formule.ragg;
-  if (formulaRagg && !/^=\s*PERF\.RAGG\s*\(/i.test(formulaRagg)) {
+  if (formulaRagg && !isFormulaDellaRegola(formulaRagg)) {
     // The user's own formula: the engine uses its value, so does the rule.
     if (!ragg || ind.scalaRagg === "testo") return null;
     return { tipo: "cella", ragg: colonnaDi(ragg), scala: ind.scalaRagg };
@@ -536,20 +551,10 @@ function confrontoFasce(s: Sorgente, riga: number, fasce: readonly Fascia[]): st
   return fasce.map((f, k) => `(${v}>=${numero(k === 0 ? 0 : f.soglia * scala)})`).join("+");
 }
 
-/** The rule's % Ragg for the anchor row, and the scale its thresholds need (1 or 1/100). */
+/** The rule's % Ragg for the anchor row, and the scale its thresholds need (1 or 1/100): calcoloDa's pieces. */
 function valoreDa(s: Sorgente, riga: number): { v: string; scala: number } {
-  const r = riga + 1;
-  if (s.tipo === "cella") {
-    const m = `$${s.ragg}${r}`;
-    return { v: `IF(ISNUMBER(${m}),${m},-1)`, scala: s.scala === "frazione" ? 0.01 : 1 };
-  }
-  const a = `$${s.atteso}${r}`;
-  const c = `$${s.consuntivo}${r}`;
-  const regola =
-    s.polarita === "decrescente"
-      ? `IF(OR(${c}<=${a},${c}=0),100,MAX(0,${a}/${c}*100))`
-      : `IF(${c}>=${a},100,IF(${a}=0,0,MAX(0,${c}/${a}*100)))`;
-  return { v: `IF(AND(ISNUMBER(${a}),ISNUMBER(${c})),${regola},-1)`, scala: 1 };
+  const { condizione, valore, scala } = calcoloDa(s, riga);
+  return { v: `IF(${condizione},${valore},-1)`, scala };
 }
 
 /** A threshold as a formula writes it: "90", "85.5", "0.855" (no floating-point noise). */

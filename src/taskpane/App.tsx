@@ -121,7 +121,7 @@ function Pannello({
         {scheda === "condivisione" && (
           <Condivisione
             occupato={attesa}
-            modoFormule={impostazioni.modoScrittura === "formule"}
+            modoFormule={impostazioni.modoScrittura === "perf"}
             formattazioneCondizionale={condivisioneDi(impostazioni).formattazioneCondizionale}
             escluse={stato.escluse}
             onPrepara={() => void barometro.preparaCondivisione()}

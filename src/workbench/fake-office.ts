@@ -8,10 +8,10 @@
  * It imports no Node module (the workbench is a browser page).
  */
 import { AmbienteOffice, INSIEMI_REQUISITI, confrontaVersioni } from "../app/diagnostica";
-import { ErroreExcel, FormulaNonSupportata, valutaFormula } from "../excel/formula-condizionale";
 import { ImpostazioniDiagnostica } from "../excel/diagnostica";
 import { isErrore } from "../functions/coerce";
 import { ragg } from "../functions/perf";
+import { calcolaFormula } from "./calcolo-formule";
 import { CartellaFinta, FoglioFinto, ValoreFinto, ValutaFormula } from "./fake-excel";
 import { areaDaA1 } from "../excel/addresses";
 
@@ -53,23 +53,9 @@ export function valutaPerfRagg(formula: string, foglio: FoglioFinto): ValoreFint
  * what the conditional-format evaluator knows (Barometro's label in the Barometro cell,
  * formulaBarometro). Others (the other PERF.*) keep the cell's value.
  */
-export const valutaFormulaBanco: ValutaFormula = (formula, foglio) => {
+export const valutaFormulaBanco: ValutaFormula = (formula, foglio, riga, colonna) => {
   const perf = valutaPerfRagg(formula, foglio);
-  if (perf !== undefined) return perf;
-  try {
-    const v = valutaFormula(formula, {
-      valore: (r, c) => {
-        const x = foglio.cellaIn(r, c)?.valore ?? null;
-        return x === "" ? null : x;
-      },
-      spostamento: { righe: 0, colonne: 0 },
-    });
-    const primo = Array.isArray(v) ? (v[0] ?? null) : v;
-    return primo instanceof ErroreExcel ? primo.codice : primo;
-  } catch (e) {
-    if (e instanceof FormulaNonSupportata) return undefined;
-    throw e;
-  }
+  return perf !== undefined ? perf : calcolaFormula(formula, foglio, riga, colonna);
 };
 
 /** Office.context.diagnostics of the workbench: says plainly that this is not Excel. */

@@ -49,7 +49,8 @@ export function caricaFoglio(ws: Worksheet, foglio: FoglioFinto): void {
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const slave = cell.isMerged && cell.master.address !== cell.address;
       const modifiche: Partial<CellaFinta> = {
-        valore: slave ? null : valoreDaExcelJS(cell.value),
+        // A formula's cached result from the cell: ExcelJS's `value` leaves out a result of 0 or FALSE.
+        valore: slave ? null : valoreDaExcelJS(cell.formula ? ((cell.result ?? null) as CellValue) : cell.value),
         formula: slave ? undefined : formulaDi(cell),
         formato: cell.numFmt || undefined,
         colore: coloreDaRiempimento(cell.fill),

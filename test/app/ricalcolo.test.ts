@@ -7,7 +7,8 @@ import {
   righeDellaLinea,
 } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
-import { SheetGrid } from "../../src/layout/grid";
+import { isFormulaDiBarometro } from "../../src/engine";
+import { parseA1, SheetGrid } from "../../src/layout/grid";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 
 const FOGLIO = "Obiettivi 2024";
@@ -73,12 +74,35 @@ describe("ricalcola", () => {
     expect(esito.messaggio).toMatch(/^10 linee ricalcolate, ente 92,50% — 10 avvisi$/);
   });
 
+  it("«formule di Excel» by default: Scostamento, % Ragg and the line as formulas; a line that cannot have one says why", async () => {
+    const esito = await ricalcola(new MemoryAccess(fogli), { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
+    const linea = esito.analisi.linee[0];
+    const indicatori = linea.obiettivi.flatMap((o) => o.indicatori);
+    const nostre = new Set(esito.patch.scritture.filter((w) => isFormulaDiBarometro(w.formula)).map((w) => w.cella));
+    expect(nostre).toEqual(
+      new Set([...indicatori.flatMap((i) => [i.celle.scostamento, i.celle.ragg]), linea.percentuale!.cella])
+    );
+    expect(esito.patch.formuleNonScritte).toBeUndefined();
+
+    // A user's own formula in one % Ragg cell: kept, and the line gets its value, with the reason.
+    const copia = structuredClone(fogli);
+    const { row, col } = parseA1(indicatori[0].celle.ragg!);
+    const g = copia.find((x) => x.name === FOGLIO)!;
+    g.formulas![row - (g.origin?.row ?? 0)][col - (g.origin?.col ?? 0)] = "=100";
+    const conFormula = await ricalcola(new MemoryAccess(copia), { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
+    const cellaLinea = conFormula.patch.scritture.find((w) => w.cella === linea.percentuale!.cella)!;
+    expect(cellaLinea.formula).toBeUndefined();
+    expect(conFormula.messaggio).toContain(
+      `1 percentuale di linea scritta come valore, non come formula di Excel: ${linea.percentuale!.cella}, la % Ragg in ${indicatori[0].celle.ragg} è una formula dell'utente`
+    );
+  });
+
   it("writes PERF.RAGG formulas in formula mode", async () => {
     const access = new MemoryAccess(fogli);
     const esito = await ricalcola(
       access,
       { tipo: "linea", indice: 0 },
-      { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" }
+      { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" }
     );
     const formule = esito.patch.scritture.filter((w) => w.formula);
     expect(formule).toHaveLength(12);

@@ -17,7 +17,7 @@ import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { CHIAVE_CONTENUTO_BAROMETRO, contenutoAttivo, contenutoDaSalvato } from "../../src/app/settings";
 
 describe("settings stored in the workbook", () => {
-  it("default to the engine's bands and value mode", () => {
+  it("default to the engine's bands and «formule di Excel»", () => {
     expect(leggiImpostazioni({})).toEqual({ impostazioni: IMPOSTAZIONI_PREDEFINITE, errore: null });
   });
 
@@ -32,10 +32,10 @@ describe("settings stored in the workbook", () => {
     expect(fasciaPer(94, bande).etichetta).toBe("In corso");
     expect(fasciaPer(95, bande).colore).toBe("#00AA00");
     expect(bande.neutralizzato.colore).toBe("#CCCCCC");
-    const valori = valoriDaImpostazioni({ bande, modoScrittura: "formule" });
+    const valori = valoriDaImpostazioni({ bande, modoScrittura: "perf" });
     expect(valori[CHIAVE_MODO]).toBe("formule");
     expect(leggiImpostazioni(JSON.parse(JSON.stringify(valori)))).toEqual({
-      impostazioni: { bande, modoScrittura: "formule" },
+      impostazioni: { bande, modoScrittura: "perf" },
       errore: null,
     });
   });
@@ -63,7 +63,7 @@ describe("settings stored in the workbook", () => {
     expect(bandeDaSalvate({ raggiunto: "90" })).toMatch(/servono due numeri/);
     expect(bandeDaSalvate({ raggiunto: 60, parziale: 70 })).toMatch(/soglie/);
     const letto = leggiImpostazioni({ [CHIAVE_BANDE]: { raggiunto: 60, parziale: 70 }, [CHIAVE_MODO]: "formule" });
-    expect(letto.impostazioni).toEqual({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
+    expect(letto.impostazioni).toEqual({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" });
     expect(letto.errore).toMatch(/soglie/);
   });
 });
@@ -158,5 +158,30 @@ describe("the Barometro cell's content (label, symbol or colour only)", () => {
         throw new Error("Office non pronto");
       })
     ).toBe("etichetta");
+  });
+});
+
+describe("write mode: «formule di Excel» the default, an old saved «formule» still PERF", () => {
+  it("reads what is stored, the old «formule» as PERF, anything else as the default", () => {
+    const letto = (v: unknown) => leggiImpostazioni({ [CHIAVE_MODO]: v }).impostazioni.modoScrittura;
+    expect([undefined, null, "excel", "formule", "perf", "valori", "boh", 3].map(letto)).toEqual([
+      "excel",
+      "excel",
+      "excel",
+      "perf",
+      "perf",
+      "valori",
+      "excel",
+      "excel",
+    ]);
+    expect(IMPOSTAZIONI_PREDEFINITE.modoScrittura).toBe("excel");
+  });
+
+  it("saves PERF as «formule» (what an older Barometro reads as PERF too), and reads back each mode", () => {
+    for (const modo of ["excel", "valori", "perf"] as const) {
+      const salvato = valoriDaImpostazioni({ ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo })[CHIAVE_MODO];
+      expect(salvato).toBe(modo === "perf" ? "formule" : modo);
+      expect(leggiImpostazioni({ [CHIAVE_MODO]: salvato }).impostazioni.modoScrittura).toBe(modo);
+    }
   });
 });

@@ -117,7 +117,8 @@ describe("barometro ricalcola on the bundled sample", () => {
       .map((i) => i + 1)
       .find((r) => String(ws.getCell(r, 2).value ?? "").includes("ID intervento 81"))!;
     expect((ws.getCell(r81 + 1, 14).fill as ExcelJS.FillPattern).fgColor?.argb).toBe(parziale);
-    expect(ws.getCell(r81 + 1, 13).value).toBeCloseTo(78, 10);
+    // «Formule di Excel» (the default): a formula with the engine's value as its cached result.
+    expect(ws.getCell(r81 + 1, 13).result).toBeCloseTo(78, 10);
   });
 
   it("writes unrounded values: 500 / 1200 stays 41.666…", async () => {
@@ -126,7 +127,7 @@ describe("barometro ricalcola on the bundled sample", () => {
     const ws = wb.getWorksheet("Obiettivi 2024")!;
     let ragg: unknown;
     ws.eachRow((row) => {
-      if (row.getCell(4).value === "Aumento spazi palestre cittadine") ragg = row.getCell(13).value;
+      if (row.getCell(4).value === "Aumento spazi palestre cittadine") ragg = row.getCell(13).result;
     });
     expect(ragg).toBeCloseTo((500 / 1200) * 100, 10);
   });

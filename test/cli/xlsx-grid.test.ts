@@ -105,3 +105,24 @@ describe("merged areas, found from the cells they cover", () => {
     for (const ws of wb.worksheets) expect(ordina(worksheetToGrid(ws).merges)).toEqual(ordina(comeModello(ws)));
   });
 });
+
+test("a formula's cached result of 0 or FALSE is read (ExcelJS's cell.value leaves it out)", async () => {
+  const xml = (v: string, t: string) => `<c r="A1" t="${t}"><f>B1-B1</f><v>${v}</v></c>`;
+  for (const [v, t, atteso] of [
+    ["0", "n", 0],
+    ["0", "b", false],
+    ["7", "n", 7],
+  ] as const) {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet("F").getCell("A1").value = { formula: "B1-B1", result: 1 };
+    const buffer = await wb.xlsx.writeBuffer();
+    const JSZip = (await import("jszip")).default;
+    const zip = await JSZip.loadAsync(buffer);
+    const foglio = "xl/worksheets/sheet1.xml";
+    const testo = (await zip.file(foglio)!.async("string")).replace(/<c r="A1"[^>]*>.*?<\/c>/, xml(v, t));
+    zip.file(foglio, testo);
+    const letto = new ExcelJS.Workbook();
+    await letto.xlsx.load((await zip.generateAsync({ type: "nodebuffer" })) as unknown as ArrayBuffer);
+    expect(worksheetToGrid(letto.getWorksheet("F")!).values[0][0]).toBe(atteso);
+  }
+});

@@ -372,7 +372,7 @@ describe("Prepara per la condivisione", () => {
   /** Formula mode, plus PERF formulas of the user's: a line's, a spilled column, an error, one not computed. */
   async function conFormule() {
     const c = campione();
-    await ricalcola(c.accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" });
+    await ricalcola(c.accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" });
     await c.accesso.salvaImpostazioni({ "barometro.modoScrittura": "formule" });
     const libera = c.ws.areaUsata()!.right + 2; // a free column
     const col = (r: number) => a1(r - 1, libera);

@@ -653,7 +653,7 @@ describe("creaAccessoOffice: seleziona() and settings", () => {
     expect(accesso.leggiImpostazioni()).toEqual({});
     const bande = creaBande({ raggiunto: 95, parziale: 60 });
     if (typeof bande === "string") throw new Error(bande);
-    const impostazioni = { bande, modoScrittura: "formule" as const };
+    const impostazioni = { bande, modoScrittura: "perf" as const };
     await accesso.salvaImpostazioni(valoriDaImpostazioni(impostazioni));
     expect(Object.keys(c.impostazioniNelFile()).sort()).toEqual([CHIAVE_BANDE, CHIAVE_MODO].sort());
     c.riapri();

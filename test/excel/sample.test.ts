@@ -8,6 +8,7 @@ import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta } from "../../src/workbench/fake-excel";
+import { calcolaFormula } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
@@ -23,7 +24,8 @@ beforeAll(async () => {
 });
 
 function campione(): { cartella: CartellaFinta; accesso: ReturnType<typeof creaAccessoOffice> } {
-  const cartella = cartellaDaExcelJS(libro);
+  // Excel computes the formulas Barometro writes («formule di Excel», the label): so does the fake, for those it knows.
+  const cartella = cartellaDaExcelJS(libro, { valutaFormula: calcolaFormula });
   return { cartella, accesso: creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni }) };
 }
 
@@ -169,7 +171,7 @@ describe("the bundled sample through the Office adapter and the fake Excel", () 
 
   it("formula mode writes =PERF.RAGG(…) in % Ragg, English with commas, and a second run changes nothing", async () => {
     const { cartella, accesso } = campione();
-    const impostazioni = { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "formule" as const };
+    const impostazioni = { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" as const };
     const esito = await ricalcola(accesso, { tipo: "tutto" }, impostazioni);
     const ind = esito.analisi.linee[0].obiettivi[0].indicatori[0];
     expect(cartella.foglio(FOGLIO)!.cella(ind.celle.ragg!)?.formula).toBe(

@@ -3,6 +3,7 @@
  * tutto» without letting anything but an ErroreBarometro escape, and the "only owned cells
  * change" check on the fake's snapshots.
  */
+import { isFormulaDiBarometro } from "../../src/engine";
 import ExcelJS from "exceljs";
 import { ErroreBarometro, EsitoRicalcolo, ricalcola } from "../../src/app/ricalcolo";
 import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
@@ -48,7 +49,8 @@ export function fuoriDallaPatchFinta(
     if (
       scritte.has(k) &&
       uguali("formato", "colore", "formattata") &&
-      (uguali("formula") || (formule && formulaNostra.has(k)))
+      // «Formule di Excel» (the default) writes Barometro's own formulas; PERF mode its =PERF.RAGG.
+      (uguali("formula") || ((formule || isFormulaDiBarometro(b.formula as string)) && formulaNostra.has(k)))
     )
       continue;
     if (colorate.has(k) && uguali("valore", "formula", "formato", "formattata")) continue;

@@ -4,6 +4,7 @@
  * through the adapter; what Barometro writes itself is never a formula outside formula mode, but
  * the band's label in the Barometro cell, its own formula (marked), when conditional formatting is on.
  */
+import { isFormulaDiBarometro } from "../../src/engine";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
@@ -80,13 +81,17 @@ describe("a text that looks like a formula stays text", () => {
           tipo: ExcelJS.ValueType.String,
         });
       }
-      // The Scostamento cell that held "=1+1" as text now holds Barometro's number.
-      const owned = dati.piantati.find((x) => x.cella.startsWith("J"))!;
-      expect(typeof ws.getCell(owned.cella).value).toBe("number");
-      // No cell of the output holds a formula the input did not have, but Barometro's label formula.
+      // The Scostamento cell that held "=1+1" as text now holds Barometro's formula and number.
+      const owned = ws.getCell(dati.piantati.find((x) => x.cella.startsWith("J"))!.cella);
+      expect(isFormulaDiBarometro(`=${owned.formula}`)).toBe(true);
+      expect(typeof owned.result).toBe("number");
+      // No cell of the output holds a formula the input did not have, but Barometro's own
+      // (the label formula, «formule di Excel»).
       ws.eachRow((row) =>
         row.eachCell((c) => {
-          if (!(Number(c.col) === COL.barometro && isFormulaBarometro(c.formula))) expect(c.formula).toBeUndefined();
+          const nostra =
+            (Number(c.col) === COL.barometro && isFormulaBarometro(c.formula)) || isFormulaDiBarometro(`=${c.formula}`);
+          if (!nostra) expect(c.formula).toBeUndefined();
         })
       );
     }
@@ -101,7 +106,10 @@ describe("a text that looks like a formula stays text", () => {
       for (const p of dati.piantati.filter((x) => !x.cella.startsWith("J")))
         expect({ cella: p.cella, ...ws.cella(p.cella) }).toEqual({ cella: p.cella, valore: p.testo, formattata: true });
       for (const { cella, colonna } of ws.celle())
-        if (!(colonna === COL.barometro - 1 && isFormulaBarometro(cella.formula)))
+        if (!(
+          (colonna === COL.barometro - 1 && isFormulaBarometro(cella.formula)) ||
+          isFormulaDiBarometro(cella.formula)
+        ))
           expect(cella.formula).toBeUndefined();
     }
   });
@@ -126,7 +134,7 @@ describe("what Barometro writes itself", () => {
   it("value mode: no formula after Ricalcola on the sample but the Barometro label's; formula mode: =PERF.RAGG in % Ragg too", async () => {
     const wb = await campione();
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    for (const modo of ["valori", "formule"] as const) {
+    for (const modo of ["valori", "perf"] as const) {
       const { cartella, accesso } = await inExcelFinto(bytes);
       const esito = await ricalcolaFinto(cartella, accesso, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo });
       expect(esito.tipo).toBe("ok");

@@ -41,7 +41,11 @@ describe("random workbooks", () => {
         expect(r1.err).not.toMatch(TRACCIA);
         expect(r1.codice).toBe(0);
         const e = await elabora(file);
-        const patch = creaPatch(e.linee, e.risultato.linee, { condizionale: true, fogli: e.griglie });
+        const patch = creaPatch(e.linee, e.risultato.linee, {
+          condizionale: true,
+          formuleExcel: true,
+          fogli: e.griglie,
+        });
         const [prima, dopo] = await Promise.all([istantaneaFile(file), istantaneaFile(uno)]);
         expect(fuoriDallaPatchFile(prima, dopo, patch)).toEqual([]);
         expect((await cli(["ricalcola", uno, "--out", due, "--json"])).codice).toBe(0);

@@ -8,6 +8,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
+import { a1, parseA1 } from "../../src/layout/grid";
 import { isRegolaBarometro, Patch } from "../../src/layout/patch";
 import { CellSnapshot, snapshot } from "../cli/workbook-snapshot";
 
@@ -163,12 +164,25 @@ function senzaRiempimento(style: string): unknown {
 export function fuoriDallaPatchFile(prima: IstantaneaFile, dopo: IstantaneaFile, patch: Patch): string[] {
   const { scritte, colorate } = proprie(patch);
   const fuori = diverse(prima.fogli, dopo.fogli).map((f) => `${f} (foglio)`);
+  // ExcelJS reads a merged area's covered cells with the top-left cell's value: a formula written
+  // there (formule di Excel) shows in them too.
+  const principale = new Map<string, string>();
+  for (const [foglio, json] of prima.fogli) {
+    for (const area of (JSON.parse(json) as { merges?: string[] }).merges ?? []) {
+      const [da, a = da] = area.split(":");
+      const { row: r0, col: c0 } = parseA1(da);
+      const { row: r1, col: c1 } = parseA1(a);
+      for (let r = r0; r <= r1; r++)
+        for (let c = c0; c <= c1; c++) principale.set(chiave(foglio, a1(r, c)), chiave(foglio, da));
+    }
+  }
   for (const k of diverse(prima.celle, dopo.celle)) {
     const a = prima.celle.get(k) ?? VUOTA;
     const b = dopo.celle.get(k) ?? VUOTA;
     // A write further right on a row makes ExcelJS list the empty cells before it: not a change.
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
-    if (scritte.has(k) && a.style === b.style && a.note === b.note) continue;
+    const scritta = scritte.has(k) || scritte.has(principale.get(k) ?? "");
+    if (scritta && a.style === b.style && a.note === b.note) continue;
     if (
       colorate.has(k) &&
       (a.value === b.value || scritte.has(k)) &&

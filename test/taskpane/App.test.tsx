@@ -453,7 +453,7 @@ describe("Impostazioni: sharing switches", () => {
     expect(access.salvate[0]).toMatchObject({
       [CHIAVE_FORMATTAZIONE]: false,
       [CHIAVE_APERTURA_AUTOMATICA]: true,
-      [CHIAVE_MODO]: "valori",
+      [CHIAVE_MODO]: "excel",
     });
     expect(access.salvate[0][CHIAVE_BANDE]).toMatchObject({ raggiunto: 90, parziale: 70 });
 

@@ -130,9 +130,9 @@ describe("riduttore", () => {
     const bande = creaBande({ raggiunto: 80, parziale: 50 }) as typeof BANDE_PREDEFINITE;
     const salvate = riduttore(letto, {
       tipo: "impostazioniSalvate",
-      impostazioni: { bande, modoScrittura: "formule" },
+      impostazioni: { bande, modoScrittura: "perf" },
     });
-    expect(salvate.impostazioni.modoScrittura).toBe("formule");
+    expect(salvate.impostazioni.modoScrittura).toBe("perf");
     expect(salvate.erroreImpostazioni).toBeNull();
     expect(salvate.notifica?.intento).toBe("successo");
     expect(riduttore(salvate, { tipo: "chiudiNotifica" }).notifica).toBeNull();
@@ -272,7 +272,7 @@ describe("derived data", () => {
 describe("Impostazioni form", () => {
   it("round-trips the defaults", () => {
     const bozza = bozzaDaImpostazioni(IMPOSTAZIONI_PREDEFINITE);
-    expect(bozza).toMatchObject({ raggiunto: "90", parziale: "70", modoScrittura: "valori" });
+    expect(bozza).toMatchObject({ raggiunto: "90", parziale: "70", modoScrittura: "excel" });
     expect(bozza.colori.neutralizzato).toBe(BANDE_PREDEFINITE.neutralizzato.colore);
     // The form shows the sharing options and the Barometro cell's content resolved (their
     // defaults), and saves them as shown.
@@ -318,14 +318,14 @@ describe("Impostazioni form", () => {
       parziale: " 75 ",
       colori: { ...bozza.colori, raggiunto: "#00aa00" },
       etichette: { ...bozza.etichette, neutralizzato: "  Escluso " },
-      modoScrittura: "formule",
+      modoScrittura: "perf",
     });
     if (!("impostazioni" in esito)) throw new Error(JSON.stringify(esito));
     const { bande, modoScrittura } = esito.impostazioni;
     expect(bande.fasce.map((f) => f.soglia)).toEqual([92.5, 75, 0]);
     expect(bande.fasce[0].colore).toBe("#00AA00");
     expect(bande.neutralizzato.etichetta).toBe("Escluso");
-    expect(modoScrittura).toBe("formule");
+    expect(modoScrittura).toBe("perf");
     // Auto-open off is stored as no key at all: it reads back as absent, which means off.
     const letto = leggiImpostazioni(valoriDaImpostazioni(esito.impostazioni));
     expect(letto).toEqual({ impostazioni: { ...esito.impostazioni, aperturaAutomatica: undefined }, errore: null });

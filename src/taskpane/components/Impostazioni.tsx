@@ -150,17 +150,18 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
           <Radio value="colore" label="Solo colore" />
         </RadioGroup>
       </Field>
-      <Subtitle2 as="h2">Scrittura della % Ragg</Subtitle2>
+      <Subtitle2 as="h2">Scostamento, % Ragg e percentuale della linea</Subtitle2>
       <Field
-        label="Nelle celle % Ragg scrivere"
-        hint="Con le formule la % Ragg si aggiorna da sola quando cambiano i target."
+        label="Nelle celle calcolate scrivere"
+        hint="Formule di Excel: la riga e la linea si aggiornano da sole quando un collega cambia un target, anche senza Barometro (Excel sul web compreso); le righe con numeri scritti come testo ricevono i valori. Formule PERF.RAGG: solo la % Ragg, e servono Barometro."
       >
         <RadioGroup
           value={bozza.modoScrittura}
           onChange={(_, d) => setBozza((b) => ({ ...b, modoScrittura: d.value as ModoScrittura }))}
         >
+          <Radio value="excel" label="Formule di Excel" />
           <Radio value="valori" label="Valori" />
-          <Radio value="formule" label="Formule PERF.RAGG" />
+          <Radio value="perf" label="Formule PERF.RAGG" />
         </RadioGroup>
       </Field>
       <Subtitle2 as="h2" id="barometro-titolo-condivisione-impostazioni">
