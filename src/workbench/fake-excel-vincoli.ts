@@ -24,6 +24,13 @@ export const MAX_CELLE_LETTURA = 5_000_000;
 export const MAX_AREE_UNITE = 512;
 
 /**
+ * Excel on the web refuses requests and responses over "5MB" (Resource limits and performance
+ * optimization for Office Add-ins). Microsoft does not say whether that is 5,000,000 or 5 × 1024 ×
+ * 1024 bytes: the fake takes the lower, so that it is never looser than Excel.
+ */
+export const LIMITE_PAYLOAD_EXCEL_WEB = 5_000_000;
+
+/**
  * Where Excel reports that failure (OfficeExtension.Error.debugInfo.errorLocation, "Class.member"
  * as Excel writes it): the adapter recognises the failure by it (src/excel/errors.ts, isErroreUnioni).
  */

@@ -93,6 +93,7 @@ import {
   erroreLetturaCelle,
   MAX_AREE_UNITE,
   POSIZIONE_ERRORE_UNIONI,
+  LIMITE_PAYLOAD_EXCEL_WEB,
 } from "./fake-excel-vincoli";
 
 // ───────────────────────────── the workbook ─────────────────────────────
@@ -592,7 +593,7 @@ export class CartellaFinta {
   readonly documentoImpostazioni = new ImpostazioniNelDocumento();
 
   constructor(opzioni: OpzioniCartella = {}) {
-    this.limitePayload = opzioni.limitePayload ?? 5 * 1024 * 1024;
+    this.limitePayload = opzioni.limitePayload ?? LIMITE_PAYLOAD_EXCEL_WEB;
     this.maxAreeUnite = opzioni.maxAreeUnite ?? MAX_AREE_UNITE;
     this.valutaFormula = opzioni.valutaFormula;
   }
