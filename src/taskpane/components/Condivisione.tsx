@@ -3,12 +3,6 @@ import {
   Body1,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   Subtitle2,
@@ -16,6 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { FormulaEsclusa } from "../../app/condivisione";
 import { useStiliCondivisione } from "../styles";
+import { DialogoConferma } from "./DialogoConferma";
 import { ConfermaCondivisione } from "../types";
 
 export interface CondivisioneProps {
@@ -147,42 +142,21 @@ export interface DialogoCondivisioneProps {
 /** «Sostituire N formule PERF con il loro valore?» — Annulla first, so a stray Enter writes nothing. */
 export function DialogoCondivisione({ conferma, onConferma, onAnnulla }: DialogoCondivisioneProps): React.JSX.Element {
   const stili = useStiliCondivisione();
-  // Keeps the last question while the dialog fades out.
-  const ultima = React.useRef(conferma);
-  if (conferma) ultima.current = conferma;
-  const mostrata = conferma ?? ultima.current;
   return (
-    <Dialog
-      open={conferma !== null}
-      modalType="alert"
-      onOpenChange={(_, d) => {
-        if (!d.open) onAnnulla();
-      }}
-    >
-      <DialogSurface aria-describedby="barometro-domanda-condivisione">
-        <DialogBody>
-          <DialogTitle>Prepara per la condivisione</DialogTitle>
-          <DialogContent className={stili.dialogo}>
-            <Body1 as="p" id="barometro-domanda-condivisione" className={stili.domanda}>
-              {mostrata?.domanda}
-            </Body1>
-            {mostrata && mostrata.fogli.length > 0 && (
-              <Caption1 as="p" className={stili.testo}>
-                {mostrata.fogli.length === 1 ? "Nel foglio " : "Nei fogli "}
-                {mostrata.fogli.map((f) => `«${f}»`).join(", ")}. Le formule sostituite non tornano.
-              </Caption1>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onAnnulla}>
-              Annulla
-            </Button>
-            <Button appearance="primary" onClick={onConferma}>
-              Conferma
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogoConferma
+      conferma={conferma}
+      titolo="Prepara per la condivisione"
+      idDomanda="barometro-domanda-condivisione"
+      dettagli={(mostrata) =>
+        mostrata.fogli.length > 0 && (
+          <Caption1 as="p" className={stili.testo}>
+            {mostrata.fogli.length === 1 ? "Nel foglio " : "Nei fogli "}
+            {mostrata.fogli.map((f) => `«${f}»`).join(", ")}. Le formule sostituite non tornano.
+          </Caption1>
+        )
+      }
+      onConferma={onConferma}
+      onAnnulla={onAnnulla}
+    />
   );
 }

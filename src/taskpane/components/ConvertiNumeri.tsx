@@ -1,19 +1,8 @@
 import * as React from "react";
-import {
-  Body1,
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Subtitle2,
-  useRestoreFocusTarget,
-} from "@fluentui/react-components";
+import { Button, Caption1, Subtitle2, useRestoreFocusTarget } from "@fluentui/react-components";
 import { conteggio } from "../state";
 import { useStiliCondivisione } from "../styles";
+import { DialogoConferma } from "./DialogoConferma";
 import { ConfermaNumeri } from "../types";
 
 export interface ConvertiNumeriProps {
@@ -66,47 +55,28 @@ export interface DialogoNumeriProps {
 /** «Convertire in numeri N celle…?» with what will change — Annulla first, so a stray Enter writes nothing. */
 export function DialogoNumeri({ conferma, onConferma, onAnnulla }: DialogoNumeriProps): React.JSX.Element {
   const stili = useStiliCondivisione();
-  // Keeps the last question while the dialog fades out.
-  const ultima = React.useRef(conferma);
-  if (conferma) ultima.current = conferma;
-  const mostrata = conferma ?? ultima.current;
   return (
-    <Dialog
-      open={conferma !== null}
-      modalType="alert"
-      onOpenChange={(_, d) => {
-        if (!d.open) onAnnulla();
-      }}
-    >
-      <DialogSurface aria-describedby="barometro-domanda-numeri">
-        <DialogBody>
-          <DialogTitle>Converti in numeri</DialogTitle>
-          <DialogContent className={stili.dialogo}>
-            <Body1 as="p" id="barometro-domanda-numeri" className={stili.domanda}>
-              {mostrata?.domanda}
-            </Body1>
-            <ul className={stili.elenco} aria-label="Celle che cambiano">
-              {mostrata?.anteprima.map((riga) => (
-                <li key={riga}>
-                  <Caption1>{riga}</Caption1>
-                </li>
-              ))}
-            </ul>
-            <Caption1 as="p" className={stili.testo}>
-              Ogni cella riceve il numero che Barometro già usa; una cella in formato Testo prende un formato numerico.
-              Poi ricalcolare perché colore ed etichetta seguano i dati.
-            </Caption1>
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onAnnulla}>
-              Annulla
-            </Button>
-            <Button appearance="primary" onClick={onConferma}>
-              Conferma
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogoConferma
+      conferma={conferma}
+      titolo="Converti in numeri"
+      idDomanda="barometro-domanda-numeri"
+      dettagli={(mostrata) => (
+        <>
+          <ul className={stili.elenco} aria-label="Celle che cambiano">
+            {mostrata.anteprima.map((riga) => (
+              <li key={riga}>
+                <Caption1>{riga}</Caption1>
+              </li>
+            ))}
+          </ul>
+          <Caption1 as="p" className={stili.testo}>
+            Ogni cella riceve il numero che Barometro già usa; una cella in formato Testo prende un formato numerico.
+            Poi ricalcolare perché colore ed etichetta seguano i dati.
+          </Caption1>
+        </>
+      )}
+      onConferma={onConferma}
+      onAnnulla={onAnnulla}
+    />
   );
 }
