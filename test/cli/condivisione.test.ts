@@ -90,7 +90,9 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
   });
 
   it("the saved file holds Barometro's rules, read back with ExcelJS: formulas without '=', fills, column N", async () => {
-    expect(testo.join("\n")).toMatch(new RegExp(`140 celle Barometro colorate, ${REGOLE} regole di formattazione condizionale\\.$`));
+    expect(testo.join("\n")).toMatch(
+      new RegExp(`140 celle Barometro colorate, ${REGOLE} regole di formattazione condizionale\\.$`)
+    );
     const ws = (await leggi(out)).getWorksheet(FOGLIO)!;
     const { linee, risultato } = await elabora(SAMPLE);
     const attese = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE, true);
