@@ -23,7 +23,13 @@ import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, pars
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { a1, parseA1 } from "../../src/layout/grid";
-import { isFormulaBarometro, isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/patch";
+import {
+  creaPatch,
+  isFormulaBarometro,
+  isRegolaBarometro,
+  lineaDellaRegola,
+  regoleCondizionali,
+} from "../../src/layout/patch";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
@@ -257,6 +263,61 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(ordinate(dopo)).toEqual(ordinate(giuste));
     expect([...ws.celle()].some(({ cella }) => cella.formula?.includes("{"))).toBe(false);
     expect(ws.formattazioni.some((r) => r.formula?.includes("{"))).toBe(false);
+  });
+
+  it("rules and labels that compute % Ragg (an earlier version, or «valori»): the next Ricalcola in «formule di Excel» makes them read it; PERF computes again", async () => {
+    const { cartella, accesso, ws } = campione();
+    const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const giuste = cartella.istantanea();
+    const legge = (f: string | undefined, riga: number) => !!f?.includes(`IF(ISNUMBER($M${riga}),$M${riga},-1)`);
+    const regoleNostre = () => ws.formattazioni.filter((r) => isRegolaBarometro(r.formula));
+    const etichette = () =>
+      [...ws.celle()]
+        .filter(({ cella }) => isFormulaBarometro(cella.formula))
+        .map(({ riga, cella }) => ({ riga, cella }));
+    const leggonoTutte = () =>
+      regoleNostre().every((r) => legge(r.formula, r.aree[0].top + 1)) &&
+      etichette().every(({ riga, cella }) => legge(cella.formula, riga + 1));
+    expect(etichette().length).toBeGreaterThan(100);
+    expect(leggonoTutte()).toBe(true);
+
+    // As the version before wrote them: the same «formule di Excel» in the cells, but rules and
+    // labels computing % Ragg from atteso and consuntivo (one group per polarity).
+    const { linee, risultato } = analisi;
+    const calcolate = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE, false);
+    expect(calcolate).toHaveLength(33);
+    ws.formattazioni.splice(0, ws.formattazioni.length);
+    for (const r of calcolate)
+      ws.aggiungiRegola({ tipo: "Custom", aree: r.aree.map(parseArea), formula: r.formula, colore: r.colore });
+    const etichetteCalcolate = creaPatch(linee, risultato.linee, {
+      condizionale: true,
+      fogli: analisi.lettura.fogli,
+    }).scritture.filter((w) => isFormulaBarometro(w.formula));
+    for (const w of etichetteCalcolate) ws.imposta(w.cella, { formula: w.formula });
+    expect(etichette().filter(({ cella }) => cella.formula?.includes("ISNUMBER($M"))).toEqual([]);
+
+    cartella.azzeraContatori();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    // Every rule replaced (its firma changed; 3 syncs: the rules read again before deleting), every label rewritten.
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "add")).toHaveLength(REGOLE);
+    expect(leggonoTutte()).toBe(true);
+    const ordinate = (m: Map<string, string>) =>
+      (JSON.parse(m.get(`${FOGLIO}!#formattazioni`)!) as unknown[]).map((r) => JSON.stringify(r)).sort();
+    const dopo = cartella.istantanea();
+    expect(diverse(giuste, dopo).filter((k) => k !== `${FOGLIO}!#formattazioni`)).toEqual([]);
+    expect(ordinate(dopo)).toEqual(ordinate(giuste));
+
+    // PERF: the % Ragg cells hold =PERF.RAGG (#NAME? without the add-in): rules and labels compute again.
+    await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" });
+    expect(regoleNostre()).toHaveLength(33);
+    expect(regoleNostre().some((r) => r.formula!.includes("ISNUMBER($M"))).toBe(false);
+    expect(etichette().some(({ cella }) => cella.formula!.includes("ISNUMBER($M"))).toBe(false);
+    // «valori»: the same.
+    await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "valori" });
+    expect(regoleNostre().some((r) => r.formula!.includes("ISNUMBER($M"))).toBe(false);
+    expect(etichette().some(({ cella }) => cella.formula!.includes("ISNUMBER($M"))).toBe(false);
   });
 
   it("rule ids are positions: with the user's rules between Barometro's, only Barometro's are deleted", async () => {
