@@ -240,7 +240,7 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
       opzioni.condizionale && !neutralizzato
         ? formulaBarometro(ind, ri.polarita, bande, contenuto, statico, opzioni.formuleExcel)
         : null;
-    // Nothing is sent for a cell that already shows exactly this (a formula is ~250 bytes a row).
+    // Nothing is sent for a cell that already shows exactly this (a formula is ~210–500 bytes a row).
     if (nuova) {
       if (formula !== nuova) patch.scritture.push({ foglio: ind.foglio, cella, valore: statico, formula: nuova });
     } else if (statico !== "") {
