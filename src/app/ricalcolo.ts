@@ -121,12 +121,14 @@ export async function ricalcola(
     : [...new Set(linee.map((l) => l.foglio))];
   const chiavi = chiaviLinee(analisi.linee);
   const soloLinee = tutto ? undefined : new Set(indici.map((i) => chiavi[i]));
-  const formattazione = formattazioneDeiFogli(analisi, fogli, impostazioni.bande, attiva, soloLinee);
+  // The write mode decides where rules and labels find % Ragg (regoleCondizionali): the same for both.
+  const formuleExcel = impostazioni.modoScrittura === "excel";
+  const formattazione = formattazioneDeiFogli(analisi, fogli, impostazioni.bande, attiva, soloLinee, formuleExcel);
 
   const patch = creaPatch(linee, risultati, {
     bande: impostazioni.bande,
     formule: impostazioni.modoScrittura === "perf",
-    formuleExcel: impostazioni.modoScrittura === "excel",
+    formuleExcel,
     contenuto: contenutoAttivo(impostazioni, () => access.leggiImpostazioni()),
     // The label follows the data as a formula where Barometro's rules colour the cells.
     condizionale: attiva && formattazione !== null,
@@ -161,19 +163,21 @@ export async function ricalcola(
  * from chiaviLinee), replacing only Barometro's marked rules, and only where they changed. Null
  * when the workbook's rules are unknown (this access cannot read them, or Excel refused): then
  * nothing is done to conditional formatting. With the option off, Barometro's rules are removed.
+ * `formuleExcel`: the write mode is «formule di Excel» (as creaPatch is told).
  */
 export function formattazioneDeiFogli(
   analisi: Analisi,
   fogli: readonly string[],
   bande: Bande,
   attiva: boolean,
-  soloLinee?: ReadonlySet<string>
+  soloLinee?: ReadonlySet<string>,
+  formuleExcel = false
 ): { piano: ModificaFormattazione; regole: number } | null {
   const esistenti = analisi.lettura.formattazioni;
   if (esistenti === undefined || esistenti === null) return null;
   const sui = new Set(fogli);
   const desiderate = attiva
-    ? regoleCondizionali(analisi.linee, analisi.risultato.linee, bande).filter(
+    ? regoleCondizionali(analisi.linee, analisi.risultato.linee, bande, formuleExcel).filter(
         (r) => sui.has(r.foglio) && (!soloLinee || soloLinee.has(r.linea))
       )
     : [];

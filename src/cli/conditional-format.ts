@@ -19,7 +19,8 @@ export interface EsitoFormattazione {
  * Excel, without the add-in. On every sheet, only Barometro's own rules (recognised by the marker
  * in their formula) are replaced; the user's rules stay, after Barometro's in priority. A sheet
  * whose Barometro rules are already the wanted ones is left untouched. With `attiva` false,
- * Barometro's rules are removed.
+ * Barometro's rules are removed. `formuleExcel`: the cells were written in «formule di Excel»
+ * (as creaPatch was told), so the rules read the % Ragg cells Barometro's formulas compute.
  *
  * ExcelJS takes formulas without the leading "=", and a conditional format's solid fill as the
  * pattern's bgColor (fgColor is set too, for readers that look there).
@@ -29,9 +30,10 @@ export function applicaFormattazione(
   linee: Linea[],
   risultati: RisultatoLinea[],
   bande: Bande = BANDE_PREDEFINITE,
-  attiva = true
+  attiva = true,
+  formuleExcel = false
 ): EsitoFormattazione {
-  const desiderate = attiva ? regoleCondizionali(linee, risultati, bande) : [];
+  const desiderate = attiva ? regoleCondizionali(linee, risultati, bande, formuleExcel) : [];
   const esito: EsitoFormattazione = { regole: 0, tolte: 0, scritti: [], invariati: [] };
   for (const ws of workbook.worksheets) {
     const volute = desiderate.filter((r) => r.foglio === ws.name);

@@ -209,7 +209,8 @@ async function ricalcola(
     elaborazione.linee,
     elaborazione.risultato.linee,
     bande,
-    formattazione
+    formattazione,
+    scelte.formuleExcel
   );
   await scriviCartella(elaborazione.workbook, out, riportate);
   stampa(io, file, elaborazione, json, scelte);

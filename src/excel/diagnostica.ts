@@ -211,12 +211,15 @@ export function creaBancoDiagnostica(deps: DipendenzeDiagnostica = {}): BancoDia
       }),
 
     // The rules Ricalcola writes for a line (regoleCondizionali on a synthetic line of this sheet),
-    // written as Ricalcola writes them: getRanges(areas).conditionalFormats.add("Custom"), formula,
-    // fill; then read back as Ricalcola reads them (the sheet's rules, custom formula by null object).
+    // in both forms: computing % Ragg («valori», PERF) and reading the % Ragg cell («formule di
+    // Excel»); written as Ricalcola writes them: getRanges(areas).conditionalFormats.add("Custom"),
+    // formula, fill; then read back as Ricalcola reads them (the sheet's rules, custom formula by null object).
     formattazione: (foglio) =>
       sulFoglio(foglio, async (ws, context) => {
         const linea = lineaSintetica(foglio);
-        const regole = regoleCondizionali([linea], [calcolaLinea(linea)]);
+        const regole = [false, true].flatMap((excel) =>
+          regoleCondizionali([linea], [calcolaLinea(linea)], undefined, excel)
+        );
         verifica(regole.length > 0, "Nessuna regola da provare.");
         for (const ind of linea.obiettivi[0].indicatori)
           ws.getRange(`B${ind.riga}:C${ind.riga}`).values = [[ind.atteso as number, ind.consuntivo as number]];

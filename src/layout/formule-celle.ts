@@ -5,6 +5,7 @@ import {
   Linea,
   MARCATORE_FORMULA,
   parseNumero,
+  Polarita,
   RisultatoIndicatore,
   RisultatoLinea,
   ScalaPercentuale,
@@ -142,16 +143,7 @@ export function celleExcel(
 ): { scritture: CellWrite[]; letto: number | null | undefined } {
   const scritture: CellWrite[] = [];
   const { foglio } = ind;
-  // The rule from atteso and consuntivo (also beside a user's own % Ragg formula, for Scostamento).
-  const { atteso, consuntivo } = ind.celle;
-  const regola: Sorgente | null =
-    sorgente?.tipo === "regola"
-      ? sorgente
-      : sorgente && atteso && consuntivo
-        ? { tipo: "regola", atteso: colonnaDi(atteso), consuntivo: colonnaDi(consuntivo), polarita: ri.polarita }
-        : null;
-  const calcolo =
-    regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) ? calcoloDa(regola, ind.riga - 1) : null;
+  const calcolo = calcoloExcel(ind, ri.polarita, sorgente);
   /** Writes the formula, or the value; null: empties a cell of Barometro's, leaves any other. */
   const scrivi = (
     cella: string,
@@ -164,8 +156,6 @@ export function celleExcel(
     } else if (valore !== null) scritture.push({ foglio, cella, valore });
     else if (esistente) scritture.push({ foglio, cella, valore: "", formula: "" });
   };
-  const nostra = (formula: string | undefined) =>
-    !formula || isFormulaDiBarometro(formula) || isFormulaRaggPerf(ind, formula);
 
   const s = ind.celle.scostamento;
   if (s && (!ind.formule.scostamento || isFormulaDiBarometro(ind.formule.scostamento)))
@@ -174,7 +164,7 @@ export function celleExcel(
   const r = ind.celle.ragg;
   if (!r) return { scritture, letto: undefined };
   const esistente = ind.formule.ragg;
-  if (!nostra(esistente)) {
+  if (!sostituibile(ind, esistente)) {
     // The user's formula: the line reads what it gives, which the engine used when it is a number.
     return { scritture, letto: typeof ind.ragg === "number" ? ind.ragg : null };
   }
@@ -187,13 +177,59 @@ export function celleExcel(
       letto: ri.ragg === null && !esistente && typeof ind.ragg === "number" ? ind.ragg : null,
     };
   }
-  scrivi(r, esistente, calcolo && formulaRaggExcel(calcolo, scala), valore);
+  scrivi(r, esistente, formulaRaggDi(ind, calcolo), valore);
   // A missing value leaves a plain cell as it is: the line then reads the number it keeps.
   const lasciata = !calcolo && ri.ragg === null && !esistente;
   return {
     scritture,
     letto: lasciata ? (typeof ind.ragg === "number" ? ind.ragg : null) : ri.ragg,
   };
+}
+
+/**
+ * The rule's pieces for a row in «formule di Excel»: from atteso and consuntivo (also beside a
+ * user's own % Ragg formula, for Scostamento), null where there is no rule or a row's inputs are
+ * read otherwise by Excel than by the engine (comeInExcel: the row gets values).
+ */
+function calcoloExcel(ind: Indicatore, polarita: Polarita, sorgente: Sorgente | null): Calcolo | null {
+  const { atteso, consuntivo } = ind.celle;
+  const regola: Sorgente | null =
+    sorgente?.tipo === "regola"
+      ? sorgente
+      : sorgente && atteso && consuntivo
+        ? { tipo: "regola", atteso: colonnaDi(atteso), consuntivo: colonnaDi(consuntivo), polarita }
+        : null;
+  return regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) ? calcoloDa(regola, ind.riga - 1) : null;
+}
+
+/** A % Ragg cell Barometro may write: no formula, its own (marker) or =PERF.RAGG as PERF mode writes it. */
+const sostituibile = (ind: Indicatore, formula: string | undefined) =>
+  !formula || isFormulaDiBarometro(formula) || isFormulaRaggPerf(ind, formula);
+
+/**
+ * The % Ragg formula celleExcel gives the row's % Ragg cell (written now, or already there); null
+ * where the cell gets a value, keeps its text or holds the user's formula.
+ */
+function formulaRaggDi(ind: Indicatore, calcolo: Calcolo | null): string | null {
+  const scala = ind.scalaRagg;
+  if (!calcolo || !ind.celle.ragg || !sostituibile(ind, ind.formule.ragg) || scala === "testo") return null;
+  return formulaRaggExcel(calcolo, scala);
+}
+
+/**
+ * «Formule di Excel»: where the row's % Ragg cell holds Barometro's own % Ragg formula after the
+ * write (formulaRaggDi, the decision celleExcel writes by), the conditional-format rules and the
+ * Barometro label read that cell — V = IF(ISNUMBER($M7),$M7,-1) on the cell's scale — instead of
+ * computing % Ragg again: one computation in the sheet, so % Ragg, colour and label agree by
+ * construction, and each rule and label formula is several times shorter. Null elsewhere (a value,
+ * text, the user's formula, no rule): they compute from atteso and consuntivo (`sorgente`, as
+ * patch.ts's sorgenteDi gives it outside this mode).
+ */
+export function sorgenteCellaExcel(ind: Indicatore, polarita: Polarita, sorgente: Sorgente | null): Sorgente | null {
+  const r = ind.celle.ragg;
+  const scala = ind.scalaRagg;
+  if (!r || scala === "testo" || !formulaRaggDi(ind, calcoloExcel(ind, polarita, sorgente))) return null;
+  return { tipo: "cella", ragg: colonnaDi(r), scala };
 }
 
 /** One block of consecutive indicator rows of an objective, read by ranges. */

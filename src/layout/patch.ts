@@ -21,6 +21,7 @@ import {
   isFormulaRaggPerf,
   LettureRagg,
   percentualeExcel,
+  sorgenteCellaExcel,
   valorePercentuale,
 } from "./formule-celle";
 import { a1, parseA1, SheetGrid } from "./grid";
@@ -182,7 +183,7 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
       obiettivo.indicatori.forEach((ind, i) => {
         const ri = ro.indicatori[i];
         if (letture) {
-          const { scritture, letto } = celleExcel(ind, ri, sorgenteDi(ind, ri.polarita));
+          const { scritture, letto } = celleExcel(ind, ri, sorgenteCalcolata(ind, ri.polarita));
           patch.scritture.push(...scritture);
           letture.set(ind, letto);
         } else {
@@ -236,8 +237,10 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
         ? testoFascia(contenuto, fascia.id, fascia.etichetta)
         : "";
     const nuova =
-      opzioni.condizionale && !neutralizzato ? formulaBarometro(ind, ri.polarita, bande, contenuto, statico) : null;
-    // Nothing is sent for a cell that already shows exactly this (a formula is ~250 bytes a row).
+      opzioni.condizionale && !neutralizzato
+        ? formulaBarometro(ind, ri.polarita, bande, contenuto, statico, opzioni.formuleExcel)
+        : null;
+    // Nothing is sent for a cell that already shows exactly this (a formula is ~210–500 bytes a row).
     if (nuova) {
       if (formula !== nuova) patch.scritture.push({ foglio: ind.foglio, cella, valore: statico, formula: nuova });
     } else if (statico !== "") {
@@ -303,7 +306,8 @@ const MAX_TESTO_FORMULA = 255;
  *
  * Where no rule decides (data missing or numbers stored as text: V = -1, so the band index is 0 and
  * CHOOSE(0,…) is #VALUE!), the cell shows the label of the last Ricalcola, as the fill does where
- * no rule colours. Null when no rule can be written
+ * no rule colours. V is the rules' (sorgenteDi: with `formuleExcel`, the row's % Ragg cell where
+ * Barometro's formula computes it). Null when no rule can be written
  * for this indicator (see regoleCondizionali), or a label is too long for a formula.
  */
 export function formulaBarometro(
@@ -311,10 +315,11 @@ export function formulaBarometro(
   polarita: Polarita,
   bande: Bande,
   contenuto: ContenutoBarometro,
-  statico: string
+  statico: string,
+  formuleExcel = false
 ): string | null {
   if (contenuto === "colore" || !ind.celle.barometro) return null;
-  const sorgente = sorgenteDi(ind, polarita);
+  const sorgente = sorgenteDi(ind, polarita, formuleExcel);
   if (!sorgente) return null;
   const fasce = fasceCrescenti(bande);
   const testi = fasce.map((f) => testoFascia(contenuto, f.id, f.etichetta));
@@ -436,18 +441,22 @@ export type Sorgente =
  * bands are exclusive (no dependence on rule priority or "stop if true", which ExcelJS cannot
  * write). No array constant ({0,70,90}), union or intersection: Excel refuses them in
  * conditional-formatting formulas ([MS-OI29500] 3.2.3.1.2). V is written once per band (about
- * 330 characters with three bands, far below Excel's 8,192). The lowest threshold is written as 0,
+ * 360 characters with three bands, far below Excel's 8,192). The lowest threshold is written as 0,
  * so V = -1 (data missing or not numbers) gives 0, which no rule k ≥ 1 matches: no colour, as for
  * an indicator "da rilevare". A custom function cannot be used here: Excel does not evaluate custom
  * functions in conditional formatting (OfficeDev/office-js#6135), and =PERF.RAGG is #NAME?
  * without the add-in anyway.
  *
  * Why not simply compare the % Ragg cell: in values mode it holds a number written by the last
- * Ricalcola and does not change when a colleague edits a consuntivo; in formula mode it is
+ * Ricalcola and does not change when a colleague edits a consuntivo; in PERF mode it is
  * =PERF.RAGG(…), #NAME? without the add-in. Computing the rule follows every edit in both modes.
- * The exception is a % Ragg cell holding the user's own formula (not PERF): the engine uses its
- * value, so the rule reads that cell, on its own scale (a fraction with a % format is compared
- * with 0.9, not 90): V = IF(ISNUMBER(ragg),ragg,-1).
+ * Two exceptions read that cell, on its own scale (a fraction with a % format is compared with
+ * 0.9, not 90): V = IF(ISNUMBER(ragg),ragg,-1) (about 90 characters a rule, 190 a label):
+ * - a % Ragg cell holding the user's own formula (not PERF): the engine uses its value;
+ * - with `formuleExcel` («formule di Excel»), a row whose % Ragg cell holds Barometro's own plain
+ *   Excel formula after the write (sorgenteCellaExcel, the decision celleExcel writes by): it
+ *   follows every edit, and reading it keeps % Ragg, colour and label one computation. Not rows
+ *   that get values there (numbers stored as text…), nor a % Ragg stored as text.
  *
  * Not covered (the static fill, written too, shows the engine's colour): numbers stored as text
  * ("3.800", "78,5": ISNUMBER is false, so no rule applies), % Ragg as text, and changes of
@@ -461,7 +470,8 @@ export type Sorgente =
 export function regoleCondizionali(
   linee: Linea[],
   risultati: RisultatoLinea[],
-  bande: Bande = BANDE_PREDEFINITE
+  bande: Bande = BANDE_PREDEFINITE,
+  formuleExcel = false
 ): RegolaCondizionale[] {
   const chiavi = chiaviLinee(linee);
   const gruppi = new Map<
@@ -475,7 +485,7 @@ export function regoleCondizionali(
       obiettivo.indicatori.forEach((ind, i) => {
         const ri = ro.indicatori[i];
         if (!ind.celle.barometro || !ri) return;
-        const sorgente = sorgenteDi(ind, ri.polarita);
+        const sorgente = sorgenteDi(ind, ri.polarita, formuleExcel);
         if (!sorgente) return;
         const { row, col } = parseA1(ind.celle.barometro);
         const chiave = JSON.stringify([ind.foglio, chiavi[l], col, sorgente]);
@@ -523,7 +533,17 @@ export function regoleCondizionali(
   }));
 }
 
-function sorgenteDi(ind: Indicatore, polarita: Polarita): Sorgente | null {
+/**
+ * Where a row's rules and label find its % Ragg (see regoleCondizionali). With `formuleExcel` (the
+ * write mode «formule di Excel»), the row's % Ragg cell where Barometro's formula computes it; the
+ * one decision behind both the rules and the labels, given the same mode.
+ */
+function sorgenteDi(ind: Indicatore, polarita: Polarita, formuleExcel = false): Sorgente | null {
+  const base = sorgenteCalcolata(ind, polarita);
+  return (formuleExcel && sorgenteCellaExcel(ind, polarita, base)) || base;
+}
+
+function sorgenteCalcolata(ind: Indicatore, polarita: Polarita): Sorgente | null {
   const { atteso, consuntivo, ragg } = ind.celle;
   const formulaRagg = ind.formule.ragg;
   if (formulaRagg && !isFormulaDellaRegola(formulaRagg)) {

@@ -9,6 +9,7 @@ import { costruttiVietati } from "../../src/excel/formula-condizionale";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
 import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 import { snapshot } from "./workbook-snapshot";
 
@@ -17,6 +18,12 @@ const FOGLIO = "Obiettivi 2024";
 const tmp = mkdtempSync(join(tmpdir(), "barometro-condivisione-"));
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const argb = (hex: string) => `FF${hex.slice(1)}`;
+/**
+ * Barometro's rules on the sample: 3 bands × 10 groups of rows. In «formule di Excel» (the default)
+ * they read the % Ragg cells, so a line's rows of either polarity share one group (33 when they
+ * computed % Ragg, one group per polarity).
+ */
+const REGOLE = 30;
 
 function capture() {
   const out: string[] = [];
@@ -83,10 +90,12 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
   });
 
   it("the saved file holds Barometro's rules, read back with ExcelJS: formulas without '=', fills, column N", async () => {
-    expect(testo.join("\n")).toMatch(/140 celle Barometro colorate, 33 regole di formattazione condizionale\.$/);
+    expect(testo.join("\n")).toMatch(
+      new RegExp(`140 celle Barometro colorate, ${REGOLE} regole di formattazione condizionale\\.$`)
+    );
     const ws = (await leggi(out)).getWorksheet(FOGLIO)!;
     const { linee, risultato } = await elabora(SAMPLE);
-    const attese = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE);
+    const attese = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE, true);
     const lette = nostre(ws).flatMap((cf) =>
       cf.rules.map((r) => {
         const fill = r.style?.fill as ExcelJS.FillPattern;
@@ -97,16 +106,16 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
       attese.map((r) => [r.aree.join(" "), r.formula.slice(1), argb(r.colore), "expression"]).sort()
     );
     expect(lette.every(([ref]) => (ref as string).split(" ").every((a) => /^N\d+(:N\d+)?$/.test(a)))).toBe(true);
-    expect(formattazioniDi(ws)).toHaveLength(33);
+    expect(formattazioniDi(ws)).toHaveLength(REGOLE);
     // Excel refuses array constants, unions and intersections in conditional formats (it would
-    // "repair" the file): none of the 33 rules holds an array constant.
-    expect(lette).toHaveLength(33);
+    // "repair" the file): none of the rules holds an array constant.
+    expect(lette).toHaveLength(REGOLE);
     expect(lette.filter(([, formula]) => (formula as string).includes("{"))).toEqual([]);
     expect(lette.every(([, formula]) => costruttiVietati(`=${formula as string}`).length === 0)).toBe(true);
   });
 
   it("opened in any Excel, the colours are the fills' and follow the data with no add-in", async () => {
-    const cartella = cartellaDaExcelJS(await leggi(out));
+    const cartella = cartellaDaExcelJS(await leggi(out), { valutaFormula: calcolaFormula });
     const ws = cartella.foglio(FOGLIO)!;
     const { linee } = await elabora(SAMPLE);
     let regolate = 0;
@@ -121,9 +130,12 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
       .find((i) => i.nome === "Aumento spazi palestre cittadine")!;
     const n = parseA1(palestre.celle.barometro!);
     expect(ws.coloreVisto(n.row, n.col)).toBe(ROSSO);
+    // A colleague types a consuntivo; Excel recalculates % Ragg, which the rule reads.
     ws.imposta(palestre.celle.consuntivo!, { valore: 1000 }); // 83,3 %
+    ricalcolaFormule(cartella);
     expect(ws.coloreVisto(n.row, n.col)).toBe(GIALLO);
     ws.imposta(palestre.celle.consuntivo!, { valore: 1200 });
+    ricalcolaFormule(cartella);
     expect(ws.coloreVisto(n.row, n.col)).toBe(VERDE);
   });
 
@@ -159,11 +171,11 @@ describe("the user's own conditional formatting", () => {
           style: expect.objectContaining({ fill: expect.objectContaining({ bgColor: { argb: "FF0000FF" } }) }),
         }),
       ]);
-      expect(nostre(ws)).toHaveLength(33);
+      expect(nostre(ws)).toHaveLength(REGOLE);
       // Barometro's first, the user's after; priorities unique.
       const priorita = cfs.flatMap((cf) => cf.rules.map((r) => r.priority));
       expect(new Set(priorita).size).toBe(priorita.length);
-      expect(sua[0].rules[0].priority).toBe(34);
+      expect(sua[0].rules[0].priority).toBe(REGOLE + 1);
     }
   });
 
@@ -172,7 +184,7 @@ describe("the user's own conditional formatting", () => {
     const conRegole = join(tmp, "con-regole.xlsx");
     expect(await main(["ricalcola", input, "--out", conRegole], capture().io)).toBe(0);
     const prima = (await leggi(conRegole)).getWorksheet(FOGLIO)!;
-    expect(nostre(prima)).toHaveLength(33);
+    expect(nostre(prima)).toHaveLength(REGOLE);
     // Labels as formulas that follow the data (a neutralised objective's rows keep their static label).
     const formulePrima = celleBarometro(prima).filter((v) => typeof v === "object" && v !== null && "formula" in v);
     expect(formulePrima).toHaveLength(nonNeutralizzati);
@@ -182,7 +194,9 @@ describe("the user's own conditional formatting", () => {
     const c = capture();
     expect(await main(["ricalcola", conRegole, "--out", senza, "--senza-formattazione"], c.io)).toBe(0);
     expect(c.out.join("\n")).toMatch(
-      /140 celle Barometro colorate, nessuna regola di formattazione condizionale \(--senza-formattazione; tolte 33 regole di Barometro\)\.$/
+      new RegExp(
+        `140 celle Barometro colorate, nessuna regola di formattazione condizionale \\(--senza-formattazione; tolte ${REGOLE} regole di Barometro\\)\\.$`
+      )
     );
     const ws = (await leggi(senza)).getWorksheet(FOGLIO)!;
     // No Barometro rule left; the user's rule as it was (formula, range, fill).

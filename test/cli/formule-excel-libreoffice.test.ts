@@ -3,8 +3,10 @@
  * generated layouts) with Excel formulas in Scostamento, % Ragg and the line cells; LibreOffice
  * recalculates the file from scratch, as a colleague's Excel without the add-in would; the values
  * read back must be the engine's figures. Then a colleague edits consuntivi (no add-in): after
- * LibreOffice's recalculation Scostamento, % Ragg, the Barometro label and the line's percentage
- * agree with the engine run on the edited file. Needs LibreOffice (soffice), as test/stampa does.
+ * LibreOffice's recalculation Scostamento, % Ragg, the Barometro label, the colour Barometro's
+ * conditional-format rules give (evaluated on the recalculated cells: in «formule di Excel» they
+ * read % Ragg) and the line's percentage agree with the engine run on the edited file. Needs
+ * LibreOffice (soffice), as test/stampa does.
  */
 import { execFile, execFileSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
@@ -23,8 +25,11 @@ import {
 } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
+import { formattazioniDi } from "../../src/cli/conditional-format";
 import { cellValue } from "../../src/cli/xlsx-grid";
-import { isFormulaBarometro } from "../../src/layout/patch";
+import { regolaVera } from "../../src/excel/formula-condizionale";
+import { areaDaA1 } from "../../src/excel/addresses";
+import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { costruisci, inFoglioExcel, SpecFoglio, specFoglio } from "../robustezza/generatori";
 
 jest.setTimeout(300_000);
@@ -82,6 +87,10 @@ interface Confronto {
   scostamenti: number;
   ragg: number;
   etichette: number;
+  /** Barometro cells whose colour, by Barometro's rules on the recalculated cells, was checked. */
+  colori: number;
+  /** Rules that read a % Ragg cell (V = IF(ISNUMBER($M7),$M7,-1)). */
+  regoleSuRagg: number;
   linee: number;
   /** Line cell → value LibreOffice computed, on 0–100. */
   percentuali: Map<string, number | null>;
@@ -95,15 +104,57 @@ interface Confronto {
  * Barometro's formulas). The Barometro label is checked where the engine has a band and the row's
  * inputs are numbers (elsewhere it keeps the last Ricalcola's label).
  */
-async function confronta(file: string): Promise<Confronto> {
+async function confronta(file: string, regoleDa?: ExcelJS.Workbook): Promise<Confronto> {
   const e = await elabora(file);
   const wb = e.workbook;
   // A formula's cached result from the cell (ExcelJS's `value` leaves out a result of 0).
-  const valore = (foglio: string, cella: string) => {
-    const c = wb.getWorksheet(foglio)!.getCell(cella);
-    return c.formula ? cellValue((c.result ?? null) as ExcelJS.CellValue) : cellValue(c.value);
+  const valoreIn = (c: ExcelJS.Cell) =>
+    c.formula ? cellValue((c.result ?? null) as ExcelJS.CellValue) : cellValue(c.value);
+  const valore = (foglio: string, cella: string) => valoreIn(wb.getWorksheet(foglio)!.getCell(cella));
+  const c: Confronto = {
+    scostamenti: 0,
+    ragg: 0,
+    etichette: 0,
+    colori: 0,
+    regoleSuRagg: 0,
+    linee: 0,
+    percentuali: new Map(),
+    diversi: [],
   };
-  const c: Confronto = { scostamenti: 0, ragg: 0, etichette: 0, linee: 0, percentuali: new Map(), diversi: [] };
+  // Barometro's rules as written (in the file given to LibreOffice), evaluated on this file's cells.
+  const regole = (regoleDa?.worksheets ?? []).flatMap((ws) =>
+    formattazioniDi(ws).flatMap((cf) =>
+      cf.rules
+        .map((r) => ({ formula: (r as { formulae?: string[] }).formulae?.[0], fill: r.style?.fill }))
+        .filter((r) => isRegolaBarometro(r.formula))
+        .map((r) => ({
+          foglio: ws.name,
+          aree: cf.ref.split(" ").map(areaDaA1),
+          formula: `=${r.formula}`,
+          colore: `#${((r.fill as ExcelJS.FillPattern).bgColor?.argb ?? "").slice(2)}`,
+        }))
+    )
+  );
+  c.regoleSuRagg = regole.filter((r) => /^=\(\(IF\(ISNUMBER\(\$([A-Z]+)\d+\),\$\1\d+,-1\)/.test(r.formula)).length;
+  /** The colour of the first true rule on the cell, as Excel shows it. */
+  const coloreDelleRegole = (foglio: string, cella: string): string | null => {
+    const { top: riga, left: colonna } = areaDaA1(cella);
+    const ws = wb.getWorksheet(foglio)!;
+    for (const r of regole) {
+      if (r.foglio !== foglio) continue;
+      if (!r.aree.some((a) => riga >= a.top && riga <= a.bottom && colonna >= a.left && colonna <= a.right)) continue;
+      const ancora = { top: Math.min(...r.aree.map((a) => a.top)), left: Math.min(...r.aree.map((a) => a.left)) };
+      const vera = regolaVera(r.formula, {
+        valore: (rr, cc) => {
+          const v = valoreIn(ws.getCell(rr + 1, cc + 1));
+          return v === "" || v === undefined || v instanceof Date ? null : v;
+        },
+        spostamento: { righe: riga - ancora.top, colonne: colonna - ancora.left },
+      });
+      if (vera) return r.colore.toUpperCase();
+    }
+    return null;
+  };
   const verifica = (dove: string, letto: number | null | "non numero", atteso: number | null) => {
     const ok = letto === atteso || (typeof letto === "number" && atteso !== null && vicini(letto, atteso));
     if (!ok) c.diversi.push(`${dove}: LibreOffice ${letto}, motore ${atteso}`);
@@ -134,6 +185,13 @@ async function confronta(file: string): Promise<Confronto> {
           const attesa = fasciaPer(ri.ragg, BANDE_PREDEFINITE).etichetta;
           if (letta !== attesa)
             c.diversi.push(`${ind.foglio}!${barometro}: LibreOffice «${letta}», motore «${attesa}»`);
+          if (regoleDa) {
+            c.colori++;
+            const colore = coloreDelleRegole(ind.foglio, barometro);
+            const atteso = fasciaPer(ri.ragg, BANDE_PREDEFINITE).colore.toUpperCase();
+            if (colore !== atteso)
+              c.diversi.push(`${ind.foglio}!${barometro}: colore delle regole ${colore}, motore ${atteso}`);
+          }
         }
       })
     );
@@ -166,8 +224,11 @@ describe("«formule di Excel» computed by LibreOffice agree with the engine", (
   });
 
   it("the sample: every Scostamento, % Ragg and line is a formula, and LibreOffice gives the engine's figures (the 10 published ones)", async () => {
-    const c = await confronta(ricalcolato);
+    const c = await confronta(ricalcolato, await leggi(scritto));
     expect(c.diversi).toEqual([]);
+    expect(c.colori).toBe(c.etichette);
+    // «formule di Excel»: every rule reads the % Ragg cell Barometro's formula computes.
+    expect(c.regoleSuRagg).toBe(30);
     const motore = await elabora(SAMPLE);
     const indicatori = motore.linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori));
     expect(c.scostamenti).toBe(indicatori.filter((i) => i.celle.scostamento).length);
@@ -208,8 +269,11 @@ describe("«formule di Excel» computed by LibreOffice agree with the engine", (
     const modificato = join(tmp, "modificato.xlsx");
     await wb.xlsx.writeFile(modificato);
 
-    const c = await confronta(await ricalcolaConLibreOffice(modificato));
+    const c = await confronta(await ricalcolaConLibreOffice(modificato), await leggi(modificato));
     expect(c.diversi).toEqual([]);
+    // The colour of the edited rows followed the edit, as label and % Ragg did.
+    expect(c.colori).toBeGreaterThan(100);
+    expect(c.regoleSuRagg).toBe(30);
     // The edit changed the line: LibreOffice shows the engine's new figure, not the old one.
     const prima = motore.risultato.linee[motore.linee.indexOf(linea)].percentuale!;
     const dopo = (await elabora(modificato)).risultato.linee[motore.linee.indexOf(linea)].percentuale!;
@@ -247,8 +311,10 @@ describe("«formule di Excel» computed by LibreOffice agree with the engine", (
     await wb.xlsx.writeFile(generato);
     const scrittoG = join(tmp, "generato.ricalcolato.xlsx");
     await ricalcola(generato, scrittoG);
-    const c = await confronta(await ricalcolaConLibreOffice(scrittoG));
+    const c = await confronta(await ricalcolaConLibreOffice(scrittoG), await leggi(scrittoG));
     expect(c.diversi).toEqual([]);
+    expect(c.colori).toBeGreaterThan(10);
+    expect(c.regoleSuRagg).toBeGreaterThan(0);
     expect(c.ragg).toBeGreaterThan(10);
     expect(c.linee).toBeGreaterThanOrEqual(3);
     // Every Barometro formula's cached result is what LibreOffice computes: the file reads right before recalculation.

@@ -6,6 +6,7 @@ import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
+import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
@@ -43,8 +44,11 @@ beforeAll(async () => {
 
 /** The written file opened in the fake Excel: the colour a person sees in Palestre's Barometro cell, after an edit. */
 async function coloreDopoModifica(file: string, consuntivo: number): Promise<string | null> {
-  const ws = cartellaDaExcelJS(await leggi(file)).foglio(FOGLIO)!;
+  // A colleague types the consuntivo; Excel recalculates (% Ragg, which the rules read in «formule di Excel»).
+  const cartella = cartellaDaExcelJS(await leggi(file), { valutaFormula: calcolaFormula });
+  const ws = cartella.foglio(FOGLIO)!;
   ws.imposta(palestre.celle.consuntivo!, { valore: consuntivo });
+  ricalcolaFormule(cartella);
   const { row, col } = parseA1(palestre.celle.barometro!);
   return ws.coloreVisto(row, col);
 }

@@ -23,7 +23,14 @@ import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, pars
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { a1, parseA1 } from "../../src/layout/grid";
-import { isFormulaBarometro, isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/patch";
+import {
+  creaPatch,
+  isFormulaBarometro,
+  isRegolaBarometro,
+  lineaDellaRegola,
+  regoleCondizionali,
+} from "../../src/layout/patch";
+import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
 
@@ -31,6 +38,12 @@ const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const BLU = "#0000FF";
+/**
+ * Barometro's rules on the sample: 3 bands × 10 groups of rows. In «formule di Excel» (the default)
+ * they read the % Ragg cells, so a line's rows of either polarity share one group (33 when they
+ * computed % Ragg, one group per polarity).
+ */
+const REGOLE = 30;
 
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
@@ -49,8 +62,12 @@ const valutaPerf: ValutaFormula = (formula, foglio) => {
   return calcolaRagg(atteso, consuntivo, parsePolarita(m[3] ? valore(m[3]) : null) ?? "crescente");
 };
 
+/** Excel computes the formulas Barometro writes (PERF.RAGG with the add-in, «formule di Excel», the label). */
+const valutaFormula: ValutaFormula = (formula, foglio, riga, colonna) =>
+  valutaPerf(formula, foglio, riga, colonna) ?? calcolaFormula(formula, foglio, riga, colonna);
+
 function campione() {
-  const cartella = cartellaDaExcelJS(libro, { valutaFormula: valutaPerf });
+  const cartella = cartellaDaExcelJS(libro, { valutaFormula });
   const accesso = creaAccessoOffice({
     esegui: cartella.run,
     impostazioni: () => cartella.impostazioni,
@@ -93,12 +110,12 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(esito.formattazione).toEqual({
       attiva: true,
       scritta: true,
-      regole: 33,
+      regole: REGOLE,
       fogli: [FOGLIO],
     });
 
     // The rules are exactly the ones regoleCondizionali gives for the sheet's lines.
-    const attese = regoleCondizionali(esito.analisi.linee, esito.analisi.risultato.linee, BANDE_PREDEFINITE);
+    const attese = regoleCondizionali(esito.analisi.linee, esito.analisi.risultato.linee, BANDE_PREDEFINITE, true);
     const nostre = ws.formattazioni.filter((r) => isRegolaBarometro(r.formula));
     expect(nostre.map((r) => [r.aree.map(a1Di).join(" "), r.formula, r.colore]).sort()).toEqual(
       attese.map((r) => [r.aree.join(" "), r.formula, r.colore]).sort()
@@ -113,7 +130,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(suRegole(cartella, 1).map((o) => o.tipo)).toEqual(["carica"]);
     const scrittura = suRegole(cartella, 2).map((o) => o.dettaglio);
     expect(scrittura.filter((d) => d === "delete")).toHaveLength(1);
-    expect(scrittura.filter((d) => d === "add")).toHaveLength(33);
+    expect(scrittura.filter((d) => d === "add")).toHaveLength(REGOLE);
 
     // What a person sees in every Barometro cell: the conditional colour equals the static fill.
     let conRegola = 0;
@@ -132,21 +149,32 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
   });
 
   it("the colours follow an edit made without the add-in; neutralised objectives keep their grey", async () => {
-    const { accesso, ws } = campione();
+    const { cartella, accesso, ws } = campione();
     const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const palestre = analisi.linee
       .flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori))
       .find((i) => i.nome === "Aumento spazi palestre cittadine")!;
     const n = parseA1(palestre.celle.barometro!);
     expect(ws.coloreVisto(n.row, n.col)).toBe(ROSSO); // 500 / 1200
-    // A colleague in Excel on the web types a new consuntivo: the fill stays, the colour follows.
-    ws.imposta(palestre.celle.consuntivo!, { valore: 1100 });
+    // A colleague in Excel on the web types a new consuntivo (Excel recalculates): the fill stays,
+    // the colour follows, and so do % Ragg and the label (the rule and the label read % Ragg).
+    const digita = (valore: number | null) => {
+      ws.imposta(palestre.celle.consuntivo!, { valore });
+      ricalcolaFormule(cartella);
+    };
+    const etichetta = () => ws.cellaIn(n.row, n.col)?.valore;
+    const ragg = () => ws.cella(palestre.celle.ragg!)?.valore;
+    expect(etichetta()).toBe("Non raggiunto");
+    digita(1100);
     expect(ws.coloreVisto(n.row, n.col)).toBe(VERDE);
     expect(ws.cellaIn(n.row, n.col)?.colore).toBe(ROSSO);
-    ws.imposta(palestre.celle.consuntivo!, { valore: 900 });
+    expect([ragg(), etichetta()]).toEqual([expect.closeTo(91.67, 2), "Raggiunto"]);
+    digita(900);
     expect(ws.coloreVisto(n.row, n.col)).toBe(GIALLO);
-    ws.imposta(palestre.celle.consuntivo!, { valore: null });
+    expect([ragg(), etichetta()]).toEqual([75, "Parzialmente raggiunto"]);
+    digita(null);
     expect(ws.coloreVisto(n.row, n.col)).toBe(ROSSO); // no data: no rule applies, the static fill shows
+    expect([ragg(), etichetta()]).toEqual(["", "Non raggiunto"]); // the label of the last Ricalcola
 
     const neutro = analisi.linee.flatMap((l, i) =>
       l.obiettivi.filter((_, o) => analisi.risultato.linee[i].obiettivi[o].neutralizzato)
@@ -189,8 +217,8 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
     // One more sync than a write that deletes nothing: the rules read again before deleting.
     expect(cartella.sincronizzazioni).toBe(3);
-    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
-    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(REGOLE);
+    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(REGOLE);
     expect(ws.formattazioni.every((r) => r.formula!.includes(">=60)+(") && r.formula!.includes(">=95)="))).toBe(true);
     expect(ws.formattazioni.map((r) => r.formula)).not.toEqual(prima);
   });
@@ -208,7 +236,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
       r.formula = vecchia(r.formula!);
       regole += r.formula.includes("{0,70,90}") ? 1 : 0;
     }
-    expect(regole).toBe(33);
+    expect(regole).toBe(REGOLE);
     let etichette = 0;
     const ancora = /CHOOSE\(\((.*?)>=0\)\+\(\1>=70\)\+\(\1>=90\),/;
     for (const { riga, colonna, cella } of [...ws.celle()])
@@ -224,8 +252,8 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     // 3: the rules are read again before deleting (their ids are positions).
     expect(cartella.sincronizzazioni).toBe(3);
     expect(cartella.registro.filter((r) => r.errore)).toEqual([]);
-    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
-    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "add")).toHaveLength(33);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(REGOLE);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "add")).toHaveLength(REGOLE);
     // Rules and labels are the current ones again (the rules in another order of priority, which
     // does not matter: the bands are exclusive); no array constant left anywhere.
     const dopo = cartella.istantanea();
@@ -235,6 +263,61 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(ordinate(dopo)).toEqual(ordinate(giuste));
     expect([...ws.celle()].some(({ cella }) => cella.formula?.includes("{"))).toBe(false);
     expect(ws.formattazioni.some((r) => r.formula?.includes("{"))).toBe(false);
+  });
+
+  it("rules and labels that compute % Ragg (an earlier version, or «valori»): the next Ricalcola in «formule di Excel» makes them read it; PERF computes again", async () => {
+    const { cartella, accesso, ws } = campione();
+    const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const giuste = cartella.istantanea();
+    const legge = (f: string | undefined, riga: number) => !!f?.includes(`IF(ISNUMBER($M${riga}),$M${riga},-1)`);
+    const regoleNostre = () => ws.formattazioni.filter((r) => isRegolaBarometro(r.formula));
+    const etichette = () =>
+      [...ws.celle()]
+        .filter(({ cella }) => isFormulaBarometro(cella.formula))
+        .map(({ riga, cella }) => ({ riga, cella }));
+    const leggonoTutte = () =>
+      regoleNostre().every((r) => legge(r.formula, r.aree[0].top + 1)) &&
+      etichette().every(({ riga, cella }) => legge(cella.formula, riga + 1));
+    expect(etichette().length).toBeGreaterThan(100);
+    expect(leggonoTutte()).toBe(true);
+
+    // As the version before wrote them: the same «formule di Excel» in the cells, but rules and
+    // labels computing % Ragg from atteso and consuntivo (one group per polarity).
+    const { linee, risultato } = analisi;
+    const calcolate = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE, false);
+    expect(calcolate).toHaveLength(33);
+    ws.formattazioni.splice(0, ws.formattazioni.length);
+    for (const r of calcolate)
+      ws.aggiungiRegola({ tipo: "Custom", aree: r.aree.map(parseArea), formula: r.formula, colore: r.colore });
+    const etichetteCalcolate = creaPatch(linee, risultato.linee, {
+      condizionale: true,
+      fogli: analisi.lettura.fogli,
+    }).scritture.filter((w) => isFormulaBarometro(w.formula));
+    for (const w of etichetteCalcolate) ws.imposta(w.cella, { formula: w.formula });
+    expect(etichette().filter(({ cella }) => cella.formula?.includes("ISNUMBER($M"))).toEqual([]);
+
+    cartella.azzeraContatori();
+    await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    // Every rule replaced (its firma changed; 3 syncs: the rules read again before deleting), every label rewritten.
+    expect(cartella.sincronizzazioni).toBe(3);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "delete")).toHaveLength(33);
+    expect(suRegole(cartella, 2).filter((o) => o.dettaglio === "add")).toHaveLength(REGOLE);
+    expect(leggonoTutte()).toBe(true);
+    const ordinate = (m: Map<string, string>) =>
+      (JSON.parse(m.get(`${FOGLIO}!#formattazioni`)!) as unknown[]).map((r) => JSON.stringify(r)).sort();
+    const dopo = cartella.istantanea();
+    expect(diverse(giuste, dopo).filter((k) => k !== `${FOGLIO}!#formattazioni`)).toEqual([]);
+    expect(ordinate(dopo)).toEqual(ordinate(giuste));
+
+    // PERF: the % Ragg cells hold =PERF.RAGG (#NAME? without the add-in): rules and labels compute again.
+    await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" });
+    expect(regoleNostre()).toHaveLength(33);
+    expect(regoleNostre().some((r) => r.formula!.includes("ISNUMBER($M"))).toBe(false);
+    expect(etichette().some(({ cella }) => cella.formula!.includes("ISNUMBER($M"))).toBe(false);
+    // «valori»: the same.
+    await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "valori" });
+    expect(regoleNostre().some((r) => r.formula!.includes("ISNUMBER($M"))).toBe(false);
+    expect(etichette().some(({ cella }) => cella.formula!.includes("ISNUMBER($M"))).toBe(false);
   });
 
   it("rule ids are positions: with the user's rules between Barometro's, only Barometro's are deleted", async () => {
@@ -256,7 +339,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(ws.formattazioni.map((r) => isRegolaBarometro(r.formula))).toEqual([
       true,
       false,
-      ...Array.from({ length: 32 }, () => true),
+      ...Array.from({ length: REGOLE - 1 }, () => true),
       false,
     ]);
     const formuleNostre = () => ws.formattazioni.filter((r) => isRegolaBarometro(r.formula)).map((r) => r.formula!);
@@ -267,7 +350,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     // Deleting by the read's ids from the top shifts every later id onto the next rule: the user's
     // 2nd rule goes, then the batch fails (ItemNotFound) with Barometro's old rules half deleted.
     expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua, scala]);
-    expect(formuleNostre()).toHaveLength(33);
+    expect(formuleNostre()).toHaveLength(REGOLE);
     expect(formuleNostre().filter((f) => vecchie.has(f))).toEqual([]);
 
     // Ricalcola linea: only that line's rules are replaced, among another line's and the user's.
@@ -276,7 +359,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     const chiave = lineaDellaRegola(patch.formattazione?.aggiungi[0]?.formula);
     expect(chiave).not.toBeNull();
     const dopo = formuleNostre();
-    expect(dopo).toHaveLength(33);
+    expect(dopo).toHaveLength(REGOLE);
     expect(dopo.filter((f) => lineaDellaRegola(f) !== chiave).sort()).toEqual(
       prima.filter((f) => lineaDellaRegola(f) !== chiave).sort()
     );
@@ -309,7 +392,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     await ricalcola(intanto, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, bande });
     expect(cartella.sincronizzazioni).toBe(3);
     expect(ws.formattazioni.filter((r) => !isRegolaBarometro(r.formula))).toEqual([sua]);
-    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
+    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(REGOLE);
   });
 
   it("switched off in the workbook's settings: Barometro's rules removed (the user's stay), fills still written", async () => {
@@ -333,7 +416,7 @@ describe("Ricalcola writes the Barometro as conditional formatting too", () => {
     expect(esito.patch.colori).toHaveLength(140);
     // Explicitly on again.
     await ricalcola(accesso, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, formattazioneCondizionale: true });
-    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(33);
+    expect(ws.formattazioni.filter((r) => isRegolaBarometro(r.formula))).toHaveLength(REGOLE);
     expect(cartella.impostazioniNelFile()[CHIAVE_FORMATTAZIONE]).toBe(false);
   });
 

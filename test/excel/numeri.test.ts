@@ -8,6 +8,7 @@ import { valutaFormula } from "../../src/excel/formula-condizionale";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { parseA1 } from "../../src/layout/grid";
 import { CartellaFinta, FoglioFinto } from "../../src/workbench/fake-excel";
+import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
@@ -23,7 +24,7 @@ beforeAll(async () => {
 
 /** The sample in the fake Excel, the Palestre row's atteso typed as text in a cell formatted as Text. */
 async function campione() {
-  const cartella = cartellaDaExcelJS(libro);
+  const cartella = cartellaDaExcelJS(libro, { valutaFormula: calcolaFormula });
   const accesso = creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni });
   const ws = cartella.foglio(FOGLIO)!;
   const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
@@ -49,14 +50,16 @@ function barometro(ws: FoglioFinto, ind: Indicatore) {
 
 describe("Converti in numeri (over the fake Excel, through the Office.js adapter)", () => {
   it("a number stored as text: Verifica says so, and the colour stays put after an edit (the old, silent behaviour)", async () => {
-    const { accesso, ws, palestre } = await campione();
+    const { cartella, accesso, ws, palestre } = await campione();
     const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const avvisi = analisi.avvisi.filter((a) => a.codice === "NUMERO_COME_TESTO");
     expect(avvisi.map((a) => [a.foglio, a.cella])).toEqual([[FOGLIO, palestre.celle.atteso]]);
     expect(avvisi[0].messaggio).toContain("non seguono i dati fino al prossimo Ricalcola");
 
-    // A colleague without the add-in types the consuntivo that reaches the target: nothing follows.
+    // A colleague without the add-in types the consuntivo that reaches the target (Excel
+    // recalculates): nothing follows.
     ws.imposta(palestre.celle.consuntivo!, { valore: 1200 });
+    ricalcolaFormule(cartella);
     expect(barometro(ws, palestre)).toMatchObject({ colore: ROSSO, etichetta: "Non raggiunto" });
   });
 
@@ -90,7 +93,7 @@ describe("Converti in numeri (over the fake Excel, through the Office.js adapter
   });
 
   it("after the conversion a Ricalcola gives the row rules and a label that follow an edit", async () => {
-    const { accesso, ws, palestre } = await campione();
+    const { cartella, accesso, ws, palestre } = await campione();
     await convertiNumeri(accesso, { conferma: true });
     const { analisi } = await ricalcola(accesso, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     expect(analisi.avvisi.filter((a) => a.codice === "NUMERO_COME_TESTO")).toEqual([]);
@@ -99,6 +102,7 @@ describe("Converti in numeri (over the fake Excel, through the Office.js adapter
     expect(prima.formula).toMatch(/barometro/);
 
     ws.imposta(palestre.celle.consuntivo!, { valore: 1200 });
+    ricalcolaFormule(cartella); // Excel recalculates % Ragg, which rule and label read
     expect(barometro(ws, palestre)).toMatchObject({ colore: VERDE, etichetta: "Raggiunto" });
   });
 });
