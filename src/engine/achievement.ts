@@ -1,4 +1,5 @@
 import { isFormulaDellaRegola } from "./formule";
+import { leggiPeso, leggiTarget } from "./lettura";
 import { parseNumero } from "./numbers";
 import { parsePolarita } from "./polarity";
 import { calcolaRagg, calcolaScostamento } from "./ragg";
@@ -17,8 +18,7 @@ import {
  * numeric result is the value used (Verifica still compares it with the rule's).
  */
 export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
-  const atteso = parseNumero(indicatore.atteso);
-  const consuntivo = parseNumero(indicatore.consuntivo);
+  const { atteso, consuntivo } = leggiTarget(indicatore);
   const polarita = parsePolarita(indicatore.polarita) ?? "crescente";
   const daRilevare = atteso === null || consuntivo === null;
   const raggRegola = daRilevare ? null : calcolaRagg(atteso, consuntivo, polarita);
@@ -38,9 +38,9 @@ export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
   };
 }
 
-/** A weight counts when it is a number ≥ 0; anything else leaves the indicator out. */
+/** A weight counts when it is a number ≥ 0 (25 % is 25); anything else leaves the indicator out. */
 export function pesoValido(indicatore: Indicatore): number | null {
-  const peso = parseNumero(indicatore.peso);
+  const peso = leggiPeso(indicatore);
   return peso !== null && peso >= 0 ? peso : null;
 }
 

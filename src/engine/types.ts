@@ -47,6 +47,11 @@ export interface Indicatore {
   scalaRagg: ScalaPercentuale;
   /** Raw text of the "Polarità" column; undefined when the table has none. */
   polarita: ValoreCella;
+  /**
+   * The figure cells shown with a percentage number format (a number there is a fraction: 0.25
+   * shows 25 %); absent when none is. Read by lettura.ts.
+   */
+  percentuali?: Partial<Record<"atteso" | "consuntivo" | "peso" | "scostamento", boolean>>;
   foglio: string;
   /** 1-based sheet row. */
   riga: number;

@@ -8,6 +8,7 @@ import {
   RisultatoIndicatore,
   RisultatoLinea,
   ScalaPercentuale,
+  targetComeInExcel,
   ValoreCella,
 } from "../engine";
 import { columnName, parseA1 } from "./grid";
@@ -151,7 +152,9 @@ export function celleExcel(
         ? { tipo: "regola", atteso: colonnaDi(atteso), consuntivo: colonnaDi(consuntivo), polarita: ri.polarita }
         : null;
   const calcolo =
-    regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) ? calcoloDa(regola, ind.riga - 1) : null;
+    regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) && targetComeInExcel(ind)
+      ? calcoloDa(regola, ind.riga - 1)
+      : null;
   /** Writes the formula, or the value; null: empties a cell of Barometro's, leaves any other. */
   const scrivi = (
     cella: string,
