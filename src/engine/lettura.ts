@@ -121,8 +121,9 @@ export function leggiCoppia(
     binaria: false,
     inPercentuale: a.percentuale || c.percentuale,
   };
-  // A plain fraction beside a percentage: 80 % and 0,75 → 75, said in Verifica.
-  if (a.percentuale !== c.percentuale && a.numero !== null && c.numero !== null) {
+  // A plain fraction beside a percentage: 80 % and 0,75 → 75, said in Verifica. Not in a row its
+  // formula declares binary: there a 1 is «fatto», never 100 %.
+  if (!binaria && a.percentuale !== c.percentuale && a.numero !== null && c.numero !== null) {
     const [campo, semplice, altro, valore] = a.percentuale
       ? (["consuntivo", c.numero, a.numero, consuntivo] as const)
       : (["atteso", a.numero, c.numero, atteso] as const);

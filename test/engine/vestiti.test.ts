@@ -145,6 +145,12 @@ describe("percentages in Target atteso and consuntivo", () => {
     );
   });
 
+  test("no fraction reading in a row its formula declares binary: 1 beside «0%» stays 1", () => {
+    const i = indAC(1, "0%", 100, { formula: "1 = fatto 0 = non fatto" });
+    expect(calcolaIndicatore(i).ragg).toBe(0);
+    expect(codici(linea("L", [obiettivo("O", [i])]))).toEqual(["NUMERO_COME_TESTO"]);
+  });
+
   test("a percentage-formatted target beside a plain one: Excel's formulas read otherwise, values are written", () => {
     expect(targetComeInExcel(ind({ atteso: 0.8, consuntivo: 75, percentuali: { atteso: true } }))).toBe(false);
     expect(
