@@ -5,7 +5,10 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { numeriDaConvertire } from "../../src/app/numeri";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { calcolaLinea } from "../../src/engine";
+import { creaPatch } from "../../src/layout/patch";
 import { leggiLinee, SheetGrid } from "../../src/layout";
 import { campione } from "../robustezza/corpus";
 import { dove, esito, Esito, quasiUguali, reali, vesti, VESTITI, VESTITI_TESTO } from "./vestiti";
@@ -70,5 +73,40 @@ describe.each(VESTITI)("the sample dressed «%s»", (vestito) => {
   test("exactly the report's real findings, nothing but information beyond them", () => {
     expect(reali(e.avvisi, vestito, vestiti.cambiate)).toEqual(originale.avvisi.map(dove).sort());
     if (!VESTITI_TESTO.has(vestito)) expect(e.avvisi.filter((a) => a.codice === "NUMERO_COME_TESTO")).toEqual([]);
+  });
+});
+
+describe("what Barometro offers to write on a dressed sample", () => {
+  test("a Sì / No row gets values, not Excel formulas (Excel's ISNUMBER is false there); a 0 / 1 row gets formulas", () => {
+    const { fogli: vestiti, cambiate } = vesti(fogli, leggiLinee(fogli).linee, "binario-si-no");
+    const scritture = (g: SheetGrid[]) => {
+      const { linee } = leggiLinee(g);
+      const patch = creaPatch(linee, linee.map(calcolaLinea), { formuleExcel: true, fogli: g });
+      return { linee, patch };
+    };
+    const prima = scritture(fogli);
+    const dopo = scritture(vestiti);
+    const righeSi = dopo.linee
+      .flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori))
+      .filter(
+        (i) => cambiate.has(`${i.foglio}!${i.celle.atteso}`) || cambiate.has(`${i.foglio}!${i.celle.consuntivo}`)
+      );
+    expect(righeSi.length).toBeGreaterThan(0);
+    const scostamentoDi = (patch: typeof dopo.patch, i: (typeof righeSi)[number]) =>
+      patch.scritture.find((w) => w.foglio === i.foglio && w.cella === i.celle.scostamento);
+    for (const i of righeSi) {
+      // Before: a formula (=I−H) in the Scostamento of the same row; after: the value the engine reads.
+      expect(scostamentoDi(prima.patch, i)?.formula).toBeTruthy();
+      const w = scostamentoDi(dopo.patch, i);
+      expect(w?.formula).toBeUndefined();
+      expect(typeof w?.valore).toBe("number");
+    }
+  });
+
+  test("«Converti in numeri» offers no Sì, Fatto or TRUE: they are words, not numbers stored as text", () => {
+    for (const vestito of ["binario-si-no", "binario-fatto", "binario-booleani"] as const) {
+      const { fogli: vestiti } = vesti(fogli, leggiLinee(fogli).linee, vestito);
+      expect(numeriDaConvertire({ fogli: vestiti, protetti: [] }, leggiLinee(vestiti).linee)).toEqual([]);
+    }
   });
 });
