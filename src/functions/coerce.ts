@@ -157,7 +157,7 @@ export function leggiPolarita(valore: unknown): Polarita | ErrorePerf {
   const polarita = parsePolarita(cella);
   if (polarita === null) {
     return erroreValore(
-      `Polarità «${testoCella(cella)}» non riconosciuta: usare ↑ o ↓ (oppure + / -, maggiore / minore, crescente / decrescente).`
+      `Polarità «${testoCella(cella)}» non riconosciuta: usare ↑ o ↓ (oppure + / -, maggiore / minore, crescente / decrescente, positiva / negativa).`
     );
   }
   return polarita;
