@@ -136,7 +136,8 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, segnala: Ag
   }
 
   const scostamenti = lettureScostamento(ind, target);
-  const calcolato = r.scostamento;
+  // Compared on the targets' scale as read (points for percentages), whatever unit the cells use.
+  const calcolato = r.scostamento === null || atteso === null || consuntivo === null ? null : consuntivo - atteso;
   if (scostamenti.length > 0 && calcolato !== null && atteso !== null && consuntivo !== null) {
     const tolleranza = TOLLERANZA_VALORE * Math.max(1, Math.abs(calcolato));
     if (scostamenti.every((s) => Math.abs(s - calcolato) > tolleranza))

@@ -65,6 +65,11 @@ export interface CoppiaLetta {
   binaria: boolean;
   /** The row's targets were read on the 0–100 scale from percentage-dressed cells. */
   inPercentuale: boolean;
+  /**
+   * Both targets are stored as fractions behind a percentage format (0.8 shown 80 %): the cells
+   * hold the read values ÷ 100, and so should a Scostamento written beside them (−0.05 shown −5 %).
+   */
+  frazioni: boolean;
   scelta?: SceltaLettura;
 }
 
@@ -96,7 +101,13 @@ export function leggiCoppia(
 ): CoppiaLetta {
   // Fast path: two plain numbers without a percentage format (most rows).
   if (typeof atteso === "number" && typeof consuntivo === "number" && !percentuali?.atteso && !percentuali?.consuntivo)
-    return { atteso: parseNumero(atteso), consuntivo: parseNumero(consuntivo), binaria: false, inPercentuale: false };
+    return {
+      atteso: parseNumero(atteso),
+      consuntivo: parseNumero(consuntivo),
+      binaria: false,
+      inPercentuale: false,
+      frazioni: false,
+    };
 
   const ba = valoreBinario(atteso);
   const bc = valoreBinario(consuntivo);
@@ -111,6 +122,7 @@ export function leggiCoppia(
       consuntivo: bc ?? parseNumero(consuntivo),
       binaria: true,
       inPercentuale: false,
+      frazioni: false,
     };
 
   const a = leggiCifra(atteso, percentuali?.atteso);
@@ -120,6 +132,7 @@ export function leggiCoppia(
     consuntivo: c.numero,
     binaria: false,
     inPercentuale: a.percentuale || c.percentuale,
+    frazioni: typeof atteso === "number" && typeof consuntivo === "number" && a.percentuale && c.percentuale,
   };
   // A plain fraction beside a percentage: 80 % and 0,75 → 75, said in Verifica. Not in a row its
   // formula declares binary: there a 1 is «fatto», never 100 %.

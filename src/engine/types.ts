@@ -101,7 +101,10 @@ export interface RisultatoIndicatore {
   raggRegola: number | null;
   /** True when `ragg` comes from a formula the user put in the % Ragg cell. */
   daFormula: boolean;
-  /** consuntivo − atteso; null when either is missing. */
+  /**
+   * consuntivo − atteso in the unit of the cells (a fraction between targets stored as fractions
+   * behind a percentage format: 0.75 − 0.8); null when either is missing.
+   */
   scostamento: number | null;
   daRilevare: boolean;
   polarita: Polarita;

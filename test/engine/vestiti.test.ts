@@ -130,7 +130,9 @@ describe("percentages in Target atteso and consuntivo", () => {
     expect(leggiCoppia("80%", 0.75, { consuntivo: true })).toMatchObject({ atteso: 80, consuntivo: 75 });
     const r = calcolaIndicatore(ind({ atteso: 0.8, consuntivo: 0.6, percentuali: { atteso: true, consuntivo: true } }));
     expect(r.ragg).toBeCloseTo(75, 12);
-    expect(r.scostamento).toBeCloseTo(-20, 12);
+    // Written beside fractions, in their unit: −0.2, which the % format shows −20 %.
+    expect(r.scostamento).toBeCloseTo(-0.2, 12);
+    expect(calcolaIndicatore(ind({ atteso: "80%", consuntivo: "60%" })).scostamento).toBe(-20);
   });
 
   test("a plain fraction beside a percentage: read as a fraction, and said (informational)", () => {

@@ -103,6 +103,30 @@ describe("what Barometro offers to write on a dressed sample", () => {
     }
   });
 
+  test("beside targets stored as fractions (80 % is 0.8) Scostamento is written as a fraction too", () => {
+    const { fogli: vestiti, cambiate } = vesti(fogli, leggiLinee(fogli).linee, "target-frazione");
+    const scostamenti = (g: SheetGrid[]) => {
+      const { linee } = leggiLinee(g);
+      const patch = creaPatch(linee, linee.map(calcolaLinea), { fogli: g });
+      const celle = new Set(
+        linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori.map((i) => `${i.foglio}!${i.celle.scostamento}`)))
+      );
+      return new Map(
+        patch.scritture
+          .filter((w) => celle.has(`${w.foglio}!${w.cella}`))
+          .map((w) => [`${w.foglio}!${w.cella}`, w.valore])
+      );
+    };
+    const prima = scostamenti(fogli);
+    const dopo = scostamenti(vestiti);
+    expect(dopo.size).toBe(prima.size);
+    expect(dopo.size).toBeGreaterThan(0);
+    for (const [cella, valore] of prima) {
+      expect(cambiate.has(cella)).toBe(true);
+      expect(quasiUguali(dopo.get(cella) as number, (valore as number) / 100)).toBe(true);
+    }
+  });
+
   test("«Converti in numeri» offers no Sì, Fatto or TRUE: they are words, not numbers stored as text", () => {
     for (const vestito of ["binario-si-no", "binario-fatto", "binario-booleani"] as const) {
       const { fogli: vestiti } = vesti(fogli, leggiLinee(fogli).linee, vestito);
