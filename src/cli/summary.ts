@@ -1,5 +1,5 @@
 import { basename } from "path";
-import { Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale } from "../engine";
+import { Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale, isInformativo } from "../engine";
 import { Elaborazione } from "./workbook";
 
 /** The `--json` document: its shape is part of the command line's contract. */
@@ -16,7 +16,8 @@ export interface RiepilogoJson {
     neutralizzati: number;
   }[];
   ente: number | null;
-  avvisi: { codice: string; foglio: string; cella: string; messaggio: string }[];
+  /** `informativo`: information (the reader chose one of two readings), not a problem; absent otherwise. */
+  avvisi: { codice: string; foglio: string; cella: string; messaggio: string; informativo?: true }[];
 }
 
 export function riepilogo(file: string, e: Elaborazione, bande: Bande = BANDE_PREDEFINITE): RiepilogoJson {
@@ -35,7 +36,11 @@ export function riepilogo(file: string, e: Elaborazione, bande: Bande = BANDE_PR
       };
     }),
     ente: e.risultato.percentuale,
-    avvisi: e.avvisi.map(({ codice, foglio, cella, messaggio }) => ({ codice, foglio, cella, messaggio })),
+    avvisi: e.avvisi.map(({ codice, foglio, cella, messaggio }) =>
+      isInformativo({ codice })
+        ? { codice, foglio, cella, messaggio, informativo: true }
+        : { codice, foglio, cella, messaggio }
+    ),
   };
 }
 
@@ -74,9 +79,16 @@ export function formatTesto(r: RiepilogoJson, dallaCartella = false): string {
 
 function formatAvvisi(avvisi: RiepilogoJson["avvisi"]): string {
   if (avvisi.length === 0) return "Verifica: nessun avviso.";
+  // Information (a reading chosen) is listed after the problems and counted apart from them.
+  const problemi = avvisi.filter((a) => !a.informativo);
+  const informazioni = avvisi.filter((a) => a.informativo);
   const perCodice = new Map<string, number>();
-  for (const a of avvisi) perCodice.set(a.codice, (perCodice.get(a.codice) ?? 0) + 1);
+  for (const a of problemi) perCodice.set(a.codice, (perCodice.get(a.codice) ?? 0) + 1);
   const conteggi = [...perCodice].map(([codice, n]) => `${codice} ${n}`).join(", ");
-  const righe = avvisi.map((a) => `  ${a.foglio}!${a.cella || "?"}  ${a.codice}  ${a.messaggio}`);
-  return [`Verifica: ${avvisi.length} avvisi (${conteggi})`, ...righe].join("\n");
+  const righe = problemi.map((a) => `  ${a.foglio}!${a.cella || "?"}  ${a.codice}  ${a.messaggio}`);
+  const testa =
+    problemi.length === 0 ? "Verifica: nessun avviso." : `Verifica: ${problemi.length} avvisi (${conteggi})`;
+  if (informazioni.length === 0) return [testa, ...righe].join("\n");
+  const info = informazioni.map((a) => `  ${a.foglio}!${a.cella || "?"}  informazione  ${a.codice}  ${a.messaggio}`);
+  return [testa, ...righe, `Informazioni (${informazioni.length}):`, ...info].join("\n");
 }

@@ -1,4 +1,5 @@
 import { isFormulaDellaRegola } from "./formule";
+import { leggiPeso, leggiTarget } from "./lettura";
 import { parseNumero } from "./numbers";
 import { parsePolarita } from "./polarity";
 import { calcolaRagg, calcolaScostamento } from "./ragg";
@@ -17,8 +18,8 @@ import {
  * numeric result is the value used (Verifica still compares it with the rule's).
  */
 export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
-  const atteso = parseNumero(indicatore.atteso);
-  const consuntivo = parseNumero(indicatore.consuntivo);
+  const target = leggiTarget(indicatore);
+  const { atteso, consuntivo } = target;
   const polarita = parsePolarita(indicatore.polarita) ?? "crescente";
   const daRilevare = atteso === null || consuntivo === null;
   const raggRegola = daRilevare ? null : calcolaRagg(atteso, consuntivo, polarita);
@@ -26,7 +27,12 @@ export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
   // =PERF.RAGG(…) and Barometro's own formula compute the rule: their cached value may lag behind.
   const daFormula = formula && !isFormulaDellaRegola(formula) ? parseNumero(indicatore.ragg) : null;
   // consuntivo − atteso can overflow (1.7e308 − −1.7e308): no Infinity is ever written to a cell.
-  const scostamento = daRilevare ? null : calcolaScostamento(atteso, consuntivo);
+  // In the unit of the cells: between targets stored as fractions (80 % is 0.8), a fraction too.
+  const scostamento = daRilevare
+    ? null
+    : target.frazioni
+      ? calcolaScostamento(atteso, consuntivo) / 100
+      : calcolaScostamento(atteso, consuntivo);
   return {
     // A user's formula may give anything (150, −20): like the rule, a % Ragg stays within 0–100.
     ragg: daFormula === null ? raggRegola : Math.max(0, Math.min(100, daFormula)),
@@ -38,9 +44,9 @@ export function calcolaIndicatore(indicatore: Indicatore): RisultatoIndicatore {
   };
 }
 
-/** A weight counts when it is a number ≥ 0; anything else leaves the indicator out. */
+/** A weight counts when it is a number ≥ 0 (25 % is 25); anything else leaves the indicator out. */
 export function pesoValido(indicatore: Indicatore): number | null {
-  const peso = parseNumero(indicatore.peso);
+  const peso = leggiPeso(indicatore);
   return peso !== null && peso >= 0 ? peso : null;
 }
 

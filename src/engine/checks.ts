@@ -1,4 +1,12 @@
 import { calcolaLinea, pesoValido } from "./achievement";
+import {
+  FORMULA_BINARIA,
+  isParolaBinaria,
+  leggiPeso,
+  lettureScostamento,
+  leggiTarget,
+  pesoInPercentuale,
+} from "./lettura";
 import { Avviso, MESSAGGI, NOMI_CAMPI } from "./messages";
 import { isVuoto, numeroDaTesto, parseNumero } from "./numbers";
 import { parsePolarita } from "./polarity";
@@ -9,7 +17,6 @@ const TOLLERANZA_RAGG = 0.5;
 const TOLLERANZA_LINEA = 0.01;
 const TOLLERANZA_VALORE = 1e-6;
 
-const BINARIO = /\b1\s*=\s*fatto\b|\bfatto\s*=\s*1\b/i;
 const INDIZI_DECRESCENTE = [/tempo medio/iu, /\bgiorni\b/iu, /riduzion\p{L}*/iu, /mancat[ae] conformit\p{L}*/iu];
 /**
  * A cheap first look at the name and the formula apart: every hint holds one of these pieces, and
@@ -37,7 +44,14 @@ function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
       Math.abs(ro.sommaPesi - 100) > TOLLERANZA_VALORE
     ) {
       const primo = obiettivo.indicatori[0];
-      add(obiettivo.foglio, primo?.celle.peso, "PESI_NON_100", MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi));
+      // In the sheet's dress: "25 %" weights sum to "93 %", plain ones to "93".
+      const inPercentuale = obiettivo.indicatori.some(pesoInPercentuale);
+      add(
+        obiettivo.foglio,
+        primo?.celle.peso,
+        "PESI_NON_100",
+        MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi, inPercentuale)
+      );
     }
     obiettivo.indicatori.forEach((ind, k) =>
       verificaIndicatore(ind, ro.indicatori[k], (codice, campo, messaggio) =>
@@ -75,17 +89,24 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, segnala: Ag
   /** Figures stored as text that the engine reads: reported last, on cells without another finding. */
   const comeTesto: { campo: (typeof CIFRE)[number]; testo: string; numero: number }[] = [];
 
+  const target = leggiTarget(ind);
+  const peso = leggiPeso(ind);
+  const lette = { atteso: target.atteso, consuntivo: target.consuntivo, peso };
   for (const campo of CIFRE) {
     const valore = ind[campo];
     if (isVuoto(valore)) aggiungi("DATO_MANCANTE", campo, MESSAGGI.DATO_MANCANTE(nome, NOMI_CAMPI[campo]));
     else {
-      const numero = parseNumero(valore);
+      const numero = lette[campo];
       if (numero === null)
         aggiungi("VALORE_NON_NUMERICO", campo, MESSAGGI.VALORE_NON_NUMERICO(nome, NOMI_CAMPI[campo], testo(valore)));
-      else if (typeof valore === "string") comeTesto.push({ campo, testo: valore, numero });
+      // "Sì" is a word read as 1, not a number stored as text.
+      else if (typeof valore === "string" && !isParolaBinaria(valore)) comeTesto.push({ campo, testo: valore, numero });
     }
   }
-  const peso = parseNumero(ind.peso);
+  if (target.scelta) {
+    const { campo, testo: cella, letto, altro } = target.scelta;
+    segnala("LETTURA_SCELTA", campo, MESSAGGI.LETTURA_SCELTA(nome, NOMI_CAMPI[campo], cella, letto, altro));
+  }
   if (peso !== null && peso < 0) aggiungi("PESO_NON_VALIDO", "peso", MESSAGGI.PESO_NON_VALIDO(nome, peso));
 
   if (parsePolarita(ind.polarita) === null)
@@ -103,9 +124,8 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, segnala: Ag
       );
   }
 
-  const atteso = parseNumero(ind.atteso);
-  const consuntivo = parseNumero(ind.consuntivo);
-  if (BINARIO.test(ind.formula)) {
+  const { atteso, consuntivo } = target;
+  if (FORMULA_BINARIA.test(ind.formula)) {
     for (const [campo, valore] of [
       ["atteso", atteso],
       ["consuntivo", consuntivo],
@@ -115,10 +135,17 @@ function verificaIndicatore(ind: Indicatore, r: RisultatoIndicatore, segnala: Ag
     }
   }
 
-  const scostamento = parseNumero(ind.scostamento);
-  if (scostamento !== null && r.scostamento !== null && atteso !== null && consuntivo !== null) {
-    if (Math.abs(scostamento - r.scostamento) > TOLLERANZA_VALORE * Math.max(1, Math.abs(r.scostamento)))
-      aggiungi("SCOSTAMENTO_ERRATO", "scostamento", MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamento, atteso, consuntivo));
+  const scostamenti = lettureScostamento(ind, target);
+  // Compared on the targets' scale as read (points for percentages), whatever unit the cells use.
+  const calcolato = r.scostamento === null || atteso === null || consuntivo === null ? null : consuntivo - atteso;
+  if (scostamenti.length > 0 && calcolato !== null && atteso !== null && consuntivo !== null) {
+    const tolleranza = TOLLERANZA_VALORE * Math.max(1, Math.abs(calcolato));
+    if (scostamenti.every((s) => Math.abs(s - calcolato) > tolleranza))
+      aggiungi(
+        "SCOSTAMENTO_ERRATO",
+        "scostamento",
+        MESSAGGI.SCOSTAMENTO_ERRATO(nome, scostamenti[scostamenti.length - 1], atteso, consuntivo)
+      );
   }
 
   const ragg = parseNumero(ind.ragg);

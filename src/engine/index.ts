@@ -1,5 +1,6 @@
 export * from "./types";
 export * from "./numbers";
+export * from "./lettura";
 export * from "./polarity";
 export * from "./ragg";
 export * from "./achievement";

@@ -12,7 +12,19 @@ export type CodiceAvviso =
   | "NUMERO_COME_TESTO"
   | "PESO_NON_VALIDO"
   | "RAGG_DIVERSO"
-  | "LINEA_DIVERSA";
+  | "LINEA_DIVERSA"
+  | "LETTURA_SCELTA";
+
+/**
+ * Findings that inform rather than warn: the reader chose one of two readings of a cell and says
+ * which. Nothing to fix; the pane and the command line show them as information.
+ */
+export const AVVISI_INFORMATIVI: ReadonlySet<CodiceAvviso> = new Set<CodiceAvviso>(["LETTURA_SCELTA"]);
+
+/** True for a finding that is information, not a problem (AVVISI_INFORMATIVI). */
+export function isInformativo(avviso: Pick<Avviso, "codice">): boolean {
+  return AVVISI_INFORMATIVI.has(avviso.codice);
+}
 
 export interface Avviso {
   codice: CodiceAvviso;
@@ -39,8 +51,10 @@ function piatto(parti: TemplateStringsArray, ...valori: string[]): string {
 
 /** The Italian text of each finding, in one place. */
 export const MESSAGGI = {
-  PESI_NON_100: (obiettivo: string, somma: number) =>
-    piatto`Obiettivo ${q(obiettivo)}: i pesi degli indicatori sommano a ${n(somma)} invece di 100.`,
+  PESI_NON_100: (obiettivo: string, somma: number, inPercentuale = false) =>
+    inPercentuale
+      ? piatto`Obiettivo ${q(obiettivo)}: i pesi degli indicatori sommano a ${n(somma)} % invece di 100 %.`
+      : piatto`Obiettivo ${q(obiettivo)}: i pesi degli indicatori sommano a ${n(somma)} invece di 100.`,
   SCOSTAMENTO_ERRATO: (indicatore: string, foglio: number, atteso: number, consuntivo: number) =>
     piatto`Indicatore ${q(indicatore)}: lo scostamento indicato (${n(foglio)}) non è consuntivo - atteso (${n(consuntivo)} - ${n(atteso)} = ${n(consuntivo - atteso)}).`,
   BINARIO_NON_0_1: (indicatore: string, campo: string, valore: number) =>
@@ -69,6 +83,8 @@ export const MESSAGGI = {
     piatto`Indicatore ${q(indicatore)}: % Ragg nel foglio ${n(foglio)}, calcolata ${formatNumero(calcolato, 2)}.`,
   LINEA_DIVERSA: (linea: string, foglio: number, calcolata: number) =>
     piatto`Linea ${q(linea)}: % di raggiungimento nel foglio ${formatNumero(foglio, 2)}%, calcolata ${formatNumero(calcolata, 2)}%.`,
+  LETTURA_SCELTA: (indicatore: string, campo: string, testo: string, letto: number, altro: number) =>
+    piatto`Indicatore ${q(indicatore)}: ${campo} ${q(testo)} letto come ${n(letto)} % (una frazione), perché l'altro target della riga è una percentuale (${n(altro)} %). Se era ${testo} %, scriverlo con il simbolo %.`,
 } satisfies Record<CodiceAvviso, (...args: never[]) => string>;
 
 /** Italian names of the columns, as used in messages. */

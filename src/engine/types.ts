@@ -47,6 +47,11 @@ export interface Indicatore {
   scalaRagg: ScalaPercentuale;
   /** Raw text of the "Polarità" column; undefined when the table has none. */
   polarita: ValoreCella;
+  /**
+   * The figure cells shown with a percentage number format (a number there is a fraction: 0.25
+   * shows 25 %); absent when none is. Read by lettura.ts.
+   */
+  percentuali?: Partial<Record<"atteso" | "consuntivo" | "peso" | "scostamento", boolean>>;
   foglio: string;
   /** 1-based sheet row. */
   riga: number;
@@ -96,7 +101,10 @@ export interface RisultatoIndicatore {
   raggRegola: number | null;
   /** True when `ragg` comes from a formula the user put in the % Ragg cell. */
   daFormula: boolean;
-  /** consuntivo − atteso; null when either is missing. */
+  /**
+   * consuntivo − atteso in the unit of the cells (a fraction between targets stored as fractions
+   * behind a percentage format: 0.75 − 0.8); null when either is missing.
+   */
   scostamento: number | null;
   daRilevare: boolean;
   polarita: Polarita;

@@ -3,7 +3,7 @@
  * empty cells, error values, Italian text numbers) becomes numbers, "missing" or a typed error.
  * Pure: no Office.js here, so everything is testable under Node.
  */
-import { parseNumero, parsePolarita, Polarita, ValoreCella } from "../engine";
+import { leggiCoppia, parseNumero, parsePolarita, Polarita, ValoreCella } from "../engine";
 
 /** Excel error values a PERF.* function can return (#REF! and #NAME? are input-only in Excel). */
 export type CodiceErrore = "#VALUE!" | "#N/A" | "#DIV/0!" | "#NUM!" | "#NULL!";
@@ -130,6 +130,26 @@ export function leggiNumero(valore: unknown, campo: string): number | null | Err
   return n;
 }
 
+/**
+ * Target atteso and consuntivo of one row, read together as the engine reads a sheet's row: numbers
+ * as leggiNumero, and a binary row's words or booleans as 1 / 0 (PERF.RAGG("Sì"; "Sì") = 100).
+ * null = empty cell; an error value in a cell, or a cell that is no figure, is an error (atteso's first).
+ */
+export function leggiTarget(
+  atteso: unknown,
+  consuntivo: unknown
+): { atteso: number | null; consuntivo: number | null } | ErrorePerf {
+  const a = leggiCella(atteso, "Target atteso");
+  if (isErrore(a)) return a;
+  const c = leggiCella(consuntivo, "Target consuntivo");
+  const coppia = leggiCoppia(vuota(a) ? null : a, isErrore(c) || vuota(c) ? null : c);
+  if (!vuota(a) && coppia.atteso === null) return erroreValore(`Target atteso «${testoCella(a)}» non è un numero.`);
+  if (isErrore(c)) return c;
+  if (!vuota(c) && coppia.consuntivo === null)
+    return erroreValore(`Target consuntivo «${testoCella(c)}» non è un numero.`);
+  return { atteso: coppia.atteso, consuntivo: coppia.consuntivo };
+}
+
 /** Polarity: ↑ / ↓, + / -, maggiore / minore, crescente / decrescente; empty = ↑. */
 export function leggiPolarita(valore: unknown): Polarita | ErrorePerf {
   const cella = leggiCella(valore, "Polarità");
@@ -137,7 +157,7 @@ export function leggiPolarita(valore: unknown): Polarita | ErrorePerf {
   const polarita = parsePolarita(cella);
   if (polarita === null) {
     return erroreValore(
-      `Polarità «${testoCella(cella)}» non riconosciuta: usare ↑ o ↓ (oppure + / -, maggiore / minore, crescente / decrescente).`
+      `Polarità «${testoCella(cella)}» non riconosciuta: usare ↑ o ↓ (oppure + / -, maggiore / minore, crescente / decrescente, positiva / negativa).`
     );
   }
   return polarita;

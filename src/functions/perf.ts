@@ -32,6 +32,7 @@ import {
   leggiCella,
   leggiNumero,
   leggiPolarita,
+  leggiTarget,
   perCella,
   testoCella,
   tutteLeCelle,
@@ -76,10 +77,9 @@ export function ragg(atteso: unknown, consuntivo: unknown, polarita?: unknown): 
       ["polarità", polarita],
     ],
     ([a, c, p]) => {
-      const at = leggiNumero(a, "Target atteso");
-      if (isErrore(at)) return at;
-      const co = leggiNumero(c, "Target consuntivo");
-      if (isErrore(co)) return co;
+      const target = leggiTarget(a, c);
+      if (isErrore(target)) return target;
+      const { atteso: at, consuntivo: co } = target;
       const pol = leggiPolarita(p);
       if (isErrore(pol)) return pol;
       if (at === null || co === null) return mancanti(at, co) as ErrorePerf;
@@ -96,10 +96,9 @@ export function scostamento(atteso: unknown, consuntivo: unknown): Griglia<numbe
       ["consuntivo", consuntivo],
     ],
     ([a, c]) => {
-      const at = leggiNumero(a, "Target atteso");
-      if (isErrore(at)) return at;
-      const co = leggiNumero(c, "Target consuntivo");
-      if (isErrore(co)) return co;
+      const target = leggiTarget(a, c);
+      if (isErrore(target)) return target;
+      const { atteso: at, consuntivo: co } = target;
       if (at === null || co === null) return mancanti(at, co) as ErrorePerf;
       return calcolaScostamento(at, co);
     }

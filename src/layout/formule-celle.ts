@@ -9,6 +9,7 @@ import {
   RisultatoIndicatore,
   RisultatoLinea,
   ScalaPercentuale,
+  targetComeInExcel,
   ValoreCella,
 } from "../engine";
 import { columnName, parseA1 } from "./grid";
@@ -199,7 +200,9 @@ function calcoloExcel(ind: Indicatore, polarita: Polarita, sorgente: Sorgente | 
       : sorgente && atteso && consuntivo
         ? { tipo: "regola", atteso: colonnaDi(atteso), consuntivo: colonnaDi(consuntivo), polarita }
         : null;
-  return regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) ? calcoloDa(regola, ind.riga - 1) : null;
+  return regola && comeInExcel(ind.atteso) && comeInExcel(ind.consuntivo) && targetComeInExcel(ind)
+    ? calcoloDa(regola, ind.riga - 1)
+    : null;
 }
 
 /** A % Ragg cell Barometro may write: no formula, its own (marker) or =PERF.RAGG as PERF mode writes it. */

@@ -5,11 +5,19 @@ import { isVuoto, ScalaPercentuale, ValoreCella } from "../engine";
  * A "%" inside quotes or escaped with a backslash is literal text and does not scale.
  */
 export function isFormatoPercentuale(formato: string): boolean {
-  return formato
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .includes("%");
+  if (formato === "" || formato === "General") return false;
+  let percentuale = formatiPercentuale.get(formato);
+  if (percentuale === undefined) {
+    percentuale = formato
+      .replace(/"[^"]*"/g, "")
+      .replace(/\\./g, "")
+      .includes("%");
+    // Asked for on every figure of every row (the dresses of issue 17): remembered, a bounded few.
+    if (formatiPercentuale.size < 1_000) formatiPercentuale.set(formato, percentuale);
+  }
+  return percentuale;
 }
+const formatiPercentuale = new Map<string, boolean>();
 
 /**
  * A percentage cell read on the 0–100 scale, and how it is stored:

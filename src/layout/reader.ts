@@ -10,7 +10,7 @@ import {
   puoNominareObbligatoria,
   riconosciIntestazione,
 } from "./headers";
-import { dataDaSeriale, isFormatoData, leggiPercentuale } from "./percent";
+import { dataDaSeriale, isFormatoData, isFormatoPercentuale, leggiPercentuale } from "./percent";
 import { isEtichettaPercentuale, isTitolo, trovaNellaRiga, trovaPercentuale } from "./sections";
 import { Foglio, Posizione } from "./sheet";
 import { testoCompatto, testoDi } from "./text";
@@ -491,7 +491,7 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
       ? { valore: undefined, scala: "percento" as const }
       : leggiPercentuale(foglio.valore(riga, colonnaRagg), foglio.formato(riga, colonnaRagg));
 
-  return {
+  const indicatore: Indicatore = {
     nome: testoDi(valoreIn(foglio, riga, tabella.indicatore)),
     formula: testoDi(valoreIn(foglio, riga, tabella.formula)),
     finalita: testoDi(valoreIn(foglio, riga, tabella.finalita)),
@@ -508,6 +508,27 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
     celle,
     formule: formule ?? NESSUNA_FORMULA,
   };
+  const percentuali = formatiPercentuale(foglio, riga, tabella, indicatore);
+  if (percentuali) indicatore.percentuali = percentuali;
+  return indicatore;
+}
+
+const CIFRE_VESTITE = ["atteso", "consuntivo", "peso", "scostamento"] as const;
+
+/** The figure cells holding a number shown with a percentage format (0.25 shows 25 %); undefined if none. */
+function formatiPercentuale(
+  foglio: Foglio,
+  riga: number,
+  tabella: ColonneTabella,
+  ind: Indicatore
+): Indicatore["percentuali"] {
+  let percentuali: Indicatore["percentuali"];
+  for (const campo of CIFRE_VESTITE) {
+    const colonna = tabella[campo];
+    if (typeof ind[campo] === "number" && colonna !== undefined && isFormatoPercentuale(foglio.formato(riga, colonna)))
+      (percentuali ??= {})[campo] = true;
+  }
+  return percentuali;
 }
 
 /** The formulas of an indicator without any (most): one shared, frozen object. */

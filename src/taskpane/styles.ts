@@ -173,6 +173,11 @@ export const useStiliVerifica = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
   },
+  /** The tag of a finding that informs (a reading chosen), not a problem. */
+  informazione: {
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+  },
   cella: {
     fontWeight: tokens.fontWeightSemibold,
   },

@@ -49,7 +49,7 @@ describe("calcolaIndicatore", () => {
     ["consuntivo n.d.", 5, "n.d."],
     ["consuntivo —", 5, "—"],
     ["atteso circa 50", "circa 50", 5],
-    ["consuntivo boolean", 1, true],
+    ["consuntivo boolean beside a non-binary atteso", 5, true],
     ["atteso Date", new Date(2024, 5, 30), 1],
     ["consuntivo NaN", 1, NaN],
     ["consuntivo Infinity", 1, Infinity],

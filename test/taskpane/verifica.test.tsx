@@ -63,3 +63,19 @@ describe("Verifica on a big sheet", () => {
     expect(screen.getByText(/^200\.000 avvisi: scegliere/)).toBeTruthy();
   });
 });
+
+describe("Verifica shows a chosen reading as information", () => {
+  it("tags LETTURA_SCELTA «Informazione», and only it", () => {
+    const informazione: Avviso = {
+      codice: "LETTURA_SCELTA",
+      foglio: "Obiettivi",
+      cella: "I7",
+      messaggio: "Indicatore «Copertura»: target consuntivo «0,75» letto come 75 % (una frazione)…",
+      linea: "Linea 1",
+    };
+    mostra([{ linea: "Linea 1", avvisi: [informazione, ...avvisi("Linea 1", 1)] }]);
+    const [prima, seconda] = voci("Linea 1");
+    expect(within(prima).getByText("Informazione")).toBeTruthy();
+    expect(within(seconda).queryByText("Informazione")).toBeNull();
+  });
+});

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
-import type { Avviso } from "../../engine";
+import { isInformativo, type Avviso } from "../../engine";
 import { conteggio } from "../state";
 import { useStiliVerifica } from "../styles";
 import { GruppoAvvisi } from "../types";
@@ -88,6 +88,7 @@ function VoceAvviso({ avviso, onVai }: { avviso: Avviso; onVai(avviso: Avviso): 
       <span className={stili.intestazione}>
         <span className={stili.cella}>{riferimento}</span>
         <span className={stili.codice}>{avviso.codice}</span>
+        {isInformativo(avviso) && <span className={stili.informazione}>Informazione</span>}
       </span>
       <span className={stili.messaggio}>{avviso.messaggio}</span>
     </button>
