@@ -3,6 +3,7 @@ import {
   Bande,
   calcolaEnte,
   formatPercentuale,
+  isInformativo,
   Linea,
   RisultatoEnte,
   RisultatoLinea,
@@ -212,12 +213,14 @@ function indiceDellaLinea(linee: Linea[], ambito: { indice: number; nome?: strin
 }
 
 function riassunto(analisi: Analisi, indici: number[]): string {
-  const avvisi = (nomi: Set<string>) => analisi.avvisi.filter((a) => nomi.has(a.linea)).length;
+  // Problems only: a reading Barometro chose (information) is listed in Verifica, not counted here.
+  const problemi = analisi.avvisi.filter((a) => !isInformativo(a));
+  const avvisi = (nomi: Set<string>) => problemi.filter((a) => nomi.has(a.linea)).length;
   const conteggio = (n: number) => (n === 0 ? "nessun avviso" : n === 1 ? "1 avviso" : `${n} avvisi`);
   if (indici.length === 1) {
     const linea = analisi.linee[indici[0]];
     const percentuale = analisi.risultato.linee[indici[0]].percentuale;
     return `${linea.nome}: ${formatPercentuale(percentuale)} — ${conteggio(avvisi(new Set([linea.nome])))}`;
   }
-  return `${indici.length} linee ricalcolate, ente ${formatPercentuale(analisi.risultato.percentuale)} — ${conteggio(analisi.avvisi.length)}`;
+  return `${indici.length} linee ricalcolate, ente ${formatPercentuale(analisi.risultato.percentuale)} — ${conteggio(problemi.length)}`;
 }

@@ -15,7 +15,7 @@ import { Riepilogo } from "./components/Riepilogo";
 import { Stampa } from "./components/Stampa";
 import { Stato } from "./components/Stato";
 import { Verifica } from "./components/Verifica";
-import { conteggio, gruppiAvvisi, occupato, righeLinee } from "./state";
+import { conteggio, gruppiAvvisi, occupato, problemi, righeLinee } from "./state";
 import { useStiliApp } from "./styles";
 import { Scheda } from "./types";
 import { useBarometro } from "./useBarometro";
@@ -66,7 +66,7 @@ function Pannello({
     [analisi]
   );
   const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
-  const numeroAvvisi = analisi?.avvisi.length ?? 0;
+  const numeroAvvisi = analisi ? problemi(analisi.avvisi) : 0;
   const attesa = occupato(stato);
 
   return (

@@ -1,4 +1,4 @@
-import { Bande, fasciaPer, formatPercentuale } from "../engine";
+import { Avviso, Bande, fasciaPer, formatPercentuale, isInformativo } from "../engine";
 import type { EsitoPreparazione } from "../app/condivisione";
 import { MESSAGGI_APP } from "../app/messages";
 import { Ambito, Analisi, ErroreBarometro } from "../app/ricalcolo";
@@ -245,7 +245,7 @@ export function righeLinee(analisi: Analisi, bande: Bande): RigaLinea[] {
       obiettivi,
       neutralizzati: r.neutralizzati,
       incompleta: r.incompleta,
-      avvisi: analisi.avvisi.filter((a) => a.linea === linea.nome).length,
+      avvisi: problemi(analisi.avvisi.filter((a) => a.linea === linea.nome)),
     };
   });
 }
@@ -269,4 +269,14 @@ export function gruppiAvvisi(analisi: Analisi): GruppoAvvisi[] {
 /** Italian count: "nessun obiettivo", "1 obiettivo", "3 obiettivi". */
 export function conteggio(n: number, singolare: string, plurale: string, nessuno = `nessun ${singolare}`): string {
   return n === 0 ? nessuno : n === 1 ? `1 ${singolare}` : `${n.toLocaleString("it-IT")} ${plurale}`;
+}
+
+/**
+ * How many findings are problems: the counts on the Verifica tab and on each line leave out the
+ * informational ones (a reading Barometro chose, LETTURA_SCELTA), which Verifica still lists.
+ */
+export function problemi(avvisi: readonly Avviso[]): number {
+  let n = 0;
+  for (const a of avvisi) if (!isInformativo(a)) n++;
+  return n;
 }

@@ -66,6 +66,37 @@ describe("ricalcola", () => {
     expect(esito.patch.colori).toHaveLength(4);
   });
 
+  it("counts problems only in its message: a reading Barometro chose is information", async () => {
+    const { linee } = analizza({ fogli, selezione: null, protetti: [] });
+    const sport = linee.find((l) => l.nome === "LINEA STRATEGICA SULLO SPORT")!;
+    const ind = sport.obiettivi[0].indicatori[0];
+    // Atteso 0,8 shown as 80 % beside a plain consuntivo 0,75: read as 80 and 75 (LETTURA_SCELTA).
+    const vestiti = fogli.map((g) => ({
+      ...g,
+      values: g.values.map((r) => [...r]),
+      numberFormats: g.numberFormats?.map((r) => [...r]),
+    }));
+    const g = vestiti.find((x) => x.name === ind.foglio)!;
+    const a = parseA1(ind.celle.atteso!);
+    const c = parseA1(ind.celle.consuntivo!);
+    g.values[a.row][a.col] = 0.8;
+    g.values[c.row][c.col] = 0.75;
+    g.numberFormats![a.row][a.col] = "0%";
+    g.numberFormats![c.row][c.col] = "General";
+    const analisi = analizza({ fogli: vestiti, selezione: null, protetti: [] });
+    const informazioni = analisi.avvisi.filter((x) => x.linea === sport.nome && x.codice === "LETTURA_SCELTA");
+    expect(informazioni.length).toBeGreaterThan(0);
+    const access = new MemoryAccess(vestiti);
+    access.selezione = { foglio: FOGLIO, indirizzo: ind.celle.atteso! };
+    const esito = await ricalcola(access, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE);
+    const aperti = esito.analisi.avvisi.filter((x) => x.linea === sport.nome);
+    expect(aperti.some((x) => x.codice === "LETTURA_SCELTA")).toBe(true);
+    const problemi = aperti.filter((x) => x.codice !== "LETTURA_SCELTA").length;
+    expect(problemi).toBeLessThan(aperti.length);
+    const conteggio = problemi === 0 ? "nessun avviso" : problemi === 1 ? "1 avviso" : `${problemi} avvisi`;
+    expect(esito.messaggio.endsWith(` — ${conteggio}`)).toBe(true);
+  });
+
   it("recalculates everything and summarises the ente", async () => {
     const access = new MemoryAccess(fogli);
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);

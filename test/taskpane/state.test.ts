@@ -20,6 +20,7 @@ import {
   messaggioDiErrore,
   occupato,
   riduttore,
+  problemi,
   righeLinee,
   statoIniziale,
 } from "../../src/taskpane/state";
@@ -241,6 +242,16 @@ describe("derived data", () => {
       neutralizzati: 1,
     });
     expect(righe.reduce((n, r) => n + r.avvisi, 0)).toBe(analisi.avvisi.length);
+    // A reading Barometro chose (information) is listed in Verifica but not counted as a problem.
+    const conInformazione = {
+      ...analisi,
+      avvisi: [
+        ...analisi.avvisi,
+        { codice: "LETTURA_SCELTA" as const, foglio: "F", cella: "I7", messaggio: "letto come 75 %", linea: SPORT },
+      ],
+    };
+    expect(righeLinee(conInformazione, BANDE_PREDEFINITE).find((r) => r.nome === SPORT)!.avvisi).toBe(sport.avvisi);
+    expect(problemi(conInformazione.avvisi)).toBe(analisi.avvisi.length);
     const severe = creaBande({ raggiunto: 95, parziale: 85 }) as typeof BANDE_PREDEFINITE;
     expect(righeLinee(analisi, severe).find((r) => r.nome === SPORT)!.fascia?.etichetta).toBe("Non raggiunto");
   });
