@@ -52,6 +52,12 @@ export interface Indicatore {
    * shows 25 %); absent when none is. Read by lettura.ts.
    */
   percentuali?: Partial<Record<"atteso" | "consuntivo" | "peso" | "scostamento", boolean>>;
+  /**
+   * The number format Barometro gives the % Ragg cell when it writes there: set only for a cell
+   * left blank and unformatted in a line whose other % Ragg cells hold fractions shown as
+   * percentages (the line's dress; scalaRagg is then "frazione"). Absent otherwise.
+   */
+  formatoRagg?: string;
   foglio: string;
   /** 1-based sheet row. */
   riga: number;

@@ -210,6 +210,7 @@ export function creaPatch(linee: Linea[], risultati: RisultatoLinea[], opzioni: 
     } else if (p) scrivi(linea.foglio, p.cella, p.formula, percentuale);
   });
   if (dellUtente.length > 0) patch.barometroDellUtente = dellUtente;
+  formatiRagg(linee, patch);
   return patch;
 
   /**
@@ -664,4 +665,19 @@ export function pianoFormattazione(
     if (!cambiato) piano.invariati.push(foglio);
   }
   return piano;
+}
+
+/**
+ * A % Ragg cell written in the line's dress (Indicatore.formatoRagg: a blank, unformatted cell among
+ * fractions shown as percentages) gets that format too, before its value (Patch.formatiNumero).
+ */
+function formatiRagg(linee: Linea[], patch: Patch): void {
+  const scritte = new Set(patch.scritture.map((w) => `${w.foglio}\u0000${w.cella}`));
+  for (const linea of linee)
+    for (const o of linea.obiettivi)
+      for (const ind of o.indicatori) {
+        const cella = ind.celle.ragg;
+        if (ind.formatoRagg && cella && scritte.has(`${ind.foglio}\u0000${cella}`))
+          (patch.formatiNumero ??= []).push({ foglio: ind.foglio, cella, formato: ind.formatoRagg });
+      }
 }

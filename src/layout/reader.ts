@@ -1,4 +1,13 @@
-import { CAMPI_TESTO, CampoCella, CampoIndicatore, Indicatore, Linea, Obiettivo, ValoreCella } from "../engine";
+import {
+  CAMPI_TESTO,
+  CampoCella,
+  CampoIndicatore,
+  Indicatore,
+  isVuoto,
+  Linea,
+  Obiettivo,
+  ValoreCella,
+} from "../engine";
 import { SheetGrid } from "./grid";
 import {
   abbinaColonne,
@@ -36,7 +45,10 @@ export function leggiLinee(fogli: SheetGrid[]): LetturaLinee {
     try {
       foglio = new Foglio(grid as SheetGrid);
       nomi.push(foglio.nome);
-      linee.push(...leggiFoglio(foglio));
+      const delFoglio = leggiFoglio(foglio);
+      delFoglio.forEach(vestiRaggVuoti);
+      formatiFrazione.clear();
+      linee.push(...delFoglio);
     } catch (e) {
       // Defensive only: a bug here must not cost the user the other sheets.
       guasti.push(
@@ -45,6 +57,7 @@ export function leggiLinee(fogli: SheetGrid[]): LetturaLinee {
     }
   }
   // The row counts of the last sheet must not keep its grid alive after the reading.
+  formatiFrazione.clear();
   contiDel = null;
   conti = [];
   abbinate.clear();
@@ -510,7 +523,38 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
   };
   const percentuali = formatiPercentuale(foglio, riga, tabella, indicatore);
   if (percentuali) indicatore.percentuali = percentuali;
+  if (ragg.scala === "frazione" && colonnaRagg !== undefined)
+    formatiFrazione.set(indicatore, foglio.formato(riga, colonnaRagg));
   return indicatore;
+}
+
+/** The % formats of the % Ragg cells read as fractions (for vestiRaggVuoti), while a sheet is read. */
+const formatiFrazione = new Map<Indicatore, string>();
+
+/**
+ * A % Ragg cell left blank and without a format, in a line whose filled % Ragg cells are mostly
+ * fractions shown as percentages (0,85 shown 85 %; more of them than numbers 0–100): Barometro
+ * writes it in the same dress, a fraction with the format of the line's others
+ * (Indicatore.formatoRagg), not 85 among 0,85s. A line as mixed as it is fraction stays as it was.
+ */
+function vestiRaggVuoti(linea: Linea): void {
+  const indicatori = linea.obiettivi.flatMap((o) => o.indicatori).filter((i) => i.celle.ragg !== undefined);
+  let formato: string | undefined;
+  let frazioni = 0;
+  let numeri = 0;
+  for (const i of indicatori) {
+    const f = formatiFrazione.get(i);
+    if (f !== undefined && !isVuoto(i.ragg)) {
+      frazioni++;
+      formato ??= f;
+    } else if (i.scalaRagg === "percento" && !isVuoto(i.ragg)) numeri++;
+  }
+  if (formato === undefined || frazioni <= numeri) return;
+  for (const i of indicatori)
+    if (i.scalaRagg === "percento" && isVuoto(i.ragg) && !i.formule.ragg) {
+      i.scalaRagg = "frazione";
+      i.formatoRagg = formato;
+    }
 }
 
 const CIFRE_VESTITE = ["atteso", "consuntivo", "peso", "scostamento"] as const;

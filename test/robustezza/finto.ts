@@ -25,7 +25,7 @@ export function fuoriDallaPatchFinta(
   patch: Patch,
   formule = false
 ): string[] {
-  const { scritte, colorate } = proprie(patch);
+  const { scritte, colorate, formati } = proprie(patch);
   const formulaNostra = new Set(patch.scritture.filter((s) => s.formula).map((s) => chiave(s.foglio, s.cella)));
   const conRegole = new Set([
     ...(patch.formattazione?.aggiungi.map((r) => r.foglio) ?? []),
@@ -45,7 +45,13 @@ export function fuoriDallaPatchFinta(
     }
     const a = JSON.parse(prima.get(k) ?? '{"valore":null}') as Record<string, unknown>;
     const b = JSON.parse(dopo.get(k) ?? '{"valore":null}') as Record<string, unknown>;
-    const uguali = (...campi: string[]) => campi.every((c) => JSON.stringify(a[c]) === JSON.stringify(b[c]));
+    const uguali = (...campi: string[]) =>
+      campi.every(
+        (c) =>
+          JSON.stringify(a[c]) === JSON.stringify(b[c]) ||
+          // The number format the patch sets there (Patch.formatiNumero).
+          (c === "formato" && formati.has(k) && b[c] === formati.get(k))
+      );
     if (
       scritte.has(k) &&
       uguali("formato", "colore", "formattata") &&

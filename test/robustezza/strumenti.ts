@@ -126,10 +126,12 @@ export function diverse<V>(prima: Map<string, V>, dopo: Map<string, V>): string[
 export const chiave = (foglio: string, cella: string) => `${foglio}!${cella}`;
 
 /** The cells a patch owns: values written, Barometro cells filled. */
-export function proprie(patch: Patch): { scritte: Set<string>; colorate: Set<string> } {
+export function proprie(patch: Patch): { scritte: Set<string>; colorate: Set<string>; formati: Map<string, string> } {
   return {
     scritte: new Set(patch.scritture.map((s) => chiave(s.foglio, s.cella))),
     colorate: new Set(patch.colori.map((c) => chiave(c.foglio, c.cella))),
+    // Number formats the patch sets (Patch.formatiNumero): that cell's format may become this one.
+    formati: new Map((patch.formatiNumero ?? []).map((f) => [chiave(f.foglio, f.cella), f.formato])),
   };
 }
 
@@ -156,13 +158,25 @@ function senzaRiempimento(style: string): unknown {
   return s;
 }
 
+/** The same style, but for a number format the patch sets there (and nothing else). */
+function stessoStile(a: string, b: string, formato: string | undefined): boolean {
+  if (a === b) return true;
+  if (formato === undefined) return false;
+  const x = senzaRiempimento(a) as Record<string, unknown>;
+  const y = senzaRiempimento(b) as Record<string, unknown>;
+  if (y.numFmt !== formato) return false;
+  delete x.numFmt;
+  delete y.numFmt;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
 /**
  * What changed in an .xlsx outside what the patch owns; [] when only owned cells changed:
  * a written cell may change its value only (style and note stay), a Barometro cell its fill only,
  * or its fill and its value when the patch writes its label too.
  */
 export function fuoriDallaPatchFile(prima: IstantaneaFile, dopo: IstantaneaFile, patch: Patch): string[] {
-  const { scritte, colorate } = proprie(patch);
+  const { scritte, colorate, formati } = proprie(patch);
   const fuori = diverse(prima.fogli, dopo.fogli).map((f) => `${f} (foglio)`);
   // ExcelJS reads a merged area's covered cells with the top-left cell's value: a formula written
   // there (formule di Excel) shows in them too.
@@ -182,7 +196,7 @@ export function fuoriDallaPatchFile(prima: IstantaneaFile, dopo: IstantaneaFile,
     // A write further right on a row makes ExcelJS list the empty cells before it: not a change.
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     const scritta = scritte.has(k) || scritte.has(principale.get(k) ?? "");
-    if (scritta && a.style === b.style && a.note === b.note) continue;
+    if (scritta && stessoStile(a.style, b.style, formati.get(k)) && a.note === b.note) continue;
     if (
       colorate.has(k) &&
       (a.value === b.value || scritte.has(k)) &&
