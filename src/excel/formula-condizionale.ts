@@ -258,14 +258,8 @@ function analizza(formula: string, vietati?: Set<CostruttoVietato>): Nodo {
       }
       case "op":
         if (t.testo === "(") {
-          let nodo = confronto();
           // A comma in brackets that are not a call's: Excel's union operator.
-          while (isOp(",")) {
-            prendi();
-            vietati?.add("unione");
-            confronto();
-            nodo = nonSupportato(`Unione in ${formula}`);
-          }
+          const nodo = conUnioni(confronto());
           atteso(")");
           ultimoRiferimento = true;
           return nodo;
@@ -297,13 +291,19 @@ function analizza(formula: string, vietati?: Set<CostruttoVietato>): Nodo {
     return () => valori;
   };
 
-  let nodo = confronto();
-  while (isOp(",")) {
-    prendi();
-    vietati?.add("unione");
-    confronto();
-    nodo = nonSupportato(`Unione in ${formula}`);
+  /** Commas after an expression, outside a call's arguments: Excel's union operator (refused in rules). */
+  function conUnioni(primo: Nodo): Nodo {
+    let nodo = primo;
+    while (isOp(",")) {
+      prendi();
+      vietati?.add("unione");
+      confronto();
+      nodo = nonSupportato(`Unione in ${formula}`);
+    }
+    return nodo;
   }
+
+  const nodo = conUnioni(confronto());
   if (i < token.length) throw new FormulaNonSupportata(`Testo in più in ${formula}`);
   return nodo;
 }
