@@ -7,18 +7,13 @@ import { main } from "../../src/cli/main";
 import { RiepilogoJson } from "../../src/cli/summary";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { snapshot } from "./workbook-snapshot";
+import { capture } from "./io";
 
 const ROOT = resolve(__dirname, "../..");
 const SAMPLE = join(ROOT, "assets/relazione-performance-2024.xlsx");
 const SEED = require("../fixtures/relazione-performance-2024.json") as {
   linee: { linea: string; publishedPercent: number }[];
 };
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
 
 const tmp = mkdtempSync(join(tmpdir(), "barometro-cli-"));
 const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;

@@ -12,6 +12,7 @@ import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 import { snapshot } from "./workbook-snapshot";
+import { capture, leggi } from "./io";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
@@ -24,18 +25,6 @@ const argb = (hex: string) => `FF${hex.slice(1)}`;
  * computed % Ragg, one group per polarity).
  */
 const REGOLE = 30;
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
-
-async function leggi(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 /** The sample's Barometro cells (one per indicator row), and how many are not in a neutralised objective. */
 let barometri: string[] = [];

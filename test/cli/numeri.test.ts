@@ -1,31 +1,19 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
-import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { capture, leggi } from "./io";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const PALESTRE = "Aumento spazi palestre cittadine"; // atteso 1200, consuntivo 500: Non raggiunto
 const [VERDE, , ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const tmp = mkdtempSync(join(tmpdir(), "barometro-numeri-"));
-
-function capture() {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
-}
-
-async function leggi(file: string): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(file);
-  return wb;
-}
 
 let palestre: Indicatore;
 let input: string;
