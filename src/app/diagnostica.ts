@@ -214,6 +214,11 @@ export function confrontaVersioni(a: string, b: string): number {
   return 0;
 }
 
+/** A capability that could not be tried, and why. */
+function nonVerificato(c: Capacita, messaggio: string): EsitoCapacita {
+  return { id: c.id, nome: c.nome, stato: "non verificato", messaggio };
+}
+
 /** Probes every version of every set; a probe that throws counts as not supported. */
 export function rilevaRequisiti(
   supporta: (nome: string, versione: string) => boolean,
@@ -297,12 +302,7 @@ export async function eseguiDiagnostica(
   if (protetta) {
     nota = MESSAGGI_DIAGNOSTICA.cartellaProtetta;
     for (const c of [cFoglio, ...sulFoglio])
-      esiti.set(c.id, {
-        id: c.id,
-        nome: c.nome,
-        stato: "non verificato",
-        messaggio: MESSAGGI_DIAGNOSTICA.nonVerificatoProtetta,
-      });
+      esiti.set(c.id, nonVerificato(c, MESSAGGI_DIAGNOSTICA.nonVerificatoProtetta));
   } else {
     const creato = await tenta(cFoglio, async () => {
       foglio = await banco.creaFoglio();
@@ -316,12 +316,7 @@ export async function eseguiDiagnostica(
       if (c.id === "foglio" || esiti.has(c.id)) continue;
       avanza(c);
       if (c.suFoglio && foglio === null) {
-        esiti.set(c.id, {
-          id: c.id,
-          nome: c.nome,
-          stato: "non verificato",
-          messaggio: MESSAGGI_DIAGNOSTICA.nonVerificatoSenzaFoglio,
-        });
+        esiti.set(c.id, nonVerificato(c, MESSAGGI_DIAGNOSTICA.nonVerificatoSenzaFoglio));
       } else {
         const id = c.id;
         esiti.set(id, await tenta(c, () => banco.prova(id, c.suFoglio ? foglio : null)));
