@@ -78,15 +78,15 @@ import type {
   ImpostazioniDocumento,
   ProprietaDaCaricare,
 } from "../excel/excel-api";
-import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./fake-impostazioni";
+import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./impostazioni";
 import {
   CARTA_DOCUMENTATA,
   ORIENTAMENTI_DOCUMENTATI,
   primaPaginaDocumentata,
   ZoomFinto,
   zoomDocumentato,
-} from "./fake-impaginazione";
-import { FormulaNonSupportata, regolaVera } from "../excel/formula-condizionale";
+} from "./vincoli-impaginazione";
+import { FormulaNonSupportata, regolaVera } from "./formula-condizionale";
 import {
   erroreFormulaCella,
   erroreFormulaCondizionale,
@@ -94,7 +94,7 @@ import {
   MAX_AREE_UNITE,
   POSIZIONE_ERRORE_UNIONI,
   LIMITE_PAYLOAD_EXCEL_WEB,
-} from "./fake-excel-vincoli";
+} from "./vincoli";
 
 // ───────────────────────────── the workbook ─────────────────────────────
 

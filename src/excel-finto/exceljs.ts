@@ -33,7 +33,7 @@ import {
   OpzioniCartella,
   RegolaFinta,
   ValoreFinto,
-} from "./fake-excel";
+} from "./index";
 
 /** Every sheet of the ExcelJS workbook, in order, in a new fake workbook. */
 export function cartellaDaExcelJS(wb: Workbook, opzioni: OpzioniCartella = {}): CartellaFinta {
