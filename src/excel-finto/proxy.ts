@@ -1,0 +1,157 @@
+import { ULTIMA_RIGA } from "../excel/addresses";
+import { ProprietaDaCaricare } from "../excel/excel-api";
+import { Area } from "../layout/grid";
+import { CartellaFinta } from "./cartella";
+import { ContestoFinto } from "./contesto";
+import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
+import { FoglioFinto } from "./foglio";
+
+export const COLORE_HEX = /^#[0-9A-F]{6}$/i;
+
+export function copia<T>(v: T): T {
+  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
+}
+
+/** load()'s argument → property paths ("areas/items/address"). */
+export function percorsi(nomi?: ProprietaDaCaricare): string[] {
+  const elenco = nomi === undefined ? ["*"] : Array.isArray(nomi) ? nomi : nomi.split(",");
+  const puliti = elenco.map((n) => n.trim()).filter((n) => n !== "");
+  return puliti.length > 0 ? puliti : ["*"];
+}
+
+/**
+ * A proxy: a path resolved against the workbook when an operation runs (null for a null object).
+ * Scalar properties are read from what the last successful sync delivered.
+ */
+export abstract class ProxyFinto<T> {
+  private readonly caricati = new Map<string, unknown>();
+  private nullo: boolean | undefined;
+
+  constructor(
+    protected readonly ctx: ContestoFinto,
+    readonly percorso: string,
+    private readonly trova: () => T | null
+  ) {
+    ctx.registra(this);
+  }
+
+  get isNullObject(): boolean {
+    if (this.nullo === undefined) throw nonCaricata("isNullObject");
+    return this.nullo;
+  }
+
+  /** The object, or null for a null object (errors such as ItemNotFound propagate). */
+  risolvi(): T | null {
+    return this.trova();
+  }
+
+  /** The object for a write or a method: a null object cannot be written. */
+  protected oggetto(): T {
+    const o = this.trova();
+    if (o === null) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `${this.percorso}: oggetto nullo.`);
+    return o;
+  }
+
+  fissaNullo(): void {
+    try {
+      this.nullo = this.trova() === null;
+    } catch {
+      this.nullo = undefined;
+    }
+  }
+
+  load(nomi?: ProprietaDaCaricare): this {
+    const elenco = percorsi(nomi);
+    this.ctx.accoda("carica", this.percorso, elenco.join(","), null, () => this.carica(elenco));
+    return this;
+  }
+
+  /** Runs a load at sync: the data, and how to deliver it once the whole sync succeeded. */
+  carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const o = this.trova();
+    if (o === null) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const risposta: Record<string, unknown> = {};
+    const consegne: (() => void)[] = [];
+    const perFiglio = new Map<string, string[]>();
+    for (const p of elenco) {
+      const [testa, ...resto] = p.split("/");
+      if (testa === "*") {
+        for (const nome of this.scalari()) risposta[nome] = this.leggiScalare(nome, o);
+      } else if (this.scalari().includes(testa) && resto.length === 0) {
+        risposta[testa] = this.leggiScalare(testa, o);
+      } else if (this.figlio(testa)) {
+        perFiglio.set(testa, [...(perFiglio.get(testa) ?? []), resto.length > 0 ? resto.join("/") : "*"]);
+      } else throw nonValido(`Proprietà sconosciuta per ${this.percorso}: ${p}`);
+    }
+    for (const [nome, sotto] of perFiglio) {
+      const esito = (this.figlio(nome) as ProxyFinto<unknown>).carica(sotto);
+      risposta[nome] = esito.risposta;
+      consegne.push(esito.consegna);
+    }
+    const scalari = Object.entries(risposta).filter(([k]) => !perFiglio.has(k));
+    return {
+      risposta,
+      consegna: () => {
+        for (const [k, v] of scalari) this.caricati.set(k, v);
+        consegne.forEach((c) => c());
+      },
+    };
+  }
+
+  /** A loaded and synced property. */
+  protected proprieta<V>(nome: string): V {
+    if (!this.caricati.has(nome)) throw nonCaricata(nome);
+    return this.caricati.get(nome) as V;
+  }
+
+  protected scalari(): readonly string[] {
+    return [];
+  }
+
+  /** A scalar property's value, read from the resolved object (subclasses list theirs in scalari()). */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected leggiScalare(nome: string, _oggetto: T): unknown {
+    throw nonValido(`Proprietà sconosciuta per ${this.percorso}: ${nome}`);
+  }
+
+  /** Navigation properties (format, fill, protection, areas…): none by default. */
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  protected figlio(_nome: string): ProxyFinto<unknown> | undefined {
+    return undefined;
+  }
+}
+
+/** A range on a sheet (a rectangle) or several (RangeAreas). */
+export interface Intervallo {
+  foglio: FoglioFinto;
+  aree: Area[];
+}
+
+/** Adding, deleting or moving a sheet: refused while the workbook's structure is protected. */
+export function controllaStruttura(cartella: CartellaFinta): void {
+  if (cartella.strutturaProtetta)
+    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La struttura della cartella di lavoro è protetta.");
+}
+
+/** Any change to a sheet: refused in a read-only workbook and on a protected sheet. */
+export function controllaScrittura(ctx: ContestoFinto, foglio: FoglioFinto): void {
+  if (ctx.cartella.solaLettura)
+    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
+  if (foglio.protetto)
+    throw new ErroreExcelFinto(
+      CODICI_ERRORE.accessoNegato,
+      "The cell or chart you're trying to change is on a protected sheet."
+    );
+}
+
+/** Writes go through here: protection, read-only, then each cell of the areas. */
+export function scrivi(
+  ctx: ContestoFinto,
+  intervallo: Intervallo,
+  perCella: (r: number, c: number, i: number, j: number) => void
+): void {
+  controllaScrittura(ctx, intervallo.foglio);
+  for (const area of intervallo.aree)
+    for (let r = area.top; r <= Math.min(area.bottom, ULTIMA_RIGA); r++)
+      for (let c = area.left; c <= area.right; c++) perCella(r, c, r - area.top, c - area.left);
+}
