@@ -11,12 +11,13 @@ import {
 import { Area } from "../layout/grid";
 import { CartellaFinta } from "./cartella";
 import { ContestoFinto } from "./contesto";
-import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
+import { CODICI_ERRORE, ErroreExcelFinto, nonValido } from "./errori";
 import { FoglioFinto } from "./foglio";
 import { RaccoltaGraficiProxy } from "./grafici";
 import { ImpaginazioneProxy, RaccoltaInterruzioniProxy } from "./impaginazione";
 import { AreeProxy, RangeProxy } from "./intervalli";
-import { controllaStruttura, ProxyFinto } from "./proxy";
+import { descrivi } from "./proprieta";
+import { controllaStruttura, ProxyFinto, RaccoltaProxy } from "./proxy";
 
 export class CartellaProxy implements ExcelWorkbook {
   readonly worksheets: RaccoltaFogliProxy;
@@ -44,47 +45,21 @@ export class CartellaProxy implements ExcelWorkbook {
 }
 
 export class ProtezioneCartellaProxy extends ProxyFinto<CartellaFinta> implements ExcelWorkbookProtection {
-  get protected(): boolean {
-    return this.proprieta("protected");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["protected"];
-  }
-
-  protected override leggiScalare(nome: string, c: CartellaFinta): unknown {
-    return nome === "protected" ? c.strutturaProtetta : super.leggiScalare(nome, c);
-  }
+  declare readonly protected: boolean;
 }
 
-export class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorksheetCollection {
-  private elementi: FoglioProxy[] | undefined;
+descrivi(ProtezioneCartellaProxy, { proprieta: { protected: { leggi: (c) => c.strutturaProtetta } } });
 
+export class RaccoltaFogliProxy extends RaccoltaProxy<FoglioFinto[], FoglioProxy> implements ExcelWorksheetCollection {
   constructor(ctx: ContestoFinto) {
     super(ctx, "worksheets", () => ctx.cartella.fogli);
   }
 
-  get items(): ExcelWorksheet[] {
-    if (!this.elementi) throw nonCaricata("items");
-    return this.elementi;
-  }
-
-  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
-    const fogli = [...this.oggetto()];
-    // "items/name" or, as Office allows on a collection, "name".
-    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const elementi = fogli.map((f) => {
+  protected override creaElementi(fogli: FoglioFinto[]): FoglioProxy[] {
+    return fogli.map((f) => {
       const id = f.id;
       return new FoglioProxy(this.ctx, `worksheets.getItem("${id}")`, () => this.ctx.cartella.foglio(id) ?? null);
     });
-    const esiti = elementi.map((e) => e.carica(sotto));
-    return {
-      risposta: { items: esiti.map((e) => e.risposta) },
-      consegna: () => {
-        esiti.forEach((e) => e.consegna());
-        this.elementi = elementi;
-      },
-    };
   }
 
   /** Adds a sheet after the last one (Office: "Sheet1"… when no name is given). */
@@ -92,8 +67,6 @@ export class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements Exc
     let creato: string | null = null;
     this.ctx.accoda("chiama", "worksheets", "add", [name ?? null], () => {
       const cartella = this.ctx.cartella;
-      if (cartella.solaLettura)
-        throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
       controllaStruttura(cartella);
       let nome = name;
       for (let n = cartella.fogli.length + 1; nome === undefined; n++)
@@ -129,6 +102,10 @@ export class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements Exc
 }
 
 export class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheet {
+  declare readonly id: string;
+  declare readonly name: string;
+  /** Writing moves the sheet to this place (0-based; Excel refuses a place past the last sheet). */
+  declare position: number;
   readonly protection: ProtezioneProxy;
   readonly charts: RaccoltaGraficiProxy;
   readonly pageLayout: ImpaginazioneProxy;
@@ -142,62 +119,16 @@ export class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorkshe
     this.horizontalPageBreaks = new RaccoltaInterruzioniProxy(ctx, `${percorso}.horizontalPageBreaks`, trova);
   }
 
-  get position(): number {
-    return this.proprieta("position");
-  }
-
-  /** Moves the sheet to this place (0-based; Excel refuses a place past the last sheet). */
-  set position(posizione: number) {
-    this.ctx.accoda("imposta", this.percorso, "position", posizione, () => {
-      const f = this.oggetto();
-      const cartella = this.ctx.cartella;
-      if (cartella.solaLettura)
-        throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
-      controllaStruttura(cartella);
-      if (!Number.isInteger(posizione) || posizione < 0 || posizione >= cartella.fogli.length)
-        throw nonValido(`Posizione non valida: ${posizione}`);
-      cartella.fogli.splice(cartella.fogli.indexOf(f), 1);
-      cartella.fogli.splice(posizione, 0, f);
-    });
-  }
-
   /** Deletes the sheet (not the only one; not while the workbook's structure is protected). */
   delete(): void {
     this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
       const f = this.oggetto();
       const cartella = this.ctx.cartella;
-      if (cartella.solaLettura)
-        throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
       controllaStruttura(cartella);
       if (cartella.fogli.length <= 1)
         throw new ErroreExcelFinto(CODICI_ERRORE.nonPermesso, "Una cartella di lavoro deve avere almeno un foglio.");
       cartella.rimuoviFoglio(f.id);
     });
-  }
-
-  get id(): string {
-    return this.proprieta("id");
-  }
-
-  get name(): string {
-    return this.proprieta("name");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["id", "name", "position"];
-  }
-
-  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
-    if (nome === "id") return f.id;
-    if (nome === "name") return f.nome;
-    if (nome === "position") return this.ctx.cartella.fogli.indexOf(f);
-    return super.leggiScalare(nome, f);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    if (nome === "pageLayout") return this.pageLayout;
-    if (nome === "horizontalPageBreaks") return this.horizontalPageBreaks;
-    return nome === "protection" ? this.protection : nome === "charts" ? this.charts : undefined;
   }
 
   activate(): void {
@@ -248,6 +179,28 @@ export class FoglioProxy extends ProxyFinto<FoglioFinto> implements ExcelWorkshe
   }
 }
 
+descrivi(FoglioProxy, {
+  foglio: (f) => f,
+  proprieta: {
+    id: { leggi: (f) => f.id },
+    name: { leggi: (f) => f.nome },
+    position: {
+      leggi: (f, proxy) => proxy.ctx.cartella.fogli.indexOf(f),
+      scrivi: {
+        controllo: "struttura",
+        valida: (v) => (Number.isInteger(v) && (v as number) >= 0 ? null : `Posizione non valida: ${String(v)}`),
+        applica: (f, posizione: number, proxy) => {
+          const fogli = proxy.ctx.cartella.fogli;
+          if (posizione >= fogli.length) throw nonValido(`Posizione non valida: ${posizione}`);
+          fogli.splice(fogli.indexOf(f), 1);
+          fogli.splice(posizione, 0, f);
+        },
+      },
+    },
+  },
+  figli: ["protection", "charts", "pageLayout", "horizontalPageBreaks"],
+});
+
 export function areaSenzaFoglio(indirizzo: string): Area {
   try {
     const aree = areeDaIndirizzi(indirizzo);
@@ -259,15 +212,7 @@ export function areaSenzaFoglio(indirizzo: string): Area {
 }
 
 export class ProtezioneProxy extends ProxyFinto<FoglioFinto> implements ExcelWorksheetProtection {
-  get protected(): boolean {
-    return this.proprieta("protected");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["protected"];
-  }
-
-  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
-    return nome === "protected" ? f.protetto : super.leggiScalare(nome, f);
-  }
+  declare readonly protected: boolean;
 }
+
+descrivi(ProtezioneProxy, { proprieta: { protected: { leggi: (f) => f.protetto } } });

@@ -1,23 +1,42 @@
+/**
+ * Cell formats (Range.format, its fill and font). Each format property is written to every cell of
+ * the range and read, as Excel reports a format over several cells, as the common value (null when
+ * the cells differ): see diOgniCella.
+ */
 import { intersezione, ULTIMA_RIGA } from "../excel/addresses";
 import { ExcelRangeFill, ExcelRangeFont, ExcelRangeFormat } from "../excel/excel-api";
 import { Area } from "../layout/grid";
 import { ContestoFinto } from "./contesto";
-import { nonValido } from "./errori";
 import { CellaFinta } from "./modello";
-import { COLORE_HEX, controllaScrittura, Intervallo, ProxyFinto, scrivi } from "./proxy";
+import { descrivi, Proprieta } from "./proprieta";
+import { COLORE_HEX, controllaScrittura, Intervallo, ogniCella, ProxyFinto, scrivi } from "./proxy";
+
+const VERTICALI = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+
+/**
+ * A format of each cell: `valida` the value, `inCella` what a cell stores for it (undefined for
+ * Excel's default, so that a default cell stays empty), `daCella` what a cell (or a blank one) shows.
+ */
+function diOgniCella<V>(
+  valida: (v: unknown) => string | null,
+  inCella: (v: V) => Partial<CellaFinta>,
+  daCella: (c: CellaFinta | undefined) => V
+): Proprieta<Intervallo, ProxyFinto<Intervallo>> {
+  return {
+    leggi: (intervallo) => comune(valoriCelle(intervallo, daCella)),
+    scrivi: {
+      valida,
+      applica: (intervallo, valore: V) =>
+        ogniCella(intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, inCella(valore))),
+    },
+  };
+}
+
+const booleano = (nome: string) => (v: unknown) => (typeof v === "boolean" ? null : `${nome}: serve un booleano.`);
+const foglioDi = (i: Intervallo) => i.foglio;
 
 export class RiempimentoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFill {
-  get color(): string {
-    return this.proprieta("color");
-  }
-
-  set color(colore: string) {
-    this.ctx.accoda("imposta", this.percorso, "color", colore, () => {
-      if (!COLORE_HEX.test(colore)) throw nonValido(`Colore non valido: ${colore}`);
-      const intervallo = this.oggetto();
-      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { colore: colore.toUpperCase() }));
-    });
-  }
+  declare color: string;
 
   clear(): void {
     this.ctx.accoda("chiama", this.percorso, "clear", null, () => {
@@ -25,24 +44,35 @@ export class RiempimentoProxy extends ProxyFinto<Intervallo> implements ExcelRan
       scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { colore: null }));
     });
   }
-
-  protected override scalari(): readonly string[] {
-    return ["color"];
-  }
-
-  /** Like Excel: the common colour, "#FFFFFF" without fill, null when the cells differ. */
-  protected override leggiScalare(nome: string, intervallo: Intervallo): unknown {
-    if (nome !== "color") return super.leggiScalare(nome, intervallo);
-    const colori = new Set<string>();
-    for (const a of intervallo.aree)
-      for (let r = a.top; r <= a.bottom && colori.size < 2; r++)
-        for (let c = a.left; c <= a.right && colori.size < 2; c++)
-          colori.add(intervallo.foglio.cellaIn(r, c)?.colore ?? "#FFFFFF");
-    return colori.size === 1 ? [...colori][0] : null;
-  }
 }
 
+descrivi(RiempimentoProxy, {
+  foglio: foglioDi,
+  proprieta: {
+    color: {
+      /** Like Excel: the common colour, "#FFFFFF" without fill, null when the cells differ. */
+      leggi: (intervallo) => {
+        const colori = new Set<string>();
+        for (const a of intervallo.aree)
+          for (let r = a.top; r <= a.bottom && colori.size < 2; r++)
+            for (let c = a.left; c <= a.right && colori.size < 2; c++)
+              colori.add(intervallo.foglio.cellaIn(r, c)?.colore ?? "#FFFFFF");
+        return colori.size === 1 ? [...colori][0] : null;
+      },
+      scrivi: {
+        valida: (v) => (typeof v === "string" && COLORE_HEX.test(v) ? null : `Colore non valido: ${String(v)}`),
+        applica: (intervallo, colore: string) =>
+          ogniCella(intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { colore: colore.toUpperCase() })),
+      },
+    },
+  },
+});
+
 export class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFormat {
+  declare wrapText: boolean;
+  declare verticalAlignment: string;
+  /** Writing gives every column the range spans this width (points); no cell is touched. */
+  declare columnWidth: number;
   readonly fill: RiempimentoProxy;
   readonly font: CarattereProxy;
 
@@ -50,51 +80,6 @@ export class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFo
     super(ctx, percorso, trova);
     this.fill = new RiempimentoProxy(ctx, `${percorso}.fill`, trova);
     this.font = new CarattereProxy(ctx, `${percorso}.font`, trova);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "fill" ? this.fill : nome === "font" ? this.font : undefined;
-  }
-
-  get wrapText(): boolean {
-    return this.proprieta("wrapText");
-  }
-
-  set wrapText(valore: boolean) {
-    this.ctx.accoda("imposta", this.percorso, "wrapText", valore, () => {
-      if (typeof valore !== "boolean") throw nonValido("wrapText: serve un booleano.");
-      const intervallo = this.oggetto();
-      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { aCapo: valore || undefined }));
-    });
-  }
-
-  get verticalAlignment(): string {
-    return this.proprieta("verticalAlignment");
-  }
-
-  set verticalAlignment(valore: string) {
-    this.ctx.accoda("imposta", this.percorso, "verticalAlignment", valore, () => {
-      if (!["Top", "Center", "Bottom", "Justify", "Distributed"].includes(valore))
-        throw nonValido(`Allineamento verticale non valido: ${valore}`);
-      const intervallo = this.oggetto();
-      scrivi(this.ctx, intervallo, (r, c) =>
-        intervallo.foglio.impostaIn(r, c, { allineamentoVerticale: valore === "Bottom" ? undefined : valore })
-      );
-    });
-  }
-
-  get columnWidth(): number {
-    return this.proprieta("columnWidth");
-  }
-
-  /** Every column the range spans gets this width (points); no cell is touched. */
-  set columnWidth(punti: number) {
-    this.ctx.accoda("imposta", this.percorso, "columnWidth", punti, () => {
-      if (typeof punti !== "number" || !(punti >= 0)) throw nonValido(`Larghezza non valida: ${punti}`);
-      const { foglio, aree } = this.oggetto();
-      controllaScrittura(this.ctx, foglio);
-      for (const a of aree) for (let c = a.left; c <= a.right; c++) foglio.larghezze.set(c, punti);
-    });
   }
 
   /** Row heights are not modelled: the rows are recorded as fitted to their contents. */
@@ -106,22 +91,6 @@ export class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFo
     });
   }
 
-  protected override scalari(): readonly string[] {
-    return ["wrapText", "verticalAlignment", "columnWidth"];
-  }
-
-  /** Like Excel: the common value, null when the cells differ. Widths: Excel's default (48 points) when not set. */
-  protected override leggiScalare(nome: string, intervallo: Intervallo): unknown {
-    if (nome === "columnWidth") {
-      const { foglio, aree } = intervallo;
-      return comune(aree.flatMap((a) => colonneDi(a).map((c) => foglio.larghezze.get(c) ?? LARGHEZZA_PREDEFINITA)));
-    }
-    if (nome === "wrapText") return comune(valoriCelle(intervallo, (c) => c?.aCapo === true));
-    if (nome === "verticalAlignment")
-      return comune(valoriCelle(intervallo, (c) => c?.allineamentoVerticale ?? "Bottom"));
-    return super.leggiScalare(nome, intervallo);
-  }
-
   /** Column widths are not modelled: checked like a write, changes nothing. */
   autofitColumns(): void {
     this.ctx.accoda("chiama", this.percorso, "autofitColumns", null, () => {
@@ -129,6 +98,35 @@ export class FormatoProxy extends ProxyFinto<Intervallo> implements ExcelRangeFo
     });
   }
 }
+
+descrivi(FormatoProxy, {
+  foglio: foglioDi,
+  proprieta: {
+    wrapText: diOgniCella(
+      booleano("wrapText"),
+      (v: boolean) => ({ aCapo: v || undefined }),
+      (c) => c?.aCapo === true
+    ),
+    verticalAlignment: diOgniCella(
+      (v) =>
+        typeof v === "string" && VERTICALI.includes(v) ? null : `Allineamento verticale non valido: ${String(v)}`,
+      (v: string) => ({ allineamentoVerticale: v === "Bottom" ? undefined : v }),
+      (c) => c?.allineamentoVerticale ?? "Bottom"
+    ),
+    columnWidth: {
+      /** Excel's default (48 points) where no width was set. */
+      leggi: ({ foglio, aree }) =>
+        comune(aree.flatMap((a) => colonneDi(a).map((c) => foglio.larghezze.get(c) ?? LARGHEZZA_PREDEFINITA))),
+      scrivi: {
+        valida: (v) => (typeof v === "number" && v >= 0 ? null : `Larghezza non valida: ${String(v)}`),
+        applica: ({ foglio, aree }, punti: number) => {
+          for (const a of aree) for (let c = a.left; c <= a.right; c++) foglio.larghezze.set(c, punti);
+        },
+      },
+    },
+  },
+  figli: ["fill", "font"],
+});
 
 /** Excel's default column width (8.43 characters of Calibri 11), in points. */
 export const LARGHEZZA_PREDEFINITA = 48;
@@ -161,39 +159,22 @@ export function valoriCelle<V>(intervallo: Intervallo, f: (c: CellaFinta | undef
 }
 
 export class CarattereProxy extends ProxyFinto<Intervallo> implements ExcelRangeFont {
-  get bold(): boolean {
-    return this.proprieta("bold");
-  }
-
-  set bold(valore: boolean) {
-    this.ctx.accoda("imposta", this.percorso, "bold", valore, () => {
-      if (typeof valore !== "boolean") throw nonValido("bold: serve un booleano.");
-      const intervallo = this.oggetto();
-      scrivi(this.ctx, intervallo, (r, c) => intervallo.foglio.impostaIn(r, c, { grassetto: valore || undefined }));
-    });
-  }
-
-  get size(): number {
-    return this.proprieta("size");
-  }
-
-  set size(punti: number) {
-    this.ctx.accoda("imposta", this.percorso, "size", punti, () => {
-      if (typeof punti !== "number" || punti < 1 || punti > 409) throw nonValido(`Dimensione non valida: ${punti}`);
-      const intervallo = this.oggetto();
-      scrivi(this.ctx, intervallo, (r, c) =>
-        intervallo.foglio.impostaIn(r, c, { dimensioneCarattere: punti === 11 ? undefined : punti })
-      );
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["bold", "size"];
-  }
-
-  protected override leggiScalare(nome: string, intervallo: Intervallo): unknown {
-    if (nome === "bold") return comune(valoriCelle(intervallo, (c) => c?.grassetto === true));
-    if (nome === "size") return comune(valoriCelle(intervallo, (c) => c?.dimensioneCarattere ?? 11));
-    return super.leggiScalare(nome, intervallo);
-  }
+  declare bold: boolean;
+  declare size: number;
 }
+
+descrivi(CarattereProxy, {
+  foglio: foglioDi,
+  proprieta: {
+    bold: diOgniCella(
+      booleano("bold"),
+      (v: boolean) => ({ grassetto: v || undefined }),
+      (c) => c?.grassetto === true
+    ),
+    size: diOgniCella(
+      (v) => (typeof v === "number" && v >= 1 && v <= 409 ? null : `Dimensione non valida: ${String(v)}`),
+      (v: number) => ({ dimensioneCarattere: v === 11 ? undefined : v }),
+      (c) => c?.dimensioneCarattere ?? 11
+    ),
+  },
+});

@@ -8,10 +8,11 @@ import {
 } from "../excel/excel-api";
 import { intersecano } from "../excel/addresses";
 import { ContestoFinto } from "./contesto";
-import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
+import { CODICI_ERRORE, ErroreExcelFinto } from "./errori";
 import { FoglioFinto } from "./foglio";
 import { nuovoIdRegola, RegolaFinta } from "./modello";
-import { COLORE_HEX, controllaScrittura, Intervallo, ProxyFinto } from "./proxy";
+import { descrivi } from "./proprieta";
+import { COLORE_HEX, controllaScrittura, Intervallo, ProxyFinto, RaccoltaProxy } from "./proxy";
 import { erroreFormulaCondizionale } from "./vincoli";
 
 export interface RifRegola {
@@ -30,29 +31,15 @@ export interface RifRegola {
  * resolves to whatever rule holds that position when its operation runs: after a rule before it
  * was deleted, or a rule added (add() puts it at the top), the same id names another rule.
  */
-export class RaccoltaFormatiProxy extends ProxyFinto<Intervallo> implements ExcelConditionalFormatCollection {
-  private elementi: FormatoCondizionaleProxy[] | undefined;
-
-  get items(): ExcelConditionalFormat[] {
-    if (!this.elementi) throw nonCaricata("items");
-    return this.elementi;
-  }
-
-  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
-    const i = this.risolvi();
-    if (!i) return { risposta: { isNullObject: true }, consegna: () => undefined };
+export class RaccoltaFormatiProxy
+  extends RaccoltaProxy<Intervallo, FormatoCondizionaleProxy>
+  implements ExcelConditionalFormatCollection
+{
+  /** GeneralException while the workbook's rules are unreadable (CartellaFinta.formattazioniIlleggibili). */
+  protected override creaElementi(i: Intervallo): FormatoCondizionaleProxy[] {
     if (this.ctx.cartella.formattazioniIlleggibili && i.foglio.formattazioni.length > 0)
       throw new ErroreExcelFinto(CODICI_ERRORE.generico, "Impossibile leggere i formati condizionali.");
-    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const elementi = regoleDi(i).map((_, k) => this.allaPosizione(String(k)));
-    const esiti = elementi.map((e) => e.carica(sotto));
-    return {
-      risposta: { items: esiti.map((e) => e.risposta) },
-      consegna: () => {
-        esiti.forEach((e) => e.consegna());
-        this.elementi = elementi;
-      },
-    };
+    return regoleDi(i).map((_, k) => this.allaPosizione(String(k)));
   }
 
   /** The rule at this position of the collection when the operation runs; ItemNotFound past its end. */
@@ -96,6 +83,10 @@ export function regoleDi(i: Intervallo): RegolaFinta[] {
 }
 
 export class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements ExcelConditionalFormat {
+  /** Its position among the rules of the collection it was reached from (see RaccoltaFormatiProxy). */
+  declare readonly id: string;
+  declare readonly type: string;
+  declare stopIfTrue: boolean;
   readonly custom: CondizioneProxy;
   readonly customOrNullObject: CondizioneProxy;
 
@@ -116,42 +107,6 @@ export class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements E
     });
   }
 
-  get id(): string {
-    return this.proprieta("id");
-  }
-
-  get type(): string {
-    return this.proprieta("type");
-  }
-
-  get stopIfTrue(): boolean {
-    return this.proprieta("stopIfTrue");
-  }
-
-  set stopIfTrue(valore: boolean) {
-    this.ctx.accoda("imposta", this.percorso, "stopIfTrue", valore, () => {
-      const { foglio, regola } = this.oggetto();
-      controllaScrittura(this.ctx, foglio);
-      regola.fermaSeVera = valore;
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["id", "type", "stopIfTrue", "priority"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifRegola): unknown {
-    if (nome === "id") return String(r.posizione);
-    if (nome === "type") return r.regola.tipo;
-    if (nome === "stopIfTrue") return r.regola.fermaSeVera ?? false;
-    if (nome === "priority") return r.foglio.formattazioni.indexOf(r.regola);
-    return super.leggiScalare(nome, r);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "custom" ? this.custom : nome === "customOrNullObject" ? this.customOrNullObject : undefined;
-  }
-
   delete(): void {
     this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
       const { foglio, regola } = this.oggetto();
@@ -160,6 +115,20 @@ export class FormatoCondizionaleProxy extends ProxyFinto<RifRegola> implements E
     });
   }
 }
+
+descrivi(FormatoCondizionaleProxy, {
+  foglio: (r) => r.foglio,
+  proprieta: {
+    id: { leggi: (r) => String(r.posizione) },
+    type: { leggi: (r) => r.regola.tipo },
+    stopIfTrue: {
+      leggi: (r) => r.regola.fermaSeVera ?? false,
+      scrivi: { applica: (r, valore: boolean) => (r.regola.fermaSeVera = valore) },
+    },
+    priority: { leggi: (r) => r.foglio.formattazioni.indexOf(r.regola) },
+  },
+  figli: ["custom", "customOrNullObject"],
+});
 
 /** ConditionalFormat.custom: its rule (formula) and format (fill). */
 export class CondizioneProxy extends ProxyFinto<RifRegola> implements ExcelCustomConditionalFormat {
@@ -171,36 +140,30 @@ export class CondizioneProxy extends ProxyFinto<RifRegola> implements ExcelCusto
     this.rule = new RegolaFormulaProxy(ctx, `${percorso}.rule`, trova);
     this.format = new FormatoCondProxy(ctx, `${percorso}.format`, trova);
   }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "rule" ? this.rule : nome === "format" ? this.format : undefined;
-  }
 }
+
+descrivi(CondizioneProxy, { figli: ["rule", "format"] });
 
 export class RegolaFormulaProxy extends ProxyFinto<RifRegola> implements ExcelConditionalFormatRule {
-  get formula(): string {
-    return this.proprieta("formula");
-  }
-
-  set formula(formula: string) {
-    this.ctx.accoda("imposta", this.percorso, "formula", formula, () => {
-      const { foglio, regola } = this.oggetto();
-      controllaScrittura(this.ctx, foglio);
-      if (typeof formula !== "string" || !formula.startsWith("=")) throw nonValido(`Formula non valida: ${formula}`);
-      const rifiutata = erroreFormulaCondizionale(formula);
-      if (rifiutata) throw nonValido(rifiutata);
-      regola.formula = formula;
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["formula"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifRegola): unknown {
-    return nome === "formula" ? (r.regola.formula ?? "") : super.leggiScalare(nome, r);
-  }
+  declare formula: string;
 }
+
+descrivi(RegolaFormulaProxy, {
+  foglio: (r) => r.foglio,
+  proprieta: {
+    formula: {
+      leggi: (r) => r.regola.formula ?? "",
+      scrivi: {
+        /** What Excel refuses in a conditional format's formula, and any formula over 8,192 characters (vincoli.ts). */
+        valida: (f) =>
+          typeof f !== "string" || !f.startsWith("=")
+            ? `Formula non valida: ${String(f)}`
+            : erroreFormulaCondizionale(f),
+        applica: (r, formula: string) => (r.regola.formula = formula),
+      },
+    },
+  },
+});
 
 export class FormatoCondProxy extends ProxyFinto<RifRegola> implements ExcelConditionalRangeFormat {
   readonly fill: RiempimentoCondProxy;
@@ -209,25 +172,12 @@ export class FormatoCondProxy extends ProxyFinto<RifRegola> implements ExcelCond
     super(ctx, percorso, trova);
     this.fill = new RiempimentoCondProxy(ctx, `${percorso}.fill`, trova);
   }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "fill" ? this.fill : undefined;
-  }
 }
 
-export class RiempimentoCondProxy extends ProxyFinto<RifRegola> implements ExcelConditionalRangeFill {
-  get color(): string {
-    return this.proprieta("color");
-  }
+descrivi(FormatoCondProxy, { figli: ["fill"] });
 
-  set color(colore: string) {
-    this.ctx.accoda("imposta", this.percorso, "color", colore, () => {
-      const { foglio, regola } = this.oggetto();
-      controllaScrittura(this.ctx, foglio);
-      if (!COLORE_HEX.test(colore)) throw nonValido(`Colore non valido: ${colore}`);
-      regola.colore = colore.toUpperCase();
-    });
-  }
+export class RiempimentoCondProxy extends ProxyFinto<RifRegola> implements ExcelConditionalRangeFill {
+  declare color: string;
 
   clear(): void {
     this.ctx.accoda("chiama", this.percorso, "clear", null, () => {
@@ -236,12 +186,17 @@ export class RiempimentoCondProxy extends ProxyFinto<RifRegola> implements Excel
       regola.colore = null;
     });
   }
-
-  protected override scalari(): readonly string[] {
-    return ["color"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifRegola): unknown {
-    return nome === "color" ? (r.regola.colore ?? null) : super.leggiScalare(nome, r);
-  }
 }
+
+descrivi(RiempimentoCondProxy, {
+  foglio: (r) => r.foglio,
+  proprieta: {
+    color: {
+      leggi: (r) => r.regola.colore ?? null,
+      scrivi: {
+        valida: (v) => (typeof v === "string" && COLORE_HEX.test(v) ? null : `Colore non valido: ${String(v)}`),
+        applica: (r, colore: string) => (r.regola.colore = colore.toUpperCase()),
+      },
+    },
+  },
+});

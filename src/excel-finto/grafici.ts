@@ -14,13 +14,18 @@ import {
   ExcelRange,
 } from "../excel/excel-api";
 import { ContestoFinto } from "./contesto";
-import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
+import { CODICI_ERRORE, ErroreExcelFinto, nonValido } from "./errori";
 import { areaSenzaFoglio } from "./fogli";
 import { FoglioFinto } from "./foglio";
 import { RangeProxy } from "./intervalli";
 import { datiGrafico, GraficoFinto } from "./modello";
-import { COLORE_HEX, controllaScrittura, ProxyFinto } from "./proxy";
+import { descrivi } from "./proprieta";
+import { COLORE_HEX, controllaScrittura, ProxyFinto, RaccoltaProxy } from "./proxy";
 
+/**
+ * Charts (worksheet.charts): a chart, its title, legend, axes, series and points. Every property
+ * Barometro sets is checked like a write (read-only workbook, protected sheet).
+ */
 let prossimoGrafico = 1;
 
 export interface RifGrafico {
@@ -28,33 +33,15 @@ export interface RifGrafico {
   grafico: GraficoFinto;
 }
 
-export class RaccoltaGraficiProxy extends ProxyFinto<FoglioFinto> implements ExcelChartCollection {
-  private elementi: GraficoProxy[] | undefined;
-
-  get items(): ExcelChart[] {
-    if (!this.elementi) throw nonCaricata("items");
-    return this.elementi;
-  }
-
-  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
-    const f = this.risolvi();
-    if (!f) return { risposta: { isNullObject: true }, consegna: () => undefined };
-    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const elementi = f.grafici.map((g) => {
+export class RaccoltaGraficiProxy extends RaccoltaProxy<FoglioFinto, GraficoProxy> implements ExcelChartCollection {
+  protected override creaElementi(f: FoglioFinto): GraficoProxy[] {
+    return f.grafici.map((g) => {
       const id = g.id;
       return new GraficoProxy(this.ctx, `${this.percorso}.getItem(${JSON.stringify(g.nome)})`, () => {
         const grafico = f.grafici.find((x) => x.id === id);
         return grafico ? { foglio: f, grafico } : null;
       });
     });
-    const esiti = elementi.map((e) => e.carica(sotto));
-    return {
-      risposta: { items: esiti.map((e) => e.risposta) },
-      consegna: () => {
-        esiti.forEach((e) => e.consegna());
-        this.elementi = elementi;
-      },
-    };
   }
 
   /** Adds a chart of the range's data (Excel names it "Grafico N" until `name` is set). */
@@ -113,23 +100,12 @@ export class RaccoltaGraficiProxy extends ProxyFinto<FoglioFinto> implements Exc
   }
 }
 
-/** A property of a chart part that Barometro sets: checked like a write, applied to the model. */
-export function impostaGrafico(
-  proxy: ProxyFinto<RifGrafico>,
-  ctx: ContestoFinto,
-  nome: string,
-  valore: unknown,
-  applica: (g: GraficoFinto) => void
-): void {
-  ctx.accoda("imposta", proxy.percorso, nome, valore, () => {
-    const r = proxy.risolvi();
-    if (!r) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `${proxy.percorso}: oggetto nullo.`);
-    controllaScrittura(ctx, r.foglio);
-    applica(r.grafico);
-  });
-}
+const foglioDelGrafico = (r: RifGrafico) => r.foglio;
+const numero = (nome: string) => (v: unknown) => (typeof v === "number" ? null : `${nome}: serve un numero.`);
 
 export class GraficoProxy extends ProxyFinto<RifGrafico> implements ExcelChart {
+  declare name: string;
+  declare readonly id: string;
   readonly title: TitoloGraficoProxy;
   readonly legend: LegendaProxy;
   readonly axes: AssiProxy;
@@ -143,35 +119,6 @@ export class GraficoProxy extends ProxyFinto<RifGrafico> implements ExcelChart {
     this.series = new RaccoltaSerieProxy(ctx, `${percorso}.series`, trova);
   }
 
-  get name(): string {
-    return this.proprieta("name");
-  }
-
-  set name(nome: string) {
-    impostaGrafico(this, this.ctx, "name", nome, (g) => (g.nome = nome));
-  }
-
-  get id(): string {
-    return this.proprieta("id");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["name", "id", "chartType"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
-    if (nome === "name") return r.grafico.nome;
-    if (nome === "id") return r.grafico.id;
-    if (nome === "chartType") return r.grafico.tipo;
-    return super.leggiScalare(nome, r);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    if (nome === "title") return this.title;
-    if (nome === "legend") return this.legend;
-    return undefined;
-  }
-
   delete(): void {
     this.ctx.accoda("chiama", this.percorso, "delete", null, () => {
       const { foglio, grafico } = this.oggetto();
@@ -181,49 +128,53 @@ export class GraficoProxy extends ProxyFinto<RifGrafico> implements ExcelChart {
   }
 
   setPosition(startCell: string, endCell?: string): void {
-    impostaGrafico(this, this.ctx, "setPosition", [startCell, endCell ?? null], (g) => {
+    this.ctx.accoda("imposta", this.percorso, "setPosition", [startCell, endCell ?? null], () => {
+      const { foglio, grafico } = this.oggetto();
+      controllaScrittura(this.ctx, foglio);
       areaSenzaFoglio(startCell);
       if (endCell !== undefined) areaSenzaFoglio(endCell);
-      g.posizione = { da: startCell, a: endCell ?? null };
+      grafico.posizione = { da: startCell, a: endCell ?? null };
     });
   }
 }
 
+descrivi(GraficoProxy, {
+  foglio: foglioDelGrafico,
+  proprieta: {
+    name: { leggi: (r) => r.grafico.nome, scrivi: { applica: (r, nome: string) => (r.grafico.nome = nome) } },
+    id: { leggi: (r) => r.grafico.id },
+    chartType: { leggi: (r) => r.grafico.tipo },
+  },
+  figli: ["title", "legend"],
+});
+
 export class TitoloGraficoProxy extends ProxyFinto<RifGrafico> implements ExcelChartTitle {
-  get text(): string {
-    return this.proprieta("text");
-  }
-
-  set text(testo: string) {
-    impostaGrafico(this, this.ctx, "text", testo, (g) => (g.titolo = testo));
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["text"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
-    return nome === "text" ? (r.grafico.titolo ?? "") : super.leggiScalare(nome, r);
-  }
+  declare text: string;
 }
+
+descrivi(TitoloGraficoProxy, {
+  foglio: foglioDelGrafico,
+  proprieta: {
+    text: {
+      leggi: (r) => r.grafico.titolo ?? "",
+      scrivi: { applica: (r, testo: string) => (r.grafico.titolo = testo) },
+    },
+  },
+});
 
 export class LegendaProxy extends ProxyFinto<RifGrafico> implements ExcelChartLegend {
-  get visible(): boolean {
-    return this.proprieta("visible");
-  }
-
-  set visible(visibile: boolean) {
-    impostaGrafico(this, this.ctx, "visible", visibile, (g) => (g.legenda = visibile));
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["visible"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
-    return nome === "visible" ? r.grafico.legenda : super.leggiScalare(nome, r);
-  }
+  declare visible: boolean;
 }
+
+descrivi(LegendaProxy, {
+  foglio: foglioDelGrafico,
+  proprieta: {
+    visible: {
+      leggi: (r) => r.grafico.legenda,
+      scrivi: { applica: (r, visibile: boolean) => (r.grafico.legenda = visibile) },
+    },
+  },
+});
 
 export class AssiProxy extends ProxyFinto<RifGrafico> implements ExcelChartAxes {
   readonly categoryAxis: AsseProxy;
@@ -236,59 +187,53 @@ export class AssiProxy extends ProxyFinto<RifGrafico> implements ExcelChartAxes 
   }
 }
 
+/** An axis: only the category axis's order and the value axis's bounds are modelled. */
 export class AsseProxy extends ProxyFinto<RifGrafico> implements ExcelChartAxis {
+  declare reversePlotOrder: boolean;
+  declare minimum: unknown;
+  declare maximum: unknown;
+
   constructor(
     ctx: ContestoFinto,
     percorso: string,
     trova: () => RifGrafico | null,
-    private readonly quale: "categorie" | "valori"
+    readonly quale: "categorie" | "valori"
   ) {
     super(ctx, percorso, trova);
   }
-
-  get reversePlotOrder(): boolean {
-    return this.proprieta("reversePlotOrder");
-  }
-
-  set reversePlotOrder(valore: boolean) {
-    impostaGrafico(this, this.ctx, "reversePlotOrder", valore, (g) => {
-      if (this.quale === "categorie") g.categorieInvertite = valore;
-    });
-  }
-
-  get minimum(): unknown {
-    return this.proprieta("minimum");
-  }
-
-  set minimum(valore: unknown) {
-    impostaGrafico(this, this.ctx, "minimum", valore, (g) => {
-      if (typeof valore !== "number") throw nonValido("minimum: serve un numero.");
-      if (this.quale === "valori") g.minimo = valore;
-    });
-  }
-
-  get maximum(): unknown {
-    return this.proprieta("maximum");
-  }
-
-  set maximum(valore: unknown) {
-    impostaGrafico(this, this.ctx, "maximum", valore, (g) => {
-      if (typeof valore !== "number") throw nonValido("maximum: serve un numero.");
-      if (this.quale === "valori") g.massimo = valore;
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["reversePlotOrder", "minimum", "maximum"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifGrafico): unknown {
-    if (nome === "reversePlotOrder") return this.quale === "categorie" ? r.grafico.categorieInvertite : false;
-    if (nome === "minimum") return this.quale === "valori" ? r.grafico.minimo : null;
-    if (nome === "maximum") return this.quale === "valori" ? r.grafico.massimo : null;
-    return super.leggiScalare(nome, r);
-  }
 }
+
+descrivi(AsseProxy, {
+  foglio: foglioDelGrafico,
+  proprieta: {
+    reversePlotOrder: {
+      leggi: (r, asse) => (asse.quale === "categorie" ? r.grafico.categorieInvertite : false),
+      scrivi: {
+        applica: (r, valore: boolean, asse) => {
+          if (asse.quale === "categorie") r.grafico.categorieInvertite = valore;
+        },
+      },
+    },
+    minimum: {
+      leggi: (r, asse) => (asse.quale === "valori" ? r.grafico.minimo : null),
+      scrivi: {
+        valida: numero("minimum"),
+        applica: (r, valore: number, asse) => {
+          if (asse.quale === "valori") r.grafico.minimo = valore;
+        },
+      },
+    },
+    maximum: {
+      leggi: (r, asse) => (asse.quale === "valori" ? r.grafico.massimo : null),
+      scrivi: {
+        valida: numero("maximum"),
+        applica: (r, valore: number, asse) => {
+          if (asse.quale === "valori") r.grafico.massimo = valore;
+        },
+      },
+    },
+  },
+});
 
 export interface RifSerie extends RifGrafico {
   serie: number;
@@ -307,69 +252,42 @@ export class RaccoltaSerieProxy extends ProxyFinto<RifGrafico> implements ExcelC
 }
 
 export class SerieProxy extends ProxyFinto<RifSerie> implements ExcelChartSeries {
+  declare name: string;
+  declare hasDataLabels: boolean;
   readonly points: RaccoltaPuntiProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => RifSerie | null) {
     super(ctx, percorso, trova);
     this.points = new RaccoltaPuntiProxy(ctx, `${percorso}.points`, trova);
   }
-
-  get name(): string {
-    return this.proprieta("name");
-  }
-
-  set name(nome: string) {
-    this.ctx.accoda("imposta", this.percorso, "name", nome, () => {
-      const r = this.oggetto();
-      controllaScrittura(this.ctx, r.foglio);
-      r.grafico.nomiSerie[r.serie] = nome;
-    });
-  }
-
-  get hasDataLabels(): boolean {
-    return this.proprieta("hasDataLabels");
-  }
-
-  set hasDataLabels(mostra: boolean) {
-    this.ctx.accoda("imposta", this.percorso, "hasDataLabels", mostra, () => {
-      const r = this.oggetto();
-      controllaScrittura(this.ctx, r.foglio);
-      r.grafico.etichetteDati = { ...r.grafico.etichetteDati, [r.serie]: mostra };
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["name", "hasDataLabels"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifSerie): unknown {
-    const serie = () => datiGrafico(this.ctx.cartella, r.grafico).serie[r.serie];
-    if (nome === "name") return serie().nome;
-    if (nome === "hasDataLabels") return serie().etichette;
-    return super.leggiScalare(nome, r);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "points" ? this.points : undefined;
-  }
 }
+
+/** The series as Excel reads it from its source cells now. */
+const serieDi = (r: RifSerie, proxy: ProxyFinto<RifSerie>) => datiGrafico(proxy.ctx.cartella, r.grafico).serie[r.serie];
+
+descrivi(SerieProxy, {
+  foglio: foglioDelGrafico,
+  proprieta: {
+    name: {
+      leggi: (r, proxy) => serieDi(r, proxy).nome,
+      scrivi: { applica: (r, nome: string) => (r.grafico.nomiSerie[r.serie] = nome) },
+    },
+    hasDataLabels: {
+      leggi: (r, proxy) => serieDi(r, proxy).etichette,
+      scrivi: {
+        applica: (r, mostra: boolean) => (r.grafico.etichetteDati = { ...r.grafico.etichetteDati, [r.serie]: mostra }),
+      },
+    },
+  },
+  figli: ["points"],
+});
 
 export interface RifPunto extends RifSerie {
   punto: number;
 }
 
 export class RaccoltaPuntiProxy extends ProxyFinto<RifSerie> implements ExcelChartPointsCollection {
-  get count(): number {
-    return this.proprieta("count");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["count"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifSerie): unknown {
-    return nome === "count" ? datiGrafico(this.ctx.cartella, r.grafico).categorie.length : super.leggiScalare(nome, r);
-  }
+  declare readonly count: number;
 
   getItemAt(index: number): ExcelChartPoint {
     return new PuntoProxy(this.ctx, `${this.percorso}.getItemAt(${index})`, () => {
@@ -381,6 +299,10 @@ export class RaccoltaPuntiProxy extends ProxyFinto<RifSerie> implements ExcelCha
     });
   }
 }
+
+descrivi(RaccoltaPuntiProxy, {
+  proprieta: { count: { leggi: (r, proxy) => datiGrafico(proxy.ctx.cartella, r.grafico).categorie.length } },
+});
 
 export class PuntoProxy extends ProxyFinto<RifPunto> implements ExcelChartPoint {
   readonly format: FormatoPuntoProxy;

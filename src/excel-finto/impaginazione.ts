@@ -1,3 +1,9 @@
+/**
+ * Page layout (worksheet.pageLayout, its headers and footers) and manual page breaks
+ * (worksheet.horizontalPageBreaks). Values are checked against the documented ones
+ * (vincoli-impaginazione.ts). Assumption (Office's documentation is silent): a protected sheet
+ * refuses page-layout changes too, like any other write.
+ */
 import { ULTIMA_COLONNA } from "../excel/addresses";
 import {
   ExcelHeaderFooter,
@@ -10,12 +16,13 @@ import {
   ExcelRange,
 } from "../excel/excel-api";
 import { ContestoFinto } from "./contesto";
-import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
+import { CODICI_ERRORE, ErroreExcelFinto, nonValido } from "./errori";
 import { areaSenzaFoglio } from "./fogli";
 import { FoglioFinto } from "./foglio";
 import { RangeProxy } from "./intervalli";
 import { PaginaFinta } from "./modello";
-import { controllaScrittura, copia, ProxyFinto } from "./proxy";
+import { descrivi, Proprieta } from "./proprieta";
+import { controllaScrittura, copia, ProxyFinto, RaccoltaProxy } from "./proxy";
 import {
   CARTA_DOCUMENTATA,
   ORIENTAMENTI_DOCUMENTATI,
@@ -23,24 +30,8 @@ import {
   zoomDocumentato,
 } from "./vincoli-impaginazione";
 
-/** A page-layout property set on a sheet: checked like a write (protected sheet, read-only workbook). */
-export function impostaPagina(
-  proxy: ProxyFinto<FoglioFinto>,
-  ctx: ContestoFinto,
-  nome: string,
-  valore: unknown,
-  applica: (f: FoglioFinto) => void
-): void {
-  ctx.accoda("imposta", proxy.percorso, nome, valore, () => {
-    const f = proxy.risolvi();
-    if (!f) throw new ErroreExcelFinto(CODICI_ERRORE.nonTrovato, `${proxy.percorso}: oggetto nullo.`);
-    // Assumption (Office's documentation is silent): a protected sheet refuses page-layout changes too.
-    controllaScrittura(ctx, f);
-    applica(f);
-  });
-}
-
-export const MARGINI: Record<string, keyof PaginaFinta["margini"]> = {
+/** PageLayout's margin properties → the margin of PaginaFinta. */
+const MARGINI: Record<string, keyof PaginaFinta["margini"]> = {
   leftMargin: "left",
   rightMargin: "right",
   topMargin: "top",
@@ -49,126 +40,66 @@ export const MARGINI: Record<string, keyof PaginaFinta["margini"]> = {
   footerMargin: "footer",
 };
 
-export const PUNTI_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
+const PUNTI_PER: Record<string, number> = { Points: 1, Inches: 72, Centimeters: 72 / 2.54 };
+
+const STATI_INTESTAZIONI = ["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"];
 
 /** "$11:$11", "11:12" → whole rows "$11:$12"; anything else is refused. */
-export function righeTitoliDa(indirizzo: string): string {
+function righeTitoliDa(indirizzo: string): string {
   const m = /^\$?(\d+):\$?(\d+)$/.exec(indirizzo.replace(/^.*!/, "").trim());
   if (!m || Number(m[1]) < 1 || Number(m[2]) < Number(m[1]))
     throw nonValido(`Righe da ripetere non valide: ${indirizzo}`);
   return `$${m[1]}:$${m[2]}`;
 }
 
+type ProprietaPagina = Proprieta<FoglioFinto, ProxyFinto<FoglioFinto>>;
+
+/** A margin in points: a number ≥ 0. */
+function margine(lato: keyof PaginaFinta["margini"]): ProprietaPagina {
+  return {
+    leggi: (f) => f.pagina.margini[lato],
+    scrivi: {
+      valida: (v) => (typeof v === "number" && v >= 0 ? null : `Margine non valido: ${String(v)}`),
+      applica: (f, punti: number) => (f.pagina.margini[lato] = punti),
+    },
+  };
+}
+
+/** A value of a documented enumeration (InvalidArgument otherwise). */
+function enumerazione(
+  ammessi: ReadonlySet<string> | readonly string[],
+  errore: string,
+  campo: "orientamento" | "carta" | "statoIntestazioni"
+): ProprietaPagina {
+  const ammesso = (v: unknown) =>
+    typeof v === "string" && (Array.isArray(ammessi) ? ammessi.includes(v) : (ammessi as ReadonlySet<string>).has(v));
+  return {
+    leggi: (f) => f.pagina[campo],
+    scrivi: {
+      valida: (v) => (ammesso(v) ? null : `${errore}: ${String(v)}`),
+      applica: (f, valore: string) => (f.pagina[campo] = valore),
+    },
+  };
+}
+
 export class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements ExcelPageLayout {
+  declare orientation: string;
+  declare paperSize: string;
+  /** A percentage (10–400), or fit to pages wide / tall: documented values only (zoomDocumentato). */
+  declare zoom: ExcelPageLayoutZoomOptions;
+  declare centerHorizontally: boolean;
+  declare firstPageNumber: number | "" | null;
+  declare leftMargin: number;
+  declare rightMargin: number;
+  declare topMargin: number;
+  declare bottomMargin: number;
+  declare headerMargin: number;
+  declare footerMargin: number;
   readonly headersFooters: IntestazioniProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
     super(ctx, percorso, trova);
     this.headersFooters = new IntestazioniProxy(ctx, `${percorso}.headersFooters`, trova);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "headersFooters" ? this.headersFooters : undefined;
-  }
-
-  get orientation(): string {
-    return this.proprieta("orientation");
-  }
-
-  set orientation(valore: string) {
-    impostaPagina(this, this.ctx, "orientation", valore, (f) => {
-      if (!ORIENTAMENTI_DOCUMENTATI.has(valore)) throw nonValido(`Orientamento non valido: ${valore}`);
-      f.pagina.orientamento = valore;
-    });
-  }
-
-  get paperSize(): string {
-    return this.proprieta("paperSize");
-  }
-
-  set paperSize(valore: string) {
-    impostaPagina(this, this.ctx, "paperSize", valore, (f) => {
-      if (!CARTA_DOCUMENTATA.has(valore)) throw nonValido(`Formato della carta non valido: ${valore}`);
-      f.pagina.carta = valore;
-    });
-  }
-
-  get zoom(): ExcelPageLayoutZoomOptions {
-    return this.proprieta("zoom");
-  }
-
-  /** A percentage (10–400), or fit to pages wide / tall: documented values only (zoomDocumentato). */
-  set zoom(valore: ExcelPageLayoutZoomOptions) {
-    const copiato = copia(valore);
-    impostaPagina(this, this.ctx, "zoom", copiato, (f) => {
-      const esito = zoomDocumentato(copiato);
-      if ("errore" in esito) throw nonValido(esito.errore);
-      f.pagina.zoom = esito.zoom;
-    });
-  }
-
-  get centerHorizontally(): boolean {
-    return this.proprieta("centerHorizontally");
-  }
-
-  set centerHorizontally(valore: boolean) {
-    impostaPagina(this, this.ctx, "centerHorizontally", valore, (f) => (f.pagina.centraOrizzontale = valore === true));
-  }
-
-  get firstPageNumber(): number | "" | null {
-    return this.proprieta("firstPageNumber");
-  }
-
-  set firstPageNumber(valore: number | "" | null) {
-    impostaPagina(this, this.ctx, "firstPageNumber", valore, (f) => {
-      const errore = primaPaginaDocumentata(valore);
-      if (errore) throw nonValido(errore);
-      f.pagina.primaPagina = valore as number | null;
-    });
-  }
-
-  get leftMargin(): number {
-    return this.proprieta("leftMargin");
-  }
-  set leftMargin(punti: number) {
-    this.margine("leftMargin", punti);
-  }
-  get rightMargin(): number {
-    return this.proprieta("rightMargin");
-  }
-  set rightMargin(punti: number) {
-    this.margine("rightMargin", punti);
-  }
-  get topMargin(): number {
-    return this.proprieta("topMargin");
-  }
-  set topMargin(punti: number) {
-    this.margine("topMargin", punti);
-  }
-  get bottomMargin(): number {
-    return this.proprieta("bottomMargin");
-  }
-  set bottomMargin(punti: number) {
-    this.margine("bottomMargin", punti);
-  }
-  get headerMargin(): number {
-    return this.proprieta("headerMargin");
-  }
-  set headerMargin(punti: number) {
-    this.margine("headerMargin", punti);
-  }
-  get footerMargin(): number {
-    return this.proprieta("footerMargin");
-  }
-  set footerMargin(punti: number) {
-    this.margine("footerMargin", punti);
-  }
-
-  private margine(nome: string, punti: number): void {
-    impostaPagina(this, this.ctx, nome, punti, (f) => {
-      if (typeof punti !== "number" || punti < 0) throw nonValido(`Margine non valido: ${punti}`);
-      f.pagina.margini[MARGINI[nome]] = punti;
-    });
   }
 
   setPrintMargins(unit: "Points" | "Inches" | "Centimeters", marginOptions: ExcelPageLayoutMarginOptions): void {
@@ -211,86 +142,78 @@ export class ImpaginazioneProxy extends ProxyFinto<FoglioFinto> implements Excel
       return { foglio: f, aree: [{ top: da - 1, left: 0, bottom: a - 1, right: ULTIMA_COLONNA }] };
     });
   }
-
-  protected override scalari(): readonly string[] {
-    return ["orientation", "paperSize", "zoom", "centerHorizontally", "firstPageNumber", ...Object.keys(MARGINI)];
-  }
-
-  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
-    const p = f.pagina;
-    if (nome in MARGINI) return p.margini[MARGINI[nome]];
-    switch (nome) {
-      case "orientation":
-        return p.orientamento;
-      case "paperSize":
-        return p.carta;
-      case "zoom":
-        return copia(p.zoom);
-      case "centerHorizontally":
-        return p.centraOrizzontale;
-      case "firstPageNumber":
-        return p.primaPagina;
-      default:
-        return super.leggiScalare(nome, f);
-    }
-  }
 }
 
+descrivi(ImpaginazioneProxy, {
+  foglio: (f) => f,
+  proprieta: {
+    orientation: enumerazione(ORIENTAMENTI_DOCUMENTATI, "Orientamento non valido", "orientamento"),
+    paperSize: enumerazione(CARTA_DOCUMENTATA, "Formato della carta non valido", "carta"),
+    zoom: {
+      leggi: (f) => copia(f.pagina.zoom),
+      scrivi: {
+        valida: (v) => {
+          const esito = zoomDocumentato(v);
+          return "errore" in esito ? esito.errore : null;
+        },
+        applica: (f, valore: ExcelPageLayoutZoomOptions) => {
+          const esito = zoomDocumentato(valore);
+          if ("zoom" in esito) f.pagina.zoom = esito.zoom;
+        },
+      },
+    },
+    centerHorizontally: {
+      leggi: (f) => f.pagina.centraOrizzontale,
+      scrivi: { applica: (f, valore: unknown) => (f.pagina.centraOrizzontale = valore === true) },
+    },
+    firstPageNumber: {
+      leggi: (f) => f.pagina.primaPagina,
+      scrivi: {
+        valida: (v) => primaPaginaDocumentata(v),
+        applica: (f, valore: number | null) => (f.pagina.primaPagina = valore),
+      },
+    },
+    ...Object.fromEntries(Object.entries(MARGINI).map(([nome, lato]) => [nome, margine(lato)])),
+  },
+  figli: ["headersFooters"],
+});
+
 export class IntestazioniProxy extends ProxyFinto<FoglioFinto> implements ExcelHeaderFooterGroup {
+  declare state: string;
   readonly defaultForAllPages: PiePaginaProxy;
 
   constructor(ctx: ContestoFinto, percorso: string, trova: () => FoglioFinto | null) {
     super(ctx, percorso, trova);
     this.defaultForAllPages = new PiePaginaProxy(ctx, `${percorso}.defaultForAllPages`, trova);
   }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "defaultForAllPages" ? this.defaultForAllPages : undefined;
-  }
-
-  get state(): string {
-    return this.proprieta("state");
-  }
-
-  set state(valore: string) {
-    impostaPagina(this, this.ctx, "state", valore, (f) => {
-      if (!["Default", "FirstAndDefault", "OddAndEven", "FirstOddAndEven"].includes(valore))
-        throw nonValido(`Stato di intestazioni e piè di pagina non valido: ${valore}`);
-      f.pagina.statoIntestazioni = valore;
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["state"];
-  }
-
-  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
-    return nome === "state" ? f.pagina.statoIntestazioni : super.leggiScalare(nome, f);
-  }
 }
+
+descrivi(IntestazioniProxy, {
+  foglio: (f) => f,
+  proprieta: {
+    state: enumerazione(STATI_INTESTAZIONI, "Stato di intestazioni e piè di pagina non valido", "statoIntestazioni"),
+  },
+  figli: ["defaultForAllPages"],
+});
 
 /** Only the centre footer of defaultForAllPages is modelled. */
 export class PiePaginaProxy extends ProxyFinto<FoglioFinto> implements ExcelHeaderFooter {
-  get centerFooter(): string {
-    return this.proprieta("centerFooter");
-  }
-
-  set centerFooter(testo: string) {
-    impostaPagina(this, this.ctx, "centerFooter", testo, (f) => {
-      // Excel's limit for a header or footer section.
-      if (typeof testo !== "string" || testo.length > 255) throw nonValido("Piè di pagina non valido.");
-      f.pagina.piePagina = testo;
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["centerFooter"];
-  }
-
-  protected override leggiScalare(nome: string, f: FoglioFinto): unknown {
-    return nome === "centerFooter" ? f.pagina.piePagina : super.leggiScalare(nome, f);
-  }
+  declare centerFooter: string;
 }
+
+descrivi(PiePaginaProxy, {
+  foglio: (f) => f,
+  proprieta: {
+    centerFooter: {
+      leggi: (f) => f.pagina.piePagina,
+      scrivi: {
+        // Excel's limit for a header or footer section.
+        valida: (v) => (typeof v === "string" && v.length <= 255 ? null : "Piè di pagina non valido."),
+        applica: (f, testo: string) => (f.pagina.piePagina = testo),
+      },
+    },
+  },
+});
 
 export interface RifInterruzione {
   foglio: FoglioFinto;
@@ -298,32 +221,17 @@ export interface RifInterruzione {
 }
 
 /** worksheet.horizontalPageBreaks: the manual breaks, each above the row it starts a page with. */
-export class RaccoltaInterruzioniProxy extends ProxyFinto<FoglioFinto> implements ExcelPageBreakCollection {
-  private elementi: InterruzioneProxy[] | undefined;
-
-  get items(): ExcelPageBreak[] {
-    if (!this.elementi) throw nonCaricata("items");
-    return this.elementi;
-  }
-
-  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
-    const f = this.risolvi();
-    if (!f) return { risposta: { isNullObject: true }, consegna: () => undefined };
-    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const elementi = f.interruzioni.map(
+export class RaccoltaInterruzioniProxy
+  extends RaccoltaProxy<FoglioFinto, InterruzioneProxy>
+  implements ExcelPageBreakCollection
+{
+  protected override creaElementi(f: FoglioFinto): InterruzioneProxy[] {
+    return f.interruzioni.map(
       (riga) =>
         new InterruzioneProxy(this.ctx, `${this.percorso}.items[row ${riga}]`, () =>
           f.interruzioni.includes(riga) ? { foglio: f, riga } : null
         )
     );
-    const esiti = elementi.map((e) => e.carica(sotto));
-    return {
-      risposta: { items: esiti.map((e) => e.risposta) },
-      consegna: () => {
-        esiti.forEach((e) => e.consegna());
-        this.elementi = elementi;
-      },
-    };
   }
 
   /** A break above the range's top-left cell (not above row 1; adding one twice keeps one). */
@@ -363,21 +271,8 @@ export class RaccoltaInterruzioniProxy extends ProxyFinto<FoglioFinto> implement
 }
 
 export class InterruzioneProxy extends ProxyFinto<RifInterruzione> implements ExcelPageBreak {
-  get rowIndex(): number {
-    return this.proprieta("rowIndex");
-  }
-
-  get columnIndex(): number {
-    return this.proprieta("columnIndex");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["rowIndex", "columnIndex"];
-  }
-
-  protected override leggiScalare(nome: string, r: RifInterruzione): unknown {
-    if (nome === "rowIndex") return r.riga;
-    if (nome === "columnIndex") return 0;
-    return super.leggiScalare(nome, r);
-  }
+  declare readonly rowIndex: number;
+  declare readonly columnIndex: number;
 }
+
+descrivi(InterruzioneProxy, { proprieta: { rowIndex: { leggi: (r) => r.riga }, columnIndex: { leggi: () => 0 } } });

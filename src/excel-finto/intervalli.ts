@@ -2,15 +2,22 @@ import { a1DaArea, indirizzoCompleto, intersecano } from "../excel/addresses";
 import { ExcelRange, ExcelRangeAreas, ExcelRangeCollection } from "../excel/excel-api";
 import { Area } from "../layout/grid";
 import { ContestoFinto } from "./contesto";
-import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
+import { CODICI_ERRORE, ErroreExcelFinto, nonValido } from "./errori";
 import { FoglioFinto } from "./foglio";
 import { FormatoProxy } from "./formati-celle";
 import { RaccoltaFormatiProxy } from "./formati-condizionali";
 import { CellaFinta, GENERALE, ValoreFinto } from "./modello";
-import { controllaScrittura, copia, Intervallo, ProxyFinto, scrivi } from "./proxy";
+import { descrivi, Proprieta } from "./proprieta";
+import { controllaScrittura, Intervallo, ogniCella, ProxyFinto, RaccoltaProxy, scrivi } from "./proxy";
 import { erroreFormulaCella, erroreLetturaCelle, POSIZIONE_ERRORE_UNIONI } from "./vincoli";
 
 export class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
+  declare readonly address: string;
+  declare readonly rowCount: number;
+  declare readonly columnCount: number;
+  declare values: unknown[][];
+  declare formulas: unknown[][];
+  declare numberFormat: unknown[][];
   readonly format: FormatoProxy;
   readonly conditionalFormats: RaccoltaFormatiProxy;
 
@@ -50,136 +57,6 @@ export class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
   private area(): { foglio: FoglioFinto; area: Area } {
     const i = this.oggetto();
     return { foglio: i.foglio, area: i.aree[0] };
-  }
-
-  get address(): string {
-    return this.proprieta("address");
-  }
-
-  get rowCount(): number {
-    return this.proprieta("rowCount");
-  }
-
-  get columnCount(): number {
-    return this.proprieta("columnCount");
-  }
-
-  get values(): unknown[][] {
-    return this.proprieta("values");
-  }
-
-  set values(valori: unknown[][]) {
-    this.imposta("values", valori, (foglio, r, c, v) => {
-      if (typeof v === "string" && v.startsWith("'"))
-        foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
-      else if (typeof v === "string" && v.startsWith("=")) this.scriviFormula(foglio, r, c, v);
-      else if (typeof v === "number" && foglio.cellaIn(r, c)?.formato === "@")
-        // Excel: "Text format cells are treated as text even when a number is in the cell" (NumberFormatCategory.text).
-        foglio.impostaIn(r, c, { valore: String(v), formula: undefined });
-      else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
-    });
-  }
-
-  get formulas(): unknown[][] {
-    return this.proprieta("formulas");
-  }
-
-  set formulas(formule: unknown[][]) {
-    this.imposta("formulas", formule, (foglio, r, c, v) => {
-      if (typeof v === "string" && v.startsWith("=")) this.scriviFormula(foglio, r, c, v);
-      else if (typeof v === "string" && v.startsWith("'"))
-        foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
-      else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
-    });
-  }
-
-  get numberFormat(): unknown[][] {
-    return this.proprieta("numberFormat");
-  }
-
-  set numberFormat(formati: unknown[][]) {
-    this.imposta("numberFormat", formati, (foglio, r, c, v) => {
-      if (typeof v !== "string") throw nonValido("Formato numerico non valido.");
-      foglio.impostaIn(r, c, { formato: v });
-    });
-  }
-
-  private scriviFormula(foglio: FoglioFinto, r: number, c: number, formula: string): void {
-    const troppoLunga = erroreFormulaCella(formula);
-    if (troppoLunga) throw nonValido(troppoLunga);
-    const valore = this.ctx.cartella.valutaFormula?.(formula, foglio, r, c);
-    foglio.impostaIn(r, c, valore === undefined ? { formula } : { formula, valore });
-  }
-
-  /** A 2-D write: the array must match the range (or be a single value for every cell). */
-  private imposta(
-    proprieta: string,
-    dati: unknown,
-    perCella: (foglio: FoglioFinto, r: number, c: number, v: ValoreFinto | "") => void
-  ): void {
-    const copiati = copia(dati);
-    this.ctx.accoda("imposta", this.percorso, proprieta, copiati, () => {
-      const { foglio, area } = this.area();
-      const righe = area.bottom - area.top + 1;
-      const colonne = area.right - area.left + 1;
-      const matrice = Array.isArray(copiati);
-      if (matrice) {
-        const m = copiati as unknown[];
-        if (m.length !== righe || m.some((riga) => !Array.isArray(riga) || riga.length !== colonne))
-          throw nonValido(
-            "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
-          );
-      }
-      scrivi(this.ctx, { foglio, aree: [area] }, (r, c, i, j) => {
-        const v = matrice ? (copiati as unknown[][])[i][j] : copiati;
-        if (v === null || v === undefined) return; // Office: null leaves the cell as it is
-        if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
-          throw nonValido(`Valore non valido per ${proprieta}.`);
-        perCella(foglio, r, c, v);
-      });
-    });
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["address", "values", "numberFormat", "formulas", "rowCount", "columnCount", "rowIndex", "columnIndex"];
-  }
-
-  protected override leggiScalare(nome: string, i: Intervallo): unknown {
-    const foglio = i.foglio;
-    const area = i.aree[0];
-    const griglia = (f: (c: CellaFinta | undefined, r: number, col: number) => unknown) => {
-      const troppe = erroreLetturaCelle((area.bottom - area.top + 1) * (area.right - area.left + 1));
-      if (troppe) throw new ErroreExcelFinto(CODICI_ERRORE.generico, troppe);
-      return Array.from({ length: area.bottom - area.top + 1 }, (_, r) =>
-        Array.from({ length: area.right - area.left + 1 }, (_, c) =>
-          f(foglio.cellaIn(area.top + r, area.left + c), area.top + r, area.left + c)
-        )
-      );
-    };
-    switch (nome) {
-      case "address":
-        return indirizzoCompleto(foglio.nome, area);
-      case "rowCount":
-        return area.bottom - area.top + 1;
-      case "columnCount":
-        return area.right - area.left + 1;
-      case "rowIndex":
-        return area.top;
-      case "columnIndex":
-        return area.left;
-      case "values":
-        return griglia((c) => c?.valore ?? "");
-      case "numberFormat":
-        return griglia((c) => c?.formato ?? GENERALE);
-      case "formulas":
-        return griglia((c) => c?.formula ?? c?.valore ?? "");
-      default:
-        return super.leggiScalare(nome, i);
-    }
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    return nome === "format" ? this.format : nome === "conditionalFormats" ? this.conditionalFormats : undefined;
   }
 
   select(): void {
@@ -242,6 +119,105 @@ export class RangeProxy extends ProxyFinto<Intervallo> implements ExcelRange {
   }
 }
 
+/** The range's cells as a 2-D array, read as Office.js gives them (at most 5,000,000 cells: vincoli.ts). */
+function griglia(i: Intervallo, f: (c: CellaFinta | undefined) => unknown): unknown[][] {
+  const { foglio } = i;
+  const area = i.aree[0];
+  const troppe = erroreLetturaCelle((area.bottom - area.top + 1) * (area.right - area.left + 1));
+  if (troppe) throw new ErroreExcelFinto(CODICI_ERRORE.generico, troppe);
+  return Array.from({ length: area.bottom - area.top + 1 }, (_, r) =>
+    Array.from({ length: area.right - area.left + 1 }, (_, c) => f(foglio.cellaIn(area.top + r, area.left + c)))
+  );
+}
+
+/**
+ * A 2-D property (values, formulas, numberFormat): read as a grid; written with an array matching
+ * the range (InvalidArgument otherwise) or a single value for every cell; null leaves a cell as it is.
+ */
+function matrice(
+  nome: string,
+  daCella: (c: CellaFinta | undefined) => unknown,
+  inCella: (ctx: ContestoFinto, foglio: FoglioFinto, r: number, c: number, v: ValoreFinto | "") => void
+): Proprieta<Intervallo, RangeProxy> {
+  return {
+    leggi: (i) => griglia(i, daCella),
+    scrivi: {
+      applica: (i, dati: unknown, proxy) => {
+        const { foglio } = i;
+        const area = i.aree[0];
+        const righe = area.bottom - area.top + 1;
+        const colonne = area.right - area.left + 1;
+        const comeMatrice = Array.isArray(dati);
+        if (
+          comeMatrice &&
+          (dati.length !== righe || dati.some((riga) => !Array.isArray(riga) || riga.length !== colonne))
+        )
+          throw nonValido(
+            "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+          );
+        ogniCella({ foglio, aree: [area] }, (r, c, k, j) => {
+          const v = comeMatrice ? (dati as unknown[][])[k][j] : dati;
+          if (v === null || v === undefined) return; // Office: null leaves the cell as it is
+          if (typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean")
+            throw nonValido(`Valore non valido per ${nome}.`);
+          inCella(proxy.ctx, foglio, r, c, v);
+        });
+      },
+    },
+  };
+}
+
+/** A formula written into a cell: at most 8,192 characters (vincoli.ts); its value when the workbook computes it. */
+function scriviFormula(ctx: ContestoFinto, foglio: FoglioFinto, r: number, c: number, formula: string): void {
+  const troppoLunga = erroreFormulaCella(formula);
+  if (troppoLunga) throw nonValido(troppoLunga);
+  const valore = ctx.cartella.valutaFormula?.(formula, foglio, r, c);
+  foglio.impostaIn(r, c, valore === undefined ? { formula } : { formula, valore });
+}
+
+descrivi(RangeProxy, {
+  foglio: (i) => i.foglio,
+  proprieta: {
+    address: { leggi: (i) => indirizzoCompleto(i.foglio.nome, i.aree[0]) },
+    rowCount: { leggi: (i) => i.aree[0].bottom - i.aree[0].top + 1 },
+    columnCount: { leggi: (i) => i.aree[0].right - i.aree[0].left + 1 },
+    rowIndex: { leggi: (i) => i.aree[0].top },
+    columnIndex: { leggi: (i) => i.aree[0].left },
+    values: matrice(
+      "values",
+      (c) => c?.valore ?? "",
+      (ctx, foglio, r, c, v) => {
+        if (typeof v === "string" && v.startsWith("'"))
+          foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
+        else if (typeof v === "string" && v.startsWith("=")) scriviFormula(ctx, foglio, r, c, v);
+        else if (typeof v === "number" && foglio.cellaIn(r, c)?.formato === "@")
+          // Excel: "Text format cells are treated as text even when a number is in the cell" (NumberFormatCategory.text).
+          foglio.impostaIn(r, c, { valore: String(v), formula: undefined });
+        else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
+      }
+    ),
+    formulas: matrice(
+      "formulas",
+      (c) => c?.formula ?? c?.valore ?? "",
+      (ctx, foglio, r, c, v) => {
+        if (typeof v === "string" && v.startsWith("=")) scriviFormula(ctx, foglio, r, c, v);
+        else if (typeof v === "string" && v.startsWith("'"))
+          foglio.impostaIn(r, c, { valore: v.slice(1), formula: undefined });
+        else foglio.impostaIn(r, c, { valore: v === "" ? null : v, formula: undefined });
+      }
+    ),
+    numberFormat: matrice(
+      "numberFormat",
+      (c) => c?.formato ?? GENERALE,
+      (_ctx, foglio, r, c, v) => {
+        if (typeof v !== "string") throw nonValido("Formato numerico non valido.");
+        foglio.impostaIn(r, c, { formato: v });
+      }
+    ),
+  },
+  figli: ["format", "conditionalFormats"],
+});
+
 /** Cells → rectangles one column wide, rows contiguous (how the fake reports special cells). */
 export function colonneContigue(celle: { riga: number; colonna: number }[]): Area[] {
   const ordinate = [...celle].sort((a, b) => a.colonna - b.colonna || a.riga - b.riga);
@@ -254,33 +230,17 @@ export function colonneContigue(celle: { riga: number; colonna: number }[]): Are
   return aree;
 }
 
-export class RaccoltaRangeProxy extends ProxyFinto<Intervallo> implements ExcelRangeCollection {
-  private elementi: RangeProxy[] | undefined;
-
-  get items(): ExcelRange[] {
-    if (!this.elementi) throw nonCaricata("items");
-    return this.elementi;
-  }
-
-  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
-    const i = this.risolvi();
-    if (!i) return { risposta: { isNullObject: true }, consegna: () => undefined };
-    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
-    const elementi = i.aree.map(
+export class RaccoltaRangeProxy extends RaccoltaProxy<Intervallo, RangeProxy> implements ExcelRangeCollection {
+  protected override creaElementi(i: Intervallo): RangeProxy[] {
+    return i.aree.map(
       (area, k) => new RangeProxy(this.ctx, `${this.percorso}.items[${k}]`, () => ({ foglio: i.foglio, aree: [area] }))
     );
-    const esiti = elementi.map((e) => e.carica(sotto));
-    return {
-      risposta: { items: esiti.map((e) => e.risposta) },
-      consegna: () => {
-        esiti.forEach((e) => e.consegna());
-        this.elementi = elementi;
-      },
-    };
   }
 }
 
 export class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas {
+  declare readonly address: string;
+  declare readonly areaCount: number;
   readonly format: FormatoProxy;
   readonly areas: RaccoltaRangeProxy;
   readonly conditionalFormats: RaccoltaFormatiProxy;
@@ -291,27 +251,12 @@ export class AreeProxy extends ProxyFinto<Intervallo> implements ExcelRangeAreas
     this.areas = new RaccoltaRangeProxy(ctx, `${percorso}.areas`, trova);
     this.conditionalFormats = new RaccoltaFormatiProxy(ctx, `${percorso}.conditionalFormats`, trova);
   }
-
-  get address(): string {
-    return this.proprieta("address");
-  }
-
-  get areaCount(): number {
-    return this.proprieta("areaCount");
-  }
-
-  protected override scalari(): readonly string[] {
-    return ["address", "areaCount"];
-  }
-
-  protected override leggiScalare(nome: string, i: Intervallo): unknown {
-    if (nome === "address") return i.aree.map((a) => indirizzoCompleto(i.foglio.nome, a)).join(", ");
-    if (nome === "areaCount") return i.aree.length;
-    return super.leggiScalare(nome, i);
-  }
-
-  protected override figlio(nome: string): ProxyFinto<unknown> | undefined {
-    if (nome === "conditionalFormats") return this.conditionalFormats;
-    return nome === "format" ? this.format : nome === "areas" ? this.areas : undefined;
-  }
 }
+
+descrivi(AreeProxy, {
+  proprieta: {
+    address: { leggi: (i) => i.aree.map((a) => indirizzoCompleto(i.foglio.nome, a)).join(", ") },
+    areaCount: { leggi: (i) => i.aree.length },
+  },
+  figli: ["format", "areas", "conditionalFormats"],
+});

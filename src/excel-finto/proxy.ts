@@ -5,6 +5,7 @@ import { CartellaFinta } from "./cartella";
 import { ContestoFinto } from "./contesto";
 import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";
 import { FoglioFinto } from "./foglio";
+import { descrizioneDi } from "./proprieta";
 
 export const COLORE_HEX = /^#[0-9A-F]{6}$/i;
 
@@ -21,14 +22,15 @@ export function percorsi(nomi?: ProprietaDaCaricare): string[] {
 
 /**
  * A proxy: a path resolved against the workbook when an operation runs (null for a null object).
- * Scalar properties are read from what the last successful sync delivered.
+ * Its scalar properties are described as data (proprieta.ts): read from what the last successful
+ * sync delivered, written through a queued operation.
  */
 export abstract class ProxyFinto<T> {
   private readonly caricati = new Map<string, unknown>();
   private nullo: boolean | undefined;
 
   constructor(
-    protected readonly ctx: ContestoFinto,
+    readonly ctx: ContestoFinto,
     readonly percorso: string,
     private readonly trova: () => T | null
   ) {
@@ -70,21 +72,23 @@ export abstract class ProxyFinto<T> {
   carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
     const o = this.trova();
     if (o === null) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const { proprieta = {}, figli = [] } = descrizioneDi(this as ProxyFinto<unknown>);
+    const leggi = (nome: string) => proprieta[nome].leggi(o, this as ProxyFinto<unknown>);
     const risposta: Record<string, unknown> = {};
     const consegne: (() => void)[] = [];
     const perFiglio = new Map<string, string[]>();
     for (const p of elenco) {
       const [testa, ...resto] = p.split("/");
       if (testa === "*") {
-        for (const nome of this.scalari()) risposta[nome] = this.leggiScalare(nome, o);
-      } else if (this.scalari().includes(testa) && resto.length === 0) {
-        risposta[testa] = this.leggiScalare(testa, o);
-      } else if (this.figlio(testa)) {
+        for (const nome of Object.keys(proprieta)) risposta[nome] = leggi(nome);
+      } else if (Object.hasOwn(proprieta, testa) && resto.length === 0) {
+        risposta[testa] = leggi(testa);
+      } else if (figli.includes(testa)) {
         perFiglio.set(testa, [...(perFiglio.get(testa) ?? []), resto.length > 0 ? resto.join("/") : "*"]);
       } else throw nonValido(`Proprietà sconosciuta per ${this.percorso}: ${p}`);
     }
     for (const [nome, sotto] of perFiglio) {
-      const esito = (this.figlio(nome) as ProxyFinto<unknown>).carica(sotto);
+      const esito = (this as unknown as Record<string, ProxyFinto<unknown>>)[nome].carica(sotto);
       risposta[nome] = esito.risposta;
       consegne.push(esito.consegna);
     }
@@ -98,26 +102,59 @@ export abstract class ProxyFinto<T> {
     };
   }
 
-  /** A loaded and synced property. */
-  protected proprieta<V>(nome: string): V {
+  /** @internal A loaded and synced property (every described property's getter). */
+  proprieta<V>(nome: string): V {
     if (!this.caricati.has(nome)) throw nonCaricata(nome);
     return this.caricati.get(nome) as V;
   }
 
-  protected scalari(): readonly string[] {
-    return [];
+  /** @internal A described property's setter: queued; at sync the value, the object, the write check, the change. */
+  impostaProprieta(nome: string, valore: unknown): void {
+    const descrizione = descrizioneDi(this as ProxyFinto<unknown>);
+    const scrittura = descrizione.proprieta?.[nome]?.scrivi;
+    if (!scrittura) throw new TypeError(`${nome}: proprietà di sola lettura.`);
+    const copiato = typeof valore === "object" && valore !== null ? copia(valore) : valore;
+    this.ctx.accoda("imposta", this.percorso, nome, copiato, () => {
+      const errore = scrittura.valida?.(copiato);
+      if (errore) throw nonValido(errore);
+      const o = this.oggetto();
+      const proxy = this as ProxyFinto<unknown>;
+      if (scrittura.controllo === "struttura") controllaStruttura(this.ctx.cartella);
+      else if (descrizione.foglio) controllaScrittura(this.ctx, descrizione.foglio(o, proxy));
+      scrittura.applica(o, copiato as never, proxy);
+    });
+  }
+}
+
+/**
+ * A collection (worksheets, areas, conditionalFormats, charts, horizontalPageBreaks): `items` once
+ * loaded, one proxy per item made when the load runs; "items/name" or, as Office allows on a
+ * collection, "name" loads a property of every item.
+ */
+export abstract class RaccoltaProxy<T, E extends ProxyFinto<unknown>> extends ProxyFinto<T> {
+  private elementi: E[] | undefined;
+
+  get items(): E[] {
+    if (!this.elementi) throw nonCaricata("items");
+    return this.elementi;
   }
 
-  /** A scalar property's value, read from the resolved object (subclasses list theirs in scalari()). */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  protected leggiScalare(nome: string, _oggetto: T): unknown {
-    throw nonValido(`Proprietà sconosciuta per ${this.percorso}: ${nome}`);
-  }
+  /** The items' proxies when the load runs (may refuse: GeneralException for unreadable rules). */
+  protected abstract creaElementi(oggetto: T): E[];
 
-  /** Navigation properties (format, fill, protection, areas…): none by default. */
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  protected figlio(_nome: string): ProxyFinto<unknown> | undefined {
-    return undefined;
+  override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
+    const o = this.risolvi();
+    if (!o) return { risposta: { isNullObject: true }, consegna: () => undefined };
+    const sotto = elenco.map((p) => (p.startsWith("items/") ? p.slice("items/".length) : p === "items" ? "*" : p));
+    const elementi = this.creaElementi(o);
+    const esiti = elementi.map((e) => e.carica(sotto));
+    return {
+      risposta: { items: esiti.map((e) => e.risposta) },
+      consegna: () => {
+        esiti.forEach((e) => e.consegna());
+        this.elementi = elementi;
+      },
+    };
   }
 }
 
@@ -127,8 +164,10 @@ export interface Intervallo {
   aree: Area[];
 }
 
-/** Adding, deleting or moving a sheet: refused while the workbook's structure is protected. */
+/** Adding, deleting or moving a sheet: refused in a read-only workbook and while its structure is protected. */
 export function controllaStruttura(cartella: CartellaFinta): void {
+  if (cartella.solaLettura)
+    throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La cartella di lavoro è di sola lettura.");
   if (cartella.strutturaProtetta)
     throw new ErroreExcelFinto(CODICI_ERRORE.accessoNegato, "La struttura della cartella di lavoro è protetta.");
 }
@@ -151,6 +190,14 @@ export function scrivi(
   perCella: (r: number, c: number, i: number, j: number) => void
 ): void {
   controllaScrittura(ctx, intervallo.foglio);
+  ogniCella(intervallo, perCella);
+}
+
+/** Each cell of the areas (a property's setter: the write check already ran). */
+export function ogniCella(
+  intervallo: Intervallo,
+  perCella: (r: number, c: number, i: number, j: number) => void
+): void {
   for (const area of intervallo.aree)
     for (let r = area.top; r <= Math.min(area.bottom, ULTIMA_RIGA); r++)
       for (let c = area.left; c <= area.right; c++) perCella(r, c, r - area.top, c - area.left);
