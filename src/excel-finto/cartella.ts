@@ -1,3 +1,8 @@
+/**
+ * The fake workbook: its sheets, selection, the switches that make Excel refuse (cell edit mode,
+ * read-only, protected structure, unreadable rules), the document settings, the log of syncs,
+ * Excel.run, and a snapshot of everything a person could see.
+ */
 import { a1DaArea, areaDaA1 } from "../excel/addresses";
 import { ExcelContext, ImpostazioniDocumento } from "../excel/excel-api";
 import { Area } from "../layout/grid";
@@ -103,7 +108,7 @@ export class CartellaFinta {
     return risultato;
   };
 
-  /** Office.context.document.settings for this workbook: this session's (see fake-impostazioni.ts). */
+  /** Office.context.document.settings for this workbook: this session's (see impostazioni.ts). */
   readonly impostazioni: SessioneImpostazioni = this.documentoImpostazioni.sessione();
 
   /** Another instance of the add-in on the same workbook (a colleague co-authoring): its own settings copy. */

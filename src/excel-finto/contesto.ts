@@ -1,3 +1,9 @@
+/**
+ * The request context: operations queue on the proxies and run only at sync(), in order; a sync
+ * fails as a whole in cell edit mode or over the payload limit, otherwise the first failing
+ * operation stops it (earlier writes stay, loads deliver nothing). Every sync is logged with its
+ * operations and estimated request/response bytes.
+ */
 import { ExcelContext, ExcelWorkbook } from "../excel/excel-api";
 import { CartellaFinta } from "./cartella";
 import { CODICI_ERRORE, ErroreExcelFinto } from "./errori";

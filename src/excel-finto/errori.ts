@@ -1,3 +1,6 @@
+/**
+ * Errors shaped like OfficeExtension.Error, with the codes Excel documents.
+ */
 export const CODICI_ERRORE = {
   proprietaNonCaricata: "PropertyNotLoaded",
   argomentoNonValido: "InvalidArgument",

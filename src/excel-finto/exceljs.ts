@@ -1,5 +1,5 @@
 /**
- * ExcelJS workbook ⇄ fake Excel (fake-excel.ts). Browser-safe: only ExcelJS's types are imported;
+ * ExcelJS workbook ⇄ fake Excel (src/excel-finto/). Browser-safe: only ExcelJS's types are imported;
  * the caller passes the Workbook it opened (xlsx.load in the browser, readFile under Node).
  *
  * - cartellaDaExcelJS: values as Office.js shows them (formula results, rich text, hyperlink text,

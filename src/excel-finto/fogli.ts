@@ -1,3 +1,8 @@
+/**
+ * Workbook and sheets: workbook.worksheets (add, getItem, getItemOrNullObject), getSelectedRanges,
+ * a sheet (position, delete, activate, getRange, getRanges, getUsedRangeOrNullObject) and the
+ * protection of a sheet and of the workbook.
+ */
 import { areeDaIndirizzi, ULTIMA_COLONNA, ULTIMA_RIGA } from "../excel/addresses";
 import {
   ExcelRange,

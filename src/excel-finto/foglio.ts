@@ -1,3 +1,7 @@
+/**
+ * A sheet of the fake workbook: its cells (sparse, by row), merged areas, conditional-format rules,
+ * charts, page layout and page breaks, and what a person sees (the fill a true rule gives a cell).
+ */
 import { areaDaA1, intersecano, intersezione } from "../excel/addresses";
 import { Area } from "../layout/grid";
 import { FormulaNonSupportata, regolaVera } from "./formula-condizionale";
@@ -158,7 +162,7 @@ export class FoglioFinto {
   /**
    * The conditional-format rule that gives the cell its fill, as Excel shows it: the first custom
    * rule by priority that applies to the cell, has a fill and is true there. Formulas the fake
-   * cannot evaluate (src/excel/formula-condizionale.ts) are skipped.
+   * cannot evaluate (formula-condizionale.ts) are skipped.
    */
   regolaVisibile(
     riga: number,

@@ -1,3 +1,7 @@
+/**
+ * Ranges: Range (values, formulas, numberFormat; clear, merge, select, merged areas, special cells),
+ * RangeAreas and RangeCollection.
+ */
 import { a1DaArea, indirizzoCompleto, intersecano } from "../excel/addresses";
 import { ExcelRange, ExcelRangeAreas, ExcelRangeCollection } from "../excel/excel-api";
 import { Area } from "../layout/grid";

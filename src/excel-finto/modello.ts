@@ -1,3 +1,7 @@
+/**
+ * The fake workbook's data: a cell, a page layout, a conditional-format rule, a chart (and the
+ * data a chart shows), as plain values. The sheet is foglio.ts, the workbook cartella.ts.
+ */
 import { Area } from "../layout/grid";
 import { CartellaFinta } from "./cartella";
 import { FoglioFinto } from "./foglio";
@@ -36,7 +40,7 @@ export interface PaginaFinta {
   orientamento: string;
   /** "A4", "Letter"… */
   carta: string;
-  /** A percentage, or pages wide and/or tall (documented values only: fake-impaginazione.ts). */
+  /** A percentage, or pages wide and/or tall (documented values only: vincoli-impaginazione.ts). */
   zoom: ZoomFinto;
   /** Points. */
   margini: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
@@ -89,7 +93,7 @@ export interface RegolaFinta {
   /** Custom rules: the fill "#RRGGBB" when true; null or absent: no fill. */
   colore?: string | null;
   fermaSeVera?: boolean;
-  /** Loaded from a file: the rule as read (src/workbench/xlsx-to-fake.ts writes it back unchanged). */
+  /** Loaded from a file: the rule as read (exceljs.ts writes it back unchanged). */
   originale?: unknown;
 }
 

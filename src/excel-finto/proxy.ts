@@ -1,3 +1,8 @@
+/**
+ * The proxy base: load (PropertyNotLoaded until load + sync), null objects, properties described as
+ * data (proprieta.ts), collections (RaccoltaProxy), and the write checks (read-only workbook,
+ * protected sheet, protected structure: AccessDenied).
+ */
 import { ULTIMA_RIGA } from "../excel/addresses";
 import { ProprietaDaCaricare } from "../excel/excel-api";
 import { Area } from "../layout/grid";

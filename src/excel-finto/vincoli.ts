@@ -1,5 +1,5 @@
 /**
- * Excel's documented limits that the in-memory Excel (fake-excel.ts) enforces, kept here as plain
+ * Excel's documented limits that the in-memory Excel (src/excel-finto/) enforces, kept here as plain
  * checks: each returns the message of the error the fake throws, or null when Excel accepts.
  * docs/VINCOLI-EXCEL.md lists every constraint with its Microsoft source and the test that checks it.
  */
