@@ -8,7 +8,7 @@
  */
 import ExcelJS from "exceljs";
 import type { SheetGrid } from "../../src/layout/grid";
-import type { FoglioFinto } from "../../src/workbench/fake-excel";
+import type { FoglioFinto } from "../../src/excel-finto";
 import { a1DaArea } from "../../src/excel/addresses";
 import { generaCartella, Generata } from "../../test/excel/generatore";
 

@@ -16,7 +16,7 @@ import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { MAX_BYTE_LOTTO, pianoScrittura } from "../../src/excel/write-plan";
 import type { WorkbookAccess } from "../../src/app/access";
-import { CartellaFinta, SyncRegistrata } from "../../src/workbench/fake-excel";
+import { CartellaFinta, SyncRegistrata } from "../../src/excel-finto";
 import { FOGLIO_GENERATO } from "../../test/excel/generatore";
 import { generaCartella, grigliaDaFoglio, scriviXlsx } from "./cartella";
 

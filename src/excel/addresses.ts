@@ -129,6 +129,17 @@ export function intersecano(a: Area, b: Area): boolean {
   return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
 }
 
+/** The cells two areas share, or null when they share none. */
+export function intersezione(a: Area, b: Area): Area | null {
+  if (!intersecano(a, b)) return null;
+  return {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+}
+
 function ordina(area: Area): Area {
   return {
     top: Math.min(area.top, area.bottom),

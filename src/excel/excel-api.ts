@@ -2,7 +2,7 @@
  * The subset of the Office.js Excel API that Barometro uses, declared structurally with the
  * same names and signatures as @types/office-js. `Excel.RequestContext` is assignable to
  * `ExcelContext` (office-access.ts passes `Excel.run` where an `EseguiExcel` is expected, so the
- * compiler checks it), and src/workbench/fake-excel.ts implements these interfaces: the adapter
+ * compiler checks it), and src/excel-finto/ implements these interfaces: the adapter
  * runs unchanged against Excel, the in-memory workbench and the tests.
  */
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens } from "@fluentui/react-components";
-import { CartellaFinta, GraficoFinto } from "./fake-excel";
-import { testoMostrato, VistaGrafico } from "./xlsx-to-fake";
+import { CartellaFinta, GraficoFinto } from "../excel-finto";
+import { testoMostrato, VistaGrafico } from "../excel-finto/exceljs";
 
 /**
  * A chart of the fake workbook drawn as an accessible SVG: title, one bar per point in its colour,

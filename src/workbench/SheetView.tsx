@@ -1,7 +1,7 @@
 import * as React from "react";
 import { makeStyles, tokens, Tab, TabList, Text } from "@fluentui/react-components";
-import { CartellaFinta } from "./fake-excel";
-import { CellaDaMostrare, vistaFoglio, vistaGrafici } from "./xlsx-to-fake";
+import { CartellaFinta } from "../excel-finto";
+import { CellaDaMostrare, vistaFoglio, vistaGrafici } from "../excel-finto/exceljs";
 import { formatiGrafico, GraficoView } from "./GraficoView";
 import { a1DaArea, contiene, areaDaA1 } from "../excel/addresses";
 import { luminanza } from "../taskpane/tema";

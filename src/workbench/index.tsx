@@ -12,9 +12,9 @@ import {
 import { App } from "../taskpane/App";
 import { creaAccessoOffice } from "../excel/office-access";
 import { creaBancoDiagnostica } from "../excel/diagnostica";
-import { CartellaFinta } from "./fake-excel";
-import { AMBIENTE_BANCO, impostazioniBanco, requisitiBanco, valutaFormulaBanco } from "./fake-office";
-import { cartellaDaExcelJS } from "./xlsx-to-fake";
+import { CartellaFinta } from "../excel-finto";
+import { AMBIENTE_BANCO, impostazioniBanco, requisitiBanco, valutaFormulaBanco } from "../excel-finto/office-finto";
+import { cartellaDaExcelJS } from "../excel-finto/exceljs";
 import { SheetView } from "./SheetView";
 
 /**

@@ -5,12 +5,12 @@ import ExcelJS from "exceljs";
 import { formattazioniDi } from "../../src/cli/conditional-format";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
-import { costruttiVietati } from "../../src/excel/formula-condizionale";
+import { costruttiVietati } from "../../src/excel-finto/formula-condizionale";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
 import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
-import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { snapshot } from "./workbook-snapshot";
 import { capture, leggi } from "./io";
 

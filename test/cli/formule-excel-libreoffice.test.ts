@@ -27,7 +27,7 @@ import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
 import { formattazioniDi } from "../../src/cli/conditional-format";
 import { cellValue } from "../../src/cli/xlsx-grid";
-import { regolaVera } from "../../src/excel/formula-condizionale";
+import { regolaVera } from "../../src/excel-finto/formula-condizionale";
 import { areaDaA1 } from "../../src/excel/addresses";
 import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { costruisci, inFoglioExcel, SpecFoglio, specFoglio } from "../robustezza/generatori";

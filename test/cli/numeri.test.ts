@@ -5,8 +5,8 @@ import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
-import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { capture, leggi } from "./io";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");

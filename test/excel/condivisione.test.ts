@@ -30,9 +30,9 @@ import {
   lineaDellaRegola,
   regoleCondizionali,
 } from "../../src/layout/patch";
-import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
-import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
-import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
+import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
+import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/excel-finto";
+import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/excel-finto/exceljs";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";

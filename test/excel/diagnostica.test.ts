@@ -11,8 +11,13 @@ import {
   PREFISSO_FOGLIO,
 } from "../../src/excel/diagnostica";
 import { EseguiExcel } from "../../src/excel/excel-api";
-import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
-import { AMBIENTE_BANCO, impostazioniBanco, requisitiBanco, valutaFormulaBanco } from "../../src/workbench/fake-office";
+import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/excel-finto";
+import {
+  AMBIENTE_BANCO,
+  impostazioniBanco,
+  requisitiBanco,
+  valutaFormulaBanco,
+} from "../../src/excel-finto/office-finto";
 
 /** A user's workbook: two sheets with values, a formula, a merge, a rule of the user's, a chart, settings. */
 function cartellaUtente(valutaFormula: ValutaFormula = valutaFormulaBanco): CartellaFinta {

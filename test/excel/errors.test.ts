@@ -1,7 +1,7 @@
 import { MESSAGGI_APP } from "../../src/app/messages";
 import { ErroreBarometro } from "../../src/app/ricalcolo";
 import { codiceOffice, comeErroreBarometro } from "../../src/excel/errors";
-import { ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { ErroreExcelFinto } from "../../src/excel-finto";
 
 describe("Office errors → ErroreBarometro with the Italian messages", () => {
   const office = (code: string, message = "msg") => new ErroreExcelFinto(code, message);

@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { CartellaFinta, CODICI_ERRORE, datiGrafico, ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { CartellaFinta, CODICI_ERRORE, datiGrafico, ErroreExcelFinto } from "../../src/excel-finto";
 import {
   caricaFormattazioni,
   cartellaDaExcelJS,
@@ -7,7 +7,7 @@ import {
   scriviFormattazioni,
   vistaFoglio,
   vistaGrafici,
-} from "../../src/workbench/xlsx-to-fake";
+} from "../../src/excel-finto/exceljs";
 
 async function fallisce(p: Promise<unknown>): Promise<ErroreExcelFinto> {
   try {

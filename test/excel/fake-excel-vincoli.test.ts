@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
-import { MAX_AREE_UNITE, MAX_CARATTERI_FORMULA, POSIZIONE_ERRORE_UNIONI } from "../../src/workbench/fake-excel-vincoli";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/excel-finto";
+import { MAX_AREE_UNITE, MAX_CARATTERI_FORMULA, POSIZIONE_ERRORE_UNIONI } from "../../src/excel-finto/vincoli";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 
 /** The error a batch fails with (an Office-like error, not a crash of the fake). */
 async function fallisce(p: Promise<unknown>): Promise<ErroreExcelFinto> {

@@ -1,4 +1,4 @@
-import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/excel-finto";
 
 function cartella() {
   const c = new CartellaFinta();

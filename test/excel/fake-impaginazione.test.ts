@@ -1,5 +1,5 @@
 import { ExcelPageLayout } from "../../src/excel/excel-api";
-import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/excel-finto";
 
 /** Sets one page-layout value on a fresh sheet: Excel's error code, or "ok". */
 async function imposta(scrivi: (p: ExcelPageLayout, foglio: string) => void): Promise<string> {

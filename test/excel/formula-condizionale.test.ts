@@ -6,7 +6,7 @@ import {
   FormulaNonSupportata,
   regolaVera,
   valutaFormula,
-} from "../../src/excel/formula-condizionale";
+} from "../../src/excel-finto/formula-condizionale";
 
 /** Cells by address, evaluated at `cella` for a rule anchored at `ancora`. */
 function contesto(

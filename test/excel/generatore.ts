@@ -1,4 +1,4 @@
-import { CartellaFinta, FoglioFinto, OpzioniCartella } from "../../src/workbench/fake-excel";
+import { CartellaFinta, FoglioFinto, OpzioniCartella } from "../../src/excel-finto";
 import { INTESTAZIONE_STAFF } from "../../scripts/staff-layout";
 
 /**

@@ -4,12 +4,12 @@ import { convertiNumeri } from "../../src/app/numeri";
 import { ricalcola } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
-import { valutaFormula } from "../../src/excel/formula-condizionale";
+import { valutaFormula } from "../../src/excel-finto/formula-condizionale";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { parseA1 } from "../../src/layout/grid";
-import { CartellaFinta, FoglioFinto } from "../../src/workbench/fake-excel";
-import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CartellaFinta, FoglioFinto } from "../../src/excel-finto";
+import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";

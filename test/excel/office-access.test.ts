@@ -9,7 +9,7 @@ import {
 } from "../../src/app/settings";
 import { creaBande } from "../../src/engine";
 import { DipendenzeOffice, creaAccessoOffice } from "../../src/excel/office-access";
-import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/excel-finto";
 import { generaCartella } from "./generatore";
 import { errore } from "../errore-barometro";
 

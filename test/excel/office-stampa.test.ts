@@ -13,8 +13,8 @@ import { gruppiDiIndirizzi, puntiDaCaratteri } from "../../src/excel/office-stam
 import { leggiLinee } from "../../src/layout";
 import { parseA1 } from "../../src/layout/grid";
 import { pianoStampa } from "../../src/layout/stampa";
-import { CartellaFinta, FoglioFinto, paginaPredefinita } from "../../src/workbench/fake-excel";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CartellaFinta, FoglioFinto, paginaPredefinita } from "../../src/excel-finto";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { errore } from "../errore-barometro";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");

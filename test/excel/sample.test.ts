@@ -7,9 +7,9 @@ import { leggiLinee } from "../../src/layout";
 import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { creaAccessoOffice } from "../../src/excel/office-access";
-import { CartellaFinta } from "../../src/workbench/fake-excel";
-import { calcolaFormula } from "../../src/workbench/calcolo-formule";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CartellaFinta } from "../../src/excel-finto";
+import { calcolaFormula } from "../../src/excel-finto/calcolo-formule";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const SEED = require("../fixtures/relazione-performance-2024.json") as {

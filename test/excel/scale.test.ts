@@ -3,7 +3,7 @@ import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { MAX_BYTE_RISPOSTA } from "../../src/excel/read-plan";
 import { MAX_BYTE_LOTTO } from "../../src/excel/write-plan";
-import { CODICI_ERRORE, SyncRegistrata } from "../../src/workbench/fake-excel";
+import { CODICI_ERRORE, SyncRegistrata } from "../../src/excel-finto";
 import { FOGLIO_GENERATO, generaCartella } from "./generatore";
 
 interface Riga {

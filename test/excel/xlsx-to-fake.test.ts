@@ -7,7 +7,7 @@ import {
   testoMostrato,
   valoreDaExcelJS,
   vistaFoglio,
-} from "../../src/workbench/xlsx-to-fake";
+} from "../../src/excel-finto/exceljs";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 

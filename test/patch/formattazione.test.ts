@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { BANDE_PREDEFINITE, calcolaLinea, calcolaRagg, creaBande, fasciaPer, Linea, Obiettivo } from "../../src/engine";
-import { regolaVera } from "../../src/excel/formula-condizionale";
+import { regolaVera } from "../../src/excel-finto/formula-condizionale";
 import {
   chiaviLinee,
   daSostituire,

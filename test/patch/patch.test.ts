@@ -1,5 +1,5 @@
 import { Bande, BANDE_PREDEFINITE, calcolaLinea, Linea, Obiettivo, SIMBOLI_FASCE, ValoreCella } from "../../src/engine";
-import { valutaFormula } from "../../src/excel/formula-condizionale";
+import { valutaFormula } from "../../src/excel-finto/formula-condizionale";
 import { a1, parseA1, SheetGrid } from "../../src/layout/grid";
 import {
   CONTENUTI_BAROMETRO,

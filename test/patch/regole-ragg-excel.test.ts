@@ -1,5 +1,5 @@
 import { BANDE_PREDEFINITE, calcolaLinea, Indicatore, Linea, Obiettivo } from "../../src/engine";
-import { regolaVera } from "../../src/excel/formula-condizionale";
+import { regolaVera } from "../../src/excel-finto/formula-condizionale";
 import { creaPatch, OpzioniPatch, Patch, RegolaCondizionale, regoleCondizionali } from "../../src/layout/patch";
 import { daRiga, ind, obj } from "./costruttori";
 

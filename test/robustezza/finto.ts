@@ -9,8 +9,8 @@ import { ErroreBarometro, EsitoRicalcolo, ricalcola } from "../../src/app/ricalc
 import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { isFormulaBarometro, isRegolaBarometro, Patch } from "../../src/layout/patch";
-import { CartellaFinta } from "../../src/workbench/fake-excel";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CartellaFinta } from "../../src/excel-finto";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { chiave, diverse, proprie } from "./strumenti";
 
 /**

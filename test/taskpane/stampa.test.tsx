@@ -11,8 +11,8 @@ import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { App } from "../../src/taskpane/App";
 import { riduttore, statoIniziale } from "../../src/taskpane/state";
-import { CartellaFinta } from "../../src/workbench/fake-excel";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CartellaFinta } from "../../src/excel-finto";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { fogliCampione } from "./campione";
 import { FakeAccess } from "./fake-access";
 

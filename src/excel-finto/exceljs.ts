@@ -1,5 +1,5 @@
 /**
- * ExcelJS workbook ⇄ fake Excel (fake-excel.ts). Browser-safe: only ExcelJS's types are imported;
+ * ExcelJS workbook ⇄ fake Excel (src/excel-finto/). Browser-safe: only ExcelJS's types are imported;
  * the caller passes the Workbook it opened (xlsx.load in the browser, readFile under Node).
  *
  * - cartellaDaExcelJS: values as Office.js shows them (formula results, rich text, hyperlink text,
@@ -33,7 +33,7 @@ import {
   OpzioniCartella,
   RegolaFinta,
   ValoreFinto,
-} from "./fake-excel";
+} from "./index";
 
 /** Every sheet of the ExcelJS workbook, in order, in a new fake workbook. */
 export function cartellaDaExcelJS(wb: Workbook, opzioni: OpzioniCartella = {}): CartellaFinta {

@@ -1,9 +1,9 @@
 /**
- * Excel's documented limits that the in-memory Excel (fake-excel.ts) enforces, kept here as plain
+ * Excel's documented limits that the in-memory Excel (src/excel-finto/) enforces, kept here as plain
  * checks: each returns the message of the error the fake throws, or null when Excel accepts.
  * docs/VINCOLI-EXCEL.md lists every constraint with its Microsoft source and the test that checks it.
  */
-import { costruttiVietati } from "../excel/formula-condizionale";
+import { costruttiVietati } from "./formula-condizionale";
 
 /**
  * Longest formula Excel takes ("Length of formula contents: 8,192 characters", Excel

@@ -1,5 +1,5 @@
-import { ErroreExcel, FormulaNonSupportata, valutaFormula } from "../excel/formula-condizionale";
-import type { CartellaFinta, ValutaFormula } from "./fake-excel";
+import { ErroreExcel, FormulaNonSupportata, valutaFormula } from "./formula-condizionale";
+import type { CartellaFinta, ValutaFormula } from "./index";
 
 /**
  * Excel computes a formula when it is written; the fake computes those the conditional-format

@@ -12,7 +12,7 @@ import { ImpostazioniDiagnostica } from "../excel/diagnostica";
 import { isErrore } from "../functions/coerce";
 import { ragg } from "../functions/perf";
 import { calcolaFormula } from "./calcolo-formule";
-import { CartellaFinta, FoglioFinto, ValoreFinto, ValutaFormula } from "./fake-excel";
+import { CartellaFinta, FoglioFinto, ValoreFinto, ValutaFormula } from "./index";
 import { areaDaA1 } from "../excel/addresses";
 
 /** One argument of a PERF call: a number, a "text" or a cell of the same sheet. */
