@@ -30,7 +30,7 @@ const LARGO_UNA_PAGINA = { horizontalFitToPages: 1 };
  *   its number formats, band fills, bold rows, column widths and its own page layout (portrait).
  *
  * Nothing is read: everything the plan needs came from the read before it. A sheet added here
- * loads its id in the same batch and is passed to `aggiunti` after the sync (office-access.ts
+ * loads its id in the same batch and is passed to `aggiunti` after the sync (scrittore.ts
  * remembers it, so the next read stays at one sync).
  */
 export async function impaginaInExcel(

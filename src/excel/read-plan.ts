@@ -14,7 +14,7 @@ import { areeDaIndirizzi, ULTIMA_RIGA } from "./addresses";
  * row) sets how many rows hold AREE_PER_BLOCCO areas, half of Excel's 512. A sheet never read gets
  * RIGHE_PER_BLOCCO rows a block (up to 4 areas a row). If Excel refuses a block all the same (the
  * sheet gained merges), the read is done again with blocks `divisore` times lower (see
- * office-access.ts, isErroreUnioni).
+ * the recovery table in recuperi.ts, isErroreUnioni).
  */
 export const RIGHE_PER_BLOCCO = 128;
 /** Areas a block aims at: half of the 512 getMergedAreasOrNullObject() can return. */

@@ -30,7 +30,7 @@ export interface BloccoColore {
 
 /**
  * What one context.sync() sends, in this order: Barometro's conditional-format rules to delete
- * (first, as the sheets hold them when the lot is sent: office-access.ts reads them again in a sync
+ * (first, as the sheets hold them when the lot is sent: scrittore.ts reads them again in a sync
  * of their own just before, since rule ids are positions), the Riepilogo
  * sheet's preparation (added, or its old contents and chart cleared), the values, the fills, the
  * Riepilogo's number formats and chart, the new rules.
