@@ -11,7 +11,7 @@ import {
 } from "../../src/excel/recuperi";
 import { StatoAccesso, statoIniziale } from "../../src/excel/stato-accesso";
 import { BloccoValori, LottoScrittura } from "../../src/excel/write-plan";
-import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/workbench/fake-excel";
+import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/excel-finto";
 
 const MAX_BYTE = 4_000_000;
 const tabella = recuperiLettura(MAX_BYTE);
