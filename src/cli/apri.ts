@@ -54,3 +54,6 @@ export function erroreDelFile(file: string, e: unknown): unknown {
 const FIRMA_OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const isOle = (dati: Buffer) => dati.length >= FIRMA_OLE.length && FIRMA_OLE.every((b, i) => dati[i] === b);
+
+/** The file access's own opening, from bytes (the comparison with the task pane's path uses it). */
+export { apriCartella };

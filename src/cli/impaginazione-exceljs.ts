@@ -15,7 +15,13 @@ export function impaginaCartella(workbook: Workbook, piano: PianoStampaCartella,
   const pie = `&C${piano.piePagina}`;
   for (const p of piano.fogli) {
     const ws = workbook.getWorksheet(p.foglio);
-    if (ws) impaginaFoglio(ws, p, pie, fogli.find((g) => g.name === p.foglio));
+    if (ws)
+      impaginaFoglio(
+        ws,
+        p,
+        pie,
+        fogli.find((g) => g.name === p.foglio)
+      );
   }
   scriviIndice(workbook, piano.indice, pie);
 }
