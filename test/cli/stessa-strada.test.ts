@@ -4,7 +4,7 @@
  * command line's (the same use case over the file access, src/cli/apri.ts → CartellaFile, saved and
  * read back). The cells, fills and conditional-format rules written must be the same — on the
  * bundled sample (the `ricalcola` command itself, and the use case in each write mode) and on
- * generated layouts. Written against CartellaFile only: any file access (the ExcelJS one, src/xlsx)
+ * generated layouts; likewise the Riepilogo sheet, the Indice and Prepara per la condivisione. Written against CartellaFile only: any file access (the ExcelJS one, src/xlsx)
  * runs it by changing the import in src/cli/apri.ts.
  */
 import { mkdtempSync, readFileSync } from "fs";
@@ -12,7 +12,11 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import { preparaCondivisione } from "../../src/app/condivisione";
+import { aggiornaRiepilogo } from "../../src/app/riepilogo";
+import { preparaStampa } from "../../src/app/stampa";
 import { ricalcola } from "../../src/app/ricalcolo";
+import { WorkbookAccess } from "../../src/app/access";
 import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { apriCartella } from "../../src/cli/apri";
 import { main } from "../../src/cli/main";
@@ -31,20 +35,28 @@ async function istantanea(dati: Uint8Array): Promise<Map<string, string>> {
   return cartellaDaExcelJS(wb).istantanea();
 }
 
-/** «Ricalcola tutto» in the task pane: the Office.js adapter on the fake Excel loaded with the bytes. */
-async function dalRiquadro(dati: Uint8Array, impostazioni: Impostazioni): Promise<Map<string, string>> {
+type CasoDUso = (accesso: WorkbookAccess) => Promise<unknown>;
+
+/** «Ricalcola tutto» with these settings. */
+const ricalcolaTutto =
+  (impostazioni: Impostazioni): CasoDUso =>
+  (accesso) =>
+    ricalcola(accesso, { tipo: "tutto" }, impostazioni);
+
+/** A use case in the task pane (by default «Ricalcola tutto»): the Office.js adapter on the fake Excel loaded with the bytes. */
+async function dalRiquadro(dati: Uint8Array, caso: Impostazioni | CasoDUso): Promise<Map<string, string>> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(dati as unknown as ExcelJS.Buffer);
   const cartella = cartellaDaExcelJS(wb);
   const accesso = creaAccessoOffice({ esegui: cartella.run, impostazioni: () => cartella.impostazioni });
-  await ricalcola(accesso, { tipo: "tutto" }, impostazioni);
+  await (typeof caso === "function" ? caso : ricalcolaTutto(caso))(accesso);
   return cartella.istantanea();
 }
 
-/** «Ricalcola tutto» on the file: the same use case over the command line's file access, saved. */
-async function dallaRigaDiComando(dati: Uint8Array, impostazioni: Impostazioni): Promise<Map<string, string>> {
+/** The same use case on the file: over the command line's file access, saved. */
+async function dallaRigaDiComando(dati: Uint8Array, caso: Impostazioni | CasoDUso): Promise<Map<string, string>> {
   const file = await apriCartella(Buffer.from(dati), "prova.xlsx");
-  await ricalcola(file, { tipo: "tutto" }, impostazioni);
+  await (typeof caso === "function" ? caso : ricalcolaTutto(caso))(file);
   return istantanea(await file.salva());
 }
 
@@ -89,7 +101,7 @@ const conDate = (x: unknown): boolean =>
 const cambiate = (prima: Map<string, string>, dopo: Map<string, string>) =>
   [...new Set([...prima.keys(), ...dopo.keys()])].filter((k) => prima.get(k) !== dopo.get(k));
 
-describe("the same Ricalcola from the task pane and from the command line", () => {
+describe("the same use cases from the task pane and from the command line", () => {
   const campione = readFileSync(SAMPLE);
 
   it.each([
@@ -164,6 +176,45 @@ describe("the same Ricalcola from the task pane and from the command line", () =
     expect(linee.filter((l) => l === ultima)).toHaveLength(3);
     expect(linee[linee.length - 1]).toBeNull(); // the user's rule, still last
     expect(differenze(riquadro, await istantanea(readFileSync(secondo)))).toEqual([]);
+  });
+
+  it("Aggiorna riepilogo: the same Riepilogo sheet, cells and fills (the chart apart: ExcelJS writes none)", async () => {
+    const caso: CasoDUso = (accesso) => aggiornaRiepilogo(accesso, IMPOSTAZIONI_PREDEFINITE);
+    const riquadro = await dalRiquadro(campione, caso);
+    const file = await dallaRigaDiComando(campione, caso);
+    expect([...riquadro.keys()].filter((k) => k.startsWith("Riepilogo!")).length).toBeGreaterThan(50);
+    const senzaGrafico = (m: Map<string, string>) => new Map([...m].filter(([k]) => !k.endsWith("!#grafici")));
+    expect(differenze(senzaGrafico(riquadro), senzaGrafico(file))).toEqual([]);
+  });
+
+  it("Prepara per la condivisione: the same PERF formulas replaced by the same values", async () => {
+    // A workbook written in PERF mode (=PERF.RAGG in the % Ragg cells, with their values).
+    const perf = await apriCartella(Buffer.from(campione), "perf.xlsx");
+    await ricalcola(perf, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "perf" });
+    const dati = new Uint8Array(await perf.salva());
+    expect([...(await istantanea(dati)).values()].filter((v) => v.includes("PERF.RAGG")).length).toBeGreaterThan(100);
+    const caso: CasoDUso = (accesso) => preparaCondivisione(accesso, { conferma: true });
+    const riquadro = await dalRiquadro(dati, caso);
+    expect([...riquadro.values()].filter((v) => v.includes("PERF.RAGG"))).toEqual([]);
+    expect(differenze(riquadro, await dallaRigaDiComando(dati, caso))).toEqual([]);
+  });
+
+  it("Prepara stampa: the same Indice, cell by cell: values, number formats, fills (fonts and page setup: the print tests)", async () => {
+    const caso: CasoDUso = (accesso) => preparaStampa(accesso, IMPOSTAZIONI_PREDEFINITE);
+    // The fake loads a file's fonts as «formattata» only: values, formats and fills are compared.
+    const celleIndice = (m: Map<string, string>) =>
+      new Map(
+        [...m]
+          .filter(([k]) => /^Indice![A-Z]+\d+$/.test(k))
+          .map(([k, v]): [string, string] => {
+            const { valore, formula, formato, colore } = JSON.parse(v) as Record<string, unknown>;
+            return [k, JSON.stringify({ valore, formula, formato, colore })];
+          })
+          .filter(([, v]) => v !== JSON.stringify({ valore: null }))
+      );
+    const riquadro = celleIndice(await dalRiquadro(campione, caso));
+    expect(riquadro.size).toBeGreaterThan(40);
+    expect(differenze(riquadro, celleIndice(await dallaRigaDiComando(campione, caso)))).toEqual([]);
   });
 
   it("generated layouts (columns in any order, extra columns, Polarità, several sections): same cells, fills and rules", async () => {
