@@ -2,6 +2,7 @@ import { resolve } from "path";
 import { convertiNumeri } from "../../app/numeri";
 import { EsitoRicalcolo, ricalcola } from "../../app/ricalcolo";
 import { Impostazioni } from "../../app/settings";
+import { verifica } from "../../engine";
 import { ContenutoBarometro } from "../../layout/patch";
 import { apriFile, erroreDelFile, salvaFile } from "../apri";
 import { CliError, MESSAGGI_CLI } from "../errors";
@@ -65,7 +66,10 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
   for (const f of patch.formuleNonScritte ?? [])
     io.err(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
   await salvaFile(cartella, out);
-  scriviResoconto(io, file, esito.analisi, json, scelte);
+  // The report is Verifica's on the file as read (what `barometro verifica` says of it), the findings
+  // about cells this write has just rewritten included: the task pane leaves those out of its message.
+  const { linee, risultato } = esito.analisi;
+  scriviResoconto(io, file, { linee, risultato, avvisi: verifica(linee, risultato.linee) }, json, scelte);
   if (!json) {
     const regole = esito.formattazione?.regole ?? 0;
     const tolte = patch.formattazione?.elimina.length ?? 0;
