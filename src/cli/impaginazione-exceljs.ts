@@ -104,14 +104,14 @@ function altezzeUnite(grid: SheetGrid | undefined): Map<string, number> {
 /**
  * The «Indice» sheet, written anew: one row per line with its percentage, band and the page where
  * its section starts, then the ente (the cells are src/layout/indice.ts's pianoIndice, which the
- * task pane writes through Office.js too). A new Indice goes first in the workbook, as in the
- * published report; an existing one (Barometro's own, or blank) keeps its place.
+ * task pane writes through Office.js too), first in the workbook as in the published report (the
+ * pane sets its position to 0 too).
  */
 function scriviIndice(workbook: Workbook, piano: PianoStampaCartella["indice"], pie: string): Worksheet {
   const ordine = (w: Worksheet) => (w as Worksheet & { orderNo: number }).orderNo;
   const vecchio = workbook.getWorksheet(piano.foglio);
-  const posizione = vecchio ? ordine(vecchio) : Math.min(...workbook.worksheets.map(ordine)) - 1;
   if (vecchio) workbook.removeWorksheet(vecchio.id);
+  const posizione = Math.min(...workbook.worksheets.map(ordine)) - 1;
   const ws = workbook.addWorksheet(piano.foglio, {
     pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });

@@ -217,6 +217,29 @@ describe("the same use cases from the task pane and from the command line", () =
     expect(differenze(riquadro, celleIndice(await dallaRigaDiComando(campione, caso)))).toEqual([]);
   });
 
+  it("`barometro stampa` on a workbook whose Indice the user moved: the Indice first again, as the pane puts it", async () => {
+    const primo = join(tmp, "indice.stampa.xlsx");
+    expect(await main(["stampa", SAMPLE, "--out", primo, "--json"], capture().io)).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(primo);
+    type ConOrdine = ExcelJS.Worksheet & { orderNo: number };
+    const ordine = (ws: ExcelJS.Worksheet) => (ws as ConOrdine).orderNo;
+    expect(wb.worksheets.map((ws) => ws.name)[0]).toBe("Indice");
+    // The Indice moved after the other sheets.
+    (wb.getWorksheet("Indice") as ConOrdine).orderNo = Math.max(...wb.worksheets.map(ordine)) + 1;
+    const spostato = join(tmp, "indice-spostato.xlsx");
+    await wb.xlsx.writeFile(spostato);
+    const secondo = join(tmp, "indice-spostato.stampa.xlsx");
+    expect(await main(["stampa", spostato, "--out", secondo, "--json"], capture().io)).toBe(0);
+
+    const fogli = (m: Map<string, string>) => [...new Set([...m.keys()].map((k) => k.slice(0, k.lastIndexOf("!"))))];
+    const riquadro = fogli(
+      await dalRiquadro(readFileSync(spostato), (a) => preparaStampa(a, IMPOSTAZIONI_PREDEFINITE))
+    );
+    expect(riquadro[0]).toBe("Indice");
+    expect(fogli(await istantanea(readFileSync(secondo)))).toEqual(riquadro);
+  });
+
   it("generated layouts (columns in any order, extra columns, Polarità, several sections): same cells, fills and rules", async () => {
     await fc.assert(
       fc.asyncProperty(
