@@ -10,7 +10,7 @@
 import { readFile, writeFile } from "fs/promises";
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
-import { apriCartella } from "../../src/cli/cartella-exceljs";
+import { apriCartella } from "../../src/cli/apri";
 import { resoconto } from "../../src/cli/resoconto";
 
 export interface FasiCli {
