@@ -1,30 +1,26 @@
 /**
  * Where the command line's time goes, in one child process: the steps of `barometro ricalcola`
- * (src/cli/main.ts → workbook.ts) timed one by one, the same calls in the same order.
+ * (src/cli/comandi/ricalcola.ts over the file access, src/cli/cartella-exceljs.ts) timed one by
+ * one, the same calls in the same order.
  *
  *   ts-node scripts/bench/cli-fasi.ts FILE.xlsx OUT.xlsx
  *
  * Prints one JSON line (FasiCli, milliseconds).
  */
-import ExcelJS from "exceljs";
-import { readFile } from "fs/promises";
-import { applyPatch } from "../../src/cli/apply-patch";
-import { applicaFormattazione } from "../../src/cli/conditional-format";
-import { esaminaPacchetto, ripristinaInterruzioni } from "../../src/cli/non-conservati";
-import { riepilogo } from "../../src/cli/summary";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
-import { calcolaEnte, verifica } from "../../src/engine";
-import { leggiLinee } from "../../src/layout";
-import { creaPatch } from "../../src/layout/patch";
+import { readFile, writeFile } from "fs/promises";
+import { analizza, ricalcola } from "../../src/app/ricalcolo";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { apriCartella } from "../../src/cli/apri";
+import { resoconto } from "../../src/cli/resoconto";
 
 export interface FasiCli {
   letturaExcelJS: number;
-  /** The zip looked at again for what ExcelJS would lose (parts, manual page breaks). */
-  pacchetto: number;
+  /** The zip looked at again for what ExcelJS would lose (parts, manual page breaks): inside letturaExcelJS now. */
+  pacchetto?: number;
   griglia: number;
   motore: number;
   patch: number;
-  /** applyPatch and the conditional formatting's rules. */
+  /** Ricalcola's write of its patch, the conditional formatting's rules included (WorkbookAccess.scrivi). */
   applicaPatch: number;
   scritturaExcelJS: number;
   json: number;
@@ -40,31 +36,30 @@ async function main(): Promise<void> {
     t = ora;
     return d;
   };
-  const workbook = new ExcelJS.Workbook();
   const dati = await readFile(file);
-  await workbook.xlsx.load(dati as unknown as ArrayBuffer);
+  const cartella = await apriCartella(dati, file);
   const letturaExcelJS = lap();
-  const { interruzioni } = await esaminaPacchetto(dati);
-  ripristinaInterruzioni(workbook, interruzioni);
-  const pacchetto = lap();
-  const griglie = workbook.worksheets.map(worksheetToGrid);
+  const lettura = await cartella.leggi();
   const griglia = lap();
-  const { linee } = leggiLinee(griglie);
-  const risultato = calcolaEnte(linee);
-  const avvisi = verifica(linee, risultato.linee);
+  const analisi = analizza(lettura);
   const motore = lap();
-  const patch = creaPatch(linee, risultato.linee, { condizionale: true, fogli: griglie });
-  const tPatch = lap();
-  applyPatch(workbook, patch);
-  applicaFormattazione(workbook, linee, risultato.linee);
-  const applicaPatch = lap();
-  await workbook.xlsx.writeFile(out);
+  // Ricalcola tutto (it reads again: that read is counted with the patch).
+  const scrivi = cartella.scrivi.bind(cartella);
+  let applicaPatch = 0;
+  cartella.scrivi = async (patch) => {
+    const inizio = performance.now();
+    const esito = await scrivi(patch);
+    applicaPatch = performance.now() - inizio;
+    return esito;
+  };
+  await ricalcola(cartella, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+  const tPatch = lap() - applicaPatch;
+  await writeFile(out, await cartella.salva());
   const scritturaExcelJS = lap();
-  const testo = JSON.stringify(riepilogo(file, { workbook, dati, linee, risultato, avvisi, griglie }), null, 2);
+  const testo = JSON.stringify(resoconto(file, analisi), null, 2);
   const json = lap();
   const fasi: FasiCli = {
     letturaExcelJS,
-    pacchetto,
     griglia,
     motore,
     patch: tPatch,

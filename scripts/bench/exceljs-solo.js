@@ -2,7 +2,7 @@
 // The benchmark times this process from spawn to exit, exactly as it times the command line,
 // so both include Node's start-up and loading ExcelJS. Prints {"letturaMs","scritturaMs"}.
 // With --classe, ExcelJS's Workbook class is required from its own module, as the command line
-// does (src/cli/workbook.ts): the same ExcelJS work, so the difference is only Barometro's.
+// does (src/cli/cartella-exceljs.ts): the same ExcelJS work, so the difference is only Barometro's.
 "use strict";
 const classe = process.argv.includes("--classe");
 const Workbook = classe ? require("exceljs/lib/doc/workbook") : require("exceljs").Workbook;

@@ -226,7 +226,7 @@ export function sezioneRisultati(r: Risultati): string {
         "",
         "Dove va il tempo della riga di comando (una esecuzione in un processo, fasi di `ricalcola` nell'ordine di `src/cli`):",
         "",
-        "| righe | lettura ExcelJS | zip riesaminato (parti perse, interruzioni) | griglia (`worksheetToGrid`) | motore + lettore + verifica | creaPatch | applyPatch + regole condizionali | scrittura ExcelJS | JSON |",
+        "| righe | apertura (ExcelJS e zip riesaminato) | zip riesaminato (ora nell’apertura) | griglia (`worksheetToGrid`) | motore + lettore + verifica | Ricalcola senza la scrittura (rilettura, motore, creaPatch) | scrittura della patch (`scrivi`, regole condizionali comprese) | scrittura ExcelJS | JSON |",
         "|---|---|---|---|---|---|---|---|---|"
       );
       for (const c of r.cli) {

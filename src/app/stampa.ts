@@ -34,6 +34,10 @@ export interface EsitoStampa {
   anno: number | null;
   fonteAnno: FonteAnno;
   indice: { foglio: string; creato: boolean };
+  /** The sheets that repeat their header row themselves (StampaFoglio.intestazioniProprie), in workbook order. */
+  intestazioniProprie: string[];
+  /** The read the plan was made from. */
+  analisi: Analisi;
   piano: PianoStampaCartella;
   scrittura: EsitoScrittura;
   /** «Impaginato 1 foglio, 10 linee; Indice creato (pagine stimate: 13). …» */
@@ -46,6 +50,16 @@ export interface OpzioniStampa {
    * removes the saved one (the year is read from the workbook's texts again). Undefined: as saved.
    */
   anno?: number | null;
+  /**
+   * The header row printed at the top of every page even where the sheets repeat it themselves
+   * (pianoStampa's titoliRipetuti): the command line's second try when a printed page lacked it.
+   */
+  titoliRipetuti?: boolean;
+  /**
+   * The page each line's section starts on, as read from the printed PDF (the command line): the
+   * Indice and the sheets' first page numbers use them instead of the estimate.
+   */
+  pagine?: PagineLinee;
 }
 
 /**
@@ -70,7 +84,7 @@ export async function preparaStampa(
   const scelto = opzioni.anno === undefined ? salvato : annoDaSalvato(opzioni.anno);
   const anno = scelto ?? annoDellaCartella(analisi.lettura.fogli);
   const fonteAnno: FonteAnno = scelto !== null ? "impostazione" : anno !== null ? "cartella" : null;
-  const stampa = pianoPreparaStampa(analisi, impostazioni.bande, anno);
+  const stampa = pianoPreparaStampa(analisi, impostazioni.bande, anno, opzioni);
 
   // The year chosen in the pane travels with the workbook (only when it changed).
   if (opzioni.anno !== undefined && scelto !== salvato)
@@ -91,6 +105,8 @@ export async function preparaStampa(
     anno,
     fonteAnno,
     indice: { foglio: stampa.piano.indice.foglio, creato },
+    intestazioniProprie: stampa.intestazioniProprie,
+    analisi,
     piano: stampa.piano,
     scrittura,
     messaggio,
@@ -105,7 +121,8 @@ export async function preparaStampa(
 export function pianoPreparaStampa(
   analisi: Analisi,
   bande: Bande,
-  anno: number | null
+  anno: number | null,
+  opzioni: Pick<OpzioniStampa, "titoliRipetuti" | "pagine"> = {}
 ): {
   piano: PianoStampaCartella;
   fogli: string[];
@@ -117,7 +134,7 @@ export function pianoPreparaStampa(
   if (analisi.errore !== null || analisi.linee.length === 0)
     throw new ErroreBarometro(analisi.errore ?? MESSAGGI_APP.nessunaTabella);
   const { linee, risultato, lettura } = analisi;
-  const piano = pianoStampa(linee, lettura.fogli);
+  const piano = pianoStampa(linee, lettura.fogli, { titoliRipetuti: opzioni.titoliRipetuti });
   const protetto = piano.find((p) => lettura.protetti.includes(p.foglio));
   if (protetto) throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(protetto.foglio));
 
@@ -128,7 +145,7 @@ export function pianoPreparaStampa(
     throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(esistente.name));
 
   const sezioni = stimaSezioni(linee, piano, PRIMA_PAGINA_LINEE);
-  const pagine: PagineLinee = sezioni.map((s) => s.inizio);
+  const pagine: PagineLinee = opzioni.pagine ?? sezioni.map((s) => s.inizio);
   const primaPagina = (foglio: string) => pagine[linee.findIndex((l) => l.foglio === foglio)] ?? null;
   const indice = pianoIndice(linee, risultato, pagine, anno, bande);
   const ordine = lettura.fogli.map((g) => g.name);

@@ -1,16 +1,15 @@
-import type { Workbook } from "exceljs";
-import { writeFile } from "fs/promises";
+import type { ValoriImpostazioni } from "../app/access";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, condivisioneDi, Impostazioni, leggiImpostazioni } from "../app/settings";
 import { Bande } from "../engine";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, condivisioneDi, leggiImpostazioni } from "../app/settings";
 import { CONTENUTO_PREDEFINITO, ContenutoBarometro } from "../layout/patch";
-import { CliError, MESSAGGI_CLI } from "./errors";
-import { PartiRiportate, riportaParti } from "./parti-riportate";
 
 /**
  * The choices the task pane saved in the workbook (Impostazioni, «Anno della Relazione»), as the
  * command line applies them: the same bands, the same Barometro cell, the same year.
  */
 export interface ImpostazioniCartella {
+  /** The settings as the app's use cases take them (src/app/settings.ts). */
+  impostazioni: Impostazioni;
   bande: Bande;
   contenuto: ContenutoBarometro;
   formattazione: boolean;
@@ -30,10 +29,11 @@ export interface ImpostazioniCartella {
   errore: string | null;
 }
 
-export function impostazioniCartella(riportate: PartiRiportate | null): ImpostazioniCartella {
-  const valori = riportate?.impostazioni ?? {};
+/** The workbook's document settings (WorkbookAccess.leggiImpostazioni) as the command line applies them. */
+export function impostazioniCartella(valori: ValoriImpostazioni): ImpostazioniCartella {
   const { impostazioni, errore } = leggiImpostazioni(valori);
   return {
+    impostazioni,
     bande: impostazioni.bande,
     contenuto: impostazioni.contenutoBarometro ?? CONTENUTO_PREDEFINITO,
     formattazione: condivisioneDi(impostazioni).formattazioneCondizionale,
@@ -43,15 +43,4 @@ export function impostazioniCartella(riportate: PartiRiportate | null): Impostaz
     salvate: Object.keys(valori).length > 0,
     errore,
   };
-}
-
-/** Writes the workbook with the parts ExcelJS dropped put back (the add-in and its settings, the custom properties). */
-export async function scriviCartella(workbook: Workbook, out: string, riportate: PartiRiportate | null): Promise<void> {
-  try {
-    if (!riportate) return await workbook.xlsx.writeFile(out);
-    const scritto = Buffer.from(await workbook.xlsx.writeBuffer());
-    await writeFile(out, await riportaParti(scritto, riportate));
-  } catch (e) {
-    throw new CliError(MESSAGGI_CLI.scritturaFallita(out, e instanceof Error ? e.message : String(e)));
-  }
 }

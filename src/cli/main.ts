@@ -1,18 +1,11 @@
 import { existsSync, statSync } from "fs";
 import { basename, join, resolve } from "path";
 import { parseArgs } from "util";
-import { letturaDopo, NumeroDaConvertire, numeriDaConvertire, patchNumeri } from "../app/numeri";
-import { calcolaEnte, verifica } from "../engine";
-import { leggiLinee } from "../layout";
-import { CONTENUTI_BAROMETRO, ContenutoBarometro, creaPatch } from "../layout/patch";
-import { applyPatch } from "./apply-patch";
-import { applicaFormattazione } from "./conditional-format";
+import { CONTENUTI_BAROMETRO, ContenutoBarometro } from "../layout/patch";
+import { comandoRicalcola } from "./comandi/ricalcola";
+import { comandoVerifica } from "./comandi/verifica";
 import { CliError, MESSAGGI_CLI } from "./errors";
-import { formatTesto, riepilogo } from "./summary";
-import { impostazioniCartella, ImpostazioniCartella, scriviCartella } from "./impostazioni";
-import { esaminaPacchetto, ripristinaInterruzioni } from "./non-conservati";
 import { elaboraTutti, fileDaElaborare } from "./piu-file";
-import { Elaborazione, elabora } from "./workbook";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
@@ -104,20 +97,19 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
       cartellaPdf ? join(cartellaPdf, basename(file).replace(/\.xlsx$/i, "") + ".pdf") : values.pdf;
     const json = values.json === true;
 
+    // Each command is a use case of the task pane (src/app) run on the file: see src/cli/comandi/.
     const elaboraFile = async (file: string, io: Io): Promise<number> => {
-      if (comando === "verifica") {
-        const elaborazione = await elabora(file);
-        const { riportate } = await esaminaPacchetto(elaborazione.dati, { interruzioni: false });
-        const scelte = impostazioniCartella(riportate);
-        if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
-        return stampa(io, file, elaborazione, json, scelte);
-      }
+      if (comando === "verifica") return comandoVerifica(io, file, json);
       if (comando === "ricalcola")
-        return await ricalcola(io, file, values.out, json, values["senza-formattazione"], contenuto, {
+        return comandoRicalcola(io, file, {
+          out: values.out,
+          json,
+          senzaFormattazione: values["senza-formattazione"],
+          contenuto,
           convertiNumeri: values["converti-numeri"] === true,
         });
       // Required here: the page layout, the Indice and the PDF are only for «stampa».
-      return await (await import("./stampa-comando")).stampa(io, file, values.out, pdfDi(file), json);
+      return (await import("./comandi/stampa")).comandoStampa(io, file, values.out, pdfDi(file), json);
     };
     return files.length === 1 ? await elaboraFile(files[0], io) : await elaboraTutti(files, elaboraFile, io, json);
   } catch (e) {
@@ -153,96 +145,4 @@ function contenutoDaArgomento(valore: string | undefined): ContenutoBarometro | 
       )
     );
   return trovato;
-}
-
-async function ricalcola(
-  io: Io,
-  file: string,
-  outArg: string | undefined,
-  json: boolean,
-  senzaFormattazione = false,
-  contenutoScelto?: ContenutoBarometro,
-  opzioni: { convertiNumeri?: boolean } = {}
-): Promise<number> {
-  const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
-  if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
-  const letta = await elabora(file);
-  // Figures stored as text: converted first when asked (the results do not change, the findings
-  // about them go); otherwise Verifica's NUMERO_COME_TESTO findings say how.
-  const convertiti = opzioni.convertiNumeri
-    ? numeriDaConvertire({ fogli: letta.griglie, protetti: [] }, letta.linee)
-    : [];
-  const elaborazione = convertiti.length > 0 ? convertiNumeriIn(letta, convertiti) : letta;
-  const { perse, interruzioni, riportate } = await esaminaPacchetto(elaborazione.dati);
-  if (perse.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, perse));
-  ripristinaInterruzioni(elaborazione.workbook, interruzioni);
-  if (convertiti.length > 0) {
-    applyPatch(elaborazione.workbook, patchNumeri(convertiti));
-    (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertiti.length));
-  }
-  // The choices saved by the task pane apply here too; the command's options take precedence.
-  const scelte = impostazioniCartella(riportate);
-  if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
-  if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
-  // Off (switched off in the pane, or --senza-formattazione): Barometro's marked rules are removed,
-  // as the pane does, and the labels are plain values; left in place, the old rules would follow an
-  // edit while the labels stayed put. The user's own rules are never touched.
-  const formattazione = !senzaFormattazione && scelte.formattazione;
-  const contenuto = contenutoScelto ?? scelte.contenuto;
-  const { bande } = scelte;
-  // With the conditional formatting, the Barometro cell's label is a formula that follows the data too.
-  const patch = creaPatch(elaborazione.linee, elaborazione.risultato.linee, {
-    bande,
-    contenuto,
-    condizionale: formattazione,
-    formuleExcel: scelte.formuleExcel,
-    fogli: elaborazione.griglie,
-  });
-  applyPatch(elaborazione.workbook, patch);
-  if (patch.barometroDellUtente)
-    io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
-  for (const f of patch.formuleNonScritte ?? [])
-    io.err(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
-  // The Barometro as conditional formatting too (only Barometro's own rules are replaced).
-  const { regole, tolte } = applicaFormattazione(
-    elaborazione.workbook,
-    elaborazione.linee,
-    elaborazione.risultato.linee,
-    bande,
-    formattazione,
-    scelte.formuleExcel
-  );
-  await scriviCartella(elaborazione.workbook, out, riportate);
-  stampa(io, file, elaborazione, json, scelte);
-  if (!json)
-    io.out(
-      `\nScritto ${out}: ${patch.scritture.length} ${scelte.formuleExcel ? "celle (formule di Excel)" : "valori"}, ` +
-        `${patch.colori.length} celle Barometro colorate` +
-        (formattazione
-          ? `, ${regole} regole di formattazione condizionale.`
-          : `, nessuna regola di formattazione condizionale (${
-              senzaFormattazione ? "--senza-formattazione" : "spenta nelle impostazioni della cartella"
-            }${tolte > 0 ? `; ${tolte === 1 ? "tolta 1 regola" : `tolte ${tolte} regole`} di Barometro` : ""}).`)
-    );
-  return 0;
-}
-
-/** The workbook read again as it is after the conversion: same results, no finding about those cells. */
-function convertiNumeriIn(e: Elaborazione, celle: NumeroDaConvertire[]): Elaborazione {
-  const griglie = letturaDopo({ fogli: e.griglie, selezione: null, protetti: [] }, celle).fogli;
-  const { linee } = leggiLinee(griglie);
-  const risultato = calcolaEnte(linee);
-  return { ...e, griglie, linee, risultato, avvisi: verifica(linee, risultato.linee) };
-}
-
-function stampa(
-  io: Io,
-  file: string,
-  elaborazione: Awaited<ReturnType<typeof elabora>>,
-  json: boolean,
-  scelte: ImpostazioniCartella
-): number {
-  const r = riepilogo(file, elaborazione, scelte.bande);
-  io.out(json ? JSON.stringify(r, null, 2) : formatTesto(r, scelte.salvate));
-  return 0;
 }

@@ -1,7 +1,8 @@
 /**
- * The printed annex as pure data, shared by the command line (ExcelJS, src/cli/stampa.ts) and the
- * task pane (Office.js, src/excel/office-stampa.ts): the Indice sheet's cells, the estimated pages
- * where each line's section starts, and the whole workbook's print plan. No Office, no files.
+ * The printed annex as pure data, shared by the command line (its file access,
+ * src/cli/impaginazione-exceljs.ts) and the task pane (Office.js, src/excel/office-stampa.ts): the
+ * Indice sheet's cells, the estimated pages where each line's section starts, and the whole
+ * workbook's print plan. No Office, no files.
  */
 import { Bande, BANDE_PREDEFINITE, fasciaPer, Linea, RisultatoEnte } from "../engine";
 import { a1, columnName, SheetGrid } from "./grid";

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { RiepilogoJson } from "../../src/cli/summary";
+import { ResocontoJson } from "../../src/cli/resoconto";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { snapshot } from "./workbook-snapshot";
 import { capture } from "./io";
@@ -20,7 +20,7 @@ const argb = (hex: string) => `FF${hex.slice(1).toUpperCase()}`;
 
 describe("barometro ricalcola on the bundled sample", () => {
   const outFile = join(tmp, "ricalcolato.xlsx");
-  let json: RiepilogoJson;
+  let json: ResocontoJson;
 
   beforeAll(async () => {
     const c = capture();
@@ -222,7 +222,7 @@ describe("text output and the installed command", () => {
   it("runs as `barometro verifica --json` from bin/ on the bundled sample", () => {
     execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
     const stdout = execFileSync("node", ["bin/barometro.js", "verifica", "--json"], { cwd: ROOT, encoding: "utf8" });
-    const json = JSON.parse(stdout) as RiepilogoJson;
+    const json = JSON.parse(stdout) as ResocontoJson;
     expect(json.file).toBe(SAMPLE);
     expect(json.linee).toHaveLength(10);
   });

@@ -24,8 +24,8 @@ import {
   ValoreCella,
 } from "../../src/engine";
 import { main } from "../../src/cli/main";
-import { elabora } from "../../src/cli/workbook";
-import { formattazioniDi } from "../../src/cli/conditional-format";
+import { elabora } from "../../src/cli/elabora";
+import { formattazioniDi } from "../../src/cli/cartella-exceljs";
 import { cellValue } from "../../src/cli/xlsx-grid";
 import { regolaVera } from "../../src/excel-finto/formula-condizionale";
 import { areaDaA1 } from "../../src/excel/addresses";
@@ -106,7 +106,8 @@ interface Confronto {
  */
 async function confronta(file: string, regoleDa?: ExcelJS.Workbook): Promise<Confronto> {
   const e = await elabora(file);
-  const wb = e.workbook;
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
   // A formula's cached result from the cell (ExcelJS's `value` leaves out a result of 0).
   const valoreIn = (c: ExcelJS.Cell) =>
     c.formula ? cellValue((c.result ?? null) as ExcelJS.CellValue) : cellValue(c.value);

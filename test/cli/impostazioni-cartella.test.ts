@@ -2,7 +2,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { formattazioniDi } from "../../src/cli/conditional-format";
+import { formattazioniDi } from "../../src/cli/cartella-exceljs";
 import { proprietaDi } from "../../src/cli/parti-riportate";
 import { main } from "../../src/cli/main";
 import { isRegolaBarometro } from "../../src/layout/patch";

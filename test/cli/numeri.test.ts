@@ -2,7 +2,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { main } from "../../src/cli/main";
-import { elabora } from "../../src/cli/workbook";
+import { elabora } from "../../src/cli/elabora";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
 import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";

@@ -4,7 +4,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { main } from "../../src/cli/main";
 import { fileDaElaborare } from "../../src/cli/piu-file";
-import * as cartellaDiLavoro from "../../src/cli/workbook";
+import * as cartellaDiLavoro from "../../src/cli/elabora";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-piu-file-"));

@@ -3,13 +3,13 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { RiepilogoJson } from "../../src/cli/summary";
+import { ResocontoJson } from "../../src/cli/resoconto";
 import { formatNumero } from "../../src/engine";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-varianti-"));
 
-async function verificaJson(file: string): Promise<RiepilogoJson> {
+async function verificaJson(file: string): Promise<ResocontoJson> {
   const out: string[] = [];
   const code = await main(["verifica", file, "--json"], { out: (t) => out.push(t), err: (t) => out.push(t) });
   expect(code).toBe(0);
@@ -27,11 +27,11 @@ async function variant(name: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS
 }
 
 describe("the command line on variants of the staff's workbook", () => {
-  let reference: RiepilogoJson;
+  let reference: ResocontoJson;
   beforeAll(async () => {
     reference = await verificaJson(SAMPLE);
   });
-  const percentuali = (r: RiepilogoJson) => r.linee.map((l) => [l.nome, l.percentuale]);
+  const percentuali = (r: ResocontoJson) => r.linee.map((l) => [l.nome, l.percentuale]);
 
   it("Italian text numbers («3.800», «78,5», «100%») give the same results", async () => {
     const file = await variant("testo", (ws) =>

@@ -15,7 +15,7 @@ import {
   verifica,
 } from "../../src/engine";
 import * as perf from "../../src/functions/perf";
-import { formatTesto, RiepilogoJson } from "../../src/cli/summary";
+import { testoResoconto, ResocontoJson } from "../../src/cli/resoconto";
 import { ind, indAC, linea, obiettivo } from "./helpers";
 
 const codici = (l = linea("L", [])) => verifica([l]).map((a) => a.codice);
@@ -196,7 +196,7 @@ describe("polarity in words", () => {
 
 describe("the command line shows a chosen reading as information", () => {
   test("counted apart from the problems, listed as «informazione»", () => {
-    const r: RiepilogoJson = {
+    const r: ResocontoJson = {
       file: "x.xlsx",
       linee: [],
       ente: null,
@@ -205,7 +205,7 @@ describe("the command line shows a chosen reading as information", () => {
         { codice: "LETTURA_SCELTA", foglio: "F", cella: "H8", messaggio: "letto", informativo: true },
       ],
     };
-    const testo = formatTesto(r);
+    const testo = testoResoconto(r);
     expect(testo).toContain("Verifica: 1 avvisi (PESI_NON_100 1)");
     expect(testo).toContain("Informazioni (1):\n  F!H8  informazione  LETTURA_SCELTA  letto");
   });

@@ -9,7 +9,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { isFormulaDiBarometro, RisultatoEnte } from "../../src/engine";
-import { elabora } from "../../src/cli/workbook";
+import { elabora } from "../../src/cli/elabora";
 import { isFormulaBarometro } from "../../src/layout/patch";
 import { bytesDi, CasoOstile, CORPUS } from "./corpus";
 import { fuoriDallaPatchFinta, inExcelFinto, ricalcolaFinto } from "./finto";

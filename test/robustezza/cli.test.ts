@@ -9,8 +9,8 @@ import { isFormulaDiBarometro } from "../../src/engine";
 import { existsSync, writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { RiepilogoJson } from "../../src/cli/summary";
-import { elabora } from "../../src/cli/workbook";
+import { ResocontoJson } from "../../src/cli/resoconto";
+import { elabora } from "../../src/cli/elabora";
 import { creaPatch, isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
 import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword, SAMPLE } from "./corpus";
 import {
@@ -29,7 +29,7 @@ interface Elaborato {
   out: string;
   verifica: EsitoCli;
   ricalcola: EsitoCli;
-  json: RiepilogoJson;
+  json: ResocontoJson;
 }
 
 const PER_NOME = new Map(CORPUS.map((c) => [c.nome, c]));
@@ -56,18 +56,18 @@ function elaborato(nome: string): Promise<Elaborato> {
       const out = uscitaDi(nome);
       const verifica = await cli(["verifica", file, "--json"]);
       const ricalcola = await cli(["ricalcola", file, "--out", out, "--json"]);
-      return { file, out, verifica, ricalcola, json: JSON.parse(verifica.out || "null") as RiepilogoJson };
+      return { file, out, verifica, ricalcola, json: JSON.parse(verifica.out || "null") as ResocontoJson };
     });
     elaborati.set(nome, p);
   }
   return p;
 }
 
-let campione: RiepilogoJson;
+let campione: ResocontoJson;
 
 beforeAll(async () => {
   const r = await cli(["verifica", SAMPLE, "--json"]);
-  campione = JSON.parse(r.out) as RiepilogoJson;
+  campione = JSON.parse(r.out) as ResocontoJson;
 });
 
 function nessunCrollo(r: EsitoCli): void {
@@ -115,7 +115,7 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("corpus: %
       expect(r.codice).toBe(0);
     }
     expect(ricalcola.out).toBe(verifica.out);
-    const json = JSON.parse(verifica.out) as RiepilogoJson;
+    const json = JSON.parse(verifica.out) as ResocontoJson;
     expect(json.linee.length).toBeGreaterThan(0);
     expect(percentualiFuoriScala([json.ente, ...json.linee.map((l) => l.percentuale)])).toEqual([]);
     for (const a of json.avvisi) {
@@ -177,7 +177,7 @@ describe.each(CORPUS.map((c) => [c.nome, c] as [string, CasoOstile]))("corpus: %
 const json = async (nome: string) => (await elaborato(nome)).json;
 const avvisi = async (nome: string, codice: string) =>
   (await json(nome)).avvisi.filter((a) => a.codice === codice).map((a) => a.cella);
-const percentuali = (j: RiepilogoJson) => j.linee.map((l) => l.percentuale);
+const percentuali = (j: ResocontoJson) => j.linee.map((l) => l.percentuale);
 
 async function foglioUscita(nome: string): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();
@@ -250,7 +250,7 @@ describe("the results are the right ones", () => {
 
   it("weights as text count, weights 0 neutralise, 1000 is reported, a word is not a number", async () => {
     const j = await json("pesi-strani");
-    const neutralizzati = (x: RiepilogoJson) => x.linee.reduce((s, l) => s + l.neutralizzati, 0);
+    const neutralizzati = (x: ResocontoJson) => x.linee.reduce((s, l) => s + l.neutralizzati, 0);
     expect(neutralizzati(j)).toBe(neutralizzati(campione) + 1);
     expect(j.avvisi.some((a) => a.codice === "PESI_NON_100" && a.messaggio.includes("1.000"))).toBe(true);
     expect(j.avvisi.filter((a) => a.codice === "VALORE_NON_NUMERICO").map((a) => a.messaggio)).toEqual([
@@ -295,7 +295,7 @@ describe("the results are the right ones", () => {
 
   it("a header row missing one column (the sheet's other headers complete): the rows under it are still read", async () => {
     const j = await json("una-intestazione-senza-peso");
-    const sintesi = (x: RiepilogoJson) => x.linee.map((l) => [l.nome, l.obiettivi, l.percentuale]);
+    const sintesi = (x: ResocontoJson) => x.linee.map((l) => [l.nome, l.obiettivi, l.percentuale]);
     expect(sintesi(j)).toEqual(sintesi(campione));
   });
 

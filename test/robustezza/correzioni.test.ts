@@ -5,7 +5,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import * as xlsxGrid from "../../src/cli/xlsx-grid";
-import { elabora } from "../../src/cli/workbook";
+import { elabora } from "../../src/cli/elabora";
 import {
   calcolaEnte,
   calcolaIndicatore,

@@ -8,7 +8,7 @@ import { writeFileSync } from "fs";
 import { join } from "path";
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { elabora } from "../../src/cli/workbook";
+import { elabora } from "../../src/cli/elabora";
 import { creaPatch } from "../../src/layout/patch";
 import { fuoriDallaPatchFinta, inExcelFinto, ricalcolaFinto } from "./finto";
 import { costruisci, disposizione, inFoglioExcel, specFoglio } from "./generatori";

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "fs";
 import { join } from "path";
-import { elabora } from "../../src/cli/workbook";
+import { elabora } from "../../src/cli/elabora";
 import { Avviso, verifica } from "../../src/engine";
 import { campione, COL, FOGLIO, righeIndicatori } from "./corpus";
 import { inExcelFinto, ricalcolaFinto } from "./finto";

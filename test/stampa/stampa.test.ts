@@ -10,7 +10,7 @@ import { readFileSync } from "fs";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
-import { EsitoStampa } from "../../src/cli/stampa-comando";
+import { DocumentoStampa } from "../../src/cli/comandi/stampa";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { leggiLinee } from "../../src/layout";
 import { annoDelReport, pianoStampa, piePagina, rigaTitoli } from "../../src/layout/stampa";
@@ -126,7 +126,7 @@ describe("pianoStampa on the sample", () => {
 
 describe("barometro stampa (without PDF)", () => {
   const out = join(tmp, "allegato.xlsx");
-  let esito: EsitoStampa;
+  let esito: DocumentoStampa;
 
   beforeAll(async () => {
     const r = await esegui(["stampa", SAMPLE, "--out", out, "--json"]);
@@ -228,7 +228,7 @@ describe("barometro stampa on one sheet per line", () => {
     const out = join(tmp, "per-linea.stampa.xlsx");
     const r = await esegui(["stampa", input, "--out", out, "--json"]);
     expect(r.code).toBe(0);
-    const esito: EsitoStampa = JSON.parse(r.out);
+    const esito: DocumentoStampa = JSON.parse(r.out);
     const stampato = await apri(out);
     expect(stampato.worksheets.map((w) => w.name)).toEqual(["Indice", ...esito.linee.map((_, i) => `Linea ${i + 1}`)]);
     // Every line opens with its own header, and the long ones repeat it: no print titles anywhere.
@@ -257,7 +257,7 @@ describe("barometro stampa on one sheet per line", () => {
 
 describe("barometro stampa --pdf (LibreOffice)", () => {
   const pdf = join(tmp, "allegato.pdf");
-  let esito: EsitoStampa;
+  let esito: DocumentoStampa;
   let pagine: string[];
 
   beforeAll(async () => {
@@ -333,7 +333,7 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
     const pdfLungo = join(tmp, "definizioni-lunghe.pdf");
     const r = await esegui(["stampa", lungo, "--out", join(tmp, "lunghe.stampa.xlsx"), "--pdf", pdfLungo, "--json"]);
     expect(r.code).toBe(0);
-    const e: EsitoStampa = JSON.parse(r.out);
+    const e: DocumentoStampa = JSON.parse(r.out);
     // …but printed it left a page without the header: the printer repeats it instead.
     expect(e.intestazione).toBe("ripetuta");
     expect((await apri(join(tmp, "lunghe.stampa.xlsx"))).getWorksheet(FOGLIO)!.pageSetup.printTitlesRow).toBe("11:11");

@@ -1,9 +1,14 @@
 import { basename } from "path";
 import { Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale, isInformativo } from "../engine";
-import { Elaborazione } from "./workbook";
+import { Analisi } from "../app/ricalcolo";
+import type { ImpostazioniCartella } from "./impostazioni";
+import type { Io } from "./main";
 
-/** The `--json` document: its shape is part of the command line's contract. */
-export interface RiepilogoJson {
+/**
+ * What `ricalcola` and `verifica` report of a file (not the Riepilogo sheet, src/app/riepilogo.ts):
+ * the `--json` document, whose shape is part of the command line's contract.
+ */
+export interface ResocontoJson {
   file: string;
   linee: {
     nome: string;
@@ -20,7 +25,11 @@ export interface RiepilogoJson {
   avvisi: { codice: string; foglio: string; cella: string; messaggio: string; informativo?: true }[];
 }
 
-export function riepilogo(file: string, e: Elaborazione, bande: Bande = BANDE_PREDEFINITE): RiepilogoJson {
+export function resoconto(
+  file: string,
+  e: Pick<Analisi, "linee" | "risultato" | "avvisi">,
+  bande: Bande = BANDE_PREDEFINITE
+): ResocontoJson {
   return {
     file,
     linee: e.linee.map((linea, i) => {
@@ -45,7 +54,7 @@ export function riepilogo(file: string, e: Elaborazione, bande: Bande = BANDE_PR
 }
 
 /** A readable Italian table for the terminal; `dallaCartella`: the bands are the workbook's saved ones. */
-export function formatTesto(r: RiepilogoJson, dallaCartella = false): string {
+export function testoResoconto(r: ResocontoJson, dallaCartella = false): string {
   const rows = r.linee.map((l) => [
     l.nome,
     l.foglio,
@@ -77,7 +86,7 @@ export function formatTesto(r: RiepilogoJson, dallaCartella = false): string {
   return out.join("\n");
 }
 
-function formatAvvisi(avvisi: RiepilogoJson["avvisi"]): string {
+function formatAvvisi(avvisi: ResocontoJson["avvisi"]): string {
   if (avvisi.length === 0) return "Verifica: nessun avviso.";
   // Information (a reading chosen) is listed after the problems and counted apart from them.
   const problemi = avvisi.filter((a) => !a.informativo);
@@ -91,4 +100,16 @@ function formatAvvisi(avvisi: RiepilogoJson["avvisi"]): string {
   if (informazioni.length === 0) return [testa, ...righe].join("\n");
   const info = informazioni.map((a) => `  ${a.foglio}!${a.cella || "?"}  informazione  ${a.codice}  ${a.messaggio}`);
   return [testa, ...righe, `Informazioni (${informazioni.length}):`, ...info].join("\n");
+}
+
+/** Writes a file's resoconto: the JSON document with --json, the table otherwise. */
+export function scriviResoconto(
+  io: Io,
+  file: string,
+  analisi: Pick<Analisi, "linee" | "risultato" | "avvisi">,
+  json: boolean,
+  scelte: Pick<ImpostazioniCartella, "bande" | "salvate">
+): void {
+  const r = resoconto(file, analisi, scelte.bande);
+  io.out(json ? JSON.stringify(r, null, 2) : testoResoconto(r, scelte.salvate));
 }

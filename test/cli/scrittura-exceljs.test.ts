@@ -1,15 +1,16 @@
 import { resolve } from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
-import { applyPatch } from "../../src/cli/apply-patch";
-import { applicaFormattazione } from "../../src/cli/conditional-format";
-import { elabora } from "../../src/cli/workbook";
-import { creaPatch, Patch } from "../../src/layout/patch";
+import { readFileSync } from "fs";
+import { analizza } from "../../src/app/ricalcolo";
+import { apriCartella } from "../../src/cli/cartella-exceljs";
+import { scriviPatch } from "../../src/cli/scrittura-exceljs";
+import { creaPatch, Patch, pianoFormattazione, regoleCondizionali } from "../../src/layout/patch";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
-/** applyPatch as first written: ws.getCell(address), and a style object of its own for every coloured cell. */
-function applyPatchCellaPerCella(workbook: ExcelJS.Workbook, patch: Patch): void {
+/** scriviPatch as first written: ws.getCell(address), and a style object of its own for every coloured cell. */
+function scriviPatchCellaPerCella(workbook: ExcelJS.Workbook, patch: Patch): void {
   for (const w of patch.scritture) {
     const ws = workbook.getWorksheet(w.foglio);
     if (ws)
@@ -37,17 +38,25 @@ async function parti(workbook: ExcelJS.Workbook): Promise<Map<string, string>> {
   return testi;
 }
 
-describe("applyPatch", () => {
+describe("scriviPatch", () => {
   it("writes, byte for byte, the file a style copied for every cell gives (cells with the same style and colour share one)", async () => {
     const scrivi = async (applica: (wb: ExcelJS.Workbook, patch: Patch) => void) => {
-      const e = await elabora(SAMPLE);
-      const patch = creaPatch(e.linee, e.risultato.linee, { condizionale: true, fogli: e.griglie });
+      const cartella = await apriCartella(readFileSync(SAMPLE), SAMPLE);
+      const e = analizza(await cartella.leggi());
+      const patch = creaPatch(e.linee, e.risultato.linee, { condizionale: true, fogli: e.lettura.fogli });
       expect(patch.colori.length).toBeGreaterThan(100);
-      applica(e.workbook, patch);
-      applicaFormattazione(e.workbook, e.linee, e.risultato.linee);
-      return parti(e.workbook);
+      applica(cartella.workbook, patch);
+      // Barometro's rules through the write, as Ricalcola sends them.
+      const fogli = e.lettura.fogli.map((g) => g.name);
+      const regole = regoleCondizionali(e.linee, e.risultato.linee);
+      scriviPatch(cartella.workbook, {
+        scritture: [],
+        colori: [],
+        formattazione: pianoFormattazione(fogli, regole, e.lettura.formattazioni ?? []),
+      });
+      return parti(cartella.workbook);
     };
-    const [condivisi, copiati] = [await scrivi(applyPatch), await scrivi(applyPatchCellaPerCella)];
+    const [condivisi, copiati] = [await scrivi(scriviPatch), await scrivi(scriviPatchCellaPerCella)];
     expect([...condivisi.keys()]).toEqual([...copiati.keys()]);
     for (const [nome, testo] of condivisi) expect({ nome, testo }).toEqual({ nome, testo: copiati.get(nome) });
   });
@@ -60,7 +69,7 @@ describe("applyPatch", () => {
     };
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Dati");
-    applyPatch(wb, patch);
+    scriviPatch(wb, patch);
     indirizzi.forEach((cella, i) => expect([cella, ws.getCell(cella).value]).toEqual([cella, i + 1]));
     expect(ws.getCell("AB12").fill).toEqual({
       type: "pattern",
