@@ -7,14 +7,14 @@
  * `barometro dossier` (ExcelJS), printable with the annex's page setup.
  */
 import { formatNumero, formatPercentuale, REGOLE_CALCOLO, Traccia, TracciaLinea, TracciaObiettivo } from "../engine";
-import { a1, SheetGrid } from "./grid";
+import { a1, columnName, SheetGrid } from "./grid";
 import { CellaIndice, PianoIndice, RigaIndice, testoPiePagina } from "./indice";
 
 export const FOGLIO_DOSSIER = "Dossier di validazione";
 /** The start of the dossier's A1: how Barometro recognises its own sheet (a user's is never touched). */
 export const TITOLO_DOSSIER = "Dossier di validazione — Stato di attuazione degli Obiettivi";
 export const NOTA_DOSSIER =
-  "Foglio scritto da Barometro: ogni nuovo dossier lo riscrive da capo, le modifiche fatte qui vanno perse. I numeri sono quelli del calcolo di Barometro sui dati della cartella.";
+  "Foglio scritto da Barometro: ogni nuovo dossier lo riscrive da capo, le modifiche fatte qui vanno perse. I numeri sono quelli del calcolo di Barometro sui dati della cartella; le celle indicate sono nel foglio della linea.";
 
 /** What the dossier says about itself. */
 export interface IntestazioneDossier {
@@ -43,7 +43,7 @@ export const COLONNE_DOSSIER = [
   "Contributo",
   "Avvisi",
 ] as const;
-const LARGHEZZE = [46, 10, 50, 26, 11, 11, 10, 8, 11, 11, 26];
+const LARGHEZZE = [46, 12, 50, 26, 11, 11, 10, 8, 12, 11, 26];
 /** The columns whose texts wrap: Voce, Regola e calcolo, Polarità, Avvisi. */
 const COLONNE_A_CAPO = [0, 2, 3, 10];
 
@@ -104,6 +104,8 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
     righe.push({ riga, celle: piene, ...(opz.grassetto ? { grassetto: true } : {}) });
   };
   const vuota = () => riga++;
+  /** The rows of the tables' headers: wrapped too («Peso normalizzato» on two lines). */
+  const intestazioni: number[] = [];
   const t = (valore: string | number): CellaIndice => ({ valore });
 
   aggiungi([{ valore: titoloDossier(intestazione.anno), grassetto: true, dimensione: 14 }]);
@@ -140,18 +142,10 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
 
   for (const l of traccia.linee) {
     vuota();
-    aggiungi(
-      [
-        t(l.nome),
-        t(riferimento(l.foglio, l.cella)),
-        t(composizioneLinea(l)),
-        null,
-        null,
-        null,
-        percentuale(l.percentuale),
-      ],
-      { grassetto: true, colore: COLORE_LINEA }
-    );
+    aggiungi([t(l.nome), t(l.cella ?? VUOTO), t(composizioneLinea(l)), null, null, null, percentuale(l.percentuale)], {
+      grassetto: true,
+      colore: COLORE_LINEA,
+    });
     aggiungi([t("Foglio"), null, t(l.foglio)]);
     const nelFoglio = confrontoLinea(l);
     aggiungi(
@@ -176,6 +170,7 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
       COLONNE_DOSSIER.map((h) => t(h)),
       { grassetto: true, colore: COLORE_INTESTAZIONE }
     );
+    intestazioni.push(riga);
     for (const o of l.obiettivi) {
       aggiungi(
         [
@@ -219,12 +214,16 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
     for (const a of rilievi)
       aggiungi([
         t(a.informativo ? `${a.codice} (informazione)` : a.codice),
-        t(riferimento(a.foglio, a.cella)),
+        t(a.foglio === l.foglio ? a.cella || VUOTO : riferimento(a.foglio, a.cella)),
         t(a.messaggio),
       ]);
   }
 
-  const aCapo = COLONNE_A_CAPO.map((c) => `${a1(1, c)}:${a1(Math.max(1, riga - 1), c)}`);
+  const ultima = columnName(COLONNE_DOSSIER.length - 1);
+  const aCapo = [
+    ...COLONNE_A_CAPO.map((c) => `${a1(1, c)}:${a1(Math.max(1, riga - 1), c)}`),
+    ...intestazioni.map((r) => `A${r}:${ultima}${r}`),
+  ];
   return {
     foglio: FOGLIO_DOSSIER,
     righe,
