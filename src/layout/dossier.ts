@@ -106,7 +106,7 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
   const vuota = () => riga++;
   /** The rows of the tables' headers: wrapped too («Peso normalizzato» on two lines). */
   const intestazioni: number[] = [];
-  const t = (valore: string | number): CellaIndice => ({ valore });
+  const t = (valore: string | number): CellaIndice => ({ valore: entroIlLimite(valore) });
 
   aggiungi([{ valore: titoloDossier(intestazione.anno), grassetto: true, dimensione: 14 }]);
   aggiungi([t("Cartella"), null, t(intestazione.cartella ?? VUOTO)]);
@@ -235,6 +235,16 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
     aCapo,
     margini: true,
   };
+}
+
+/** Excel's limit on a cell's text (Specifications and limits: 32,767 characters). */
+export const MAX_CARATTERI_CELLA = 32_767;
+
+/** A text cut to fit a cell (a 32,767-character objective name with «Obiettivo: » in front would not). */
+function entroIlLimite(valore: string | number): string | number {
+  return typeof valore === "string" && valore.length > MAX_CARATTERI_CELLA
+    ? `${valore.slice(0, MAX_CARATTERI_CELLA - 1)}…`
+    : valore;
 }
 
 /** A percentage on 0–100 as a cell: a fraction with a % format («84,44%»), «—» when there is none. */
