@@ -212,6 +212,8 @@ export function scriviFoglioBarometro(workbook: Workbook, piano: PianoIndice): W
       }
     });
   }
+  // ExcelJS breaks the page after a row: the row above each new page.
+  for (const riga of piano.nuovePagine ?? []) if (riga > 1) ws.getRow(riga - 1).addPageBreak();
   const aCapo = (piano.aCapo ?? []).map((area) => {
     const [da, a = da] = area.split(":").map(parseA1);
     return { colonne: [da.col, a.col], righe: [da.row + 1, a.row + 1] };

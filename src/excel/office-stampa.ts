@@ -119,6 +119,10 @@ export function accodaImpaginazione(context: ExcelContext, piano: PianoStampaCar
   const pagina = impaginazioneDi(ws);
   impostaPagina(pagina, indice.orientamento ?? "Portrait", indice.piePagina);
   if (indice.margini) pagina.setPrintMargins("Inches", { ...MARGINI_STAMPA });
+  if (indice.nuovePagine) {
+    ws.horizontalPageBreaks.removePageBreaks();
+    for (const riga of indice.nuovePagine) ws.horizontalPageBreaks.add(`A${riga}`);
+  }
   return aggiunti;
 }
 

@@ -140,8 +140,11 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
   const avvisiTotali = traccia.linee.reduce((n, l) => n + tuttiIRilievi(l).length, 0);
   aggiungi([t("Avvisi della Verifica"), null, t(avvisiTotali === 0 ? "nessuno" : String(avvisiTotali))]);
 
+  /** Each line starts a page, as in the annex (the rules and the ente are the first page). */
+  const nuovePagine: number[] = [];
   for (const l of traccia.linee) {
     vuota();
+    nuovePagine.push(riga + 1);
     aggiungi([t(l.nome), t(l.cella ?? VUOTO), t(composizioneLinea(l)), null, null, null, percentuale(l.percentuale)], {
       grassetto: true,
       colore: COLORE_LINEA,
@@ -234,6 +237,7 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
     primo: false,
     aCapo,
     margini: true,
+    nuovePagine,
   };
 }
 

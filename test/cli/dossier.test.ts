@@ -158,6 +158,10 @@ describe("barometro dossier --pdf", () => {
     expect(pagine[0]).toMatch(/^Dossier di validazione — Stato di attuazione degli Obiettivi 2024/);
     expect(testo).toMatch(/LINEA STRATEGICA SULLO SPORT\s+A\d+\s+media dei 3 obiettivi conteggiati/);
     expect(testo).toMatch(/500 \/ 1\.200 × 100 = 41,67/);
+    // Each line starts a page, as in the annex: the rules and the ente are page 1.
+    const e = await elabora(SAMPLE);
+    const inizi = pagine.map((p) => p.trim().split("\n")[0]);
+    e.linee.forEach((l, i) => expect(inizi[i + 1].startsWith(l.nome.slice(0, 30))).toBe(true));
     // Only the dossier is printed, every page with the dossier's footer.
     expect(testo).not.toMatch(/Settore Sport, Provveditorato/);
     pagine.forEach((p, i) =>

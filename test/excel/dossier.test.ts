@@ -90,6 +90,10 @@ describe("Dossier di validazione over the fake Excel (the sample)", () => {
 
     const inizio = r.findIndex((x) => x[0] === "LINEA STRATEGICA SULLO SPORT");
     expect(r[inizio][2]).toBe("media dei 3 obiettivi conteggiati: (100 + 100 + 53,33) / 3 = 84,44");
+    // Each line starts a page: a manual break above each line's title row (0-based in the fake).
+    const titoli = r.flatMap((x, i) => (/^(LINEA STRATEGICA|OBIETTIVI DI MANDATO)/.test(x[0]) ? [i] : []));
+    expect(titoli).toHaveLength(10);
+    expect(d.interruzioni).toEqual(titoli);
     expect(Number(r[inizio][6])).toBeCloseTo(0.844444, 6);
     expect(d.cella(`G${inizio + 1}`)?.formato).toBe("0.00%");
     const piscine = r.findIndex((x, i) => i > inizio && x[0].startsWith("Obiettivo: Monitoraggio progetto"));
