@@ -203,7 +203,8 @@ export function scriviFoglioBarometro(workbook: Workbook, piano: PianoIndice): W
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
       }
       if (c.grassetto || c.dimensione || r.grassetto)
-        cell.font = { bold: c.grassetto || r.grassetto, size: c.dimensione };
+        // The workbook's default font by name: without one, a bold cell prints in a serif face.
+        cell.font = { name: "Calibri", bold: c.grassetto || r.grassetto, size: c.dimensione ?? 11 };
     });
     r.celle.forEach((c, j) => {
       if (c.riempimento && c.valore === "") {

@@ -97,9 +97,10 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
   let riga = 0;
   const aggiungi = (celle: (CellaIndice | null)[], opz: { grassetto?: boolean; colore?: string } = {}) => {
     riga++;
-    const piene = celle.map((c) =>
-      c === null ? { valore: "" } : opz.colore && !c.riempimento ? { ...c, riempimento: opz.colore } : c
-    );
+    const piene = celle.map((cella): CellaIndice => {
+      const c = cella ?? { valore: "" };
+      return opz.colore && !c.riempimento ? { ...c, riempimento: opz.colore } : c;
+    });
     if (opz.colore) while (piene.length < COLONNE_DOSSIER.length) piene.push({ valore: "", riempimento: opz.colore });
     righe.push({ riga, celle: piene, ...(opz.grassetto ? { grassetto: true } : {}) });
   };
@@ -184,7 +185,7 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
           null,
           null,
           percentuale(o.percentuale),
-          t(num(o.sommaPesi)),
+          t(o.sommaPesi),
           null,
           null,
           t(o.rilievi.map((a) => `${a.codice} (${a.cella || VUOTO})`).join("\n")),
