@@ -14,6 +14,7 @@ const USO = `Uso:
                       [--barometro etichetta|simbolo|colore] [--converti-numeri]
   barometro verifica  [FILE.xlsx …] [--json]
   barometro stampa    [FILE.xlsx …] [--out OUT.xlsx] [--pdf OUT.pdf] [--json]
+  barometro dossier   [FILE.xlsx] [--out OUT.xlsx] [--pdf [OUT.pdf]] [--json]
 
 ricalcola  calcola % Ragg, scostamenti, percentuali di linea e colori del Barometro e li scrive
            in OUT (predefinito: FILE con estensione .ricalcolato.xlsx); nient'altro cambia.
@@ -24,6 +25,11 @@ stampa     prepara l'allegato da pubblicare: impaginazione (orizzontale, una pag
            intestazione ripetuta, una linea per pagina, piè di pagina numerato) e foglio «Indice»,
            in OUT (predefinito: FILE con estensione .stampa.xlsx); con --pdf anche il PDF
            (serve LibreOffice; se --pdf è una cartella, il PDF di ogni file va lì con il suo nome).
+dossier    il dossier di validazione per il Nucleo di Valutazione / OIV: il foglio «Dossier di
+           validazione» (come si ottiene ogni cifra, con le celle; regole; avvisi) in OUT
+           (predefinito: FILE con estensione .dossier.xlsx); con --pdf anche il PDF del solo
+           dossier (predefinito: OUT con estensione .pdf). Con --json stampa la traccia del
+           calcolo e, senza --out né --pdf, non scrive nulla.
 FILE       uno o più file .xlsx, o una cartella (i suoi file .xlsx); predefinito: la cartella di
            esempio inclusa (${SAMPLE}). Con più file ognuno è scritto accanto al suo (--out vale
            con un solo file, --pdf con più file è una cartella); un file che non si può elaborare
@@ -56,6 +62,9 @@ const consoleIo: Io = { out: (t) => process.stdout.write(t + "\n"), err: (t) => 
 /** Runs the command line; returns the exit code (0 processed, 2 bad file or arguments). */
 export async function main(argv: string[], io: Io = consoleIo): Promise<number> {
   try {
+    // «dossier» reads its own arguments: its --pdf may come without a path.
+    if (argv[0] === "dossier")
+      return await (await import("./dossier-comando")).dossierDaArgomenti(argv.slice(1), io, SAMPLE);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -130,7 +139,7 @@ function isParseArgsError(e: unknown): e is Error {
   return typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("ERR_PARSE_ARGS");
 }
 
-const COMANDI = ["ricalcola", "verifica", "stampa"];
+const COMANDI = ["ricalcola", "verifica", "stampa", "dossier"];
 
 const isCartella = (percorso: string) => existsSync(percorso) && statSync(percorso).isDirectory();
 

@@ -22,7 +22,7 @@ export function fileDaElaborare(argomenti: string[]): string[] {
 }
 
 /** What Barometro itself writes next to a file: not inputs when a folder is named. */
-const USCITE = /\.(ricalcolato|stampa|allegato)\.xlsx$/i;
+const USCITE = /\.(ricalcolato|stampa|allegato|dossier)\.xlsx$/i;
 
 /**
  * Several files, one after the other: a file that cannot be processed is reported and the others

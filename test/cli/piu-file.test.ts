@@ -16,7 +16,7 @@ async function esegui(...argomenti: string[]) {
   return { codice, out: righe.out.join("\n"), err: righe.err.join("\n") };
 }
 
-/** A folder with two copies of the sample, a damaged .xlsx, Excel's lock file, an old output and a text file. */
+/** A folder with two copies of the sample, a damaged .xlsx, Excel's lock file, old outputs and a text file. */
 function cartella(): string {
   const dir = join(tmp, `cartella-${n++}`);
   mkdirSync(dir);
@@ -25,6 +25,7 @@ function cartella(): string {
   writeFileSync(join(dir, "rotto.xlsx"), "non è uno zip");
   copyFileSync(SAMPLE, join(dir, "~$Settore A.xlsx"));
   copyFileSync(SAMPLE, join(dir, "Settore A.ricalcolato.xlsx"));
+  copyFileSync(SAMPLE, join(dir, "Settore A.dossier.xlsx"));
   writeFileSync(join(dir, "note.txt"), "appunti");
   return dir;
 }
