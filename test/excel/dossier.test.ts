@@ -12,8 +12,8 @@ import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { FOGLIO_DOSSIER, NOTA_DOSSIER } from "../../src/layout/dossier";
 import { MARGINI_STAMPA } from "../../src/layout/indice";
-import { FoglioFinto } from "../../src/workbench/fake-excel";
-import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { FoglioFinto } from "../../src/excel-finto";
+import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { errore } from "../errore-barometro";
 
