@@ -29,14 +29,36 @@ export function verifica(linee: Linea[], risultati: RisultatoLinea[] = linee.map
   return linee.flatMap((linea, i) => verificaLinea(linea, risultati[i]));
 }
 
-function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
+/** Where a finding belongs in its line: the objective's index, and the indicator's (null: the objective's or the line's). */
+export interface PosizioneAvviso {
+  obiettivo: number | null;
+  indicatore: number | null;
+}
+
+/**
+ * Verifica of one line, each finding with the item it belongs to (the trace attaches them there):
+ * the very findings `verifica` gives for the line, in the same order.
+ */
+export function verificaLineaConPosizioni(
+  linea: Linea,
+  risultato: RisultatoLinea = calcolaLinea(linea)
+): { avviso: Avviso; posizione: PosizioneAvviso }[] {
+  const posizioni: PosizioneAvviso[] = [];
+  return verificaLinea(linea, risultato, posizioni).map((avviso, i) => ({ avviso, posizione: posizioni[i] }));
+}
+
+function verificaLinea(linea: Linea, risultato: RisultatoLinea, posizioni?: PosizioneAvviso[]): Avviso[] {
   const avvisi: Avviso[] = [];
-  const add = (foglio: string, cella: string | undefined, codice: Avviso["codice"], messaggio: string) =>
+  let dove: PosizioneAvviso = { obiettivo: null, indicatore: null };
+  const add = (foglio: string, cella: string | undefined, codice: Avviso["codice"], messaggio: string) => {
     avvisi.push({ codice, foglio, cella: cella ?? "", messaggio, linea: linea.nome });
+    posizioni?.push(dove);
+  };
 
   linea.obiettivi.forEach((obiettivo, o) => {
     const ro = risultato.obiettivi[o];
     const pesi = obiettivo.indicatori.map(pesoValido);
+    if (posizioni) dove = { obiettivo: o, indicatore: null };
     if (
       !ro.neutralizzato &&
       pesi.length > 0 &&
@@ -53,12 +75,14 @@ function verificaLinea(linea: Linea, risultato: RisultatoLinea): Avviso[] {
         MESSAGGI.PESI_NON_100(obiettivo.nome, ro.sommaPesi, inPercentuale)
       );
     }
-    obiettivo.indicatori.forEach((ind, k) =>
+    obiettivo.indicatori.forEach((ind, k) => {
+      if (posizioni) dove = { obiettivo: o, indicatore: k };
       verificaIndicatore(ind, ro.indicatori[k], (codice, campo, messaggio) =>
         add(ind.foglio, ind.celle[campo], codice, messaggio)
-      )
-    );
+      );
+    });
   });
+  if (posizioni) dove = { obiettivo: null, indicatore: null };
 
   const nelFoglio = linea.percentuale ? parseNumero(linea.percentuale.valore) : null;
   if (linea.percentuale && nelFoglio !== null && risultato.percentuale !== null) {

@@ -8,3 +8,4 @@ export * from "./bands";
 export * from "./messages";
 export * from "./checks";
 export * from "./formule";
+export * from "./traccia";

@@ -77,6 +77,8 @@ export interface Obiettivo {
   definizione: string;
   foglio: string;
   riga: number;
+  /** A1 address of its Obiettivo cell; absent when the table has no such cell for it. */
+  cella?: string;
   indicatori: Indicatore[];
 }
 

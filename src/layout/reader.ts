@@ -94,6 +94,8 @@ interface ObiettivoInAttesa {
   settore: string;
   definizione: string;
   riga: number;
+  /** Address of its Obiettivo cell (the trace selects it). */
+  cella?: string;
 }
 
 /** Reading state of one sheet, top to bottom. */
@@ -414,6 +416,7 @@ function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella, indi
       settore: stato.settore,
       definizione: testoDi(valoreIn(foglio, riga, tabella.definizione)),
       riga,
+      cella: tabella.obiettivo === undefined ? undefined : foglio.indirizzo(riga, tabella.obiettivo),
     };
   }
   if (!indicatore) return;
@@ -433,6 +436,7 @@ function leggiRigaDati(stato: Stato, riga: number, tabella: ColonneTabella, indi
       riga: foglio.rigaFoglio(attesa.riga),
       indicatori: [],
     };
+    if (attesa.cella !== undefined) stato.obiettivo.cella = attesa.cella;
     stato.inAttesa = null;
     lineaCorrente(stato).linea.obiettivi.push(stato.obiettivo);
   }

@@ -3,70 +3,12 @@
  * the engine must reproduce every published % Ragg and line percentage, and Verifica must find
  * exactly the known inconsistencies of the document.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { calcolaEnte, calcolaLinea } from "../../src/engine/achievement";
 import { verifica } from "../../src/engine/checks";
 import { Avviso, CodiceAvviso } from "../../src/engine/messages";
-import { SeedIndicatore, SeedLinea } from "../../scripts/staff-layout";
+import { SeedIndicatore } from "../../scripts/staff-layout";
 import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea } from "../../src/engine/types";
-
-const seed: { linee: SeedLinea[] } = JSON.parse(
-  fs.readFileSync(path.join(__dirname, "..", "fixtures", "relazione-performance-2024.json"), "utf8")
-);
-
-const TEMPO_MEDIO = "tempo medio aggiornamento";
-
-/**
- * Engine model built straight from the JSON: one sheet per line, an objective row followed by its
- * indicator rows (fake but unique addresses), the published figures as the sheet's values.
- */
-function costruisciModello(conPubblicati: boolean): Linea[] {
-  return seed.linee.map((l, li) => {
-    const foglio = `Linea ${li + 1}`;
-    let riga = 4;
-    return {
-      nome: l.linea,
-      foglio,
-      cellaTitolo: "A1",
-      percentuale: conPubblicati ? { cella: "C2", valore: l.publishedPercent, scala: "percento" } : undefined,
-      obiettivi: l.obiettivi.map((o) => ({
-        nome: o.obiettivo,
-        settore: o.settore,
-        definizione: o.definizione,
-        foglio,
-        riga: ++riga,
-        indicatori: o.indicatori.map((i): Indicatore => {
-          const r = ++riga;
-          return {
-            nome: i.indicatore,
-            formula: i.formula,
-            finalita: i.finalita,
-            note: i.note,
-            atteso: i.targetAtteso,
-            consuntivo: i.targetConsuntivo,
-            peso: i.peso,
-            scostamento: i.publishedScostamento,
-            ragg: conPubblicati ? i.publishedRagg : null,
-            scalaRagg: "percento",
-            polarita: i.indicatore === TEMPO_MEDIO ? "↓" : undefined,
-            foglio,
-            riga: r,
-            celle: {
-              indicatore: `D${r}`,
-              atteso: `G${r}`,
-              consuntivo: `H${r}`,
-              scostamento: `I${r}`,
-              peso: `K${r}`,
-              ragg: `L${r}`,
-            },
-            formule: {},
-          };
-        }),
-      })),
-    };
-  });
-}
+import { costruisciModello, seed, TEMPO_MEDIO } from "./seed-modello";
 
 interface Coppia {
   linea: number;
