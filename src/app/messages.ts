@@ -60,6 +60,14 @@ export const MESSAGGI_APP = {
       .join(
         ", "
       )}). Ricalcolare perché colore ed etichetta del Barometro di quelle righe seguano i dati anche senza il componente.`,
+  dossierNonDisponibile:
+    "Il dossier di validazione non è disponibile qui: serve Excel per Microsoft 365 o Excel sul web. In alternativa, «npx barometro dossier» lo scrive in un file .xlsx.",
+  dossierAltrui: (foglio: string) =>
+    `Esiste già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Nulla è stato modificato.`,
+  dossierPronto: (foglio: string, creato: boolean, linee: number, avvisi: number) =>
+    `${creato ? "Creato" : "Aggiornato"} il foglio «${foglio}»: ${linee === 1 ? "1 linea" : `${linee} linee`} con il calcolo di ogni cifra, ${
+      avvisi === 0 ? "nessun avviso" : avvisi === 1 ? "1 avviso" : `${avvisi} avvisi`
+    } della Verifica.`,
   annoNonTrovato:
     "Anno della Relazione non trovato nella cartella: il piè di pagina dice solo «Relazione sulla Performance». Indicarlo nel riquadro e rifare Prepara stampa.",
 } as const;

@@ -152,7 +152,7 @@ export function pianoPreparaStampa(
 }
 
 /** The workbook's saved settings; none when they cannot be read (the year is then the workbook's). */
-function impostazioniSalvate(access: WorkbookAccess): ValoriImpostazioni {
+export function impostazioniSalvate(access: WorkbookAccess): ValoriImpostazioni {
   try {
     return access.leggiImpostazioni();
   } catch {
@@ -161,7 +161,7 @@ function impostazioniSalvate(access: WorkbookAccess): ValoriImpostazioni {
 }
 
 /** The grid's area as an address ("A1:D15"). */
-function areaUsata(g: SheetGrid): string {
+export function areaUsata(g: SheetGrid): string {
   const o = g.origin ?? { row: 0, col: 0 };
   const larghezza = g.values.reduce((w, r) => Math.max(w, r.length), 1);
   return `${a1(o.row, o.col)}:${a1(o.row + Math.max(1, g.values.length) - 1, o.col + larghezza - 1)}`;

@@ -89,7 +89,8 @@ export function accodaImpaginazione(context: ExcelContext, piano: PianoStampaCar
     ws = fogli.getItem(indice.foglio);
     if (indice.pulisci) ws.getRange(indice.pulisci).clear("All");
   }
-  ws.position = 0;
+  // The Indice prints first; another sheet of Barometro's own (the dossier) keeps its place.
+  if (indice.primo !== false) ws.position = 0;
   const blocco = bloccoIndice(indice);
   // Text with a leading apostrophe stays text (a line named "2024" is not a number), as typed.
   ws.getRange(blocco.indirizzo).values = blocco.valori.map((riga) =>
@@ -109,7 +110,15 @@ export function accodaImpaginazione(context: ExcelContext, piano: PianoStampaCar
   indice.larghezze.forEach((larghezza, j) => {
     ws.getRange(`${columnName(j)}:${columnName(j)}`).format.columnWidth = puntiDaCaratteri(larghezza);
   });
-  impostaPagina(impaginazioneDi(ws), "Portrait", piano.piePagina);
+  for (const indirizzi of gruppiDiIndirizzi(indice.aCapo ?? [])) {
+    const testi = ws.getRanges(indirizzi);
+    testi.format.wrapText = true;
+    testi.format.verticalAlignment = "Top";
+    testi.format.autofitRows();
+  }
+  const pagina = impaginazioneDi(ws);
+  impostaPagina(pagina, indice.orientamento ?? "Portrait", indice.piePagina);
+  if (indice.margini) pagina.setPrintMargins("Inches", { ...MARGINI_STAMPA });
   return aggiunti;
 }
 

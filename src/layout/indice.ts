@@ -109,6 +109,17 @@ export interface PianoIndice {
   colonne: number;
   /** The footer's text (testoPiePagina). */
   piePagina: string;
+  /**
+   * Optional, for another sheet of Barometro's own written the same way (the «Dossier di
+   * validazione», src/layout/dossier.ts); the Indice leaves them out. Page orientation (portrait
+   * when absent); `primo` false: the sheet keeps its place, a new one goes last (the Indice is
+   * moved first); `aCapo`: areas whose texts wrap, aligned to the top, their rows fitted;
+   * `margini`: the annex's margins (MARGINI_STAMPA) when true.
+   */
+  orientamento?: "Portrait" | "Landscape";
+  primo?: boolean;
+  aCapo?: string[];
+  margini?: boolean;
 }
 
 const INTESTAZIONE_INDICE = ["Linea strategica", "% raggiungimento", "Barometro", "Pagina"] as const;
