@@ -9,6 +9,7 @@ import { annoDellaCartella } from "../layout/indice";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { ConvertiNumeri, DialogoNumeri } from "./components/ConvertiNumeri";
 import { Diagnostica } from "./components/Diagnostica";
+import { DossierValidazione } from "./components/DossierValidazione";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
 import { Impostazioni } from "./components/Impostazioni";
@@ -158,6 +159,7 @@ function Pannello({
             onPrepara={(anno) => void barometro.preparaStampa(anno)}
           />
         )}
+        {scheda === "condivisione" && <DossierValidazione access={access} occupato={attesa} />}
         {scheda === "impostazioni" && (
           <>
             <Impostazioni
