@@ -412,7 +412,8 @@ const useStiliScomposizione = makeStyles({
     backgroundColor: tokens.colorStatusWarningBackground1,
   },
   nome: { flexGrow: 1, flexBasis: "12em", minWidth: 0, overflowWrap: "anywhere" },
-  cifra: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  // Wraps between «% Ragg» and its number in a narrow pane, never clipped.
+  cifra: { fontWeight: tokens.fontWeightSemibold, minWidth: 0, overflowWrap: "anywhere" },
   cella: {
     flexBasis: "100%",
     color: tokens.colorNeutralForeground2,
