@@ -34,7 +34,8 @@ it("writes the sheet, says so under the button, rewrites it the second time and 
   expect(bottone().getAttribute("aria-describedby")).toBe("barometro-dossier-descrizione");
 
   await utente.click(bottone());
-  const stato = within(screen.getByRole("region", { name: DOSSIER })).getByRole("status");
+  // The live region under the button (announced without a status role of its own).
+  const stato = screen.getByRole("region", { name: DOSSIER }).querySelector<HTMLElement>("[aria-live='polite']")!;
   await within(stato).findByText(/^Creato il foglio «Dossier di validazione»: 10 linee/);
   expect(cartella.fogli.map((f) => f.nome)).toEqual([FOGLIO, DOSSIER]);
 

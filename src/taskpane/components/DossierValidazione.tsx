@@ -17,7 +17,7 @@ type Esito = { intento: "success" | "error"; testo: string; foglio: string | nul
 /**
  * Condivisione ▸ «Dossier di validazione»: creates or rewrites the sheet for the Nucleo di
  * Valutazione / OIV (src/app/dossier.ts): the trace of every figure with its cells. The result is
- * shown under the button, announced (role="status"), with a link to the sheet.
+ * shown under the button, announced (a polite live region), with a link to the sheet.
  */
 export function DossierValidazione({ access, occupato }: DossierValidazioneProps): React.JSX.Element {
   const stili = useStiliCondivisione();
@@ -64,7 +64,7 @@ export function DossierValidazione({ access, occupato }: DossierValidazioneProps
           file).
         </Body1>
       )}
-      <div role="status">
+      <div aria-live="polite" aria-atomic="true">
         {esito && (
           <MessageBar intent={esito.intento} layout="multiline">
             <MessageBarBody>
