@@ -1,9 +1,11 @@
 import { execFile } from "child_process";
-import { existsSync, mkdtempSync, renameSync, rmSync } from "fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join } from "path";
+import { pathToFileURL } from "url";
 import { promisify } from "util";
 import { CliError } from "./errors";
+import { CONVERTI_IN_PDF, copiaConTitolo, profiloItaliano } from "./pdf-metadati";
 
 const run = promisify(execFile);
 
@@ -21,7 +23,10 @@ async function trova(programmi: string[]): Promise<string | null> {
   return null;
 }
 
-/** Converts an .xlsx into a PDF with LibreOffice (soffice --headless --convert-to pdf). */
+/**
+ * Converts an .xlsx into a PDF with LibreOffice (soffice --headless --convert-to pdf): tagged,
+ * declaring PDF/UA-1 and PDF/A-2b, with a title and the language it-IT (pdf-metadati.ts).
+ */
 export async function convertiInPdf(xlsx: string, pdf: string): Promise<void> {
   // BAROMETRO_SOFFICE names LibreOffice where it is not on PATH (e.g. C:\Program Files\LibreOffice\program\soffice.exe).
   const indicato = process.env.BAROMETRO_SOFFICE;
@@ -34,10 +39,16 @@ export async function convertiInPdf(xlsx: string, pdf: string): Promise<void> {
   const lavoro = mkdtempSync(join(tmpdir(), "barometro-pdf-"));
   try {
     // A profile of its own: a LibreOffice already open on the desktop would otherwise take the job.
-    const profilo = `file://${join(lavoro, "profilo")}`;
+    // Its locale is it-IT: the PDF's language.
+    profiloItaliano(join(lavoro, "profilo"));
+    const profilo = pathToFileURL(join(lavoro, "profilo")).href;
+    // A copy with the document title, converted from a folder of its own (the PDF takes its name).
+    const origine = join(lavoro, "origine");
+    mkdirSync(origine);
+    const { file: copia } = await copiaConTitolo(xlsx, origine);
     await run(
       soffice,
-      [`-env:UserInstallation=${profilo}`, "--headless", "--convert-to", "pdf", "--outdir", lavoro, xlsx],
+      [`-env:UserInstallation=${profilo}`, "--headless", "--convert-to", CONVERTI_IN_PDF, "--outdir", lavoro, copia],
       {
         timeout: 180_000,
         // Italian number formats whatever the machine's locale: "84,44%" and "1.200", as in Excel.

@@ -4,14 +4,17 @@ import { WorkbookAccess } from "../app/access";
 import { BancoDiagnostica } from "../app/diagnostica";
 import { numeriDaConvertire } from "../app/numeri";
 import { condivisioneDi } from "../app/settings";
+import { tracciaEnte } from "../engine";
 import { annoDellaCartella } from "../layout/indice";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { ConvertiNumeri, DialogoNumeri } from "./components/ConvertiNumeri";
 import { Diagnostica } from "./components/Diagnostica";
+import { DossierValidazione } from "./components/DossierValidazione";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
 import { Impostazioni } from "./components/Impostazioni";
 import { Riepilogo } from "./components/Riepilogo";
+import { ScomposizioneEnte, ScomposizioneLinea } from "./components/Scomposizione";
 import { Stampa } from "./components/Stampa";
 import { Stato } from "./components/Stato";
 import { Verifica } from "./components/Verifica";
@@ -60,6 +63,8 @@ function Pannello({
     () => (analisi ? righeLinee(analisi, impostazioni.bande) : null),
     [analisi, impostazioni]
   );
+  // «Perché questo numero»: the engine's trace of every figure, for the breakdowns.
+  const traccia = React.useMemo(() => (analisi ? tracciaEnte(analisi.linee, analisi.risultato) : null), [analisi]);
   const gruppi = React.useMemo(() => (analisi ? gruppiAvvisi(analisi) : null), [analisi]);
   const numeri = React.useMemo(
     () => (analisi ? numeriDaConvertire(analisi.lettura, analisi.linee).length : 0),
@@ -72,6 +77,9 @@ function Pannello({
   return (
     <main className={stili.root}>
       <EnteHeader risultato={analisi?.risultato ?? null} bande={impostazioni.bande} />
+      {traccia && traccia.linee.length > 0 && (
+        <ScomposizioneEnte traccia={traccia} onSeleziona={(s) => void barometro.vaiAllaCella(s)} />
+      )}
       <Stato lavoro={stato.lavoro} notifica={stato.notifica} onChiudi={barometro.chiudiNotifica} />
       <TabList
         className={stili.schede}
@@ -112,6 +120,14 @@ function Pannello({
             onRicalcolaLinea={() => void barometro.ricalcolaLinea()}
             onRicalcolaTutto={() => void barometro.ricalcolaTutto()}
             onAggiorna={() => void barometro.aggiorna()}
+            dettaglio={(r) =>
+              traccia?.linee[r.indice] && (
+                <ScomposizioneLinea
+                  traccia={traccia.linee[r.indice]}
+                  onSeleziona={(s) => void barometro.vaiAllaCella(s)}
+                />
+              )
+            }
           />
         )}
         {scheda === "verifica" && (
@@ -143,6 +159,7 @@ function Pannello({
             onPrepara={(anno) => void barometro.preparaStampa(anno)}
           />
         )}
+        {scheda === "condivisione" && <DossierValidazione access={access} occupato={attesa} />}
         {scheda === "impostazioni" && (
           <>
             <Impostazioni

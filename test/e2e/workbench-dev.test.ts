@@ -105,7 +105,9 @@ describe("npm run workbench (development server)", () => {
       .catch(() => undefined);
     expect(errori).toEqual([]);
     await expect(page.getByRole("button", { name: /Ricalcola tutto/ }).isVisible()).resolves.toBe(true);
-    await expect(page.getByRole("list", { name: "Linee strategiche" }).getByRole("button").count()).resolves.toBe(10);
+    await expect(
+      page.getByRole("list", { name: "Linee strategiche" }).locator(":scope > li > button[aria-pressed]").count()
+    ).resolves.toBe(10);
     await page.close();
   });
 });

@@ -100,7 +100,7 @@ describe("workbench: the task pane over the sample workbook", () => {
   afterAll(async () => page?.close());
 
   it("lists the 10 lines with the ente figure on top", async () => {
-    const linee = page.getByRole("list", { name: "Linee strategiche" }).getByRole("button");
+    const linee = page.getByRole("list", { name: "Linee strategiche" }).locator(":scope > li > button[aria-pressed]");
     expect(await linee.count()).toBe(10);
     await expect(page.getByText("92,50%").first().isVisible()).resolves.toBe(true);
     await expect(linee.filter({ hasText: "LINEA STRATEGICA SULLO SPORT" }).innerText()).resolves.toContain("84,44%");

@@ -14,6 +14,8 @@ export interface RiepilogoProps {
   onRicalcolaLinea(): void;
   onRicalcolaTutto(): void;
   onAggiorna(): void;
+  /** Shown under a line's card: its breakdown («Perché 84,44%?»). */
+  dettaglio?(riga: RigaLinea): React.ReactNode;
 }
 
 /** The lines found, with their percentage and band; Ricalcola linea / tutto and Aggiorna. */
@@ -61,6 +63,7 @@ export function Riepilogo(props: RiepilogoProps): React.JSX.Element {
           {righe.map((r) => (
             <li key={r.indice}>
               <VoceLinea riga={r} scelta={r.indice === lineaScelta} onScegli={props.onScegli} />
+              {props.dettaglio?.(r)}
             </li>
           ))}
         </ul>
