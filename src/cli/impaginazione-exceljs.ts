@@ -7,7 +7,8 @@ import { ImpaginazioneFoglio, MARGINI_STAMPA, PianoStampaCartella } from "../lay
  * Prepara stampa's plan (src/app/stampa.ts, pianoPreparaStampa) written into an ExcelJS workbook,
  * as the Office.js adapter writes it (src/excel/office-stampa.ts): every sheet that holds lines laid
  * out (landscape A4, one page wide, the header row on every page, a page break before each line,
- * wrapped long texts, the footer with page numbers), then the «Indice» sheet. Running it again
+ * wrapped long texts, the footer with page numbers), then the plan's sheet of Barometro's own (the
+ * «Indice»; the «Dossier di validazione», src/app/dossier.ts, with no line sheet). Running it again
  * gives the same result (breaks are replaced, not added). `fogli`: the sheets as last read (their
  * merged areas: how tall a merged text cell is).
  */
