@@ -15,7 +15,7 @@ export const MESSAGGI_CLI = {
     `Impossibile leggere il foglio «${foglio}» di «${file}»: ${motivo}`,
   scritturaFallita: (file: string, motivo: string) => `Impossibile scrivere «${file}»: ${motivo}`,
   comandoSconosciuto: (comando: string) =>
-    `Comando sconosciuto: «${comando}». Usare «ricalcola», «verifica» o «stampa».`,
+    `Comando sconosciuto: «${comando}». Usare «ricalcola», «verifica», «stampa» o «dossier».`,
   argomenti: (motivo: string) => `Argomenti non validi: ${motivo}`,
   stessoFile: () =>
     "Il file di uscita coincide con quello di ingresso: indicare un altro --out per non sovrascrivere l'originale.",

@@ -7,7 +7,8 @@ import { ImpaginazioneFoglio, MARGINI_STAMPA, PianoStampaCartella } from "../lay
  * Prepara stampa's plan (src/app/stampa.ts, pianoPreparaStampa) written into an ExcelJS workbook,
  * as the Office.js adapter writes it (src/excel/office-stampa.ts): every sheet that holds lines laid
  * out (landscape A4, one page wide, the header row on every page, a page break before each line,
- * wrapped long texts, the footer with page numbers), then the «Indice» sheet. Running it again
+ * wrapped long texts, the footer with page numbers), then the plan's sheet of Barometro's own (the
+ * «Indice»; the «Dossier di validazione», src/app/dossier.ts, with no line sheet). Running it again
  * gives the same result (breaks are replaced, not added). `fogli`: the sheets as last read (their
  * merged areas: how tall a merged text cell is).
  */
@@ -90,7 +91,9 @@ function adattaAltezza(ws: Worksheet, riga: number, colonne: number[], altezzeUn
     if (testo.length === 0) continue;
     const span = cell.isMerged ? (altezzeUnite.get(cell.address) ?? 1) : 1;
     const larghezza = (ws.getColumn(c + 1).width ?? 9) * CARATTERI_PER_UNITA;
-    righe = Math.max(righe, Math.ceil(Math.ceil(testo.length / larghezza) / span));
+    // Each line of the text (a list of findings is one a line) wraps on its own.
+    const linee = testo.split("\n").reduce((n, t) => n + Math.max(1, Math.ceil(t.length / larghezza)), 0);
+    righe = Math.max(righe, Math.ceil(linee / span));
   }
   const altezza = righe * PUNTI_PER_RIGA_DI_TESTO + 2;
   if (righe > 1 && (row.height ?? 15) < altezza) row.height = altezza;
@@ -102,26 +105,44 @@ function altezzeUnite(grid: SheetGrid | undefined): Map<string, number> {
 }
 
 /**
- * The «Indice» sheet, written anew: one row per line with its percentage, band and the page where
- * its section starts, then the ente (the cells are src/layout/indice.ts's pianoIndice, which the
- * task pane writes through Office.js too), first in the workbook as in the published report (the
- * pane sets its position to 0 too).
+ * A sheet of Barometro's own written from its plan (src/layout/indice.ts's PianoIndice: the «Indice»,
+ * whose cells the task pane writes through Office.js too, and the «Dossier di validazione»), anew,
+ * applying the plan as the Office.js adapter does (src/excel/office-stampa.ts, accodaImpaginazione):
+ * - position: first in the workbook as in the published report (the pane sets position 0), unless
+ *   `primo` is false: then an existing sheet keeps its place and a new one goes last (as
+ *   worksheets.add puts it);
+ * - the cells: values ("" is an empty cell, as in a values block), number formats, fills, bold,
+ *   font size; column widths;
+ * - `aCapo`: the texts of those areas wrapped and aligned to the top, their rows grown to show them
+ *   (files carry no autofit: adattaAltezza, as for the line sheets' long texts);
+ * - the page: A4, one page wide, `orientamento` (portrait when absent), the annex's margins when
+ *   `margini`, a page break above each row of `nuovePagine`, the footer on every page.
  */
 function scriviIndice(workbook: Workbook, piano: PianoStampaCartella["indice"], pie: string): Worksheet {
-  const ordine = (w: Worksheet) => (w as Worksheet & { orderNo: number }).orderNo;
+  type ConOrdine = Worksheet & { orderNo: number };
+  const ordine = (w: Worksheet) => (w as ConOrdine).orderNo;
   const vecchio = workbook.getWorksheet(piano.foglio);
+  const posto = vecchio ? ordine(vecchio) : null;
   if (vecchio) workbook.removeWorksheet(vecchio.id);
-  const posizione = Math.min(...workbook.worksheets.map(ordine)) - 1;
+  const primo = piano.primo !== false;
+  const posizione = primo ? Math.min(...workbook.worksheets.map(ordine)) - 1 : posto;
   const ws = workbook.addWorksheet(piano.foglio, {
-    pageSetup: { orientation: "portrait", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      orientation: piano.orientamento === "Landscape" ? "landscape" : "portrait",
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(piano.margini ? { margins: { ...MARGINI_STAMPA } } : {}),
+    },
   });
-  // ExcelJS orders sheets by orderNo.
-  (ws as Worksheet & { orderNo: number }).orderNo = posizione;
+  // ExcelJS orders sheets by orderNo (a new sheet gets the highest: last).
+  if (posizione !== null && Number.isFinite(posizione)) (ws as ConOrdine).orderNo = posizione;
   ws.headerFooter = { oddFooter: pie, evenFooter: pie };
   ws.columns = piano.larghezze.map((width) => ({ width }));
   for (const r of piano.righe) {
     const row = ws.getRow(r.riga);
-    row.values = r.celle.map((c) => c.valore);
+    row.values = r.celle.map((c) => (c.valore === "" ? null : c.valore));
     r.celle.forEach((c, j) => {
       const cell = row.getCell(j + 1);
       if (c.formato) cell.numFmt = c.formato;
@@ -129,9 +150,21 @@ function scriviIndice(workbook: Workbook, piano: PianoStampaCartella["indice"], 
         const argb = `FF${c.riempimento.slice(1).toUpperCase()}`;
         cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb }, bgColor: { argb } };
       }
-      if (c.grassetto || c.dimensione) cell.font = { bold: c.grassetto, size: c.dimensione };
+      const grassetto = c.grassetto === true || r.grassetto === true;
+      // The workbook's default font by name: a font without one prints in a serif face (LibreOffice).
+      if (grassetto || c.dimensione) cell.font = { name: "Calibri", bold: grassetto, size: c.dimensione ?? 11 };
     });
-    if (r.grassetto) row.font = { bold: true };
   }
+  for (const [r, colonne] of celleTesti(piano.aCapo ?? [])) {
+    for (const c of colonne) {
+      const cell = ws.getCell(r, c + 1);
+      if (cell.value === null) continue;
+      // Replace the style object: ExcelJS shares it between cells given the same style.
+      cell.style = { ...cell.style, alignment: { ...cell.alignment, wrapText: true, vertical: "top" } };
+    }
+    adattaAltezza(ws, r, colonne, new Map());
+  }
+  // A break above each row that starts a page: ExcelJS puts it after the row before.
+  for (const riga of piano.nuovePagine ?? []) if (riga > 1) ws.getRow(riga - 1).addPageBreak();
   return ws;
 }

@@ -64,7 +64,7 @@ export async function main(argv: string[], io: Io = consoleIo): Promise<number> 
   try {
     // «dossier» reads its own arguments: its --pdf may come without a path.
     if (argv[0] === "dossier")
-      return await (await import("./dossier-comando")).dossierDaArgomenti(argv.slice(1), io, SAMPLE);
+      return await (await import("./comandi/dossier")).dossierDaArgomenti(argv.slice(1), io, SAMPLE);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

@@ -202,7 +202,9 @@ describe("bad input", () => {
     expect(await main(["ricalcola", copy, "--out", copy], c.io)).toBe(2);
     expect(c.err.join("\n")).toContain("coincide");
     expect(await main(["pubblica"], c.io)).toBe(2);
-    expect(c.err.join("\n")).toContain("Comando sconosciuto");
+    expect(c.err.join("\n")).toContain(
+      "Comando sconosciuto: «pubblica». Usare «ricalcola», «verifica», «stampa» o «dossier»."
+    );
     expect(await main(["verifica", "--boh"], c.io)).toBe(2);
     expect(await main(["verifica", copy, "--out", join(tmp, "y.xlsx")], c.io)).toBe(2);
   });

@@ -8,9 +8,9 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { main, SAMPLE } from "../../src/cli/main";
-import { RiepilogoJson } from "../../src/cli/summary";
-import { elabora } from "../../src/cli/workbook";
-import { DossierJson } from "../../src/cli/dossier-comando";
+import { ResocontoJson } from "../../src/cli/resoconto";
+import { elabora } from "../../src/cli/elabora";
+import { DossierJson } from "../../src/cli/comandi/dossier";
 import { tracciaEnte } from "../../src/engine";
 import { FOGLIO_DOSSIER, tuttiIRilievi } from "../../src/layout/dossier";
 import { sommeRotte } from "../engine/traccia-somme";
@@ -35,7 +35,7 @@ describe("barometro dossier --json", () => {
     expect(d.codice).toBe(0);
     const traccia: DossierJson = JSON.parse(d.out);
     const v = await esegui(["verifica", copia, "--json"]);
-    const verifica: RiepilogoJson = JSON.parse(v.out);
+    const verifica: ResocontoJson = JSON.parse(v.out);
     expect(traccia.file).toBe(copia);
     expect(traccia.ente.percentuale).toBe(verifica.ente);
     expect(traccia.linee.map((l) => [l.nome, l.foglio, l.percentuale, l.incompleta, l.neutralizzati])).toEqual(
@@ -156,7 +156,11 @@ describe("barometro dossier --pdf", () => {
     const testo = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
     const pagine = testo.split("\f").filter((p) => p.trim() !== "");
     expect(pagine[0]).toMatch(/^Dossier di validazione — Stato di attuazione degli Obiettivi 2024/);
-    expect(testo).toMatch(/LINEA STRATEGICA SULLO SPORT\s+A\d+\s+media dei 3 obiettivi conteggiati/);
+    // The line's cell reference: on the first line of the row, or at its foot when the composition
+    // wraps (cells outside the wrapped areas keep Excel's bottom alignment, as the pane writes them).
+    expect(testo).toMatch(
+      /LINEA STRATEGICA SULLO SPORT\s+(A\d+\s+media dei 3 obiettivi conteggiati|media dei 3 obiettivi conteggiati[^\n]*\n\s+A\d+\s)/
+    );
     expect(testo).toMatch(/500 \/ 1\.200 × 100 = 41,67/);
     // Each line starts a page, as in the annex: the rules and the ente are page 1.
     const e = await elabora(SAMPLE);

@@ -4,7 +4,7 @@
  * command line's (the same use case over the file access, src/cli/apri.ts → CartellaFile, saved and
  * read back). The cells, fills and conditional-format rules written must be the same — on the
  * bundled sample (the `ricalcola` command itself, and the use case in each write mode) and on
- * generated layouts; likewise the Riepilogo sheet, the Indice and Prepara per la condivisione. Written against CartellaFile only: any file access (the ExcelJS one, src/xlsx)
+ * generated layouts; likewise the Riepilogo sheet, the Indice, the Dossier di validazione and Prepara per la condivisione. Written against CartellaFile only: any file access (the ExcelJS one, src/xlsx)
  * runs it by changing the import in src/cli/apri.ts.
  */
 import { mkdtempSync, readFileSync } from "fs";
@@ -12,7 +12,9 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
+import JSZip from "jszip";
 import { preparaCondivisione } from "../../src/app/condivisione";
+import { scriviDossier } from "../../src/app/dossier";
 import { aggiornaRiepilogo } from "../../src/app/riepilogo";
 import { preparaStampa } from "../../src/app/stampa";
 import { ricalcola } from "../../src/app/ricalcolo";
@@ -215,6 +217,46 @@ describe("the same use cases from the task pane and from the command line", () =
     const riquadro = celleIndice(await dalRiquadro(campione, caso));
     expect(riquadro.size).toBeGreaterThan(40);
     expect(differenze(riquadro, celleIndice(await dallaRigaDiComando(campione, caso)))).toEqual([]);
+  });
+
+  it("Dossier di validazione: the same sheet, in the same place, cell by cell (values, number formats, fills), with the same page breaks", async () => {
+    const data = new Date(2025, 2, 14, 9, 30);
+    const caso: CasoDUso = (accesso) => scriviDossier(accesso, { cartella: "prova.xlsx", versione: "1.0.0", data });
+    const celle = (m: Map<string, string>) =>
+      new Map(
+        [...m]
+          .filter(([k]) => /^Dossier di validazione![A-Z]+\d+$/.test(k))
+          .map(([k, v]): [string, string] => {
+            const { valore, formula, formato, colore } = JSON.parse(v) as Record<string, unknown>;
+            return [k, JSON.stringify({ valore, formula, formato, colore })];
+          })
+          .filter(([, v]) => v !== JSON.stringify({ valore: null }))
+      );
+    const fogli = (m: Map<string, string>) => [...new Set([...m.keys()].map((k) => k.slice(0, k.lastIndexOf("!"))))];
+    const interruzioni = (m: Map<string, string>) =>
+      (JSON.parse(m.get("Dossier di validazione!#stampa") ?? "{}") as { interruzioni?: unknown }).interruzioni;
+    const riquadro = await dalRiquadro(campione, caso);
+    const accesso = await apriCartella(Buffer.from(campione), "prova.xlsx");
+    await caso(accesso);
+    const salvato = await accesso.salva();
+    const file = await istantanea(salvato);
+    expect(celle(riquadro).size).toBeGreaterThan(500);
+    expect(differenze(celle(riquadro), celle(file))).toEqual([]);
+    expect(fogli(riquadro)).toEqual(["Obiettivi 2024", "Dossier di validazione"]);
+    expect(fogli(file)).toEqual(fogli(riquadro));
+    // The page breaks as the file stores them (ExcelJS does not read them back): the fake keeps the
+    // 0-based row a break is above; a file's <brk id="n"/> breaks after the 1-based row n: the same n.
+    const pane = interruzioni(riquadro) as number[];
+    expect(pane).toHaveLength(10);
+    const zip = await JSZip.loadAsync(salvato);
+    const nelFile = await Promise.all(
+      Object.keys(zip.files)
+        .filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+        .map(async (n) =>
+          [...(await zip.file(n)!.async("string")).matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))
+        )
+    );
+    expect(nelFile).toContainEqual(pane);
   });
 
   it("`barometro stampa` on a workbook whose Indice the user moved: the Indice first again, as the pane puts it", async () => {

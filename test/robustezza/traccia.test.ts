@@ -7,7 +7,7 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { elabora } from "../../src/cli/workbook";
+import { elabora } from "../../src/cli/elabora";
 import { tracciaEnte } from "../../src/engine";
 import { FOGLIO_DOSSIER } from "../../src/layout/dossier";
 import { seed } from "../engine/seed-modello";
