@@ -1,0 +1,287 @@
+/**
+ * The task pane's accessibility (WCAG 2.1 AA) at Excel's real pane width, end to end in headless
+ * Chromium over the workbench: axe-core over every tab and state at 320 px and at 150 % zoom
+ * (pane 213 CSS px), a keyboard-only walk with the focus visible at every step, reflow at 200 %.
+ * Screenshots go to test-output/. Measures are written to test-output/accessibilita.json.
+ */
+import { execFileSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import { Browser, Page } from "playwright-core";
+import { avviaChromium } from "./chromium";
+import { serviCartella } from "./server";
+import { scriviXlsx } from "../../scripts/bench/cartella";
+import { generaCartella } from "../excel/generatore";
+
+jest.setTimeout(300_000);
+
+const ROOT = resolve(__dirname, "../..");
+const OUTPUT = join(ROOT, "test-output");
+const AXE = require.resolve("axe-core/axe.min.js");
+const RIQUADRO = 'aside[aria-label="Riquadro attività Barometro"]';
+const SPORT = "LINEA STRATEGICA SULLO SPORT";
+
+let browser: Browser;
+let server: { url: string; chiudi: () => Promise<void> };
+const misure: Record<string, unknown> = {};
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT, { recursive: true });
+  // BAROMETRO_BANCO: a workbench already built (to iterate without building it again).
+  let out = process.env.BAROMETRO_BANCO;
+  if (!out) {
+    out = mkdtempSync(join(tmpdir(), "barometro-a11y-"));
+    execFileSync(
+      "npx",
+      ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${out}`],
+      { cwd: ROOT, stdio: "pipe" }
+    );
+  }
+  await scriviXlsx(generaCartella(1_000).foglio, join(out, "assets/grande.xlsx"));
+  server = await serviCartella(out);
+  browser = await avviaChromium();
+});
+
+afterAll(async () => {
+  writeFileSync(join(OUTPUT, "accessibilita.json"), JSON.stringify(misure, null, 2));
+  await browser?.close();
+  await server?.chiudi();
+});
+
+/**
+ * The workbench with the pane `larghezza` CSS px wide; `zoom` as the browser's zoom does it (CSS px
+ * shrink, device pixels stay): at 150 % a 320 px pane is 213 CSS px.
+ */
+async function apri(larghezza: number, zoom = 1, query = ""): Promise<Page> {
+  const page = await browser.newPage({
+    viewport: { width: Math.round(1280 / zoom), height: Math.round(800 / zoom) },
+    deviceScaleFactor: zoom,
+  });
+  await page.goto(server.url + query);
+  await page.addStyleTag({ content: `${RIQUADRO} { width: ${larghezza}px !important; }` });
+  await page.getByRole("list", { name: "Linee strategiche" }).waitFor({ timeout: 60_000 });
+  return page;
+}
+
+const fermo = (page: Page) =>
+  page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+
+interface Violazione {
+  id: string;
+  impatto: string | null;
+  nodi: string[];
+}
+
+/** axe-core over the pane with the WCAG 2.1 A and AA rules. */
+async function axe(page: Page): Promise<Violazione[]> {
+  // Evaluated through the DevTools protocol: the page's CSP refuses inline scripts.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(AXE, "utf8"));
+  await fermo(page);
+  return page.evaluate(async (selettore) => {
+    const w = window as unknown as {
+      axe: {
+        run(
+          c: Element,
+          o: object
+        ): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>;
+      };
+    };
+    const esito = await w.axe.run(document.querySelector(selettore)!, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return esito.violations.map((v) => ({
+      id: v.id,
+      impatto: v.impact,
+      nodi: v.nodes.map((n) => n.target.join(" ")),
+    }));
+  }, RIQUADRO);
+}
+
+const scheda = (page: Page, nome: RegExp) => page.locator(RIQUADRO).getByRole("tab", { name: nome });
+
+/** Every tab, and the states a user meets in them, checked by axe; returns the violations by state. */
+async function statiDelRiquadro(page: Page, nome: string): Promise<Record<string, Violazione[]>> {
+  const esiti: Record<string, Violazione[]> = {};
+  const controlla = async (stato: string) => {
+    esiti[stato] = await axe(page);
+    await page.locator(RIQUADRO).screenshot({ path: join(OUTPUT, `a11y-${nome}-${stato}.png`) });
+  };
+  await controlla("riepilogo");
+  await page.locator(RIQUADRO).getByRole("button", { name: new RegExp(SPORT) }).click();
+  await page.locator(RIQUADRO).getByRole("button", { name: /^Ricalcola linea/ }).click();
+  await page.getByText(/^LINEA STRATEGICA SULLO SPORT: 84,44%/).first().waitFor();
+  await controlla("riepilogo-ricalcolata");
+  await scheda(page, /^Verifica/).click();
+  await controlla("verifica");
+  await scheda(page, /^Condivisione/).click();
+  await page.locator(RIQUADRO).getByRole("button", { name: "Aggiorna riepilogo" }).click();
+  await page.getByText(/foglio «Riepilogo»: 10 linee/).first().waitFor();
+  await controlla("condivisione");
+  await scheda(page, /^Impostazioni/).click();
+  await controlla("impostazioni");
+  const colore = page.locator(RIQUADRO).getByRole("textbox", { name: /^Colore/ }).first();
+  await colore.fill("verde");
+  await page.locator(RIQUADRO).getByRole("button", { name: "Salva" }).click();
+  await controlla("impostazioni-errore");
+  return esiti;
+}
+
+const conta = (esiti: Record<string, Violazione[]>) =>
+  Object.fromEntries(Object.entries(esiti).map(([k, v]) => [k, v.reduce((n, x) => n + x.nodi.length, 0)]));
+
+describe("axe-core, WCAG 2.1 A and AA, every tab and state", () => {
+  it.each([
+    ["320px", 320, 1],
+    ["zoom150", 213, 1.5],
+  ])("pane %s: no violation", async (nome, larghezza, zoom) => {
+    const page = await apri(larghezza, zoom);
+    const esiti = await statiDelRiquadro(page, nome);
+    misure[`axe-${nome}`] = { nodi: conta(esiti), regole: esiti };
+    await page.close();
+    expect(esiti).toEqual(Object.fromEntries(Object.keys(esiti).map((k) => [k, []])));
+  });
+});
+
+/** Where the focus is and whether a person can see it: a ring drawn around it, inside the viewport. */
+async function focoVisibile(page: Page): Promise<{ visibile: boolean; dove: string; motivo?: string }> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return { visibile: false, dove: "body", motivo: "nessun elemento ha il focus" };
+    const dove = `${el.tagName.toLowerCase()} «${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 50)}»`;
+    const trasparente = (c: string) => c === "transparent" || /rgba\(.*,\s*0\)$/.test(c);
+    const bordo = (s: CSSStyleDeclaration) =>
+      ["Top", "Right", "Bottom", "Left"].some(
+        (l) =>
+          s.getPropertyValue(`border-${l.toLowerCase()}-style`) !== "none" &&
+          parseFloat(s.getPropertyValue(`border-${l.toLowerCase()}-width`)) >= 2 &&
+          !trasparente(s.getPropertyValue(`border-${l.toLowerCase()}-color`))
+      );
+    /** The ring of `e`: its outline or shadow, or a pseudo-element ring drawn around it (positioned on it). */
+    const anello = (e: HTMLElement): string | null => {
+      const s = getComputedStyle(e);
+      if (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 1) return "outline";
+      if (s.boxShadow !== "none" && e === el) return "box-shadow";
+      for (const p of ["::after", "::before"]) {
+        const ps = getComputedStyle(e, p);
+        if (ps.content === "none" || ps.content === "normal") continue;
+        if (!bordo(ps) && ps.outlineStyle === "none" && ps.boxShadow === "none") continue;
+        // An absolutely placed ring is drawn around the nearest positioned ancestor: it must be this element.
+        if (ps.position === "absolute" && s.position === "static") return `fuori posto (${p} di un elemento statico)`;
+        return p;
+      }
+      return null;
+    };
+    let trovato: string | null = null;
+    for (let e: HTMLElement | null = el, i = 0; e && i < 4 && !trovato?.startsWith("::"); e = e.parentElement, i++) {
+      const a = anello(e);
+      if (a && (!trovato || !a.startsWith("fuori"))) trovato = a;
+      if (a && !a.startsWith("fuori")) break;
+    }
+    if (!trovato) return { visibile: false, dove, motivo: "nessun indicatore del focus" };
+    if (trovato.startsWith("fuori")) return { visibile: false, dove, motivo: trovato };
+    const r = el.getBoundingClientRect();
+    const riquadro = el.closest("aside")?.getBoundingClientRect() ?? new DOMRect(0, 0, innerWidth, innerHeight);
+    const dentro =
+      r.bottom > Math.max(0, riquadro.top) &&
+      r.top < Math.min(innerHeight, riquadro.bottom) &&
+      r.right > riquadro.left &&
+      r.left < riquadro.right;
+    return dentro ? { visibile: true, dove } : { visibile: false, dove, motivo: "fuori dalla vista" };
+  });
+}
+
+describe("keyboard only", () => {
+  it("switch tab, Ricalcola linea on a chosen line, open a finding, change and save a setting: focus always visible", async () => {
+    const page = await apri(320);
+    const riquadro = page.locator(RIQUADRO);
+    let tasti = 0;
+    const invisibili: string[] = [];
+    let passo = 0;
+    const premi = async (tasto: string) => {
+      await page.keyboard.press(tasto);
+      tasti++;
+      const f = await focoVisibile(page);
+      if (!f.visibile) invisibili.push(`${tasto} → ${f.dove}: ${f.motivo}`);
+    };
+    /** Presses `tasto` until the focused element matches; at most 60 presses. */
+    const finché = async (tasto: string, condizione: (el: Element) => boolean) => {
+      for (let i = 0; i < 60; i++) {
+        const ok = await page.evaluate(`!!document.activeElement && (${condizione.toString()})(document.activeElement)`);
+        if (ok) return;
+        await premi(tasto);
+      }
+      throw new Error(`Focus non raggiunto con ${tasto}`);
+    };
+    const foto = async (nome: string) => {
+      await fermo(page);
+      await page.screenshot({ path: join(OUTPUT, `a11y-tastiera-${++passo}-${nome}.png`) });
+    };
+
+    // Into the pane: its first tab (in Excel, F6 moves the focus into the pane).
+    await riquadro.getByRole("tab", { name: "Riepilogo", exact: true }).focus();
+    // 1. Choose the Sport line.
+    await finché("Tab", (el) => (el.textContent ?? "").startsWith("LINEA STRATEGICA SULLO SPORT"));
+    await foto("linea");
+    await premi("Enter");
+    // 2. Ricalcola linea, on the line chosen.
+    await finché("Shift+Tab", (el) => (el.textContent ?? "").startsWith("Ricalcola linea"));
+    await foto("ricalcola");
+    await premi("Enter");
+    await page.getByText(/^LINEA STRATEGICA SULLO SPORT: 84,44%/).first().waitFor();
+    // 3. Verifica, and its first finding.
+    await finché("Shift+Tab", (el) => el.getAttribute("role") === "tab");
+    await finché("ArrowRight", (el) => (el.textContent ?? "").startsWith("Verifica"));
+    await premi("Enter");
+    await foto("verifica");
+    await finché("Tab", (el) => el.tagName === "BUTTON" && /![A-Z]+\d+/.test(el.textContent ?? ""));
+    await foto("avviso");
+    await premi("Enter");
+    // 4. Impostazioni: «Colore e simbolo», then Salva.
+    await finché("Shift+Tab", (el) => el.getAttribute("role") === "tab");
+    await finché("ArrowRight", (el) => (el.textContent ?? "").startsWith("Impostazioni"));
+    await premi("Enter");
+    await finché("Tab", (el) => el.getAttribute("type") === "radio" && el.getAttribute("value") === "etichetta");
+    await premi("ArrowDown");
+    await foto("simbolo");
+    await finché("Tab", (el) => (el.textContent ?? "") === "Salva");
+    await foto("salva");
+    await premi("Enter");
+    const salvate = page.getByText("Impostazioni salvate nella cartella di lavoro.").first();
+    await salvate.waitFor();
+    await foto("salvate");
+    // The result where the user is: in view without scrolling.
+    const esitoInVista = await salvate.evaluate((e) => {
+      const r = e.getBoundingClientRect();
+      const a = e.closest("aside")!.getBoundingClientRect();
+      return r.top >= a.top && r.bottom <= a.bottom;
+    });
+    misure.tastiera = { tasti, invisibili, esitoInVista };
+    await page.close();
+    expect(invisibili).toEqual([]);
+    expect(esitoInVista).toBe(true);
+  });
+});
+
+describe("reflow (WCAG 1.4.10)", () => {
+  it.each([
+    ["150 %", 213],
+    ["200 %", 160],
+  ])("at %s zoom every tab fits the pane's width: no sideways scroll", async (_, larghezza) => {
+    const page = await apri(larghezza);
+    const larghe: string[] = [];
+    for (const nome of [/^Riepilogo$/, /^Verifica/, /^Condivisione/, /^Impostazioni/]) {
+      await scheda(page, nome).click();
+      const { scorre, ampiezza } = await page.locator(RIQUADRO).evaluate((a) => ({
+        scorre: a.scrollWidth > a.clientWidth,
+        ampiezza: a.scrollWidth,
+      }));
+      if (scorre) larghe.push(`${nome.source}: ${ampiezza} px`);
+    }
+    await page.locator(RIQUADRO).screenshot({ path: join(OUTPUT, `a11y-reflow-${larghezza}.png`) });
+    misure[`reflow-${larghezza}`] = larghe;
+    await page.close();
+    expect(larghe).toEqual([]);
+  });
+});
