@@ -79,6 +79,7 @@ import type {
   ProprietaDaCaricare,
 } from "../excel/excel-api";
 import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./fake-impostazioni";
+import { eventiSelezione, selezioneCambiata } from "./fake-eventi";
 import {
   CARTA_DOCUMENTATA,
   ORIENTAMENTI_DOCUMENTATI,
@@ -560,8 +561,15 @@ export class CartellaFinta {
   readonly fogli: FoglioFinto[] = [];
   /** Id of the active sheet. */
   foglioAttivo: string | null = null;
-  /** The selected range: sheet id and area. */
-  selezione: { foglio: string; area: Area } | null = null;
+  private selezioneAttuale: { foglio: string; area: Area } | null = null;
+  /** The selected range: sheet id and area; a change runs the onSelectionChanged handlers (fake-eventi.ts). */
+  get selezione(): { foglio: string; area: Area } | null {
+    return this.selezioneAttuale;
+  }
+  set selezione(s: { foglio: string; area: Area } | null) {
+    this.selezioneAttuale = s;
+    if (s) selezioneCambiata(this, s.foglio, s.area);
+  }
   /** While true every sync fails as Excel does when a cell is being edited. */
   modificaInCorso = false;
   /** While true the selection is a chart or a shape: getSelectedRanges() fails (InvalidSelection). */
@@ -1003,6 +1011,10 @@ class RaccoltaFogliProxy extends ProxyFinto<FoglioFinto[]> implements ExcelWorks
   get items(): ExcelWorksheet[] {
     if (!this.elementi) throw nonCaricata("items");
     return this.elementi;
+  }
+
+  get onSelectionChanged() {
+    return eventiSelezione(this.ctx.cartella, this.ctx);
   }
 
   override carica(elenco: string[]): { risposta: unknown; consegna: () => void } {
