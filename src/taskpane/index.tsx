@@ -1,5 +1,10 @@
-import { StrictMode } from "react";
+import { StrictMode, useEffect, useState } from "react";
+import type * as React from "react";
 import type { ReactNode } from "react";
+import type { Theme } from "@fluentui/react-components";
+import type { Selezione } from "../app/access";
+import type { EseguiExcel } from "../excel/excel-api";
+import { seguiSelezione } from "../excel/selezione";
 import { createRoot } from "react-dom/client";
 import { registraComandi } from "../commands/commands";
 import { creaBancoDiagnostica } from "../excel/diagnostica";
@@ -39,7 +44,32 @@ function avvia(host: Office.HostType | null): void {
   } catch {
     // Hosts without Office.actions (no ribbon commands): the task pane works all the same.
   }
-  monta(<App access={access} tema={tema} diagnostica={creaBancoDiagnostica()} />);
+  const esegui: EseguiExcel = (batch) => Excel.run(batch);
+  const segui = (avvisa: (s: Selezione) => void) => seguiSelezione(esegui, avvisa);
+  monta(
+    <ConTemaDiOffice>
+      {(t) => <App access={access} tema={t ?? tema} diagnostica={creaBancoDiagnostica()} seguiSelezione={segui} />}
+    </ConTemaDiOffice>
+  );
+}
+
+/**
+ * Office's theme, followed. Excel has no theme-changed event (Office.EventType.OfficeThemeChanged
+ * is Outlook's, Mailbox 1.14): Office.context.officeTheme is read again whenever the pane gets the
+ * focus or is shown again, which is when a theme changed in Excel's options can first be seen.
+ */
+function ConTemaDiOffice({ children }: { children: (tema: Theme | null) => ReactNode }): React.JSX.Element {
+  const [tema, setTema] = useState<Theme | null>(null);
+  useEffect(() => {
+    const rileggi = () => setTema(temaCorrente());
+    window.addEventListener("focus", rileggi);
+    document.addEventListener("visibilitychange", rileggi);
+    return () => {
+      window.removeEventListener("focus", rileggi);
+      document.removeEventListener("visibilitychange", rileggi);
+    };
+  }, []);
+  return <>{children(tema)}</>;
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {

@@ -12,6 +12,8 @@ import {
 import { App } from "../taskpane/App";
 import { creaAccessoOffice } from "../excel/office-access";
 import { creaBancoDiagnostica } from "../excel/diagnostica";
+import { seguiSelezione } from "../excel/selezione";
+import type { Selezione } from "../app/access";
 import { CartellaFinta } from "./fake-excel";
 import { AMBIENTE_BANCO, impostazioniBanco, requisitiBanco, valutaFormulaBanco } from "./fake-office";
 import { cartellaDaExcelJS } from "./xlsx-to-fake";
@@ -79,6 +81,11 @@ function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
       }),
     [cartella, ridisegna]
   );
+  // The sheet's selection followed through the fake's Worksheets.onSelectionChanged, as in Excel.
+  const segui = React.useCallback(
+    (avvisa: (s: Selezione) => void) => seguiSelezione((batch) => cartella.run(batch), avvisa),
+    [cartella]
+  );
   const seleziona = (foglio: string, indirizzo: string) => {
     cartella.seleziona(foglio, indirizzo);
     ridisegna();
@@ -87,7 +94,7 @@ function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
     <div className={stili.pagina}>
       <SheetView cartella={cartella} versione={versione} onSeleziona={seleziona} />
       <aside className={stili.pannello} aria-label="Riquadro attività Barometro">
-        <App access={access} diagnostica={diagnostica} />
+        <App access={access} diagnostica={diagnostica} seguiSelezione={segui} />
       </aside>
     </div>
   );
