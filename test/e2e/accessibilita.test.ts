@@ -76,8 +76,30 @@ interface Violazione {
   nodi: string[];
 }
 
-/** axe-core over the pane with the WCAG 2.1 A and AA rules. */
+/**
+ * ARIA references to ids that are not in the page (axe passes an aria-labelledby with a missing id
+ * when the element has another name): MessageBar pointed at a title it did not have.
+ */
+async function riferimentiMancanti(page: Page): Promise<Violazione[]> {
+  const nodi = await page.locator(RIQUADRO).evaluate((r) =>
+    [...r.querySelectorAll("[aria-labelledby], [aria-describedby], [aria-controls]")].flatMap((e) =>
+      ["aria-labelledby", "aria-describedby", "aria-controls"].flatMap((a) =>
+        (e.getAttribute(a) ?? "")
+          .split(/\s+/)
+          .filter((id) => id && !document.getElementById(id))
+          .map((id) => `${e.tagName.toLowerCase()}.${e.className.toString().split(" ")[0]} ${a}="${id}"`)
+      )
+    )
+  );
+  return nodi.length ? [{ id: "riferimento-aria-mancante", impatto: "serious", nodi }] : [];
+}
+
+/** axe-core over the pane with the WCAG 2.1 A and AA rules, and the ARIA references checked. */
 async function axe(page: Page): Promise<Violazione[]> {
+  return [...(await axeCore(page)), ...(await riferimentiMancanti(page))];
+}
+
+async function axeCore(page: Page): Promise<Violazione[]> {
   // Evaluated through the DevTools protocol: the page's CSP refuses inline scripts.
   if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(readFileSync(AXE, "utf8"));
   await fermo(page);

@@ -234,7 +234,11 @@ describe("Impostazioni", () => {
     await utente.click(screen.getByRole("radio", { name: "Formule PERF.RAGG" }));
     await utente.click(screen.getByRole("button", { name: "Salva" }));
 
-    expect(await screen.findByText("Impostazioni salvate nella cartella di lavoro.")).toBeTruthy();
+    const salvate = await screen.findByText("Impostazioni salvate nella cartella di lavoro.");
+    // By Salva, at the foot of the form, in a live region (not at the top of the pane, out of sight).
+    const modulo = screen.getByRole("form", { name: "Fasce del Barometro" });
+    expect(modulo.contains(salvate)).toBe(true);
+    expect(screen.getAllByRole("status").some((s) => modulo.contains(s) && s.contains(salvate))).toBe(true);
     expect(access.salvate).toHaveLength(1);
     const { impostazioni, errore } = leggiImpostazioni(access.salvate[0]);
     expect(errore).toBeNull();
