@@ -1,4 +1,4 @@
-import { StrictMode, useEffect, useState } from "react";
+import { StrictMode } from "react";
 import type * as React from "react";
 import type { ReactNode } from "react";
 import type { Theme } from "@fluentui/react-components";
@@ -11,7 +11,7 @@ import { creaBancoDiagnostica } from "../excel/diagnostica";
 import { creaAccessoOffice } from "../excel/office-access";
 import { App } from "./App";
 import { FuoriDaExcel } from "./components/FuoriDaExcel";
-import { temaDaOffice } from "./tema";
+import { temaDaOffice, useTemaDiOffice } from "./tema";
 
 function monta(contenuto: ReactNode): void {
   const contenitore = document.getElementById("container");
@@ -46,30 +46,17 @@ function avvia(host: Office.HostType | null): void {
   }
   const esegui: EseguiExcel = (batch) => Excel.run(batch);
   const segui = (avvisa: (s: Selezione) => void) => seguiSelezione(esegui, avvisa);
+  const diagnostica = creaBancoDiagnostica();
   monta(
     <ConTemaDiOffice>
-      {(t) => <App access={access} tema={t ?? tema} diagnostica={creaBancoDiagnostica()} seguiSelezione={segui} />}
+      {(t) => <App access={access} tema={t} diagnostica={diagnostica} seguiSelezione={segui} />}
     </ConTemaDiOffice>
   );
 }
 
-/**
- * Office's theme, followed. Excel has no theme-changed event (Office.EventType.OfficeThemeChanged
- * is Outlook's, Mailbox 1.14): Office.context.officeTheme is read again whenever the pane gets the
- * focus or is shown again, which is when a theme changed in Excel's options can first be seen.
- */
-function ConTemaDiOffice({ children }: { children: (tema: Theme | null) => ReactNode }): React.JSX.Element {
-  const [tema, setTema] = useState<Theme | null>(null);
-  useEffect(() => {
-    const rileggi = () => setTema(temaCorrente());
-    window.addEventListener("focus", rileggi);
-    document.addEventListener("visibilitychange", rileggi);
-    return () => {
-      window.removeEventListener("focus", rileggi);
-      document.removeEventListener("visibilitychange", rileggi);
-    };
-  }, []);
-  return <>{children(tema)}</>;
+/** The pane in Office's theme, followed (useTemaDiOffice). */
+function ConTemaDiOffice({ children }: { children: (tema: Theme) => ReactNode }): React.JSX.Element {
+  return <>{children(useTemaDiOffice(temaCorrente))}</>;
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
