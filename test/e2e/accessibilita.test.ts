@@ -187,10 +187,11 @@ const conta = (esiti: Record<string, Violazione[]>) =>
 
 describe("axe-core, WCAG 2.1 A and AA, every tab and state", () => {
   it.each([
-    ["320px", 320, 1],
-    ["zoom150", 213, 1.5],
-  ])("pane %s: no violation", async (nome, larghezza, zoom) => {
-    const page = await apri(larghezza, zoom);
+    ["320px", 320, 1, ""],
+    ["zoom150", 213, 1.5, ""],
+    ["320px-scuro", 320, 1, "?tema=scuro"],
+  ])("pane %s: no violation", async (nome, larghezza, zoom, query) => {
+    const page = await apri(larghezza, zoom, query);
     const esiti = await statiDelRiquadro(page, nome);
     misure[`axe-${nome}`] = { nodi: conta(esiti), regole: esiti };
     await page.close();
@@ -199,49 +200,55 @@ describe("axe-core, WCAG 2.1 A and AA, every tab and state", () => {
 });
 
 describe("contrast of what axe does not measure (WCAG 1.4.11, 1.4.3)", () => {
-  it("band swatches: their edge ≥ 3:1 against the pane; Barometro cells' text ≥ 4.5:1 on their fill", async () => {
-    const page = await apri(320);
-    await page
-      .locator(RIQUADRO)
-      .getByRole("button", { name: /^Ricalcola tutto/ })
-      .click();
-    await page
-      .getByText(/^10 linee ricalcolate/)
-      .first()
-      .waitFor();
-    const misurati = await page.evaluate((selettore) => {
-      const lum = (c: string) => {
-        const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((x) => {
-          const v = Number(x) / 255;
-          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-        });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  it.each([
+    ["light", ""],
+    ["dark", "?tema=scuro"],
+  ])(
+    "%s theme: band swatches' edge ≥ 3:1 against the pane; Barometro cells' text ≥ 4.5:1 on their fill",
+    async (tema, query) => {
+      const page = await apri(320, 1, query);
+      await page
+        .locator(RIQUADRO)
+        .getByRole("button", { name: /^Ricalcola tutto/ })
+        .click();
+      await page
+        .getByText(/^10 linee ricalcolate/)
+        .first()
+        .waitFor();
+      const misurati = await page.evaluate((selettore) => {
+        const lum = (c: string) => {
+          const [r, g, b] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((x) => {
+            const v = Number(x) / 255;
+            return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const k = (a: string, b: string) => {
+          const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        const riquadro = document.querySelector(selettore)!;
+        const fondo = getComputedStyle(riquadro.querySelector("main")!).backgroundColor;
+        const campioni = [...riquadro.querySelectorAll<HTMLElement>('span[aria-hidden="true"][style*="background"]')];
+        const celle = [...document.querySelectorAll<HTMLElement>(`td[data-colore]:not([data-colore=""])`)].filter(
+          (td) => td.innerText.trim()
+        );
+        return {
+          campioni: campioni.map((c) => k(getComputedStyle(c).borderTopColor, fondo)),
+          celle: celle.map((td) => k(getComputedStyle(td).color, getComputedStyle(td).backgroundColor)),
+        };
+      }, RIQUADRO);
+      misure[`contrasto-${tema}`] = {
+        campioni: Math.min(...misurati.campioni).toFixed(2),
+        celle: Math.min(...misurati.celle).toFixed(2),
       };
-      const k = (a: string, b: string) => {
-        const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
-        return (x + 0.05) / (y + 0.05);
-      };
-      const riquadro = document.querySelector(selettore)!;
-      const fondo = getComputedStyle(riquadro.querySelector("main")!).backgroundColor;
-      const campioni = [...riquadro.querySelectorAll<HTMLElement>('span[aria-hidden="true"][style*="background"]')];
-      const celle = [...document.querySelectorAll<HTMLElement>(`td[data-colore]:not([data-colore=""])`)].filter((td) =>
-        td.innerText.trim()
-      );
-      return {
-        campioni: campioni.map((c) => k(getComputedStyle(c).borderTopColor, fondo)),
-        celle: celle.map((td) => k(getComputedStyle(td).color, getComputedStyle(td).backgroundColor)),
-      };
-    }, RIQUADRO);
-    misure.contrasto = {
-      campioni: Math.min(...misurati.campioni).toFixed(2),
-      celle: Math.min(...misurati.celle).toFixed(2),
-    };
-    await page.close();
-    expect(misurati.campioni.length).toBeGreaterThan(0);
-    expect(misurati.celle.length).toBeGreaterThan(0);
-    expect(Math.min(...misurati.campioni)).toBeGreaterThanOrEqual(3);
-    expect(Math.min(...misurati.celle)).toBeGreaterThanOrEqual(4.5);
-  });
+      await page.close();
+      expect(misurati.campioni.length).toBeGreaterThan(0);
+      expect(misurati.celle.length).toBeGreaterThan(0);
+      expect(Math.min(...misurati.campioni)).toBeGreaterThanOrEqual(3);
+      expect(Math.min(...misurati.celle)).toBeGreaterThanOrEqual(4.5);
+    }
+  );
 });
 
 /** Where the focus is and whether a person can see it: a ring drawn around it, inside the viewport. */
