@@ -9,7 +9,7 @@ import {
   RisultatoLinea,
   verifica,
 } from "../engine";
-import { leggiLinee, parseA1 } from "../layout";
+import { leggiLinee } from "../layout";
 import { estensioneLinea } from "../layout/stampa";
 import {
   chiaviLinee,
@@ -42,10 +42,13 @@ export function analizza(lettura: Lettura): Analisi {
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
 export const righeDellaLinea = estensioneLinea;
 
-/** The line whose section holds the selection: on its sheet, between its first row and the next line's. */
+/** The line whose section holds the selection: on its sheet, from its first row to the next line's; null above the first. */
 export function lineaDellaSelezione(linee: Linea[], selezione: Selezione | null): number | null {
   if (!selezione) return null;
-  const riga = parseA1(selezione.indirizzo.split(":")[0].replace(/^.*!/, "")).row + 1;
+  // "C170", "C170:D172", or whole rows "168:177" (Excel's address of a row selection); whole columns: no row.
+  const cifre = /\d+/.exec(selezione.indirizzo.replace(/^.*!/, "").split(":")[0]);
+  if (!cifre) return null;
+  const riga = Number(cifre[0]);
   let trovata: number | null = null;
   let inizio = -1;
   linee.forEach((linea, i) => {
@@ -56,10 +59,9 @@ export function lineaDellaSelezione(linee: Linea[], selezione: Selezione | null)
       inizio = prima;
     }
   });
-  if (trovata !== null) return trovata;
-  // Above the first section of its sheet (the sheet's title rows): the sheet's first line.
-  const primaDelFoglio = linee.findIndex((l) => l.foglio === selezione.foglio);
-  return primaDelFoglio >= 0 ? primaDelFoglio : null;
+  // Above the first section of its sheet (the sheet's title rows): no line. Never a guess (the
+  // first line would be recalculated without the user having chosen it).
+  return trovata;
 }
 
 /** The range a line occupies, to select it in the sheet. */
@@ -97,12 +99,31 @@ export class ErroreBarometro extends Error {}
  * Ricalcola: one read, the engine, one write of the cells Barometro owns.
  * Nothing is written when the target sheet is protected or no table is found.
  */
+export interface OpzioniRicalcolo {
+  /**
+   * Told at each step (reading, computing, writing, with counts); the ricalcolo waits for it, so a
+   * task pane can let the browser paint the progress before the next step blocks the thread.
+   */
+  avanzamento?(testo: string): Promise<void> | void;
+}
+
+/** "1.234 righe": what is about to be computed (the sheets are read, their lines not yet found). */
+function conteggioRighe(lettura: Lettura): string {
+  const righe = lettura.fogli.reduce((n, f) => n + f.values.length, 0);
+  return `${righe.toLocaleString("it-IT")} righe`;
+}
+
 export async function ricalcola(
   access: WorkbookAccess,
   ambito: Ambito,
-  impostazioni: Impostazioni
+  impostazioni: Impostazioni,
+  opzioni: OpzioniRicalcolo = {}
 ): Promise<EsitoRicalcolo> {
-  const analisi = analizza(await access.leggi());
+  const avanza = opzioni.avanzamento ?? (() => undefined);
+  await avanza("Ricalcolo: lettura della cartella di lavoro…");
+  const lettura = await access.leggi();
+  await avanza(`Ricalcolo: calcolo di ${conteggioRighe(lettura)}…`);
+  const analisi = analizza(lettura);
   if (analisi.errore !== null || analisi.linee.length === 0)
     throw new ErroreBarometro(analisi.errore ?? MESSAGGI_APP.nessunaTabella);
   const indici = scegliLinee(analisi, ambito);
@@ -137,6 +158,10 @@ export async function ricalcola(
   });
   if (formattazione) patch.formattazione = formattazione.piano;
 
+  const celle = patch.scritture.length + patch.colori.length;
+  await avanza(
+    `Ricalcolo: scrittura di ${indici.length === 1 ? "1 linea" : `${indici.length} linee`} (${celle.toLocaleString("it-IT")} ${celle === 1 ? "cella" : "celle"})…`
+  );
   const scrittura = await access.scrivi(patch);
   const dopo = senzaAvvisiRisolti(analisi, patch);
   let messaggio = riassunto(dopo, indici);

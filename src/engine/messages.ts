@@ -36,7 +36,15 @@ export interface Avviso {
 }
 
 const n = (x: number) => formatNumero(x, Number.isInteger(x) ? 0 : 2);
-const q = (text: string) => `«${text.length > 60 ? text.slice(0, 57) + "…" : text}»`;
+/** A name in quotes; a long one cut at a word (never mid-word), within 60 characters with the "…". */
+const q = (text: string) => {
+  if (text.length <= 60) return `«${text}»`;
+  const parte = text.slice(0, 59);
+  const spazio = parte.lastIndexOf(" ");
+  // A single word longer than the room (rare): cut where it must.
+  const taglio = spazio >= 20 ? parte.slice(0, spazio) : text.slice(0, 57);
+  return `«${taglio.replace(/[\s,;:.–-]+$/, "")}…»`;
+};
 
 /**
  * A finding's text, joined into one flat string. A template literal leaves V8 a rope of its pieces,

@@ -11,6 +11,7 @@ import { FoglioFinto } from "./foglio";
 import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./impostazioni";
 import { paginaPredefinita, ValutaFormula } from "./modello";
 import { LIMITE_PAYLOAD_EXCEL_WEB, MAX_AREE_UNITE } from "./vincoli";
+import { selezioneCambiata } from "./eventi";
 
 export interface OpzioniCartella {
   /** Request/response limit in bytes (Excel on the web: 5 MB). */
@@ -24,8 +25,15 @@ export class CartellaFinta {
   readonly fogli: FoglioFinto[] = [];
   /** Id of the active sheet. */
   foglioAttivo: string | null = null;
-  /** The selected range: sheet id and area. */
-  selezione: { foglio: string; area: Area } | null = null;
+  private selezioneAttuale: { foglio: string; area: Area } | null = null;
+  /** The selected range: sheet id and area; a change runs the onSelectionChanged handlers (eventi.ts). */
+  get selezione(): { foglio: string; area: Area } | null {
+    return this.selezioneAttuale;
+  }
+  set selezione(s: { foglio: string; area: Area } | null) {
+    this.selezioneAttuale = s;
+    if (s) selezioneCambiata(this, s.foglio, s.area);
+  }
   /** While true every sync fails as Excel does when a cell is being edited. */
   modificaInCorso = false;
   /** While true the selection is a chart or a shape: getSelectedRanges() fails (InvalidSelection). */

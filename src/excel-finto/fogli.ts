@@ -4,6 +4,7 @@
  * protection of a sheet and of the workbook.
  */
 import { areeDaIndirizzi, ULTIMA_COLONNA, ULTIMA_RIGA } from "../excel/addresses";
+import { eventiSelezione } from "./eventi";
 import {
   ExcelRange,
   ExcelRangeAreas,
@@ -58,6 +59,11 @@ descrivi(ProtezioneCartellaProxy, { proprieta: { protected: { leggi: (c) => c.st
 export class RaccoltaFogliProxy extends RaccoltaProxy<FoglioFinto[], FoglioProxy> implements ExcelWorksheetCollection {
   constructor(ctx: ContestoFinto) {
     super(ctx, "worksheets", () => ctx.cartella.fogli);
+  }
+
+  /** Worksheets.onSelectionChanged (ExcelApi 1.9): eventi.ts. */
+  get onSelectionChanged() {
+    return eventiSelezione(this.ctx.cartella, this.ctx);
   }
 
   protected override creaElementi(fogli: FoglioFinto[]): FoglioProxy[] {

@@ -302,6 +302,23 @@ export interface ExcelWorksheetCollection {
   add(name?: string): ExcelWorksheet;
   getItem(key: string): ExcelWorksheet;
   getItemOrNullObject(key: string): ExcelWorksheet;
+  /** The selection changed on any sheet. ExcelApi 1.9 (src/excel/selezione.ts). */
+  readonly onSelectionChanged: ExcelEventi<ExcelSelezioneCambiata>;
+}
+
+/** Excel.WorksheetSelectionChangedEventArgs (ExcelApi 1.7): the selected range and its sheet's id. */
+export interface ExcelSelezioneCambiata {
+  address: string;
+  worksheetId: string;
+  type: "WorksheetSelectionChanged";
+}
+
+/**
+ * OfficeExtension.EventHandlers: add() registers the handler when the context syncs; the result's
+ * remove() takes it away at the next sync of the same context (result.context).
+ */
+export interface ExcelEventi<A> {
+  add(gestore: (argomenti: A) => Promise<unknown>): { remove(): void; readonly context: { sync(): Promise<unknown> } };
 }
 
 /** Workbook (structure) protection: while on, sheets cannot be added, deleted or moved. ExcelApi 1.7. */

@@ -18,10 +18,10 @@ import { ScomposizioneEnte, ScomposizioneLinea } from "./components/Scomposizion
 import { Stampa } from "./components/Stampa";
 import { Stato } from "./components/Stato";
 import { Verifica } from "./components/Verifica";
-import { conteggio, gruppiAvvisi, occupato, problemi, righeLinee } from "./state";
+import { conteggio, gruppiAvvisi, luogoDi, occupato, problemi, righeLinee } from "./state";
 import { useStiliApp } from "./styles";
-import { Scheda } from "./types";
-import { useBarometro } from "./useBarometro";
+import { Luogo, Scheda } from "./types";
+import { SeguiSelezione, useBarometro } from "./useBarometro";
 
 export interface AppProps {
   /** The workbook: Office.js in Excel, an in-memory workbook in tests. */
@@ -30,13 +30,15 @@ export interface AppProps {
   tema?: Theme;
   /** Diagnostica's bench (Office.js in Excel, the fake in the workbench); absent: not available. */
   diagnostica?: BancoDiagnostica;
+  /** Follows the sheet's selection (src/excel/selezione.ts); absent: the line is chosen in the pane only. */
+  seguiSelezione?: SeguiSelezione;
 }
 
 /** Barometro's task pane. */
-export function App({ access, tema = webLightTheme, diagnostica }: AppProps): React.JSX.Element {
+export function App({ access, tema = webLightTheme, diagnostica, seguiSelezione }: AppProps): React.JSX.Element {
   return (
     <FluentProvider theme={tema} lang="it">
-      <Pannello access={access} diagnostica={diagnostica} />
+      <Pannello access={access} diagnostica={diagnostica} seguiSelezione={seguiSelezione} />
     </FluentProvider>
   );
 }
@@ -48,15 +50,40 @@ const SCHEDE: { valore: Scheda; nome: string }[] = [
   { valore: "impostazioni", nome: "Impostazioni" },
 ];
 
+/**
+ * Up and Down in the tabs, which sit two by two in a narrow pane (one by one zoomed in): the tab
+ * drawn above or below the focused one. Left and Right (Fluent's) go through them in order.
+ */
+function frecceVerticali(evento: React.KeyboardEvent<HTMLElement>): void {
+  if (evento.key !== "ArrowDown" && evento.key !== "ArrowUp") return;
+  const attuale = (evento.target as HTMLElement).closest<HTMLElement>('[role="tab"]');
+  if (!attuale) return;
+  const giu = evento.key === "ArrowDown";
+  const da = attuale.getBoundingClientRect();
+  const centro = (r: DOMRect) => r.left + r.width / 2;
+  let migliore: { tab: HTMLElement; distanza: number } | null = null;
+  for (const tab of evento.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]')) {
+    const r = tab.getBoundingClientRect();
+    const dy = giu ? r.top - da.bottom : da.top - r.bottom;
+    if (tab === attuale || dy < -1) continue;
+    const distanza = dy * 1000 + Math.abs(centro(r) - centro(da));
+    if (!migliore || distanza < migliore.distanza) migliore = { tab, distanza };
+  }
+  evento.preventDefault();
+  migliore?.tab.focus();
+}
+
 function Pannello({
   access,
   diagnostica,
+  seguiSelezione,
 }: {
   access: WorkbookAccess;
   diagnostica?: BancoDiagnostica;
+  seguiSelezione?: SeguiSelezione;
 }): React.JSX.Element {
   const stili = useStiliApp();
-  const barometro = useBarometro(access, diagnostica);
+  const barometro = useBarometro(access, diagnostica, seguiSelezione);
   const { stato } = barometro;
   const { analisi, impostazioni, scheda } = stato;
   const righe = React.useMemo(
@@ -73,6 +100,22 @@ function Pannello({
   const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
   const numeroAvvisi = analisi ? problemi(analisi.avvisi) : 0;
   const attesa = occupato(stato);
+  // Progress and results next to the button that asked (Salva, Prepara stampa) while its tab is
+  // shown, else at the top; each place keeps its live regions in the page.
+  const luogoVisibile = (luogo: Luogo | undefined) =>
+    luogo === "impostazioni" ? scheda === "impostazioni" : luogo === "stampa" ? scheda === "condivisione" : false;
+  const qui = (luogo: Luogo | undefined, suo: Luogo | undefined) => {
+    const dove = luogoVisibile(suo) ? suo : undefined;
+    return dove === luogo;
+  };
+  const statoIn = (luogo: Luogo) => (
+    <Stato
+      lavoro={stato.lavoro && qui(luogo, luogoDi(stato.lavoro)) ? stato.lavoro : null}
+      avanzamento={stato.avanzamento}
+      notifica={stato.notifica && qui(luogo, stato.notifica.luogo) ? stato.notifica : null}
+      onChiudi={barometro.chiudiNotifica}
+    />
+  );
 
   return (
     <main className={stili.root}>
@@ -80,12 +123,18 @@ function Pannello({
       {traccia && traccia.linee.length > 0 && (
         <ScomposizioneEnte traccia={traccia} onSeleziona={(s) => void barometro.vaiAllaCella(s)} />
       )}
-      <Stato lavoro={stato.lavoro} notifica={stato.notifica} onChiudi={barometro.chiudiNotifica} />
+      <Stato
+        lavoro={stato.lavoro && qui(undefined, luogoDi(stato.lavoro)) ? stato.lavoro : null}
+        avanzamento={stato.avanzamento}
+        notifica={stato.notifica && qui(undefined, stato.notifica.luogo) ? stato.notifica : null}
+        onChiudi={barometro.chiudiNotifica}
+      />
       <TabList
         className={stili.schede}
         selectedValue={scheda}
         onTabSelect={(_, d) => barometro.scegliScheda(d.value as Scheda)}
         aria-label="Sezioni di Barometro"
+        onKeyDown={frecceVerticali}
       >
         {SCHEDE.map(({ valore, nome }) => (
           <Tab
@@ -157,6 +206,7 @@ function Pannello({
             annoSalvato={stato.annoRelazione}
             annoCartella={annoCartella}
             onPrepara={(anno) => void barometro.preparaStampa(anno)}
+            esito={statoIn("stampa")}
           />
         )}
         {scheda === "condivisione" && <DossierValidazione access={access} occupato={attesa} />}
@@ -167,6 +217,7 @@ function Pannello({
               errore={stato.erroreImpostazioni}
               occupato={attesa}
               onSalva={(i) => void barometro.salvaImpostazioni(i)}
+              esito={statoIn("impostazioni")}
             />
             <FunzioniPerf />
             <Diagnostica

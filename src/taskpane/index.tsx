@@ -1,12 +1,17 @@
 import { StrictMode } from "react";
+import type * as React from "react";
 import type { ReactNode } from "react";
+import type { Theme } from "@fluentui/react-components";
+import type { Selezione } from "../app/access";
+import type { EseguiExcel } from "../excel/excel-api";
+import { seguiSelezione } from "../excel/selezione";
 import { createRoot } from "react-dom/client";
 import { registraComandi } from "../commands/commands";
 import { creaBancoDiagnostica } from "../excel/diagnostica";
 import { creaAccessoOffice } from "../excel/office-access";
 import { App } from "./App";
 import { FuoriDaExcel } from "./components/FuoriDaExcel";
-import { temaDaOffice } from "./tema";
+import { temaDaOffice, useTemaDiOffice } from "./tema";
 
 function monta(contenuto: ReactNode): void {
   const contenitore = document.getElementById("container");
@@ -39,7 +44,19 @@ function avvia(host: Office.HostType | null): void {
   } catch {
     // Hosts without Office.actions (no ribbon commands): the task pane works all the same.
   }
-  monta(<App access={access} tema={tema} diagnostica={creaBancoDiagnostica()} />);
+  const esegui: EseguiExcel = (batch) => Excel.run(batch);
+  const segui = (avvisa: (s: Selezione) => void) => seguiSelezione(esegui, avvisa);
+  const diagnostica = creaBancoDiagnostica();
+  monta(
+    <ConTemaDiOffice>
+      {(t) => <App access={access} tema={t} diagnostica={diagnostica} seguiSelezione={segui} />}
+    </ConTemaDiOffice>
+  );
+}
+
+/** The pane in Office's theme, followed (useTemaDiOffice). */
+function ConTemaDiOffice({ children }: { children: (tema: Theme) => ReactNode }): React.JSX.Element {
+  return <>{children(useTemaDiOffice(temaCorrente))}</>;
 }
 
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {

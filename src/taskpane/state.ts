@@ -1,10 +1,10 @@
 import { Avviso, Bande, fasciaPer, formatPercentuale, isInformativo } from "../engine";
 import type { EsitoPreparazione } from "../app/condivisione";
 import { MESSAGGI_APP } from "../app/messages";
-import { Ambito, Analisi, ErroreBarometro } from "../app/ricalcolo";
+import { Ambito, Analisi, ErroreBarometro, lineaDellaSelezione } from "../app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../app/settings";
 import { riassunto } from "../app/diagnostica";
-import { Azione, FasciaVista, GruppoAvvisi, Notifica, RigaLinea, StatoBarometro } from "./types";
+import { Azione, FasciaVista, GruppoAvvisi, Lavoro, Luogo, Notifica, RigaLinea, StatoBarometro } from "./types";
 
 /** Pure state of the task pane: no Office, no WorkbookAccess, only data in and data out. */
 export function statoIniziale(): StatoBarometro {
@@ -15,6 +15,7 @@ export function statoIniziale(): StatoBarometro {
     impostazioni: IMPOSTAZIONI_PREDEFINITE,
     erroreImpostazioni: null,
     lavoro: null,
+    avanzamento: null,
     notifica: null,
     conferma: null,
     confermaNumeri: null,
@@ -50,16 +51,24 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         ...stato,
         lineaScelta: stato.analisi ? lineaValida(azione.indice, stato.analisi) : null,
       };
+    case "selezioneFoglio":
+      return {
+        ...stato,
+        lineaScelta: stato.analisi ? lineaDellaSelezione(stato.analisi.linee, azione.selezione) : null,
+      };
     case "impostazioniLette":
       return {
         ...stato,
         impostazioni: azione.impostazioni,
         erroreImpostazioni: azione.errore,
       };
+    case "avanza":
+      return stato.lavoro ? { ...stato, avanzamento: azione.testo } : stato;
     case "avvio":
       return {
         ...stato,
         lavoro: azione.lavoro,
+        avanzamento: null,
         notifica: null,
         conferma: null,
         confermaNumeri: null,
@@ -68,7 +77,10 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
       return {
         ...stato,
         analisi: azione.analisi,
-        lineaScelta: lineaValida(stato.lineaScelta, azione.analisi),
+        // Nothing chosen yet: the line of the sheet's selection, if it is in one.
+        lineaScelta:
+          lineaValida(stato.lineaScelta, azione.analisi) ??
+          lineaDellaSelezione(azione.analisi.linee, azione.analisi.lettura.selezione),
         lavoro: null,
         notifica: azione.analisi.errore !== null ? { intento: "avviso", testo: azione.analisi.errore } : null,
       };
@@ -93,6 +105,7 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         notifica: {
           intento: "successo",
           testo: "Impostazioni salvate nella cartella di lavoro.",
+          luogo: "impostazioni",
         },
       };
     case "errore":
@@ -101,7 +114,11 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         lavoro: null,
         conferma: null,
         confermaNumeri: null,
-        notifica: { intento: "errore", testo: azione.messaggio },
+        notifica: {
+          intento: "errore",
+          testo: azione.messaggio,
+          luogo: stato.lavoro ? luogoDi(stato.lavoro) : undefined,
+        },
       };
     case "condivisioneContata": {
       const { esito } = azione;
@@ -147,6 +164,7 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
         notifica: {
           intento: esito.anno === null ? "avviso" : "successo",
           testo: esito.messaggio,
+          luogo: "stampa",
         },
       };
     }
@@ -200,14 +218,22 @@ export function riduttore(stato: StatoBarometro, azione: Azione): StatoBarometro
   }
 }
 
+/** Where the progress and the result of a piece of work are shown (undefined: at the top). */
+export function luogoDi(lavoro: Lavoro): Luogo | undefined {
+  return lavoro.tipo === "salvataggio" ? "impostazioni" : lavoro.tipo === "stampa" ? "stampa" : undefined;
+}
+
 /** Whether a button that reads or writes the workbook must wait. */
 export function occupato(stato: StatoBarometro): boolean {
   return stato.lavoro !== null;
 }
 
-/** "Ricalcola linea": the line chosen in the pane, else the one holding the sheet's selection. */
-export function ambitoRicalcolaLinea(stato: StatoBarometro): Ambito {
-  if (stato.lineaScelta === null) return { tipo: "selezione" };
+/**
+ * "Ricalcola linea": the line the pane shows on the button (chosen in the pane, or the one holding
+ * the sheet's selection); null when there is none, never a guess.
+ */
+export function ambitoRicalcolaLinea(stato: StatoBarometro): Ambito | null {
+  if (stato.lineaScelta === null) return null;
   return {
     tipo: "linea",
     indice: stato.lineaScelta,

@@ -1,4 +1,35 @@
-import { createFocusOutlineStyle, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+import { createCustomFocusIndicatorStyle, makeStyles, shorthands, tokens } from "@fluentui/react-components";
+
+/**
+ * The keyboard focus ring of our own buttons and inputs. Fluent draws it in an absolutely placed
+ * ::after: the element must be positioned, or the ring lands around some ancestor (off-screen).
+ * Drawn 4 px outside the element, so a card keeps its own border (and its chosen state) while focused.
+ */
+const anelloDelFocus = {
+  position: "relative",
+  ":focus": { outlineStyle: "none" },
+  ":focus-visible": { outlineStyle: "none" },
+  ...createCustomFocusIndicatorStyle({
+    "::after": {
+      content: '""',
+      position: "absolute",
+      pointerEvents: "none",
+      zIndex: 1,
+      ...shorthands.border("2px", "solid", tokens.colorStrokeFocus2),
+      borderRadius: tokens.borderRadiusLarge,
+      ...shorthands.inset("-4px"),
+    },
+    "@media (forced-colors: active)": { "::after": { ...shorthands.borderColor("Highlight") } },
+  }),
+} as const;
+
+/** The same for an <input> (no ::after there): an outline, 2 px off. */
+const anelloInput = {
+  ":focus-visible": {
+    ...shorthands.outline("2px", "solid", tokens.colorStrokeFocus2),
+    outlineOffset: "2px",
+  },
+} as const;
 
 const elenco = {
   listStyleType: "none",
@@ -50,6 +81,13 @@ export const useStiliEnte = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalXS,
   },
+  // Zoomed to 200 % the pane is ~160 px: the title's size steps down instead of overflowing.
+  titolo: {
+    "@container barometro (max-width: 239px)": {
+      fontSize: tokens.fontSizeBase500,
+      lineHeight: tokens.lineHeightBase500,
+    },
+  },
   cifra: {
     display: "flex",
     alignItems: "baseline",
@@ -75,7 +113,9 @@ export const useStiliFascia = makeStyles({
     width: "12px",
     height: "12px",
     flexShrink: 0,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),
+    // The swatch's edge, not its fill, carries the 3:1 contrast against the pane's background
+    // (WCAG 1.4.11) in light and dark themes alike: fills light enough for black cell text cannot.
+    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStrokeAccessible),
     borderRadius: tokens.borderRadiusSmall,
   },
 });
@@ -97,7 +137,7 @@ export const useStiliRiepilogo = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...createFocusOutlineStyle(),
+    ...anelloDelFocus,
   },
   scelta: {
     ...shorthands.border(tokens.strokeWidthThick, "solid", tokens.colorBrandStroke1),
@@ -137,6 +177,7 @@ export const useStiliRiepilogo = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     rowGap: tokens.spacingVerticalS,
   },
+  ambito: { overflowWrap: "anywhere" },
 });
 
 export const useStiliVerifica = makeStyles({
@@ -161,7 +202,7 @@ export const useStiliVerifica = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...createFocusOutlineStyle(),
+    ...anelloDelFocus,
   },
   intestazione: {
     display: "flex",
@@ -169,9 +210,20 @@ export const useStiliVerifica = makeStyles({
     columnGap: tokens.spacingHorizontalS,
     alignItems: "center",
   },
+  /** The finding's code (PESI_NON_100): for whoever reports it, after the message. */
   codice: {
-    fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
+  /** Read by screen readers only. */
+  nascosto: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
   },
   /** The tag of a finding that informs (a reading chosen), not a problem. */
   informazione: {
@@ -179,6 +231,7 @@ export const useStiliVerifica = makeStyles({
     color: tokens.colorNeutralForeground3,
   },
   cella: {
+    fontSize: tokens.fontSizeBase200,
     fontWeight: tokens.fontWeightSemibold,
   },
   messaggio: {
@@ -196,6 +249,8 @@ export const useStiliImpostazioni = makeStyles({
     display: "flex",
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
+    // A fieldset is at least as wide as its content by default: zoomed in, the form scrolled sideways.
+    minWidth: 0,
     margin: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
@@ -213,9 +268,15 @@ export const useStiliImpostazioni = makeStyles({
   },
   colore: {
     display: "flex",
+    flexWrap: "wrap",
     alignItems: "flex-end",
     columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+    maxWidth: "100%",
   },
+  /** A field that narrows with the pane (an input is ~190 px wide by its own measure). */
+  campo: { minWidth: 0, maxWidth: "100%" },
+  input: { maxWidth: "100%", minWidth: 0 },
   selettore: {
     width: "32px",
     height: "32px",
@@ -224,7 +285,7 @@ export const useStiliImpostazioni = makeStyles({
     ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke1),
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: "transparent",
-    ...createFocusOutlineStyle(),
+    ...anelloInput,
   },
   comandi: {
     display: "flex",
@@ -249,7 +310,11 @@ export const useStiliImpostazioni = makeStyles({
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,
     display: "block",
+    overflowWrap: "anywhere",
   },
+  /** A switch's long label wraps in a narrow (zoomed) pane instead of pushing the form sideways. */
+  interruttore: { maxWidth: "100%", minWidth: 0 },
+  etichettaInterruttore: { minWidth: 0, overflowWrap: "anywhere" },
 });
 
 export const useStiliCondivisione = makeStyles({
@@ -281,7 +346,7 @@ export const useStiliCondivisione = makeStyles({
     fontFamily: tokens.fontFamilyBase,
     fontSize: tokens.fontSizeBase300,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...createFocusOutlineStyle(),
+    ...anelloDelFocus,
   },
   cella: { fontWeight: tokens.fontWeightSemibold },
   formula: {

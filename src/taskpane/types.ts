@@ -1,4 +1,5 @@
 import type { Avviso } from "../engine";
+import type { Selezione } from "../app/access";
 import type { EsitoPreparazione, FormulaEsclusa } from "../app/condivisione";
 import type { Ambito, Analisi, EsitoRicalcolo } from "../app/ricalcolo";
 import type { Impostazioni } from "../app/settings";
@@ -41,23 +42,36 @@ export interface ConfermaCondivisione {
   fogli: string[];
 }
 
+/**
+ * Where a result is shown: next to the button that asked for it (Salva is at the foot of a long
+ * form, Prepara stampa half way down its tab), else at the top of the pane.
+ */
+export type Luogo = "impostazioni" | "stampa";
+
 /** The message shown after an operation (success, warning or error), in Italian. */
 export interface Notifica {
   intento: "successo" | "avviso" | "errore";
   testo: string;
+  /** Undefined: at the top of the pane. */
+  luogo?: Luogo;
 }
 
 export interface StatoBarometro {
   scheda: Scheda;
   /** The last read of the workbook; null until the first read ends. */
   analisi: Analisi | null;
-  /** Index (in analisi.linee) of the line chosen in the Riepilogo; null: the sheet's selection decides. */
+  /**
+   * Index (in analisi.linee) of the line «Ricalcola linea» acts on: chosen in the Riepilogo, or the
+   * one holding the sheet's selection (it follows the selection); null: none, the button waits.
+   */
   lineaScelta: number | null;
   /** The settings every Ricalcola uses (from the workbook, or the defaults). */
   impostazioni: Impostazioni;
   /** Set when the settings stored in the workbook are invalid and the defaults are in use. */
   erroreImpostazioni: string | null;
   lavoro: Lavoro | null;
+  /** How far the work has got, painted while it runs («Ricalcolo: scrittura di 10 linee…»). */
+  avanzamento: string | null;
   notifica: Notifica | null;
   /** Set while the Prepara per la condivisione dialog asks for confirmation. */
   conferma: ConfermaCondivisione | null;
@@ -77,12 +91,15 @@ export interface StatoBarometro {
 export type Azione =
   | { tipo: "scheda"; scheda: Scheda }
   | { tipo: "scegliLinea"; indice: number | null }
+  /** The selection changed in the sheet (Excel's event): the line it falls in becomes the chosen one. */
+  | { tipo: "selezioneFoglio"; selezione: Selezione }
   | {
       tipo: "impostazioniLette";
       impostazioni: Impostazioni;
       errore: string | null;
     }
   | { tipo: "avvio"; lavoro: Lavoro }
+  | { tipo: "avanza"; testo: string }
   | { tipo: "letto"; analisi: Analisi }
   | { tipo: "ricalcolato"; esito: EsitoRicalcolo }
   | { tipo: "impostazioniSalvate"; impostazioni: Impostazioni }

@@ -19,6 +19,10 @@ import { BancoDiagnostica, eseguiDiagnostica } from "../app/diagnostica";
 import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
 import { Lavoro, Scheda, StatoBarometro } from "./types";
 
+/** Follows the sheet's selection (Excel's selection-changed event): calls back with each new one. */
+export type SeguiSelezione = (avvisa: (selezione: Selezione) => void) => Promise<SmettiDiSeguire>;
+export type SmettiDiSeguire = () => Promise<void>;
+
 export interface Barometro {
   stato: StatoBarometro;
   aggiorna(): Promise<void>;
@@ -55,10 +59,30 @@ export interface Barometro {
 }
 
 /**
+ * Resolves once the browser has painted a frame (what was just dispatched is on screen), so the
+ * next step of a long piece of work cannot block it; after 100 ms when frames are paused (a hidden
+ * pane gets none).
+ */
+function dipinto(): Promise<void> {
+  return new Promise((fatto) => {
+    if (typeof requestAnimationFrame !== "function") return void setTimeout(fatto, 0);
+    const riserva = setTimeout(fatto, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(riserva);
+      setTimeout(fatto, 0);
+    });
+  });
+}
+
+/**
  * The task pane's state and its effects. Every effect goes through the injected WorkbookAccess;
  * one operation at a time (a second click while one runs is ignored, so a Ricalcola writes once).
  */
-export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnostica): Barometro {
+export function useBarometro(
+  access: WorkbookAccess,
+  diagnostica?: BancoDiagnostica,
+  seguiSelezione?: SeguiSelezione
+): Barometro {
   const [stato, dispatch] = useReducer(riduttore, undefined, statoIniziale);
   const ultimo = useRef(stato);
   ultimo.current = stato;
@@ -89,10 +113,13 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
   const ricalcolaAmbito = useCallback(
     (ambito: Ambito) =>
       esegui({ tipo: "ricalcolo", ambito }, async () => {
-        dispatch({
-          tipo: "ricalcolato",
-          esito: await ricalcola(access, ambito, ultimo.current.impostazioni),
+        const esito = await ricalcola(access, ambito, ultimo.current.impostazioni, {
+          avanzamento: async (testo) => {
+            dispatch({ tipo: "avanza", testo });
+            await dipinto();
+          },
         });
+        dispatch({ tipo: "ricalcolato", esito });
       }),
     [access, esegui]
   );
@@ -130,6 +157,21 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
     void aggiorna();
   }, [access, aggiorna]);
 
+  // The sheet's selection, followed where the host can: «Ricalcola linea» acts on the line it is in.
+  useEffect(() => {
+    if (!seguiSelezione) return;
+    let smetti: SmettiDiSeguire | null = null;
+    let finito = false;
+    seguiSelezione((selezione) => dispatch({ tipo: "selezioneFoglio", selezione })).then(
+      (s) => (finito ? void s().catch(() => undefined) : (smetti = s)),
+      () => undefined // no event on this host: the line is chosen in the pane
+    );
+    return () => {
+      finito = true;
+      void smetti?.().catch(() => undefined);
+    };
+  }, [seguiSelezione]);
+
   // Ricalcola from the ribbon: its result (or error) is shown here.
   useEffect(
     () =>
@@ -144,7 +186,10 @@ export function useBarometro(access: WorkbookAccess, diagnostica?: BancoDiagnost
     () => ({
       stato,
       aggiorna,
-      ricalcolaLinea: () => ricalcolaAmbito(ambitoRicalcolaLinea(ultimo.current)),
+      ricalcolaLinea: async () => {
+        const ambito = ambitoRicalcolaLinea(ultimo.current);
+        if (ambito) await ricalcolaAmbito(ambito);
+      },
       ricalcolaTutto: () => ricalcolaAmbito({ tipo: "tutto" }),
       scegliLinea: async (indice: number) => {
         const linea = ultimo.current.analisi?.linee[indice];

@@ -68,11 +68,16 @@ function ultimaPienaDi(riga: CellaDaMostrare[]): number {
   return -1;
 }
 
-/** Dark fills get white text, as the workbook's own white font would show (fonts are not modelled). */
+/**
+ * A filled cell's text is black, as Excel's automatic font colour shows it (the pane's theme text,
+ * #242424, gave 3.8:1 on the red fill); white on fills too dark for it, as the workbook's own white
+ * font would show (fonts are not modelled): whichever contrasts more.
+ */
 function stileCella(colore: string | null): React.CSSProperties | undefined {
   if (!colore) return undefined;
   const l = luminanza(colore);
-  return { backgroundColor: colore, color: l !== null && l < 0.18 ? "#FFFFFF" : undefined };
+  const bianco = l !== null && 1.05 / (l + 0.05) > (l + 0.05) / 0.05;
+  return { backgroundColor: colore, color: bianco ? "#FFFFFF" : "#000000" };
 }
 
 export interface SheetViewProps {

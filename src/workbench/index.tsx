@@ -7,11 +7,14 @@ import {
   MessageBar,
   MessageBarBody,
   tokens,
+  webDarkTheme,
   webLightTheme,
 } from "@fluentui/react-components";
 import { App } from "../taskpane/App";
 import { creaAccessoOffice } from "../excel/office-access";
 import { creaBancoDiagnostica } from "../excel/diagnostica";
+import { seguiSelezione } from "../excel/selezione";
+import type { Selezione } from "../app/access";
 import { CartellaFinta } from "../excel-finto";
 import { AMBIENTE_BANCO, impostazioniBanco, requisitiBanco, valutaFormulaBanco } from "../excel-finto/office-finto";
 import { cartellaDaExcelJS } from "../excel-finto/exceljs";
@@ -22,6 +25,9 @@ import { SheetView } from "./SheetView";
  * .xlsx (the bundled sample, or ?file=NAME.xlsx from assets/). Only the workbook is swapped.
  */
 const CAMPIONE = "relazione-performance-2024.xlsx";
+
+/** ?tema=scuro: the pane (and the page) in Office's dark theme, as index.tsx would choose it. */
+const TEMA = new URLSearchParams(window.location.search).get("tema") === "scuro" ? webDarkTheme : webLightTheme;
 
 const useStili = makeStyles({
   pagina: { display: "flex", height: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
@@ -79,6 +85,11 @@ function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
       }),
     [cartella, ridisegna]
   );
+  // The sheet's selection followed through the fake's Worksheets.onSelectionChanged, as in Excel.
+  const segui = React.useCallback(
+    (avvisa: (s: Selezione) => void) => seguiSelezione((batch) => cartella.run(batch), avvisa),
+    [cartella]
+  );
   const seleziona = (foglio: string, indirizzo: string) => {
     cartella.seleziona(foglio, indirizzo);
     ridisegna();
@@ -87,7 +98,7 @@ function Banco({ cartella }: { cartella: CartellaFinta }): React.JSX.Element {
     <div className={stili.pagina}>
       <SheetView cartella={cartella} versione={versione} onSeleziona={seleziona} />
       <aside className={stili.pannello} aria-label="Riquadro attività Barometro">
-        <App access={access} diagnostica={diagnostica} />
+        <App access={access} tema={TEMA} diagnostica={diagnostica} seguiSelezione={segui} />
       </aside>
     </div>
   );
@@ -109,7 +120,7 @@ function Avvio(): React.JSX.Element {
     );
   if (!cartella) return <p>Caricamento della cartella di lavoro…</p>;
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={TEMA}>
       <Banco cartella={cartella} />
     </FluentProvider>
   );

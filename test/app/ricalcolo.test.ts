@@ -41,8 +41,12 @@ describe("lineaDellaSelezione", () => {
     expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `D${ultima}` })).toBe(sport);
     expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `A${prima}:C${prima + 2}` })).toBe(sport);
     expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `B${prima - 1}` })).toBe(sport - 1);
-    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: "A1" })).toBe(0);
+    // The sheet's title rows: no line (it used to be the first one, recalculated unasked).
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: "A1" })).toBeNull();
     expect(lineaDellaSelezione(linee, { foglio: "Altro", indirizzo: "A1" })).toBeNull();
+    // Whole rows, as Excel writes a row selection's address; whole columns hold no row.
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: `${prima}:${ultima}` })).toBe(sport);
+    expect(lineaDellaSelezione(linee, { foglio: FOGLIO, indirizzo: "C:D" })).toBeNull();
     expect(lineaDellaSelezione(linee, null)).toBeNull();
     expect(intervalloDellaLinea(linee[sport])).toEqual({ foglio: FOGLIO, indirizzo: `${prima}:${ultima}` });
   });

@@ -147,7 +147,8 @@ describe("workbench: the task pane over the sample workbook", () => {
     const scheda = page.getByRole("tab", { name: /^Verifica/ });
     expect(await scheda.innerText()).toContain("15");
     await scheda.click();
-    const avviso = page.getByRole("button", { name: /Obiettivi 2024!L15\s*PESI_NON_100/ });
+    // The plain message first, then the cell and the code.
+    const avviso = page.getByRole("button", { name: /Obiettivi 2024!L15\s*codice PESI_NON_100/ });
     await avviso.click();
     const l15 = page.locator('td[data-cella="L15"]');
     await expect(l15.evaluate((td) => getComputedStyle(td).boxShadow)).resolves.toContain("inset");

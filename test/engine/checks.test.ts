@@ -92,6 +92,18 @@ describe("PESI_NON_100", () => {
     });
   });
 
+  test("a long name is cut at a word, never mid-word (the sample's «… verso la transizion…»)", () => {
+    const nome = "Agenda2030: SDGs- Azioni e interventi verso la transizione ecologica della città";
+    const l = linea("AMBIENTE", [obiettivo(nome, [indAC(2, 3, 50, { riga: 7 }), indAC(60, 100, 43, { riga: 8 })])]);
+    const [avviso] = verifica([l]);
+    expect(avviso.messaggio).toBe(
+      "Obiettivo «Agenda2030: SDGs- Azioni e interventi verso la transizione…»: i pesi degli indicatori sommano a 93 invece di 100."
+    );
+    const citato = /«(.*)…»/.exec(avviso.messaggio)![1];
+    expect(nome.startsWith(citato) && nome[citato.length] === " ").toBe(true);
+    expect(citato.length + 1).toBeLessThanOrEqual(60);
+  });
+
   test("weights above 100 are flagged too", () => {
     const avvisi = verifica([lineaCon([indAC(1, 1, 60, { riga: 20 }), indAC(1, 1, 41, { riga: 21 })])]);
     expect(di(avvisi, "PESI_NON_100").map((a) => a.cella)).toEqual(["K20"]);

@@ -64,7 +64,7 @@ describe("Riepilogo", () => {
     expect(access.selezioni).toEqual([intervalloDellaLinea(sport)]);
     expect(access.selezioni[0]).toEqual({ foglio: FOGLIO, indirizzo: "168:177" });
     expect(linea(new RegExp(SPORT)).getAttribute("aria-pressed")).toBe("true");
-    expect(screen.getByText(`Linea scelta: ${SPORT}.`)).toBeTruthy();
+    expect(document.getElementById("barometro-ambito")?.textContent).toBe(`Ricalcola linea: ${SPORT}`);
 
     linea(/OPERE PUBBLICHE/).focus();
     await utente.keyboard("{Enter}");
@@ -87,8 +87,9 @@ describe("Riepilogo", () => {
     const scrivi = access.scrivi.bind(access);
     access.scrivi = (patch) => new Promise((fatto) => (sblocca = () => fatto(scrivi(patch))));
     await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
-    expect(await screen.findByText("Ricalcolo in corso…")).toBeTruthy();
-    expect(screen.getByRole("status").textContent).toContain("Ricalcolo in corso…");
+    // Each step painted, with its counts («lettura…», «calcolo di N righe…», «scrittura di 1 linea (N celle)…»).
+    expect(await screen.findByText(/^Ricalcolo: scrittura di 1 linea \(\d+ celle\)…$/)).toBeTruthy();
+    expect(screen.getAllByRole("status")[0].textContent).toMatch(/^Ricalcolo: scrittura di 1 linea/);
     for (const nome of ["Ricalcola linea", "Ricalcola tutto", /^Aggiorna/])
       // Disabled but still focusable: the keyboard user's focus stays on the button pressed.
       expect(screen.getByRole("button", { name: nome }).getAttribute("aria-disabled")).toBe("true");
@@ -150,13 +151,16 @@ describe("Verifica", () => {
       `${analisi.avvisi[0].linea} (${analisi.avvisi.filter((a) => a.linea === analisi.avvisi[0].linea).length})`
     );
     const primo = analisi.avvisi[0];
-    const voce = screen.getByRole("button", { name: new RegExp(`^${FOGLIO}!${primo.cella} ${primo.codice}`) });
+    // The plain message first; the cell, then the developer's code, after it.
+    const nomeDi = (a: typeof primo) => (n: string) =>
+      n.startsWith(a.messaggio) && n.includes(`${FOGLIO}!${a.cella}`) && n.endsWith(`codice ${a.codice}`);
+    const voce = screen.getByRole("button", { name: nomeDi(primo) });
     expect(voce.textContent).toContain(primo.messaggio);
     await utente.click(voce);
     expect(access.selezioni).toEqual([{ foglio: FOGLIO, indirizzo: primo.cella }]);
 
     const ultimo = analisi.avvisi[analisi.avvisi.length - 1];
-    screen.getByRole("button", { name: new RegExp(`^${FOGLIO}!${ultimo.cella} ${ultimo.codice}`) }).focus();
+    screen.getAllByRole("button", { name: nomeDi(ultimo) })[0].focus();
     await utente.keyboard("{Enter}");
     expect(access.selezioni[1]).toEqual({ foglio: FOGLIO, indirizzo: ultimo.cella });
   });
@@ -189,11 +193,15 @@ describe("Impostazioni", () => {
     await utente.type(parziale, "95");
     await utente.click(screen.getByRole("button", { name: "Salva" }));
     expect(screen.getByText("Le soglie devono essere 0 < Parzialmente raggiunto < Raggiunto ≤ 100.")).toBeTruthy();
-    const avviso = screen.getByText("Correggere i campi evidenziati, poi salvare.");
+    // By Salva, the fields named; the focus on the first one, wherever it is in the long form.
+    const avviso = screen.getByText("Da correggere prima di salvare: soglia di «Parzialmente raggiunto».");
     expect(screen.getAllByRole("alert").some((a) => a.contains(avviso))).toBe(true);
     expect(parziale.getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(parziale);
     expect(access.salvate).toEqual([]);
 
+    await utente.clear(parziale);
+    await utente.type(parziale, "70");
     const neutro = screen.getByRole("group", { name: "Neutralizzato" });
     const colore = within(neutro).getByRole("textbox", { name: "Colore (#RRGGBB)" });
     await utente.clear(colore);
@@ -204,7 +212,8 @@ describe("Impostazioni", () => {
         `Colore non valido: usare il formato #RRGGBB (es. ${BANDE_PREDEFINITE.fasce[0].colore}).`
       )
     ).toBeTruthy();
-    expect(screen.getByText("Correggere i campi evidenziati, poi salvare.")).toBeTruthy();
+    expect(screen.getByText("Da correggere prima di salvare: colore di «Neutralizzato».")).toBeTruthy();
+    expect(document.activeElement).toBe(colore);
     expect(access.salvate).toEqual([]);
   });
 
@@ -225,7 +234,11 @@ describe("Impostazioni", () => {
     await utente.click(screen.getByRole("radio", { name: "Formule PERF.RAGG" }));
     await utente.click(screen.getByRole("button", { name: "Salva" }));
 
-    expect(await screen.findByText("Impostazioni salvate nella cartella di lavoro.")).toBeTruthy();
+    const salvate = await screen.findByText("Impostazioni salvate nella cartella di lavoro.");
+    // By Salva, at the foot of the form, in a live region (not at the top of the pane, out of sight).
+    const modulo = screen.getByRole("form", { name: "Fasce del Barometro" });
+    expect(modulo.contains(salvate)).toBe(true);
+    expect(screen.getAllByRole("status").some((s) => modulo.contains(s) && s.contains(salvate))).toBe(true);
     expect(access.salvate).toHaveLength(1);
     const { impostazioni, errore } = leggiImpostazioni(access.salvate[0]);
     expect(errore).toBeNull();
@@ -352,7 +365,8 @@ describe("Condivisione", () => {
     await act(async () => sblocca());
 
     const messaggio = await screen.findByText(/^2 formule PERF sostituite con il valore \(«Appunti»\)/);
-    expect(screen.getByRole("status").contains(messaggio)).toBe(true);
+    // At the top (Prepara stampa, further down the tab, has its own live region).
+    expect(screen.getAllByRole("status")[0].contains(messaggio)).toBe(true);
     expect(messaggio.textContent).toContain("1 formula PERF non sostituita (vedere l'elenco).");
     expect(access.letture).toBe(3); // the confirmation reads again before writing
     expect(access.patch).toHaveLength(1);
@@ -489,15 +503,25 @@ describe("errors", () => {
     const allarme = await screen.findByText(/^Il foglio «Obiettivi 2024» è protetto/);
     expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(true);
     expect(access.patch).toEqual([]);
-    expect(screen.getByRole("button", { name: "Ricalcola linea" }).getAttribute("aria-disabled")).toBeNull();
+    expect(screen.getByRole("button", { name: "Ricalcola tutto" }).getAttribute("aria-disabled")).toBeNull();
   });
 
-  it("asks to select a line when neither the pane nor the sheet has one", async () => {
-    const access = new FakeAccess(fogli, { foglio: "Altro", indirizzo: "A1" });
+  it.each([
+    ["on another sheet", { foglio: "Altro", indirizzo: "A1" }],
+    ["in the title rows above the first line", { foglio: FOGLIO, indirizzo: "A1" }],
+  ])("with the selection %s and no line chosen: says so by the button, which waits (no guess)", async (_, sel) => {
+    const access = new FakeAccess(fogli, sel);
     const utente = await apri(access);
-    await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
-    expect(await screen.findByText(/^Selezionare una cella nella tabella di una linea strategica/)).toBeTruthy();
+    const bottone = screen.getByRole("button", { name: "Ricalcola linea" });
+    expect(bottone.getAttribute("aria-disabled")).toBe("true");
+    expect(document.getElementById("barometro-ambito")?.textContent).toMatch(/^Ricalcola linea: nessuna linea\./);
+    await utente.click(bottone);
     expect(access.patch).toEqual([]);
+    // Chosen in the pane: shown by the button, which acts on it.
+    await utente.click(linea(new RegExp(SPORT)));
+    expect(document.getElementById("barometro-ambito")?.textContent).toBe(`Ricalcola linea: ${SPORT}`);
+    await utente.click(bottone);
+    expect(await screen.findByText(new RegExp(`^${SPORT}: 84,44%`))).toBeTruthy();
   });
 
   it("shows anything else thrown as an unexpected Excel error, in Italian", async () => {

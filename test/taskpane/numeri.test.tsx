@@ -65,7 +65,8 @@ describe("Verifica: Converti in numeri", () => {
       .getAllByRole("button")
       .map((b) => b.textContent ?? "")
       .filter((t) => t.includes("NUMERO_COME_TESTO"));
-    expect(segnalate.map((t) => t.slice(0, t.indexOf("NUMERO_COME_TESTO"))).sort()).toEqual(
+    // Each finding: its message, then the cell and the code.
+    expect(segnalate.map((t) => /([^.»]+![A-Z]+\d+)codice NUMERO_COME_TESTO$/.exec(t)?.[1]).sort()).toEqual(
       celle.map((c) => `${FOGLIO}!${c}`).sort()
     );
     const bottone = converti()!;

@@ -58,7 +58,11 @@ describe("Prepara stampa in the task pane", () => {
     const messaggio = await screen.findByText(
       /^Impaginato 1 foglio, 10 linee; Indice creato \(pagine stimate: \d+\)\./
     );
-    expect(screen.getByRole("status").contains(messaggio)).toBe(true);
+    // Under Prepara stampa, in its own live region (the top one, far above, stays empty).
+    const [alto, qui] = screen.getAllByRole("status");
+    expect(qui.contains(messaggio)).toBe(true);
+    expect(alto.textContent).toBe("");
+    expect(screen.getByRole("region", { name: "Stampa dell'allegato" }).contains(messaggio)).toBe(true);
     expect(bottone().getAttribute("aria-disabled")).toBeNull();
     expect(cartella.sincronizzazioni).toBe(2);
     expect(cartella.fogli.map((f) => f.nome)).toEqual(["Indice", FOGLIO]);

@@ -1,6 +1,7 @@
 import { webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
-import { Analisi, analizza, ErroreBarometro, EsitoRicalcolo } from "../../src/app/ricalcolo";
+import { contrasto } from "../../src/engine/colour-vision";
+import { Analisi, analizza, ErroreBarometro, EsitoRicalcolo, righeDellaLinea } from "../../src/app/ricalcolo";
 import { Patch } from "../../src/layout/patch";
 import { EsitoPreparazione } from "../../src/app/condivisione";
 import { MESSAGGI_APP } from "../../src/app/messages";
@@ -101,7 +102,8 @@ describe("riduttore", () => {
   it("ends the work with an error message", () => {
     const s = riduttore({ ...conAnalisi(), lavoro: { tipo: "salvataggio" } }, { tipo: "errore", messaggio: "No" });
     expect(s.lavoro).toBeNull();
-    expect(s.notifica).toEqual({ intento: "errore", testo: "No" });
+    // Shown where the work was asked for: Salva's error by Salva.
+    expect(s.notifica).toEqual({ intento: "errore", testo: "No", luogo: "impostazioni" });
   });
 
   it("shows a ribbon result without ending the pane's own work", () => {
@@ -215,14 +217,38 @@ describe("riduttore: Prepara per la condivisione and Aggiorna riepilogo", () => 
   });
 });
 
+describe("band swatches", () => {
+  it("their edge is ≥ 3:1 against the pane's background in the light and the dark theme (WCAG 1.4.11)", () => {
+    for (const t of [webLightTheme, webDarkTheme])
+      expect(contrasto(t.colorNeutralStrokeAccessible, t.colorNeutralBackground1)).toBeGreaterThanOrEqual(3);
+    // The edge they had: 1.5:1 on white.
+    expect(contrasto(webLightTheme.colorNeutralStroke1, webLightTheme.colorNeutralBackground1)).toBeLessThan(3);
+  });
+});
+
 describe("derived data", () => {
-  it("Ricalcola linea: the chosen line, else the sheet's selection", () => {
+  it("Ricalcola linea: the line shown (chosen, or where the sheet's selection is); none: no guess", () => {
     expect(ambitoRicalcolaLinea(conAnalisi({ lineaScelta: 4 }))).toEqual({
       tipo: "linea",
       indice: 4,
       nome: analisi.linee[4].nome,
     });
-    expect(ambitoRicalcolaLinea(conAnalisi())).toEqual({ tipo: "selezione" });
+    expect(ambitoRicalcolaLinea(conAnalisi())).toBeNull();
+  });
+
+  it("the line shown follows the sheet's selection: another line's cell moves it, the title rows clear it", () => {
+    const { prima } = righeDellaLinea(analisi.linee[4]);
+    const scelta = conAnalisi({ lineaScelta: 2 });
+    const segue = riduttore(scelta, {
+      tipo: "selezioneFoglio",
+      selezione: { foglio: analisi.linee[4].foglio, indirizzo: `D${prima + 2}` },
+    });
+    expect(segue.lineaScelta).toBe(4);
+    const titolo = riduttore(segue, {
+      tipo: "selezioneFoglio",
+      selezione: { foglio: analisi.linee[4].foglio, indirizzo: "A1" },
+    });
+    expect(titolo.lineaScelta).toBeNull();
   });
 
   it("gives Barometro's own errors as they are and anything else as unexpected", () => {

@@ -18,7 +18,9 @@ export function EnteHeader({ risultato, bande }: EnteHeaderProps): React.JSX.Ele
   const percentuale = risultato?.percentuale ?? null;
   return (
     <header className={stili.root}>
-      <Title2 as="h1">Barometro</Title2>
+      <Title2 as="h1" className={stili.titolo}>
+        Barometro
+      </Title2>
       <Caption1 id="barometro-ente-etichetta">Stato di attuazione complessivo dell&apos;ente</Caption1>
       <div className={stili.cifra} role="group" aria-labelledby="barometro-ente-etichetta">
         <span className={stili.percentuale}>{risultato ? formatPercentuale(percentuale) : "—"}</span>

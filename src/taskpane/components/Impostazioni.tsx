@@ -32,12 +32,30 @@ export interface ImpostazioniProps {
   errore: string | null;
   occupato: boolean;
   onSalva(impostazioni: ImpostazioniDati): void;
+  /** Progress and result of Salva, shown next to it (live regions). */
+  esito?: React.ReactNode;
+}
+
+/** The fields in the order of the form: the first one in error takes the focus. */
+const ORDINE: readonly CampoBozza[] = [
+  "raggiunto",
+  "parziale",
+  "soglie",
+  ...CHIAVI_FASCE.flatMap((c) => [`etichetta.${c}`, `colore.${c}`] as const),
+];
+
+/** The name of a field, as the message under Salva names it. */
+function nomeCampo(campo: CampoBozza): string {
+  if (campo === "raggiunto") return "soglia di «Raggiunto»";
+  if (campo === "parziale" || campo === "soglie") return "soglia di «Parzialmente raggiunto»";
+  const [tipo, c] = campo.split(".") as ["etichetta" | "colore", ChiaveFascia];
+  return `${tipo === "colore" ? "colore" : "etichetta"} di «${NOMI_FASCE[c]}»`;
 }
 
 const stato = (messaggio: string | undefined) => (messaggio ? "error" : "none");
 
 /** Bands (thresholds, colours, labels), the Barometro cell's content and write mode; saved in the workbook. */
-export function Impostazioni({ impostazioni, errore, occupato, onSalva }: ImpostazioniProps): React.JSX.Element {
+export function Impostazioni({ impostazioni, errore, occupato, onSalva, esito }: ImpostazioniProps): React.JSX.Element {
   const stili = useStiliImpostazioni();
   const [bozza, setBozza] = React.useState<Bozza>(() => bozzaDaImpostazioni(impostazioni));
   const [errori, setErrori] = React.useState<ErroriBozza>({});
@@ -57,16 +75,31 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
   const etichetta = (c: ChiaveFascia, valore: string) =>
     modifica(`etichetta.${c}`, (b) => ({ ...b, etichette: { ...b.etichette, [c]: valore } }));
 
+  // The inputs by field, to move the focus to the first one in error.
+  const campi = React.useRef<Partial<Record<CampoBozza, HTMLInputElement | null>>>({});
+  const rif = (campo: CampoBozza) => (el: HTMLInputElement | null) => {
+    campi.current[campo] = el;
+  };
+  const [tentativo, setTentativo] = React.useState(0);
   const salva = (evento: React.FormEvent) => {
     evento.preventDefault();
-    const esito = validaBozza(bozza);
-    if ("errori" in esito) setErrori(esito.errori);
-    else {
+    const validata = validaBozza(bozza);
+    if ("errori" in validata) {
+      setErrori(validata.errori);
+      setTentativo((n) => n + 1);
+    } else {
       setErrori({});
-      onSalva(esito.impostazioni);
+      onSalva(validata.impostazioni);
     }
   };
-  const ciSonoErrori = Object.values(errori).some((e) => e !== undefined);
+  const sbagliati = ORDINE.filter((c) => errori[c] !== undefined);
+  React.useEffect(() => {
+    if (tentativo === 0) return;
+    const primo = ORDINE.find((c) => errori[c] !== undefined);
+    const campo = primo === "soglie" ? "parziale" : primo;
+    if (campo) campi.current[campo]?.focus();
+    // Only after a Salva refused: typing clears errors without moving the focus.
+  }, [tentativo]);
 
   return (
     <form className={stili.modulo} onSubmit={salva} noValidate aria-labelledby="barometro-titolo-impostazioni">
@@ -82,18 +115,34 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
         <legend className={stili.legenda}>Soglie (% Ragg)</legend>
         <div className={stili.coppia}>
           <Field
+            className={stili.campo}
             label="Raggiunto ≥"
             validationState={stato(errori.raggiunto ?? errori.soglie)}
             validationMessage={errori.raggiunto}
           >
-            <Input value={bozza.raggiunto} onChange={soglia("raggiunto")} inputMode="decimal" contentAfter="%" />
+            <Input
+              ref={rif("raggiunto")}
+              className={stili.input}
+              value={bozza.raggiunto}
+              onChange={soglia("raggiunto")}
+              inputMode="decimal"
+              contentAfter="%"
+            />
           </Field>
           <Field
+            className={stili.campo}
             label="Parzialmente raggiunto ≥"
             validationState={stato(errori.parziale ?? errori.soglie)}
             validationMessage={errori.parziale ?? errori.soglie}
           >
-            <Input value={bozza.parziale} onChange={soglia("parziale")} inputMode="decimal" contentAfter="%" />
+            <Input
+              ref={rif("parziale")}
+              className={stili.input}
+              value={bozza.parziale}
+              onChange={soglia("parziale")}
+              inputMode="decimal"
+              contentAfter="%"
+            />
           </Field>
         </div>
         <Text size={200}>Sotto la soglia di «Parzialmente raggiunto» l&apos;indicatore è «Non raggiunto».</Text>
@@ -103,19 +152,28 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
           <legend className={stili.legenda}>{NOMI_FASCE[c]}</legend>
           <div className={stili.coppia}>
             <Field
+              className={stili.campo}
               label="Etichetta"
               validationState={stato(errori[`etichetta.${c}`])}
               validationMessage={errori[`etichetta.${c}`]}
             >
-              <Input value={bozza.etichette[c]} onChange={(_, d) => etichetta(c, d.value)} />
+              <Input
+                ref={rif(`etichetta.${c}`)}
+                className={stili.input}
+                value={bozza.etichette[c]}
+                onChange={(_, d) => etichetta(c, d.value)}
+              />
             </Field>
             <div className={stili.colore}>
               <Field
+                className={stili.campo}
                 label="Colore (#RRGGBB)"
                 validationState={stato(errori[`colore.${c}`])}
                 validationMessage={errori[`colore.${c}`]}
               >
                 <Input
+                  ref={rif(`colore.${c}`)}
+                  className={stili.input}
                   value={bozza.colori[c]}
                   onChange={(_, d) => colore(c, d.value)}
                   contentBefore={<Campione colore={bozza.colori[c]} />}
@@ -168,23 +226,38 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
         Condivisione
       </Subtitle2>
       <div className={stili.interruttori} role="group" aria-labelledby="barometro-titolo-condivisione-impostazioni">
-        <Field hint="Ogni Ricalcola scrive anche regole di Excel: se un collega cambia i dati, il colore cambia. Per toglierle: disattivare, salvare e fare Ricalcola tutto.">
+        <Field
+          className={stili.campo}
+          hint="Ogni Ricalcola scrive anche regole di Excel: se un collega cambia i dati, il colore cambia. Per toglierle: disattivare, salvare e fare Ricalcola tutto."
+        >
           <Switch
             checked={bozza.formattazioneCondizionale}
             onChange={(_, d) => setBozza((b) => ({ ...b, formattazioneCondizionale: d.checked }))}
-            label="Colori che seguono i dati anche senza Barometro (formattazione condizionale)"
+            className={stili.interruttore}
+            label={{
+              children: "Colori che seguono i dati anche senza Barometro (formattazione condizionale)",
+              className: stili.etichettaInterruttore,
+            }}
           />
         </Field>
-        <Field hint="Per chi ha il componente: Excel apre questo riquadro insieme alla cartella.">
+        <Field
+          className={stili.campo}
+          hint="Per chi ha il componente: Excel apre questo riquadro insieme alla cartella."
+        >
           <Switch
             checked={bozza.aperturaAutomatica}
             onChange={(_, d) => setBozza((b) => ({ ...b, aperturaAutomatica: d.checked }))}
-            label="Apri Barometro all'apertura della cartella"
+            className={stili.interruttore}
+            label={{ children: "Apri Barometro all'apertura della cartella", className: stili.etichettaInterruttore }}
           />
         </Field>
       </div>
       <div role="alert">
-        {ciSonoErrori && <Text weight="semibold">Correggere i campi evidenziati, poi salvare.</Text>}
+        {sbagliati.length > 0 && (
+          <Text weight="semibold">
+            {`Da correggere prima di salvare: ${[...new Set(sbagliati.map(nomeCampo))].join(", ")}.`}
+          </Text>
+        )}
       </div>
       <div className={stili.comandi}>
         <Button type="submit" appearance="primary" disabledFocusable={occupato}>
@@ -201,6 +274,7 @@ export function Impostazioni({ impostazioni, errore, occupato, onSalva }: Impost
           Ripristina predefinite
         </Button>
       </div>
+      {esito}
     </form>
   );
 }

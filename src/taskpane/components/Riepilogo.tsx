@@ -1,5 +1,5 @@
 import * as React from "react";
-import { Body1, Button, Caption1, mergeClasses, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, mergeClasses, Subtitle2 } from "@fluentui/react-components";
 import { conteggio } from "../state";
 import { useStiliRiepilogo } from "../styles";
 import { RigaLinea } from "../types";
@@ -28,7 +28,7 @@ export function Riepilogo(props: RiepilogoProps): React.JSX.Element {
       <div className={stili.comandi}>
         <Button
           appearance="primary"
-          disabledFocusable={occupato}
+          disabledFocusable={occupato || !scelta}
           onClick={props.onRicalcolaLinea}
           aria-describedby="barometro-ambito"
         >
@@ -46,11 +46,16 @@ export function Riepilogo(props: RiepilogoProps): React.JSX.Element {
           Aggiorna
         </Button>
       </div>
-      <Caption1 id="barometro-ambito">
-        {scelta
-          ? `Linea scelta: ${scelta.nome}.`
-          : "Nessuna linea scelta: «Ricalcola linea» usa la linea della cella selezionata nel foglio."}
-      </Caption1>
+      {/* The line «Ricalcola linea» acts on, right under it: chosen below, or where the sheet's selection is. */}
+      <Body1 id="barometro-ambito" className={stili.ambito}>
+        {scelta ? (
+          <>
+            Ricalcola linea: <strong>{scelta.nome}</strong>
+          </>
+        ) : (
+          "Ricalcola linea: nessuna linea. Sceglierne una qui sotto o selezionare una sua cella nel foglio."
+        )}
+      </Body1>
       <Subtitle2 as="h2" id="barometro-titolo-linee">
         Linee strategiche
       </Subtitle2>

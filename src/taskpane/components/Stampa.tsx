@@ -17,6 +17,8 @@ export interface StampaProps {
   annoCartella: number | null;
   /** `anno`: the year typed (saved in the workbook), null to forget the saved one, undefined: as saved. */
   onPrepara(anno?: number | null): void;
+  /** Progress and result of Prepara stampa, shown next to it (live regions). */
+  esito?: React.ReactNode;
 }
 
 /**
@@ -29,6 +31,7 @@ export function Stampa({
   annoSalvato,
   annoCartella,
   onPrepara,
+  esito,
 }: StampaProps): React.JSX.Element {
   const stili = useStiliCondivisione();
   const propri = useStili();
@@ -89,6 +92,7 @@ export function Stampa({
           Prepara stampa
         </Button>
       </div>
+      {esito}
       {!disponibile && (
         <Caption1 as="p" id="barometro-stampa-non-disponibile" className={stili.testo}>
           Non disponibile qui: serve Excel per Microsoft 365 o Excel sul web. In alternativa, «npx barometro stampa»

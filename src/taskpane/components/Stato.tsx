@@ -5,6 +5,8 @@ import { Lavoro, Notifica } from "../types";
 
 export interface StatoProps {
   lavoro: Lavoro | null;
+  /** How far the work has got («Ricalcolo: scrittura di 10 linee…»); null: the work's name only. */
+  avanzamento?: string | null;
   notifica: Notifica | null;
   onChiudi(): void;
 }
@@ -40,11 +42,13 @@ const INTENTO = {
  * Progress and results, in live regions: "status" (polite) for progress, successes and warnings,
  * "alert" for errors. The regions stay in the page so screen readers notice what appears in them.
  */
-export function Stato({ lavoro, notifica, onChiudi }: StatoProps): React.JSX.Element {
+export function Stato({ lavoro, avanzamento = null, notifica, onChiudi }: StatoProps): React.JSX.Element {
   const stili = useStiliApp();
+  const id = React.useId();
+  // MessageBar labels itself with its MessageBarTitle's id: without a title, with its own text.
   const messaggio = (n: Notifica) => (
-    <MessageBar intent={INTENTO[n.intento]} layout="multiline">
-      <MessageBarBody>{n.testo}</MessageBarBody>
+    <MessageBar intent={INTENTO[n.intento]} layout="multiline" aria-labelledby={`${id}-testo`}>
+      <MessageBarBody id={`${id}-testo`}>{n.testo}</MessageBarBody>
       <MessageBarActions>
         <Button appearance="transparent" size="small" onClick={onChiudi} aria-label="Chiudi il messaggio">
           Chiudi
@@ -55,7 +59,7 @@ export function Stato({ lavoro, notifica, onChiudi }: StatoProps): React.JSX.Ele
   return (
     <div className={stili.stato}>
       <div role="status" aria-live="polite">
-        {lavoro && <Spinner size="tiny" labelPosition="after" label={testoLavoro(lavoro)} />}
+        {lavoro && <Spinner size="tiny" labelPosition="after" label={avanzamento ?? testoLavoro(lavoro)} />}
         {notifica && notifica.intento !== "errore" && messaggio(notifica)}
       </div>
       <div role="alert">{notifica?.intento === "errore" && messaggio(notifica)}</div>

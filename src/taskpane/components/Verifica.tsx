@@ -85,12 +85,16 @@ function VoceAvviso({ avviso, onVai }: { avviso: Avviso; onVai(avviso: Avviso): 
       onClick={() => onVai(avviso)}
       aria-describedby="barometro-verifica-suggerimento"
     >
+      {/* The plain Italian message first; the cell, then the developer code, secondary. */}
+      <span className={stili.messaggio}>{avviso.messaggio}</span>
       <span className={stili.intestazione}>
         <span className={stili.cella}>{riferimento}</span>
-        <span className={stili.codice}>{avviso.codice}</span>
         {isInformativo(avviso) && <span className={stili.informazione}>Informazione</span>}
+        <span className={stili.codice}>
+          <span className={stili.nascosto}>codice </span>
+          {avviso.codice}
+        </span>
       </span>
-      <span className={stili.messaggio}>{avviso.messaggio}</span>
     </button>
   );
 }
