@@ -1,0 +1,133 @@
+/**
+ * The lossless file side: a WorkbookAccess over an .xlsx package that reads it once (JSZip +
+ * saxes), changes only what Barometro owns — cells it writes, styles it adds, its conditional-format
+ * rules, its Riepilogo and Indice sheets, print settings of the sheets with lines, the print-titles
+ * defined names, the add-in's settings — and writes every other zip entry back byte for byte.
+ * No ExcelJS here. See docs in src/xlsx/README.md.
+ */
+import type { GraficoLetto, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess, EsitoScrittura } from "../app/access";
+import type { PianoStampaCartella } from "../layout/indice";
+import type { Patch, RegolaEsistente } from "../layout/patch";
+import { attributoRid, Cartella, leggiCartella, leggiStringhe } from "./cartella";
+import { FoglioLetto, leggiFoglio } from "./foglio-lettura";
+import { ErroreCartella, MESSAGGI_XLSX, Pacchetto } from "./pacchetto";
+import { Stili } from "./stili";
+import { Scrittore } from "./scrittura";
+import { leggiImpostazioniDocumento, salvaImpostazioniDocumento } from "./impostazioni";
+import { leggiGrafici } from "./grafici";
+
+export { ErroreCartella, MESSAGGI_XLSX };
+
+export interface CartellaFile extends WorkbookAccess {
+  /** The package with Barometro's changes; every part not changed is copied as it was. */
+  salva(): Promise<Buffer>;
+  /**
+   * Charts of the Riepilogo the patch asked for and this access does not draw (chart parts are not
+   * written by the file side): the CLI tells the user. Empty when none was asked.
+   */
+  readonly graficiNonScritti: string[];
+  /** The zip entries this access changed or added so far (for reports and tests). */
+  partiCambiate(): string[];
+}
+
+const TIPO_STILI = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
+const TIPO_STRINGHE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings";
+
+export async function apriCartella(dati: Buffer, nomeFile: string): Promise<CartellaFile> {
+  const pacchetto = await Pacchetto.apri(dati, nomeFile);
+  let stato = await leggiStato(pacchetto);
+  let impostazioni = await leggiImpostazioniDocumento(pacchetto);
+  const graficiNonScritti: string[] = [];
+  
+
+  const cartella: CartellaFile = {
+    graficiNonScritti,
+    async leggi(): Promise<Lettura> {
+      const formattazioni: RegolaEsistente[] = [];
+      for (const f of stato.fogli)
+        if (f.letto)
+          f.letto.indice.regole.forEach((r, i) =>
+            formattazioni.push({
+              foglio: f.nome,
+              id: `${f.nome}!${i}`,
+              formula: r.tipo === "expression" && r.formula !== null ? `=${r.formula}` : null,
+            })
+          );
+      const grafici: GraficoLetto[] = await leggiGrafici(pacchetto, stato.fogli);
+      return {
+        fogli: stato.fogli.filter((f) => f.letto).map((f) => f.letto!.griglia),
+        selezione: null,
+        protetti: stato.fogli.filter((f) => f.letto?.protetto).map((f) => f.nome),
+        formattazioni,
+        grafici,
+      };
+    },
+    async scrivi(patch: Patch): Promise<EsitoScrittura> {
+      const s = new Scrittore(pacchetto, stato);
+      await s.applicaPatch(patch);
+      if (patch.riepilogo?.grafico) graficiNonScritti.push(patch.riepilogo.grafico.nome);
+      await s.concludi();
+      stato = await leggiStato(pacchetto, stato);
+      return { sincronizzazioni: 0, byte: 0 };
+    },
+    async impagina(piano: PianoStampaCartella): Promise<EsitoScrittura> {
+      const s = new Scrittore(pacchetto, stato);
+      await s.impagina(piano);
+      await s.concludi();
+      stato = await leggiStato(pacchetto, stato);
+      return { sincronizzazioni: 0, byte: 0 };
+    },
+    async seleziona(_selezione: Selezione): Promise<void> {
+      // A file has no selection to move.
+    },
+    leggiImpostazioni(): ValoriImpostazioni {
+      return { ...impostazioni };
+    },
+    async salvaImpostazioni(valori: ValoriImpostazioni): Promise<void> {
+      impostazioni = await salvaImpostazioniDocumento(pacchetto, impostazioni, valori);
+    },
+    salva: () => pacchetto.salva(),
+    partiCambiate: () => pacchetto.parteCambiate(),
+  };
+  return cartella;
+}
+
+/** What a read finds: the workbook part, styles, shared strings and every worksheet. */
+export interface StatoCartella {
+  cartella: Cartella;
+  stili: Stili;
+  stringhe: string[];
+  fogli: { nome: string; parte: string | null; letto: FoglioLetto | null; versione: number }[];
+}
+
+/** Reads the workbook; with `prima`, a worksheet whose part was not written since is not parsed again. */
+async function leggiStato(pacchetto: Pacchetto, prima?: StatoCartella): Promise<StatoCartella> {
+  const cartella = await leggiCartella(pacchetto);
+  const rel = await pacchetto.relazioni(cartella.parte);
+  const stili = await Stili.leggi(pacchetto, rel.find((r) => r.tipo === TIPO_STILI)?.parte ?? null);
+  const stringhe = await leggiStringhe(pacchetto, rel.find((r) => r.tipo === TIPO_STRINGHE)?.parte ?? null);
+  const fogli: StatoCartella["fogli"] = [];
+  for (const f of cartella.fogli) {
+    const versione = f.parte ? pacchetto.versione(f.parte) : 0;
+    const uguale = prima?.fogli.find((g) => g.parte === f.parte && g.nome === f.nome && g.versione === versione);
+    // Styles are only ever appended to: an unchanged sheet's formats read the same.
+    if (uguale?.letto) {
+      fogli.push(uguale);
+      continue;
+    }
+    const xml = f.parte ? await pacchetto.testo(f.parte) : null;
+    fogli.push({
+      nome: f.nome,
+      parte: f.parte,
+      versione,
+      letto:
+        xml === null || f.parte === null
+          ? null
+          : leggiFoglio(pacchetto, f.parte, xml, f.nome, stili, stringhe, cartella.date1904),
+    });
+  }
+  if (!fogli.some((f) => f.letto)) throw new ErroreCartella(MESSAGGI_XLSX.nessunFoglio(pacchetto.nomeFile));
+  return { cartella, stili, stringhe, fogli };
+}
+
+export { attributoRid };
