@@ -91,7 +91,13 @@ export async function leggiCartella(pacchetto: Pacchetto): Promise<Cartella> {
         });
       } else if (p === 2 && el.nome === "definedName") {
         const l = el.attributi.localSheetId;
-        nome = { nome: el.attributi.name ?? "", localSheetId: l === undefined ? null : Number(l), testo: "", inizio: el.inizio, fine: -1 };
+        nome = {
+          nome: el.attributi.name ?? "",
+          localSheetId: l === undefined ? null : Number(l),
+          testo: "",
+          inizio: el.inizio,
+          fine: -1,
+        };
       }
     },
     testo: (t) => {

@@ -43,6 +43,8 @@ export interface IndiceFoglio {
     celle: number;
     /** The row's own style (customFormat="1"), which a new cell in it takes; 0 when none. */
     stile: number;
+    /** Its height in points when set (ht). */
+    altezza: number | null;
   }[];
   /** Cells in order (parallel arrays): 0-based row and column, offsets, style, whether it holds something. */
   riga: number[];
@@ -88,7 +90,12 @@ function area(rif: string): Area | null {
   const p = coordinate(a);
   const q = coordinate(b);
   if (!p || !q) return null;
-  return { top: Math.min(p[0], q[0]), left: Math.min(p[1], q[1]), bottom: Math.max(p[0], q[0]), right: Math.max(p[1], q[1]) };
+  return {
+    top: Math.min(p[0], q[0]),
+    left: Math.min(p[1], q[1]),
+    bottom: Math.max(p[0], q[0]),
+    right: Math.max(p[1], q[1]),
+  };
 }
 
 /** Excel's serial number (1900 or 1904 system) → Date, as ExcelJS converts it. */
@@ -224,8 +231,7 @@ export function leggiFoglio(
       if (p === 1) {
         if (n === "sheetProtection") protetto = el.attributi.sheet === "1" || el.attributi.sheet === "true";
         else if (n === "drawing") disegno = el.attributi["r:id"] ?? null;
-        else if (n === "conditionalFormatting")
-          indice.formattazioni.push({ inizio: el.inizio, fine: -1, regole: 0 });
+        else if (n === "conditionalFormatting") indice.formattazioni.push({ inizio: el.inizio, fine: -1, regole: 0 });
         return;
       }
       if (p === 2 && n === "row") {
@@ -239,7 +245,9 @@ export function leggiFoglio(
           autochiusa: el.autochiuso,
           primaCella: indice.riga.length,
           celle: 0,
-          stile: el.attributi.customFormat === "1" || el.attributi.customFormat === "true" ? Number(el.attributi.s ?? 0) : 0,
+          stile:
+            el.attributi.customFormat === "1" || el.attributi.customFormat === "true" ? Number(el.attributi.s ?? 0) : 0,
+          altezza: el.attributi.ht === undefined ? null : Number(el.attributi.ht),
         });
         return;
       }
@@ -309,7 +317,13 @@ export function leggiFoglio(
     chiude: (el, fine, p) => {
       const n = el.nome;
       if (p === 1) {
-        indice.elementi.push({ nome: n, inizio: el.inizio, fine, fineApertura: el.fineApertura, autochiuso: el.autochiuso });
+        indice.elementi.push({
+          nome: n,
+          inizio: el.inizio,
+          fine,
+          fineApertura: el.fineApertura,
+          autochiuso: el.autochiuso,
+        });
         if (n === "conditionalFormatting") indice.formattazioni[indice.formattazioni.length - 1].fine = fine;
       } else if (p === 0) indice.chiusura = xml.lastIndexOf("<", fine - 1);
       else if (p === 2 && n === "row") indice.righe[indice.righe.length - 1].fine = fine;

@@ -73,10 +73,11 @@ export async function salvaImpostazioniDocumento(
   if (!trovata) return dopo;
   const modifiche: Modifica[] = [];
   const nuove: string[] = [];
-  const tag = (k: string, v: unknown) => `<we:property name="${perAttributo(k)}" value="${perAttributo(JSON.stringify(v))}"/>`;
+  const tag = (k: string, v: unknown) =>
+    `<we:property name="${perAttributo(k)}" value="${perAttributo(JSON.stringify(v))}"/>`;
   for (const [k, v] of cambiate) {
     const p = trovata.proprieta.find((x) => x.nome === k);
-    const prefisso = p ? /^<([\w.-]+:)?/.exec(trovata.xml.slice(p.inizio))![1] ?? "" : "";
+    const prefisso = p ? (/^<([\w.-]+:)?/.exec(trovata.xml.slice(p.inizio))![1] ?? "") : "";
     if (p) modifiche.push({ da: p.inizio, a: p.fine, testo: tag(k, v).replace(/^<we:/, `<${prefisso}`) });
     else nuove.push(tag(k, v));
   }

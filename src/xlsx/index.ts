@@ -5,7 +5,7 @@
  * defined names, the add-in's settings — and writes every other zip entry back byte for byte.
  * No ExcelJS here. See docs in src/xlsx/README.md.
  */
-import type { GraficoLetto, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess, EsitoScrittura } from "../app/access";
+import type { GraficoLetto, Lettura, ValoriImpostazioni, WorkbookAccess, EsitoScrittura } from "../app/access";
 import type { PianoStampaCartella } from "../layout/indice";
 import type { Patch, RegolaEsistente } from "../layout/patch";
 import { attributoRid, Cartella, leggiCartella, leggiStringhe } from "./cartella";
@@ -38,7 +38,6 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
   let stato = await leggiStato(pacchetto);
   let impostazioni = await leggiImpostazioniDocumento(pacchetto);
   const graficiNonScritti: string[] = [];
-  
 
   const cartella: CartellaFile = {
     graficiNonScritti,
@@ -77,7 +76,7 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
       stato = await leggiStato(pacchetto, stato);
       return { sincronizzazioni: 0, byte: 0 };
     },
-    async seleziona(_selezione: Selezione): Promise<void> {
+    async seleziona(): Promise<void> {
       // A file has no selection to move.
     },
     leggiImpostazioni(): ValoriImpostazioni {

@@ -109,14 +109,21 @@ export class Pacchetto {
     this.versioni.set(parte, (this.versioni.get(parte) ?? 0) + 1);
   }
 
+  /** Removes a part from the package. */
+  rimuovi(parte: string): void {
+    this.cambiate.delete(parte);
+    this.zip.remove(parte);
+    this.versioni.set(parte, (this.versioni.get(parte) ?? 0) + 1);
+  }
+
   /** How many times a part was written: a reader may keep what it parsed of the same version. */
   versione(parte: string): number {
     return this.versioni.get(parte) ?? 0;
   }
 
-  /** Names of the parts changed or added. */
+  /** Names of the parts changed, added or removed (since the package was opened). */
   parteCambiate(): string[] {
-    return [...this.cambiate.keys()];
+    return [...this.versioni.keys()];
   }
 
   /** Relationships of a part (or of the package with ""). */

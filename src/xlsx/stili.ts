@@ -115,7 +115,13 @@ export class Stili {
       apre: (el, p) => {
         if (p === 1) {
           nomeLista = el.nome;
-          lista = { inizio: el.inizio, fineApertura: el.fineApertura, chiusura: -1, autochiuso: el.autochiuso, voci: [] };
+          lista = {
+            inizio: el.inizio,
+            fineApertura: el.fineApertura,
+            chiusura: -1,
+            autochiuso: el.autochiuso,
+            voci: [],
+          };
           this.liste.set(el.nome, lista);
         } else if (p === 2 && nomeLista === "numFmts" && el.nome === "numFmt") {
           const id = Number(el.attributi.numFmtId);
@@ -209,9 +215,9 @@ export class Stili {
         ? font.replace(/<sz\b[^>]*\/>/, `<sz val="${c.dimensione}"/>`)
         : font.replace(/<font\b[^>]*>/, (t) => `${t}<sz val="${c.dimensione}"/>`);
     if (c.grassetto && !/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(font))
-      font = font.replace(/<b\b[^>]*\/>/, "").replace(/<font\b[^>]*?(\/?)>/, (t, chiuso) =>
-        chiuso ? `${t.slice(0, -2)}><b/></font>` : `${t}<b/>`
-      );
+      font = font
+        .replace(/<b\b[^>]*\/>/, "")
+        .replace(/<font\b[^>]*?(\/?)>/, (t, chiuso) => (chiuso ? `${t.slice(0, -2)}><b/></font>` : `${t}<b/>`));
     return this.aggiungi("fonts", font);
   }
 
@@ -228,7 +234,11 @@ export class Stili {
     let tag = /^<[^>]*>/.exec(xf)![0];
     let corpo = xf.slice(tag.length);
     if (cambio.formato !== undefined) {
-      tag = conAttributo(conAttributo(tag, "numFmtId", String(this.idFormato(cambio.formato))), "applyNumberFormat", "1");
+      tag = conAttributo(
+        conAttributo(tag, "numFmtId", String(this.idFormato(cambio.formato))),
+        "applyNumberFormat",
+        "1"
+      );
     }
     if (cambio.riempimento !== undefined) {
       tag = conAttributo(
@@ -239,7 +249,11 @@ export class Stili {
     }
     if (cambio.carattere) {
       const base = Number(/\sfontId="(\d+)"/.exec(tag)?.[1] ?? 0);
-      tag = conAttributo(conAttributo(tag, "fontId", String(this.idCarattere(base, cambio.carattere))), "applyFont", "1");
+      tag = conAttributo(
+        conAttributo(tag, "fontId", String(this.idCarattere(base, cambio.carattere))),
+        "applyFont",
+        "1"
+      );
     }
     if (cambio.aCapo) {
       tag = conAttributo(tag, "applyAlignment", "1");
@@ -262,10 +276,13 @@ export class Stili {
 
   /** A minimal set of lists for a styles part that lacks them. */
   private assicuraBase(): void {
-    if (this.conta("fonts") === 0) this.aggiungi("fonts", '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
+    if (this.conta("fonts") === 0)
+      this.aggiungi("fonts", '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
     this.assicuraRiempimentiPredefiniti();
-    if (this.conta("borders") === 0) this.aggiungi("borders", "<border><left/><right/><top/><bottom/><diagonal/></border>");
-    if (this.conta("cellXfs") === 0) this.aggiungi("cellXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+    if (this.conta("borders") === 0)
+      this.aggiungi("borders", "<border><left/><right/><top/><bottom/><diagonal/></border>");
+    if (this.conta("cellXfs") === 0)
+      this.aggiungi("cellXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
   }
 
   /** The dxf of a conditional-format rule's solid fill. */
@@ -293,7 +310,11 @@ export class Stili {
       if (lista && !lista.autochiuso) {
         modifiche.push({ da: lista.chiusura, a: lista.chiusura, testo: nuove.join("") });
         const apertura = xml.slice(lista.inizio, lista.fineApertura);
-        modifiche.push({ da: lista.inizio, a: lista.fineApertura, testo: conAttributo(apertura, "count", String(totale)) });
+        modifiche.push({
+          da: lista.inizio,
+          a: lista.fineApertura,
+          testo: conAttributo(apertura, "count", String(totale)),
+        });
       } else {
         const testo = `<${nome} count="${totale}">${nuove.join("")}</${nome}>`;
         if (lista) modifiche.push({ da: lista.inizio, a: lista.fineApertura, testo });

@@ -72,7 +72,12 @@ describe("reading an .xlsx without ExcelJS", () => {
     ws.getCell("C2").value = "unito";
     ws.mergeCells("C2:D4");
     ws.getCell("D3").numFmt = "0.0";
-    ws.getCell("E1").value = { formula: "A7+1", result: 1, shareType: "shared", ref: "E1:E3" } as ExcelJS.CellFormulaValue;
+    ws.getCell("E1").value = {
+      formula: "A7+1",
+      result: 1,
+      shareType: "shared",
+      ref: "E1:E3",
+    } as ExcelJS.CellFormulaValue;
     ws.getCell("E2").value = { sharedFormula: "E1", result: 1 } as ExcelJS.CellSharedFormulaValue;
     ws.getCell("E3").value = { sharedFormula: "E1", result: 1 } as ExcelJS.CellSharedFormulaValue;
     ws.getCell("F9").value = "fine";
