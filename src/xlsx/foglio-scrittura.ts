@@ -4,10 +4,10 @@
  * it owns (print settings, its conditional-format rules), nothing else. Every other cell and
  * element keeps its XML as it was.
  */
-import { a1 } from "../layout/grid";
+import { a1, SheetGrid } from "../layout/grid";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
-import { applicaModifiche, conAttributo, Modifica, perTesto } from "./xml";
+import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto } from "./xml";
 
 /** The order of <worksheet>'s children (ECMA-376 Part 1, CT_Worksheet). */
 export const ORDINE_FOGLIO = [
@@ -75,10 +75,9 @@ export class ModificheFoglio {
   readonly elementi = new Map<string, string | null>();
   /** Cell indices of the rules to remove, and the <conditionalFormatting> elements to add. */
   readonly regoleTolte = new Set<number>();
-  readonly formattazioniNuove: string[] = [];
+  readonly formattazioniNuove: { formula: string; aree: string[]; dxf: number }[] = [];
   /** Row heights to set (1-based row → points). */
   readonly altezze = new Map<number, number>();
-  private indicePerCella: Map<number, number> | null = null;
 
   constructor(
     readonly nome: string,
@@ -117,14 +116,14 @@ export class ModificheFoglio {
     if (x.valore === undefined && x.stile === undefined) x.cancella = x.azzera = true;
   }
 
-  /** Index of an existing cell (in IndiceFoglio's arrays), or -1. */
+  /** Index of an existing cell (in IndiceFoglio's arrays), or -1: its row, then the row's few cells. */
   indiceCella(r: number, c: number): number {
-    if (!this.indicePerCella) {
-      this.indicePerCella = new Map();
-      const ix = this.indice;
-      for (let i = 0; i < ix.riga.length; i++) this.indicePerCella.set(CHIAVE(ix.riga[i], ix.colonna[i]), i);
-    }
-    return this.indicePerCella.get(CHIAVE(r, c)) ?? -1;
+    const riga = this.riga(r + 1);
+    if (!riga) return -1;
+    const ix = this.indice;
+    for (let i = riga.primaCella; i < riga.primaCella + riga.celle; i++)
+      if (ix.colonna[i] === c && ix.riga[i] === r) return i;
+    return -1;
   }
 
   private righePerNumero: Map<number, IndiceFoglio["righe"][number]> | null = null;
@@ -158,6 +157,64 @@ export class ModificheFoglio {
       if (ix.riga[i] >= top && ix.riga[i] <= bottom && ix.colonna[i] >= left && ix.colonna[i] <= right)
         out.push([ix.riga[i], ix.colonna[i]]);
     return out;
+  }
+
+  /**
+   * The sheet's grid with the changes not yet written (what a read after this write sees): rows
+   * changed are copied, the grid read from the part is never mutated.
+   */
+  griglia(stili: Stili): SheetGrid {
+    const g = this.letto.griglia;
+    if (this.celle.size === 0) return g;
+    const values = g.values.slice();
+    const formulas = (g.formulas ?? []).slice();
+    const numberFormats = (g.numberFormats ?? []).slice();
+    let larghezza = values[0]?.length ?? 0;
+    for (const k of this.celle.keys()) larghezza = Math.max(larghezza, (k % 16384) + 1);
+    const copiate = new Set<number>();
+    const riga = (r: number) => {
+      while (values.length <= r) {
+        values.push(new Array(larghezza).fill(null));
+        formulas.push(new Array(larghezza).fill(null));
+        numberFormats.push(new Array(larghezza).fill(null));
+        copiate.add(values.length - 1);
+      }
+      if (!copiate.has(r)) {
+        copiate.add(r);
+        values[r] = values[r].slice();
+        formulas[r] = (formulas[r] ?? []).slice();
+        numberFormats[r] = (numberFormats[r] ?? []).slice();
+      }
+      for (const a of [values[r], formulas[r], numberFormats[r]]) while (a.length < larghezza) a.push(null);
+    };
+    if (larghezza > (values[0]?.length ?? 0)) for (let r = 0; r < values.length; r++) riga(r);
+    for (const [k, x] of this.celle) {
+      const r = Math.floor(k / 16384);
+      const c = k % 16384;
+      if (x.valore === undefined && !x.cancella && x.stile?.formato === undefined) continue;
+      riga(r);
+      if (x.cancella) {
+        values[r][c] = formulas[r][c] = numberFormats[r][c] = null;
+        continue;
+      }
+      const v = x.valore;
+      if (v) {
+        values[r][c] =
+          v.tipo === "numero"
+            ? v.n
+            : v.tipo === "testo"
+              ? v.s === ""
+                ? null
+                : v.s
+              : v.tipo === "formula"
+                ? v.valore
+                : null;
+        formulas[r][c] = v.tipo === "formula" ? `=${v.f.replace(/^=/, "")}` : null;
+      }
+      const piena = values[r][c] !== null || formulas[r][c] !== null;
+      numberFormats[r][c] = piena ? (x.stile?.formato ?? stili.formatoDi(x.azzera ? 0 : this.stileBase(r, c))) : null;
+    }
+    return { ...g, values, formulas, numberFormats };
   }
 
   /** The part's new text. */
@@ -304,7 +361,14 @@ export class ModificheFoglio {
       });
       const primo = ix.formattazioni[0];
       const pos = primo ? primo.inizio : this.posizione("conditionalFormatting");
-      modifiche.push({ da: pos, a: pos, testo: this.formattazioniNuove.join("") });
+      const testo = this.formattazioniNuove
+        .map(
+          (r, k) =>
+            `<${p}conditionalFormatting sqref="${perAttributo(r.aree.join(" "))}"><${p}cfRule type="expression" dxfId="${r.dxf}" priority="${k + 1}">` +
+            `<${p}formula>${perTesto(r.formula.replace(/^=/, ""))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`
+        )
+        .join("");
+      modifiche.push({ da: pos, a: pos, testo });
       const ext = ix.elementi.find((e) => e.nome === "extLst");
       if (ext && !this.elementi.has("extLst")) {
         const testo = xml.slice(ext.inizio, ext.fine);

@@ -5,9 +5,9 @@
  * defined names, the add-in's settings — and writes every other zip entry back byte for byte.
  * No ExcelJS here. See docs in src/xlsx/README.md.
  */
-import type { GraficoLetto, Lettura, ValoriImpostazioni, WorkbookAccess, EsitoScrittura } from "../app/access";
+import type { Lettura, ValoriImpostazioni, WorkbookAccess, EsitoScrittura } from "../app/access";
 import type { PianoStampaCartella } from "../layout/indice";
-import type { Patch, RegolaEsistente } from "../layout/patch";
+import type { Patch } from "../layout/patch";
 import { attributoRid, Cartella, leggiCartella, leggiStringhe } from "./cartella";
 import { FoglioLetto, leggiFoglio } from "./foglio-lettura";
 import { ErroreCartella, MESSAGGI_XLSX, Pacchetto } from "./pacchetto";
@@ -38,42 +38,26 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
   let stato = await leggiStato(pacchetto);
   let impostazioni = await leggiImpostazioniDocumento(pacchetto);
   const graficiNonScritti: string[] = [];
+  /**
+   * The changes not yet written into the parts: every write (scrivi, impagina) adds to them, reads
+   * see them (Scrittore.lettura), and salva() splices each part once. No part is parsed twice.
+   */
+  let inSospeso: Scrittore | null = null;
+  const scrittore = () => (inSospeso ??= new Scrittore(pacchetto, stato));
 
   const cartella: CartellaFile = {
     graficiNonScritti,
     async leggi(): Promise<Lettura> {
-      const formattazioni: RegolaEsistente[] = [];
-      for (const f of stato.fogli)
-        if (f.letto)
-          f.letto.indice.regole.forEach((r, i) =>
-            formattazioni.push({
-              foglio: f.nome,
-              id: `${f.nome}!${i}`,
-              formula: r.tipo === "expression" && r.formula !== null ? `=${r.formula}` : null,
-            })
-          );
-      const grafici: GraficoLetto[] = await leggiGrafici(pacchetto, stato.fogli);
-      return {
-        fogli: stato.fogli.filter((f) => f.letto).map((f) => f.letto!.griglia),
-        selezione: null,
-        protetti: stato.fogli.filter((f) => f.letto?.protetto).map((f) => f.nome),
-        formattazioni,
-        grafici,
-      };
+      const lettura = scrittore().lettura();
+      return { ...lettura, selezione: null, grafici: await leggiGrafici(pacchetto, stato.fogli) };
     },
     async scrivi(patch: Patch): Promise<EsitoScrittura> {
-      const s = new Scrittore(pacchetto, stato);
-      await s.applicaPatch(patch);
+      await scrittore().applicaPatch(patch);
       if (patch.riepilogo?.grafico) graficiNonScritti.push(patch.riepilogo.grafico.nome);
-      await s.concludi();
-      stato = await leggiStato(pacchetto, stato);
       return { sincronizzazioni: 0, byte: 0 };
     },
     async impagina(piano: PianoStampaCartella): Promise<EsitoScrittura> {
-      const s = new Scrittore(pacchetto, stato);
-      await s.impagina(piano);
-      await s.concludi();
-      stato = await leggiStato(pacchetto, stato);
+      await scrittore().impagina(piano);
       return { sincronizzazioni: 0, byte: 0 };
     },
     async seleziona(): Promise<void> {
@@ -85,7 +69,14 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
     async salvaImpostazioni(valori: ValoriImpostazioni): Promise<void> {
       impostazioni = await salvaImpostazioniDocumento(pacchetto, impostazioni, valori);
     },
-    salva: () => pacchetto.salva(),
+    async salva(): Promise<Buffer> {
+      if (inSospeso) {
+        await inSospeso.concludi();
+        inSospeso = null;
+        stato = await leggiStato(pacchetto, stato);
+      }
+      return pacchetto.salva();
+    },
     partiCambiate: () => pacchetto.parteCambiate(),
   };
   return cartella;

@@ -4,8 +4,9 @@
  * footers, print titles, wrapped texts of the sheets with lines). Collects the changes per part,
  * then writes each changed part once (concludi).
  */
-import { isRegolaBarometro, Patch, RegolaCondizionale } from "../layout/patch";
-import { parseA1 } from "../layout/grid";
+import type { Lettura } from "../app/access";
+import { isRegolaBarometro, Patch, RegolaCondizionale, RegolaEsistente } from "../layout/patch";
+import { parseA1, SheetGrid } from "../layout/grid";
 import { MARGINI_STAMPA, PianoStampaCartella } from "../layout/indice";
 import type { StatoCartella } from "./index";
 import { FoglioCartella } from "./cartella";
@@ -161,18 +162,61 @@ export class Scrittore {
         (r, k) => !m.regoleTolte.has(k) && r.formula !== null && `=${r.formula}` === e.formula
       );
       if (i >= 0) m.regoleTolte.add(i);
+      else {
+        // A rule this access added earlier and has not written yet.
+        const k = m.formattazioniNuove.findIndex((r) => r.formula === e.formula);
+        if (k >= 0) m.formattazioniNuove.splice(k, 1);
+      }
     }
     for (const r of aggiungi) {
       const m = this.foglio(r.foglio);
       if (!m) continue;
-      const p = m.indice.prefisso;
-      const dxf = this.stato.stili.dxfRiempimento(r.colore);
-      const priorita = m.formattazioniNuove.length + 1;
-      m.formattazioniNuove.push(
-        `<${p}conditionalFormatting sqref="${perAttributo(r.aree.join(" "))}"><${p}cfRule type="expression" dxfId="${dxf}" priority="${priorita}">` +
-          `<${p}formula>${perTesto(r.formula.replace(/^=/, ""))}</${p}formula></${p}cfRule></${p}conditionalFormatting>`
+      m.formattazioniNuove.push({ formula: r.formula, aree: r.aree, dxf: this.stato.stili.dxfRiempimento(r.colore) });
+    }
+  }
+
+  /** The workbook as a read sees it with the changes not yet written: sheets in their new order, rules. */
+  lettura(): Pick<Lettura, "fogli" | "protetti" | "formattazioni"> {
+    const fogli: SheetGrid[] = [];
+    const protetti: string[] = [];
+    const formattazioni: RegolaEsistente[] = [];
+    for (const { nome } of this.ordine()) {
+      const m = this.fogli.get(nome);
+      const letto = m?.letto ?? this.stato.fogli.find((f) => f.nome === nome)?.letto ?? null;
+      if (!letto) continue;
+      fogli.push(m ? m.griglia(this.stato.stili) : letto.griglia);
+      if (letto.protetto) protetti.push(nome);
+      letto.indice.regole.forEach((r, i) => {
+        if (m?.regoleTolte.has(i)) return;
+        formattazioni.push({
+          foglio: nome,
+          id: `${nome}!${i}`,
+          formula: r.tipo === "expression" && r.formula !== null ? `=${r.formula}` : null,
+        });
+      });
+      m?.formattazioniNuove.forEach((r, k) =>
+        formattazioni.push({ foglio: nome, id: `${nome}!+${k}`, formula: r.formula })
       );
     }
+    return { fogli, protetti, formattazioni };
+  }
+
+  /** The sheets in their order after this write: the Indice first, the Riepilogo last; `vecchio`: position before. */
+  private ordine(): { nome: string; vecchio: number | null }[] {
+    const voci: { nome: string; vecchio: number | null }[] = this.stato.cartella.fogli.map((f, i) => ({
+      nome: f.nome,
+      vecchio: i,
+    }));
+    for (const n of this.nuovi) {
+      const v = { nome: n.nome, vecchio: null };
+      if (n.primo) voci.unshift(v);
+      else voci.push(v);
+    }
+    if (this.primo) {
+      const i = voci.findIndex((v) => v.nome === this.primo);
+      if (i > 0) voci.unshift(...voci.splice(i, 1));
+    }
+    return voci;
   }
 
   async impagina(piano: PianoStampaCartella): Promise<void> {
@@ -361,21 +405,8 @@ export class Scrittore {
       nuoviTesti.set(n.nome, `<${p}sheet name="${perAttributo(n.nome)}" sheetId="${++sheetId}" ${rid(id)}/>`);
     }
     // The new order: the Indice first, the Riepilogo last.
-    type Voce = { nome: string; testo: string; vecchio: number | null };
-    const voci: Voce[] = c.fogli.map((f: FoglioCartella, i) => ({
-      nome: f.nome,
-      testo: xml.slice(f.inizio, f.fine),
-      vecchio: i,
-    }));
-    for (const n of this.nuovi) {
-      const v = { nome: n.nome, testo: nuoviTesti.get(n.nome)!, vecchio: null };
-      if (n.primo) voci.unshift(v);
-      else voci.push(v);
-    }
-    if (this.primo) {
-      const i = voci.findIndex((v) => v.nome === this.primo);
-      if (i > 0) voci.unshift(...voci.splice(i, 1));
-    }
+    const testi = new Map(c.fogli.map((f: FoglioCartella) => [f.nome, xml.slice(f.inizio, f.fine)]));
+    const voci = this.ordine().map((v) => ({ ...v, testo: testi.get(v.nome) ?? nuoviTesti.get(v.nome)! }));
     const nuovoIndice = new Map<number, number>();
     voci.forEach((v, i) => v.vecchio !== null && nuovoIndice.set(v.vecchio, i));
     const modifiche: Modifica[] = [];
