@@ -43,21 +43,29 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
    * see them (Scrittore.lettura), and salva() splices each part once. No part is parsed twice.
    */
   let inSospeso: Scrittore | null = null;
-  const scrittore = () => (inSospeso ??= new Scrittore(pacchetto, stato));
+  /** After salva(): the parts changed are parsed again only if this access is used again. */
+  let daRileggere = false;
+  const scrittore = async () => {
+    if (daRileggere) {
+      stato = await leggiStato(pacchetto, stato);
+      daRileggere = false;
+    }
+    return (inSospeso ??= new Scrittore(pacchetto, stato));
+  };
 
   const cartella: CartellaFile = {
     graficiNonScritti,
     async leggi(): Promise<Lettura> {
-      const lettura = scrittore().lettura();
+      const lettura = (await scrittore()).lettura();
       return { ...lettura, selezione: null, grafici: await leggiGrafici(pacchetto, stato.fogli) };
     },
     async scrivi(patch: Patch): Promise<EsitoScrittura> {
-      await scrittore().applicaPatch(patch);
+      await (await scrittore()).applicaPatch(patch);
       if (patch.riepilogo?.grafico) graficiNonScritti.push(patch.riepilogo.grafico.nome);
       return { sincronizzazioni: 0, byte: 0 };
     },
     async impagina(piano: PianoStampaCartella): Promise<EsitoScrittura> {
-      await scrittore().impagina(piano);
+      await (await scrittore()).impagina(piano);
       return { sincronizzazioni: 0, byte: 0 };
     },
     async seleziona(): Promise<void> {
@@ -73,7 +81,7 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
       if (inSospeso) {
         await inSospeso.concludi();
         inSospeso = null;
-        stato = await leggiStato(pacchetto, stato);
+        daRileggere = true;
       }
       return pacchetto.salva();
     },
