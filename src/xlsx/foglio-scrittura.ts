@@ -89,7 +89,12 @@ export class ModificheFoglio {
     return this.letto.indice;
   }
 
+  /** Changes made so far: a read sees the same grid until the next change. */
+  private versione = 0;
+  private grigliaFatta: { versione: number; griglia: SheetGrid } | null = null;
+
   private cella(r: number, c: number): CellaNuova {
+    this.versione++;
     const k = CHIAVE(r, c);
     let x = this.celle.get(k);
     if (!x) this.celle.set(k, (x = {}));
@@ -164,6 +169,12 @@ export class ModificheFoglio {
    * changed are copied, the grid read from the part is never mutated.
    */
   griglia(stili: Stili): SheetGrid {
+    if (this.grigliaFatta?.versione !== this.versione)
+      this.grigliaFatta = { versione: this.versione, griglia: this.nuovaGriglia(stili) };
+    return this.grigliaFatta.griglia;
+  }
+
+  private nuovaGriglia(stili: Stili): SheetGrid {
     const g = this.letto.griglia;
     if (this.celle.size === 0) return g;
     const values = g.values.slice();

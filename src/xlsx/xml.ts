@@ -98,10 +98,20 @@ export function applicaModifiche(xml: string, modifiche: Modifica[]): string {
   return parti.join("");
 }
 
+const REGEX_ATTRIBUTI = new Map<string, RegExp>();
+
 /** A start tag's text with one attribute set (added at the end when absent) or removed (valore null). */
 export function conAttributo(tag: string, nome: string, valore: string | null): string {
-  const re = new RegExp(`(\\s)${nome.replace(/[:.]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
-  if (re.test(tag)) return tag.replace(re, valore === null ? "" : `$1${nome}="${perAttributo(valore)}"`);
+  let re = REGEX_ATTRIBUTI.get(nome);
+  if (!re) {
+    re = new RegExp(`(\\s)${nome.replace(/[:.]/g, "\\$&")}\\s*=\\s*("[^"]*"|'[^']*')`);
+    REGEX_ATTRIBUTI.set(nome, re);
+  }
+  const m = re.exec(tag);
+  if (m) {
+    const nuovo = valore === null ? "" : `${m[1]}${nome}="${perAttributo(valore)}"`;
+    return tag.slice(0, m.index) + nuovo + tag.slice(m.index + m[0].length);
+  }
   if (valore === null) return tag;
   const fine = tag.endsWith("/>") ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, fine).replace(/\s+$/, "")} ${nome}="${perAttributo(valore)}"${tag.slice(fine)}`;
