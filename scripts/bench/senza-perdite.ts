@@ -31,7 +31,8 @@ async function pavimento(dati: Buffer): Promise<{ out: Buffer; fasi: Record<stri
   t = performance.now();
   let celle = 0;
   for (const nome of Object.keys(zip.files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n))) {
-    const xml = await zip.file(nome)!.async("string");
+    // Decoded and encoded with Node's UTF-8 (as src/xlsx does), not JSZip's JavaScript one.
+    const xml = (await zip.file(nome)!.async("nodebuffer")).toString("utf8");
     const parser = new SaxesParser({ position: true });
     let testo = "";
     parser.on("opentag", (tag) => {
@@ -41,7 +42,7 @@ async function pavimento(dati: Buffer): Promise<{ out: Buffer; fasi: Record<stri
     parser.write(xml).close();
     void testo;
     // The sheet written back as a new value: JSZip compresses it again, as a real change would.
-    zip.file(nome, xml);
+    zip.file(nome, Buffer.from(xml, "utf8"), { binary: true });
   }
   fasi.sax = performance.now() - t;
   t = performance.now();
