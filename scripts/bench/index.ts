@@ -5,6 +5,8 @@
  *  1. engine + reader time and memory (motore.ts);
  *  2. syncs and payloads of "Ricalcola tutto" through the Office.js adapter over the fake Excel (prepara.ts);
  *  3. the command line on the .xlsx files beside ExcelJS alone reading and writing the same file;
+ *  4. the lossless file access (src/xlsx: Ricalcola + Prepara stampa + save) beside its floor (unzip,
+ *     SAX parse of every sheet, zip) on the same file, in the same run, at every size (senza-perdite.ts);
  * then the task pane bundle's size and its time to first render in headless Chromium (pannello.ts).
  * Prints a table and rewrites the results section of docs/PRESTAZIONI.md.
  *
@@ -20,7 +22,9 @@ import { join } from "path";
 import { execFileSync } from "child_process";
 import type { FasiCli } from "./cli-fasi";
 import {
+  AMBIENTE_TS,
   byte,
+  comandoTs,
   decimale,
   esegui,
   eseguiParte,
@@ -34,6 +38,7 @@ import {
 import type { RisultatoMotore } from "./motore";
 import type { RisultatoPannello } from "./pannello";
 import type { RisultatoPrepara } from "./prepara";
+import type { MisuraSenzaPerdite } from "./senza-perdite";
 import { scriviRapporto } from "./rapporto";
 
 export interface MisuraCli {
@@ -70,6 +75,8 @@ export interface Risultati {
   motore: RisultatoMotore[];
   cli: MisuraCli[];
   cliSaltate: { n: number; motivo: string }[];
+  /** The lossless file access beside its floor (part "senzaperdite"). */
+  senzaPerdite?: ConfrontoSenzaPerdite[];
   pannello?: RisultatoPannello;
   durataMs: number;
 }
@@ -97,7 +104,7 @@ function leggiOpzioni(argv: string[]): Opzioni {
     });
   return {
     dimensioni: numeri(valore("--dimensioni") ?? "1000,10000,100000"),
-    parti: new Set((valore("--solo") ?? "motore,adattatore,cli,pannello").split(",")),
+    parti: new Set((valore("--solo") ?? "motore,adattatore,cli,senzaperdite,pannello").split(",")),
     cliMax: Number(valore("--cli-max") ?? 10_000),
     workbench: !argv.includes("--no-workbench"),
     docs: !argv.includes("--no-docs"),
@@ -202,6 +209,61 @@ async function misuraCli(bin: string, tmp: string, p: RisultatoPrepara): Promise
   return m;
 }
 
+/** One size: the floor and the lossless access, each in its own process (time in process, wall clock, peak RSS). */
+export interface ConfrontoSenzaPerdite {
+  n: number;
+  pavimento: MisuraSenzaPerdite & { processoMs: number; maxRssKb: number | null };
+  accesso: MisuraSenzaPerdite & { processoMs: number; maxRssKb: number | null };
+}
+
+async function misuraSenzaPerdite(tmp: string, p: RisultatoPrepara): Promise<ConfrontoSenzaPerdite> {
+  const file = (p.xlsx as NonNullable<RisultatoPrepara["xlsx"]>).file;
+  const una = async (modo: "pavimento" | "senza-perdite") => {
+    const { cmd, args } = comandoTs(
+      "senza-perdite.ts",
+      [modo, file, join(tmp, `${modo}-${p.n}.xlsx`)],
+      ["-r", MAXRSS, "--max-old-space-size=8192"]
+    );
+    const e = await esegui(cmd, args, { env: AMBIENTE_TS, maxRssFile: join(tmp, `maxrss-${modo}`) });
+    if (e.codice !== 0) throw new Error(`senza-perdite.ts ${modo} ${file}: codice ${e.codice}\n${e.stderr}`);
+    const righe = e.stdout.trim().split("\n");
+    return {
+      ...(JSON.parse(righe[righe.length - 1]) as MisuraSenzaPerdite),
+      processoMs: e.ms,
+      maxRssKb: e.maxRssKb ?? null,
+    };
+  };
+  // Floor first, then the access: the same file, one after the other.
+  const pavimento = await una("pavimento");
+  const accesso = await una("senza-perdite");
+  log(
+    `  senza perdite ${p.n}: ${millisecondi(accesso.ms)} (pavimento ${millisecondi(pavimento.ms)}, ` +
+      `${decimale(accesso.ms / pavimento.ms, 1)}×), picco ${byte((accesso.maxRssKb ?? 0) * 1024)}`
+  );
+  return { n: p.n, pavimento, accesso };
+}
+
+/** The lossless access's table: in-process times (modules loaded), the ratio to the floor, peak memory. */
+function tabellaSenzaPerdite(r: Risultati): string {
+  const righe = [
+    "righe | pavimento (unzip+SAX+zip) | accesso senza perdite (Ricalcola+Stampa+salva) | rapporto | di cui apertura / ricalcola / stampa / salva | picco RSS pavimento / accesso",
+  ];
+  for (const c of r.senzaPerdite ?? []) {
+    const f = c.accesso.fasi;
+    righe.push(
+      [
+        intero(c.n),
+        millisecondi(c.pavimento.ms),
+        millisecondi(c.accesso.ms),
+        `${decimale(c.accesso.ms / c.pavimento.ms, 1)}×`,
+        [f.apertura, f.ricalcola, f.stampa, f.salva].map(millisecondi).join(" / "),
+        `${byte((c.pavimento.maxRssKb ?? 0) * 1024)} / ${byte((c.accesso.maxRssKb ?? 0) * 1024)}`,
+      ].join(" | ")
+    );
+  }
+  return righe.join("\n");
+}
+
 /** The table printed at the end (the same numbers PRESTAZIONI.md shows). */
 function tabella(r: Risultati): string {
   const righe: string[] = [];
@@ -272,10 +334,11 @@ async function main(): Promise<void> {
     const bin = serveCli ? compilaCli(tmp) : "";
     for (const n of opzioni.dimensioni) {
       const conCli = serveCli && n <= opzioni.cliMax;
-      log(`${intero(n)} righe: generazione${conCli ? " (anche .xlsx)" : ""} e adattatore`);
+      const conXlsx = conCli || opzioni.parti.has("senzaperdite");
+      log(`${intero(n)} righe: generazione${conXlsx ? " (anche .xlsx)" : ""} e adattatore`);
       const p = await eseguiParte<RisultatoPrepara>(
         "prepara.ts",
-        [String(n), tmp, ...(conCli ? ["--xlsx"] : [])],
+        [String(n), tmp, ...(conXlsx ? ["--xlsx"] : [])],
         ["--max-old-space-size=8192"]
       );
       risultati.prepara.push(p);
@@ -298,6 +361,10 @@ async function main(): Promise<void> {
           motivo: `oltre --cli-max ${intero(opzioni.cliMax)}: ExcelJS da solo impiega minuti a leggere il file (vedi le osservazioni)`,
         });
       }
+      if (opzioni.parti.has("senzaperdite")) {
+        log(`${intero(n)} righe: accesso senza perdite e pavimento`);
+        (risultati.senzaPerdite ??= []).push(await misuraSenzaPerdite(tmp, p));
+      }
       rmSync(join(tmp, `griglia-${n}.v8`), { force: true });
     }
     if (opzioni.parti.has("pannello")) {
@@ -317,6 +384,7 @@ async function main(): Promise<void> {
   risultati.macchina.caricoFine = loadavg();
   writeFileSync(join(tmpdir(), "barometro-bench-ultimo.json"), JSON.stringify(risultati, null, 2));
   process.stdout.write(tabella(risultati) + "\n");
+  if (risultati.senzaPerdite) process.stdout.write("\n" + tabellaSenzaPerdite(risultati) + "\n");
   process.stdout.write(`\nRisultati completi: ${join(tmpdir(), "barometro-bench-ultimo.json")}\n`);
   if (opzioni.docs) {
     const file = join(RADICE, "docs/PRESTAZIONI.md");
