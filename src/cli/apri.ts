@@ -2,8 +2,9 @@ import { existsSync } from "fs";
 import { readFile, writeFile } from "fs/promises";
 import { ErroreBarometro } from "../app/ricalcolo";
 import { CliError, MESSAGGI_CLI } from "./errors";
-// The one place the command line chooses its file access: any implementation of CartellaFile.
-import { apriCartella, CartellaFile } from "./cartella-exceljs";
+// The one place the command line chooses its file access: the lossless one (src/xlsx), which
+// changes only what Barometro owns and copies every other part of the package byte for byte.
+import { apriCartella, CartellaFile, ErroreCartella } from "../xlsx";
 
 export type { CartellaFile };
 
@@ -28,10 +29,11 @@ export async function apriFile(file: string): Promise<FileAperto> {
   }
   try {
     const cartella = await apriCartella(dati, file);
-    const { nonConservate } = cartella as { nonConservate?: readonly string[] };
-    return { cartella, nonConservate: nonConservate ?? [] };
+    return { cartella, nonConservate: [] };
   } catch (e) {
     if (e instanceof CliError) throw e;
+    // The file access's own refusals (Strict OOXML, a malformed part…) already say what is wrong.
+    if (e instanceof ErroreCartella && !isOle(dati)) throw new CliError(e.message);
     throw new CliError(isOle(dati) ? MESSAGGI_CLI.protettoOXls(file) : MESSAGGI_CLI.nonXlsx(file));
   }
 }

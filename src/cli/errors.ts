@@ -1,3 +1,5 @@
+import { MESSAGGI_XLSX } from "../xlsx";
+
 /** A failure the command line reports in Italian and ends with exit code 2. */
 export class CliError extends Error {
   readonly exitCode = 2;
@@ -5,11 +7,10 @@ export class CliError extends Error {
 
 export const MESSAGGI_CLI = {
   fileMancante: (file: string) => `File non trovato: ${file}`,
-  nonXlsx: (file: string) =>
-    `Impossibile leggere «${file}»: non è una cartella di lavoro .xlsx valida (file danneggiato, protetto da password o di un altro formato).`,
-  protettoOXls: (file: string) =>
-    `Impossibile leggere «${file}»: non è una cartella di lavoro .xlsx leggibile, perché è protetta da password (crittografata) oppure è nel vecchio formato .xls. Aprirla in Excel, togliere la password (File › Informazioni › Proteggi cartella di lavoro) o salvarla come .xlsx, e riprovare.`,
-  nessunFoglio: (file: string) => `La cartella di lavoro «${file}» non contiene fogli.`,
+  // The file access says these the same way (its own refusals pass through unchanged).
+  nonXlsx: MESSAGGI_XLSX.nonXlsx,
+  protettoOXls: MESSAGGI_XLSX.protettoOXls,
+  nessunFoglio: MESSAGGI_XLSX.nessunFoglio,
   nessunaTabella: (file: string, dettaglio: string) => `«${file}»: ${dettaglio}`,
   foglioIllegibile: (file: string, foglio: string, motivo: string) =>
     `Impossibile leggere il foglio «${foglio}» di «${file}»: ${motivo}`,
