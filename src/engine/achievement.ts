@@ -50,28 +50,63 @@ export function pesoValido(indicatore: Indicatore): number | null {
   return peso !== null && peso >= 0 ? peso : null;
 }
 
+/** One indicator row as an objective combines it: its weight (≥ 0) and % Ragg, either possibly missing. */
+export interface RigaPesata {
+  peso: number | null;
+  ragg: number | null;
+}
+
+/** What combinaIndicatori gives: the objective's value, or why there is none. */
+export interface CombinazioneIndicatori {
+  /** Σ(peso × ragg) / Σ peso over the rows that have both, capped at 100; null when neutralised or nothing measured. */
+  ragg: number | null;
+  /** Every weight a number and their sum 0: shown, never counted. */
+  neutralizzato: boolean;
+  sommaPesi: number;
+  /**
+   * The first row (0-based) that leaves the value partial: a missing weight, or a missing % Ragg under a
+   * positive weight. null when complete or neutralised. The engine marks the objective incomplete and
+   * averages the rest; PERF.OBIETTIVO, whose cell cannot carry that flag, answers #N/A naming the row.
+   */
+  mancante: { indice: number; dato: "peso" | "ragg" } | null;
+}
+
 /**
- * Objective: Σ(peso × ragg) / Σ peso over the indicators that have data, capped at 100.
- * Neutralised when every weight is a number and they sum to 0: shown, never counted.
+ * The one place where an objective's indicators are combined (the engine, PERF.OBIETTIVO and
+ * PERF.LINEA call it): Σ(peso × ragg) / Σ peso over the rows with both, capped at 100;
+ * neutralised when every weight is a number and they sum to 0.
+ */
+export function combinaIndicatori(righe: readonly RigaPesata[]): CombinazioneIndicatori {
+  const sommaPesi = righe.reduce<number>((sum, r) => sum + (r.peso ?? 0), 0);
+  const neutralizzato = righe.length > 0 && righe.every((r) => r.peso !== null) && sommaPesi === 0;
+  if (neutralizzato) return { ragg: null, neutralizzato, sommaPesi, mancante: null };
+
+  let mancante: CombinazioneIndicatori["mancante"] = null;
+  const pesiMisurati: number[] = [];
+  const raggMisurati: number[] = [];
+  for (let indice = 0; indice < righe.length; indice++) {
+    const { peso, ragg } = righe[indice];
+    if (peso !== null && ragg !== null) {
+      pesiMisurati.push(peso);
+      raggMisurati.push(ragg);
+    } else if (mancante === null && (peso === null || peso > 0)) {
+      mancante = { indice, dato: peso === null ? "peso" : "ragg" };
+    }
+  }
+  const ragg = mediaPesata(pesiMisurati, raggMisurati);
+  return { ragg: ragg === null ? null : Math.min(100, ragg), neutralizzato, sommaPesi, mancante };
+}
+
+/**
+ * Objective: its indicators combined by combinaIndicatori. A weight that is not a number ≥ 0
+ * leaves its indicator out (pesoValido).
  */
 export function calcolaObiettivo(obiettivo: Obiettivo): RisultatoObiettivo {
   const indicatori = obiettivo.indicatori.map(calcolaIndicatore);
-  const pesi = obiettivo.indicatori.map(pesoValido);
-  const sommaPesi = pesi.reduce<number>((sum, p) => sum + (p ?? 0), 0);
-  const neutralizzato = pesi.length > 0 && pesi.every((p) => p !== null) && sommaPesi === 0;
-  if (neutralizzato) return { ragg: null, neutralizzato, sommaPesi, indicatori };
-
-  const pesiMisurati: number[] = [];
-  const raggMisurati: number[] = [];
-  indicatori.forEach((r, i) => {
-    const peso = pesi[i];
-    if (r.ragg !== null && peso !== null) {
-      pesiMisurati.push(peso);
-      raggMisurati.push(r.ragg);
-    }
-  });
-  const ragg = mediaPesata(pesiMisurati, raggMisurati);
-  return { ragg: ragg === null ? null : Math.min(100, ragg), neutralizzato, sommaPesi, indicatori };
+  const { ragg, neutralizzato, sommaPesi } = combinaIndicatori(
+    obiettivo.indicatori.map((ind, i) => ({ peso: pesoValido(ind), ragg: indicatori[i].ragg }))
+  );
+  return { ragg, neutralizzato, sommaPesi, indicatori };
 }
 
 /**
@@ -102,9 +137,8 @@ function obiettivoIncompleto(obiettivo: Obiettivo, risultato: RisultatoObiettivo
 /** Line: arithmetic mean of its non-neutralised objectives that have a value. */
 export function calcolaLinea(linea: Linea): RisultatoLinea {
   const obiettivi = linea.obiettivi.map(calcolaObiettivo);
-  const valori = obiettivi.map((o) => o.ragg).filter((v): v is number => v !== null);
   return {
-    percentuale: media(valori),
+    percentuale: percentualeMedia(obiettivi.map((o) => o.ragg)),
     incompleta: linea.obiettivi.some((o, i) => obiettivoIncompleto(o, obiettivi[i])),
     neutralizzati: obiettivi.filter((o) => o.neutralizzato).length,
     obiettivi,
@@ -115,10 +149,19 @@ export function calcolaLinea(linea: Linea): RisultatoLinea {
 export function calcolaEnte(linee: Linea[]): RisultatoEnte {
   const risultati = linee.map(calcolaLinea);
   return {
-    percentuale: media(risultati.map((l) => l.percentuale).filter((v): v is number => v !== null)),
+    percentuale: percentualeMedia(risultati.map((l) => l.percentuale)),
     incompleta: risultati.some((l) => l.incompleta || l.percentuale === null),
     linee: risultati,
   };
+}
+
+/**
+ * A line's percentage from its objectives' values, and the ente's from its lines' (the engine, PERF.LINEA
+ * and PERF.ENTE call it): the arithmetic mean of the values present; null (neutralised, not measured)
+ * are left out; null when none is left.
+ */
+export function percentualeMedia(valori: ReadonlyArray<number | null>): number | null {
+  return media(valori.filter((v): v is number => v !== null));
 }
 
 export function media(valori: number[]): number | null {
