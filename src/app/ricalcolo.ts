@@ -13,12 +13,11 @@ import { leggiLinee, parseA1 } from "../layout";
 import { estensioneLinea } from "../layout/stampa";
 import {
   chiaviLinee,
-  creaPatch,
   ModificaFormattazione,
-  Patch,
   pianoFormattazione,
   regoleCondizionali,
-} from "../layout/patch";
+} from "../layout/regole-condizionali";
+import { creaPatch, Patch } from "../layout/patch";
 import { EsitoScrittura, Lettura, Selezione, WorkbookAccess } from "./access";
 import { MESSAGGI_APP } from "./messages";
 import { contenutoAttivo, formattazioneAttiva, Impostazioni } from "./settings";

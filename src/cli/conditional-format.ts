@@ -1,6 +1,6 @@
 import type { ConditionalFormattingOptions, ConditionalFormattingRule, Workbook, Worksheet } from "exceljs";
 import { Bande, BANDE_PREDEFINITE, Linea, RisultatoLinea } from "../engine";
-import { daSostituire, isRegolaBarometro, RegolaCondizionale, regoleCondizionali } from "../layout/patch";
+import { daSostituire, isRegolaBarometro, RegolaCondizionale, regoleCondizionali } from "../layout/regole-condizionali";
 
 export interface EsitoFormattazione {
   /** Barometro's rules the workbook holds now. */

@@ -1,14 +1,8 @@
 import { resolve } from "path";
 import { formatPercentuale } from "../engine";
-import {
-  annoDellaCartella,
-  grigliaVuota,
-  indiceAltrui,
-  PagineLinee,
-  PRIMA_PAGINA_LINEE,
-  stimaPagine,
-  stimaSezioni,
-} from "../layout/indice";
+import { annoDelReport, PagineLinee, PRIMA_PAGINA_LINEE, stimaPagine, stimaSezioni } from "../layout/stampa";
+import { grigliaVuota } from "../layout/fogli-barometro";
+import { indiceAltrui } from "../layout/indice";
 import { rigaDelFoglio, SheetGrid } from "../layout/grid";
 import { pianoStampa, StampaFoglio } from "../layout/stampa";
 import { Linea } from "../engine";
@@ -56,7 +50,7 @@ export async function stampa(
   const altrui = indiceAltrui(fogli);
   if (altrui) throw new CliError(MESSAGGI_CLI.indiceAltrui(file, altrui));
   let piano = pianoStampa(e.linee, fogli);
-  const anno = scelte.anno ?? annoDellaCartella(fogli);
+  const anno = scelte.anno ?? annoDelReport(fogli);
   let pagine: PagineLinee = stimaPagine(e.linee, piano, PRIMA_PAGINA_LINEE);
   let fonte: EsitoStampa["fontePagine"] = "stima";
   const primaPagina = (foglio: string) => pagine[e.linee.findIndex((l) => l.foglio === foglio)] ?? null;

@@ -1,6 +1,7 @@
 import type { Workbook, Worksheet } from "exceljs";
 import { BANDE_PREDEFINITE, Bande, Linea, RisultatoEnte } from "../engine";
-import { MARGINI_STAMPA, PagineLinee, pianoIndice } from "../layout/indice";
+import { MARGINI_STAMPA, PagineLinee } from "../layout/stampa";
+import { pianoIndice } from "../layout/indice";
 import { a1, SheetGrid } from "../layout/grid";
 import { piePagina, rigaTitoli, righeTitoli, StampaFoglio } from "../layout/stampa";
 
@@ -33,7 +34,7 @@ export function applicaImpaginazione(
       // Pages count on from the index (Excel and LibreOffice restart &P on every sheet otherwise).
       firstPageNumber: primaPagina(p.foglio) ?? undefined,
     };
-    ws.headerFooter = { ...ws.headerFooter, oddFooter: piePagina(anno), evenFooter: piePagina(anno) };
+    ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${piePagina(anno)}`, evenFooter: `&C${piePagina(anno)}` };
     (ws as Worksheet & { rowBreaks: unknown[] }).rowBreaks = [];
     for (const riga of p.interruzioni) ws.getRow(riga).addPageBreak();
     const unite = altezzeUnite(fogli.find((g) => g.name === p.foglio));

@@ -3,7 +3,8 @@ import { MESSAGGI_APP } from "../app/messages";
 import { ErroreBarometro } from "../app/ricalcolo";
 import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
 import { Area } from "../layout/grid";
-import { Patch, RegolaEsistente } from "../layout/patch";
+import { Patch } from "../layout/patch";
+import { RegolaEsistente } from "../layout/regole-condizionali";
 import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro, isErroreUnioni } from "./errors";
 import {

@@ -13,7 +13,8 @@ import {
   ValoreCella,
 } from "../engine";
 import { columnName, parseA1 } from "./grid";
-import type { CellWrite, Sorgente } from "./patch";
+import type { CellWrite } from "./patch";
+import type { Sorgente } from "./regole-condizionali";
 
 /**
  * «Formule di Excel»: Scostamento, % Ragg and the line's percentage written as ordinary Excel

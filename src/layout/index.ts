@@ -1,5 +1,6 @@
 export * from "./grid";
 export * from "./patch";
+export * from "./regole-condizionali";
 export { leggiLinee } from "./reader";
 export type { LetturaLinee } from "./reader";
 export { abbinaColonne, campoIntestazione, CAMPI_OBBLIGATORI, riconosciIntestazione } from "./headers";

@@ -4,7 +4,7 @@ import { WorkbookAccess } from "../app/access";
 import { BancoDiagnostica } from "../app/diagnostica";
 import { numeriDaConvertire } from "../app/numeri";
 import { condivisioneDi } from "../app/settings";
-import { annoDellaCartella } from "../layout/indice";
+import { annoDelReport } from "../layout/stampa";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { ConvertiNumeri, DialogoNumeri } from "./components/ConvertiNumeri";
 import { Diagnostica } from "./components/Diagnostica";
@@ -65,7 +65,7 @@ function Pannello({
     () => (analisi ? numeriDaConvertire(analisi.lettura, analisi.linee).length : 0),
     [analisi]
   );
-  const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
+  const annoCartella = React.useMemo(() => (analisi ? annoDelReport(analisi.lettura.fogli) : null), [analisi]);
   const numeroAvvisi = analisi ? problemi(analisi.avvisi) : 0;
   const attesa = occupato(stato);
 

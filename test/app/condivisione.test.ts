@@ -6,13 +6,14 @@ import {
   trovaFormulePerf,
 } from "../../src/app/condivisione";
 import { MESSAGGI_APP } from "../../src/app/messages";
-import { FOGLIO_RIEPILOGO, pianoRiepilogo, TITOLO_RIEPILOGO } from "../../src/app/riepilogo";
+import { FOGLIO_RIEPILOGO, TITOLO_RIEPILOGO } from "../../src/layout/fogli-barometro";
+import { pianoRiepilogo } from "../../src/app/riepilogo";
 import { analizza, ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
 import { SheetGrid } from "../../src/layout/grid";
-import { chiaviLinee, isRegolaBarometro } from "../../src/layout/patch";
+import { chiaviLinee, isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 
 let fogli: SheetGrid[];

@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../../src/app/access";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { SheetGrid } from "../../src/layout/grid";
-import { Patch, RegolaEsistente } from "../../src/layout/patch";
+import { Patch } from "../../src/layout/patch";
+import { RegolaEsistente } from "../../src/layout/regole-condizionali";
 
 export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 

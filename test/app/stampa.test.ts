@@ -5,7 +5,7 @@ import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "
 import { pianoPreparaStampa, preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
 import { SheetGrid } from "../../src/layout/grid";
-import { PianoStampaCartella, stimaPagine } from "../../src/layout/indice";
+import { PianoStampaCartella, stimaPagine } from "../../src/layout/stampa";
 import { pianoStampa } from "../../src/layout/stampa";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 import { errore } from "../errore-barometro";

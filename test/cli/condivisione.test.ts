@@ -8,7 +8,7 @@ import { elabora } from "../../src/cli/workbook";
 import { costruttiVietati } from "../../src/excel/formula-condizionale";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { parseA1 } from "../../src/layout/grid";
-import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 import { snapshot } from "./workbook-snapshot";

@@ -29,7 +29,8 @@ import { formattazioniDi } from "../../src/cli/conditional-format";
 import { cellValue } from "../../src/cli/xlsx-grid";
 import { regolaVera } from "../../src/excel/formula-condizionale";
 import { areaDaA1 } from "../../src/excel/addresses";
-import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
+import { isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { costruisci, inFoglioExcel, SpecFoglio, specFoglio } from "../robustezza/generatori";
 
 jest.setTimeout(300_000);

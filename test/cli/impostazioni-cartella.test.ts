@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { formattazioniDi } from "../../src/cli/conditional-format";
 import { proprietaDi } from "../../src/cli/parti-riportate";
 import { main } from "../../src/cli/main";
-import { isRegolaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { conComponente, conProprieta, partiComponente, TIPO_RIQUADRI } from "./con-componente";
 
 const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");

@@ -2,13 +2,9 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { preparaCondivisione } from "../../src/app/condivisione";
 import { MESSAGGI_APP } from "../../src/app/messages";
-import {
-  aggiornaRiepilogo,
-  FOGLIO_RIEPILOGO,
-  INTESTAZIONE_RIEPILOGO,
-  NOME_GRAFICO_RIEPILOGO,
-  TITOLO_RIEPILOGO,
-} from "../../src/app/riepilogo";
+import { aggiornaRiepilogo } from "../../src/app/riepilogo";
+import { FOGLIO_RIEPILOGO, TITOLO_RIEPILOGO } from "../../src/layout/fogli-barometro";
+import { INTESTAZIONE_RIEPILOGO, NOME_GRAFICO_RIEPILOGO } from "../../src/layout/riepilogo";
 import { analizza, ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
 import {
   CHIAVE_APERTURA_AUTOMATICA,
@@ -23,13 +19,8 @@ import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, pars
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { a1, parseA1 } from "../../src/layout/grid";
-import {
-  creaPatch,
-  isFormulaBarometro,
-  isRegolaBarometro,
-  lineaDellaRegola,
-  regoleCondizionali,
-} from "../../src/layout/patch";
+import { creaPatch, isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";

@@ -11,7 +11,7 @@ import {
   pianoFormattazione,
   RegolaCondizionale,
   regoleCondizionali,
-} from "../../src/layout/patch";
+} from "../../src/layout/regole-condizionali";
 import { daRiga, ind, obj, saltaRiga } from "./costruttori";
 
 const linea = (obiettivi: Obiettivo[], foglio = "F"): Linea => ({ nome: "L", foglio, obiettivi });

@@ -1,6 +1,7 @@
 import { calcolaIndicatore, calcolaLinea, isFormulaDiBarometro, Linea, Obiettivo } from "../../src/engine";
 import { MAX_CARATTERI_FORMULA } from "../../src/layout/formule-celle";
-import { creaPatch, Patch, regoleCondizionali } from "../../src/layout/patch";
+import { creaPatch, Patch } from "../../src/layout/patch";
+import { regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { daRiga, ind, obj } from "./costruttori";
 
 // The texts of «formule di Excel» (src/layout/formule-celle.ts). LibreOffice computes them against

@@ -7,9 +7,9 @@ import {
   creaPatch,
   isFormulaBarometro,
   Patch,
-  regoleCondizionali,
   valorePercentuale,
 } from "../../src/layout/patch";
+import { regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { daRiga, ind, obj } from "./costruttori";
 
 const linea = (obiettivi: Obiettivo[], over: Partial<Linea> = {}): Linea => ({

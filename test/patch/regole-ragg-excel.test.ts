@@ -1,6 +1,7 @@
 import { BANDE_PREDEFINITE, calcolaLinea, Indicatore, Linea, Obiettivo } from "../../src/engine";
 import { regolaVera } from "../../src/excel/formula-condizionale";
-import { creaPatch, OpzioniPatch, Patch, RegolaCondizionale, regoleCondizionali } from "../../src/layout/patch";
+import { creaPatch, OpzioniPatch, Patch } from "../../src/layout/patch";
+import { RegolaCondizionale, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { daRiga, ind, obj } from "./costruttori";
 
 // «Formule di Excel»: where the % Ragg cell holds Barometro's own % Ragg formula after the write,

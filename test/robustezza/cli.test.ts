@@ -11,7 +11,8 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { RiepilogoJson } from "../../src/cli/summary";
 import { elabora } from "../../src/cli/workbook";
-import { creaPatch, isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
+import { creaPatch, isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword, SAMPLE } from "./corpus";
 import {
   cli,

@@ -14,7 +14,7 @@ import { EsitoStampa } from "../../src/cli/stampa-comando";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { leggiLinee } from "../../src/layout";
 import { annoDelReport, pianoStampa, piePagina, rigaTitoli } from "../../src/layout/stampa";
-import { PRIMA_PAGINA_LINEE, stimaSezioni } from "../../src/layout/indice";
+import { PRIMA_PAGINA_LINEE, stimaSezioni } from "../../src/layout/stampa";
 
 jest.setTimeout(180_000);
 
@@ -147,7 +147,7 @@ describe("barometro stampa (without PDF)", () => {
     // The sample repeats its header itself: no print titles, a page at each of its headers.
     expect(ws.pageSetup.printTitlesRow).toBeUndefined();
     expect(esito.intestazione).toBe("foglio");
-    expect(ws.headerFooter.oddFooter).toBe(piePagina(2024));
+    expect(ws.headerFooter.oddFooter).toBe(`&C${piePagina(2024)}`);
     expect(ws.headerFooter.oddFooter).toContain("Relazione sulla Performance 2024 — pag. &P di &N");
     expect(await interruzioniSalvate(out, 1)).toEqual(interruzioniAttese(ws));
     // Long texts wrap and their rows grow: the first objective's Definizione has ~1,000 characters.

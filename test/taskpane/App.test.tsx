@@ -4,7 +4,7 @@ import userEvent from "@testing-library/user-event";
 import { pubblica } from "../../src/app/eventi";
 import { analizza, ErroreBarometro, intervalloDellaLinea, righeDellaLinea } from "../../src/app/ricalcolo";
 import { MESSAGGI_APP } from "../../src/app/messages";
-import { NOME_GRAFICO_RIEPILOGO } from "../../src/app/riepilogo";
+import { NOME_GRAFICO_RIEPILOGO } from "../../src/layout/riepilogo";
 import {
   CHIAVE_APERTURA_AUTOMATICA,
   CHIAVE_BANDE,
