@@ -1,4 +1,4 @@
-import { SheetGrid } from "../layout/grid";
+import { SheetGrid } from "../layout/griglia";
 import { PianoStampaCartella } from "../layout/stampa";
 import { Patch } from "../layout/patch";
 import { RegolaEsistente } from "../layout/regole-condizionali";

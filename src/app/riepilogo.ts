@@ -3,9 +3,9 @@ import { FOGLIO_RIEPILOGO, foglioProprio } from "../layout/fogli-barometro";
 import { Patch } from "../layout/patch";
 import { patchRiepilogo } from "../layout/riepilogo";
 import { EsitoScrittura, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
+import { MESSAGGI_APP } from "./messaggi";
 import { Analisi, analizza, ErroreBarometro } from "./ricalcolo";
-import { Impostazioni } from "./settings";
+import { Impostazioni } from "./impostazioni";
 
 export interface EsitoRiepilogo {
   /** The sheet's name (an existing "riepilogo" keeps its spelling). */

@@ -12,10 +12,10 @@ import {
   stimaSezioni,
 } from "../layout/stampa";
 import { EsitoScrittura, ValoriImpostazioni, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
+import { MESSAGGI_APP } from "./messaggi";
 
 import { Analisi, analizza, ErroreBarometro } from "./ricalcolo";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, Impostazioni } from "./settings";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, Impostazioni } from "./impostazioni";
 
 /** Where the year in the footer and the Indice's title comes from. */
 export type FonteAnno = "impostazione" | "cartella" | null;

@@ -1,5 +1,5 @@
 import type { Cell, Fill, Style, Workbook, Worksheet } from "exceljs";
-import { parseA1 } from "../layout/grid";
+import { parseA1 } from "../layout/griglia";
 import { Patch } from "../layout/patch";
 
 /** Writes a patch into an ExcelJS workbook: values of owned cells, fills of Barometro cells. */

@@ -1,7 +1,7 @@
 import type { Workbook } from "exceljs";
 import { writeFile } from "fs/promises";
 import { Bande } from "../engine";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, condivisioneDi, leggiImpostazioni } from "../app/settings";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, condivisioneDi, leggiImpostazioni } from "../app/impostazioni";
 import { CONTENUTO_PREDEFINITO, ContenutoBarometro } from "../layout/patch";
 import { CliError, MESSAGGI_CLI } from "./errors";
 import { PartiRiportate, riportaParti } from "./parti-riportate";

@@ -25,7 +25,7 @@ const daRiportare = (nome: string) => nome.startsWith(CARTELLA) || nome === PROP
 const NS_ESTENSIONE = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
 const NS_TIPI = "http://schemas.openxmlformats.org/package/2006/content-types";
 const NS_RELAZIONI = "http://schemas.openxmlformats.org/package/2006/relationships";
-/** The prefix of every document-settings key Barometro writes (src/app/settings.ts). */
+/** The prefix of every document-settings key Barometro writes (src/app/impostazioni.ts). */
 const PREFISSO_BAROMETRO = "barometro.";
 
 /** The workbook's parts to carry; null when it has none (the common case: nothing to carry). */

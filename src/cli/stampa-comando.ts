@@ -3,7 +3,7 @@ import { formatPercentuale } from "../engine";
 import { annoDelReport, PagineLinee, PRIMA_PAGINA_LINEE, stimaPagine, stimaSezioni } from "../layout/stampa";
 import { grigliaVuota } from "../layout/fogli-barometro";
 import { indiceAltrui } from "../layout/indice";
-import { rigaDelFoglio, SheetGrid } from "../layout/grid";
+import { rigaDelFoglio, SheetGrid } from "../layout/griglia";
 import { pianoStampa, StampaFoglio } from "../layout/stampa";
 import { Linea } from "../engine";
 import { CliError, MESSAGGI_CLI } from "./errors";

@@ -2,7 +2,7 @@ import type { Workbook, Worksheet } from "exceljs";
 import { BANDE_PREDEFINITE, Bande, Linea, RisultatoEnte } from "../engine";
 import { MARGINI_STAMPA, PagineLinee } from "../layout/stampa";
 import { pianoIndice } from "../layout/indice";
-import { a1, SheetGrid } from "../layout/grid";
+import { a1, SheetGrid } from "../layout/griglia";
 import { piePagina, rigaTitoli, righeTitoli, StampaFoglio } from "../layout/stampa";
 
 /**

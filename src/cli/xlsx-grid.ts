@@ -1,6 +1,6 @@
 import type { Cell, CellValue, Worksheet } from "exceljs";
 import { ValoreCella } from "../engine";
-import { Area, SheetGrid } from "../layout/grid";
+import { Area, SheetGrid } from "../layout/griglia";
 
 /** Reads an ExcelJS worksheet the way Office.js reads a used range: values, formats, formulas, merges. */
 export function worksheetToGrid(ws: Worksheet): SheetGrid {

@@ -1,8 +1,8 @@
 import { EsitoScrittura, GraficoLetto, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../app/access";
-import { MESSAGGI_APP } from "../app/messages";
+import { MESSAGGI_APP } from "../app/messaggi";
 import { ErroreBarometro } from "../app/ricalcolo";
-import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
-import { Area } from "../layout/grid";
+import { CHIAVI_IMPOSTAZIONI } from "../app/impostazioni";
+import { Area } from "../layout/griglia";
 import { Patch } from "../layout/patch";
 import { RegolaEsistente } from "../layout/regole-condizionali";
 import { a1DaArea, areaDaA1, areeDaIndirizzi, indirizzoRighe } from "./addresses";

@@ -1,5 +1,5 @@
 import { EsitoScrittura } from "../app/access";
-import { columnName } from "../layout/grid";
+import { columnName } from "../layout/griglia";
 import { bloccoIndice } from "../layout/indice";
 import { MARGINI_STAMPA, PianoStampaCartella } from "../layout/stampa";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";

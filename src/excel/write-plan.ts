@@ -1,4 +1,4 @@
-import { Area, parseA1 } from "../layout/grid";
+import { Area, parseA1 } from "../layout/griglia";
 import { Patch } from "../layout/patch";
 import { PianoRiepilogo } from "../layout/riepilogo";
 import { RegolaCondizionale, RegolaEsistente } from "../layout/regole-condizionali";

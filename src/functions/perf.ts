@@ -19,7 +19,7 @@ import {
   combinaIndicatori,
   fasciaPer,
   formatNumero,
-  parseNumero,
+  numeroDaCella,
   percentualeMedia,
 } from "../engine";
 import {
@@ -38,7 +38,7 @@ import {
   testoCella,
   tutteLeCelle,
   vuota,
-} from "./coerce";
+} from "./conversioni";
 
 /** What PERF.OBIETTIVO / PERF.LINEA return for a neutralised objective: text, so it is never averaged. */
 export const NEUTRALIZZATO = BANDE_PREDEFINITE.neutralizzato.etichetta;
@@ -226,7 +226,7 @@ export function ente(linee: unknown): number | ErrorePerf {
     const c = leggiCella(celle[i], "Percentuale di linea");
     if (isErrore(c)) return conMessaggio(conContesto(c, `Valore ${i + 1}`));
     if (vuota(c) || isNeutralizzato(c)) continue;
-    const n = parseNumero(c);
+    const n = numeroDaCella(c);
     if (n === null) return erroreValore(`Valore ${i + 1}: «${testoCella(c)}» non è una percentuale di linea.`);
     if (n < 0 || n > 100) return erroreValore(`Valore ${i + 1}: ${fmt(n)} è fuori dalla scala 0–100.`);
     valori.push(n);
@@ -241,7 +241,7 @@ export function barometro(ragg: unknown, bande: Bande = BANDE_PREDEFINITE): Grig
     if (isErrore(c)) return c;
     if (vuota(c)) return erroreMancante("% Ragg mancante.");
     if (isNeutralizzato(c)) return bande.neutralizzato.etichetta;
-    const n = parseNumero(c);
+    const n = numeroDaCella(c);
     if (n === null) return erroreValore(`% Ragg «${testoCella(c)}» non è un numero.`);
     if (n < 0) return erroreValore(`% Ragg ${fmt(n)} non valida (deve essere ≥ 0).`);
     return fasciaPer(n, bande).etichetta;

@@ -4,7 +4,7 @@
  * title in A1. A sheet so named that is neither empty nor titled so is the user's, and is never
  * overwritten. Pure: no Office, no files.
  */
-import { a1, SheetGrid } from "./grid";
+import { a1, SheetGrid } from "./griglia";
 
 export const FOGLIO_RIEPILOGO = "Riepilogo";
 /** A1 of the Riepilogo sheet: how Barometro recognises its own sheet (a user's "Riepilogo" is left alone). */

@@ -5,7 +5,7 @@
  */
 import { Bande, BANDE_PREDEFINITE, fasciaPer, Linea, RisultatoEnte } from "../engine";
 import { FOGLIO_INDICE, foglioProprio, TITOLO_INDICE } from "./fogli-barometro";
-import { a1, SheetGrid } from "./grid";
+import { a1, SheetGrid } from "./griglia";
 import { PagineLinee, piePagina } from "./stampa";
 
 // ───────────────────────────── the Indice ─────────────────────────────

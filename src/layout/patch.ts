@@ -26,7 +26,7 @@ import {
   percentualeExcel,
   valorePercentuale,
 } from "./formule-celle";
-import { parseA1, SheetGrid } from "./grid";
+import { parseA1, SheetGrid } from "./griglia";
 import {
   confrontoFasce,
   fasceCrescenti,

@@ -17,7 +17,7 @@ import {
   RisultatoLinea,
 } from "../engine";
 import { calcoloDa, sorgenteCellaExcel } from "./formule-celle";
-import { a1, parseA1 } from "./grid";
+import { a1, parseA1 } from "./griglia";
 
 // ───────────────────── the Barometro as native conditional formatting ─────────────────────
 

@@ -5,7 +5,7 @@
  */
 import { Bande, fasciaPer, Linea, RisultatoEnte, RisultatoLinea } from "../engine";
 import { areaUsata, FoglioProprio, grigliaVuota, TITOLO_RIEPILOGO } from "./fogli-barometro";
-import { a1, columnName } from "./grid";
+import { a1, columnName } from "./griglia";
 import type { CellFill, CellWrite, Patch } from "./patch";
 
 /** The name of the Riepilogo's chart (the sheet's name and title: fogli-barometro.ts). */

@@ -6,8 +6,8 @@
  */
 import { Linea } from "../engine";
 import { isFoglioDiBarometro } from "./fogli-barometro";
-import { a1, columnName, parseA1, rigaDelFoglio, SheetGrid } from "./grid";
-import { ColonneTabella, riconosciIntestazione } from "./headers";
+import { a1, columnName, parseA1, rigaDelFoglio, SheetGrid } from "./griglia";
+import { ColonneTabella, riconosciIntestazione } from "./intestazioni";
 import type { PianoIndice } from "./indice";
 
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */

@@ -3,21 +3,21 @@ import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from
 import { WorkbookAccess } from "../app/access";
 import { BancoDiagnostica } from "../app/diagnostica";
 import { numeriDaConvertire } from "../app/numeri";
-import { condivisioneDi } from "../app/settings";
+import { condivisioneDi } from "../app/impostazioni";
 import { annoDelReport } from "../layout/stampa";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { ConvertiNumeri, DialogoNumeri } from "./components/ConvertiNumeri";
 import { Diagnostica } from "./components/Diagnostica";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
-import { Impostazioni } from "./components/Impostazioni";
+import { PannelloImpostazioni } from "./components/PannelloImpostazioni";
 import { Riepilogo } from "./components/Riepilogo";
 import { Stampa } from "./components/Stampa";
 import { Stato } from "./components/Stato";
 import { Verifica } from "./components/Verifica";
-import { conteggio, gruppiAvvisi, occupato, problemi, righeLinee } from "./state";
-import { useStiliApp } from "./styles";
-import { Scheda } from "./types";
+import { conteggio, gruppiAvvisi, occupato, problemi, righeLinee } from "./stato-riquadro";
+import { useStiliApp } from "./stili";
+import { Scheda } from "./tipi";
 import { useBarometro } from "./useBarometro";
 
 export interface AppProps {
@@ -145,7 +145,7 @@ function Pannello({
         )}
         {scheda === "impostazioni" && (
           <>
-            <Impostazioni
+            <PannelloImpostazioni
               impostazioni={impostazioni}
               errore={stato.erroreImpostazioni}
               occupato={attesa}

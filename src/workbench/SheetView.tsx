@@ -4,7 +4,7 @@ import { CartellaFinta } from "./fake-excel";
 import { CellaDaMostrare, vistaFoglio, vistaGrafici } from "./xlsx-to-fake";
 import { formatiGrafico, GraficoView } from "./GraficoView";
 import { a1DaArea, contiene, areaDaA1 } from "../excel/addresses";
-import { luminanza } from "../taskpane/tema";
+import { luminanza } from "../engine/visione-colori";
 
 const useStili = makeStyles({
   radice: { display: "flex", flexDirection: "column", minWidth: 0, flex: 1, height: "100%" },

@@ -28,7 +28,7 @@
  * objects; the fake does not calculate (a written formula keeps the cell's value unless a
  * `valutaFormula` is given).
  */
-import type { Area } from "../layout/grid";
+import type { Area } from "../layout/griglia";
 import {
   a1DaArea,
   areaDaA1,

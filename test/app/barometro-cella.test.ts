@@ -4,8 +4,8 @@
  * writes its conditional formatting, and a user's own text left alone and reported.
  */
 import { ricalcola } from "../../src/app/ricalcolo";
-import { CHIAVE_CONTENUTO_BAROMETRO, CHIAVE_FORMATTAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
-import { SheetGrid } from "../../src/layout/grid";
+import { CHIAVE_CONTENUTO_BAROMETRO, CHIAVE_FORMATTAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
+import { SheetGrid } from "../../src/layout/griglia";
 import { isFormulaBarometro, Patch } from "../../src/layout/patch";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 

@@ -5,14 +5,14 @@ import {
   preparaCondivisione,
   trovaFormulePerf,
 } from "../../src/app/condivisione";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { FOGLIO_RIEPILOGO, TITOLO_RIEPILOGO } from "../../src/layout/fogli-barometro";
 import { pianoRiepilogo } from "../../src/app/riepilogo";
 import { analizza, ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { chiaviLinee, isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 

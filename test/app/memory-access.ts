@@ -2,7 +2,7 @@ import { resolve } from "path";
 import ExcelJS from "exceljs";
 import { Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../../src/app/access";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
 import { RegolaEsistente } from "../../src/layout/regole-condizionali";
 

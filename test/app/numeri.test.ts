@@ -10,7 +10,7 @@ import { analizza } from "../../src/app/ricalcolo";
 import { Indicatore, ValoreCella } from "../../src/engine";
 import { dividiLotto, pianoScrittura } from "../../src/excel/write-plan";
 import { leggiLinee } from "../../src/layout";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 
 const FOGLIO = "Obiettivi 2024";

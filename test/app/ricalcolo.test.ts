@@ -6,9 +6,9 @@ import {
   ricalcola,
   righeDellaLinea,
 } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { isFormulaDiBarometro } from "../../src/engine";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 
 const FOGLIO = "Obiettivi 2024";

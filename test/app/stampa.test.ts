@@ -1,10 +1,10 @@
 import { EsitoScrittura, ValoriImpostazioni } from "../../src/app/access";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { analizza } from "../../src/app/ricalcolo";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { pianoPreparaStampa, preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { PianoStampaCartella, stimaPagine } from "../../src/layout/stampa";
 import { pianoStampa } from "../../src/layout/stampa";
 import { grigliaCampione, MemoryAccess } from "./memory-access";

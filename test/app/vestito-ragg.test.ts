@@ -3,8 +3,8 @@
  * Barometro writes it in the line's dress — a fraction with the others' format — not 85 among 0,85s.
  */
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../src/app/settings";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
+import { IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../src/app/impostazioni";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
 import { grigliaCampione, MemoryAccess } from "./memory-access";
 
 const SPORT = "LINEA STRATEGICA SULLO SPORT";

@@ -7,7 +7,7 @@ import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
 import { costruttiVietati } from "../../src/excel/formula-condizionale";
 import { BANDE_PREDEFINITE } from "../../src/engine";
-import { parseA1 } from "../../src/layout/grid";
+import { parseA1 } from "../../src/layout/griglia";
 import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";

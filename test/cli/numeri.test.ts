@@ -4,7 +4,7 @@ import { join, resolve } from "path";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/workbook";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
-import { parseA1 } from "../../src/layout/grid";
+import { parseA1 } from "../../src/layout/griglia";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
 import { capture, leggi } from "./io";

@@ -1,9 +1,9 @@
 /**
  * Small builders for engine model objects used by the engine unit tests.
- * Every required field of the types in src/engine/types.ts is filled; cell addresses follow
+ * Every required field of the types in src/engine/tipi.ts is filled; cell addresses follow
  * the column layout of the sample sheet (D indicatore … L % Ragg, N Polarità) on the given row.
  */
-import { CampoIndicatore, Indicatore, Linea, Obiettivo, PercentualeLinea, ValoreCella } from "../../src/engine/types";
+import { CampoIndicatore, Indicatore, Linea, Obiettivo, PercentualeLinea, ValoreCella } from "../../src/engine/tipi";
 
 export const FOGLIO = "Linea test";
 

@@ -5,11 +5,11 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { calcolaEnte, calcolaLinea } from "../../src/engine/achievement";
-import { verifica } from "../../src/engine/checks";
-import { Avviso, CodiceAvviso } from "../../src/engine/messages";
+import { calcolaEnte, calcolaLinea } from "../../src/engine/raggiungimento";
+import { verifica } from "../../src/engine/verifiche";
+import { Avviso, CodiceAvviso } from "../../src/engine/messaggi";
 import { SeedIndicatore, SeedLinea } from "../../scripts/staff-layout";
-import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea } from "../../src/engine/types";
+import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea } from "../../src/engine/tipi";
 
 const seed: { linee: SeedLinea[] } = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "fixtures", "relazione-performance-2024.json"), "utf8")

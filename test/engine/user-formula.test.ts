@@ -1,5 +1,5 @@
-import { calcolaIndicatore, calcolaObiettivo } from "../../src/engine/achievement";
-import { verifica } from "../../src/engine/checks";
+import { calcolaIndicatore, calcolaObiettivo } from "../../src/engine/raggiungimento";
+import { verifica } from "../../src/engine/verifiche";
 import { ind, linea, obiettivo } from "./helpers";
 
 describe("a % Ragg cell holding the user's own formula", () => {

@@ -1,7 +1,7 @@
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { preparaCondivisione } from "../../src/app/condivisione";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { aggiornaRiepilogo } from "../../src/app/riepilogo";
 import { FOGLIO_RIEPILOGO, TITOLO_RIEPILOGO } from "../../src/layout/fogli-barometro";
 import { INTESTAZIONE_RIEPILOGO, NOME_GRAFICO_RIEPILOGO } from "../../src/layout/riepilogo";
@@ -14,11 +14,11 @@ import {
   Impostazioni,
   leggiImpostazioni,
   valoriDaImpostazioni,
-} from "../../src/app/settings";
-import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, parsePolarita } from "../../src/engine";
+} from "../../src/app/impostazioni";
+import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, numeroDaCella, parsePolarita } from "../../src/engine";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
-import { a1, parseA1 } from "../../src/layout/grid";
+import { a1, parseA1 } from "../../src/layout/griglia";
 import { creaPatch, isFormulaBarometro } from "../../src/layout/patch";
 import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
@@ -47,8 +47,8 @@ const valutaPerf: ValutaFormula = (formula, foglio) => {
   const m = /^=PERF\.RAGG\(([A-Z]+\d+),([A-Z]+\d+)(?:,([A-Z]+\d+))?\)$/.exec(formula);
   if (!m) return undefined;
   const valore = (a: string) => foglio.cella(a)?.valore ?? null;
-  const atteso = parseNumero(valore(m[1]));
-  const consuntivo = parseNumero(valore(m[2]));
+  const atteso = numeroDaCella(valore(m[1]));
+  const consuntivo = numeroDaCella(valore(m[2]));
   if (atteso === null || consuntivo === null) return "#N/A";
   return calcolaRagg(atteso, consuntivo, parsePolarita(m[3] ? valore(m[3]) : null) ?? "crescente");
 };

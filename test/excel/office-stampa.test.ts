@@ -4,14 +4,14 @@
  */
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { MESSAGGI_APP } from "../../src/app/messages";
-import { CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
+import { CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { gruppiDiIndirizzi, puntiDaCaratteri } from "../../src/excel/office-stampa";
 import { leggiLinee } from "../../src/layout";
-import { parseA1 } from "../../src/layout/grid";
+import { parseA1 } from "../../src/layout/griglia";
 import { pianoStampa } from "../../src/layout/stampa";
 import { CartellaFinta, FoglioFinto, paginaPredefinita } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";

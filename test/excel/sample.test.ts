@@ -1,7 +1,7 @@
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
 import { isFormulaBarometro } from "../../src/layout/patch";

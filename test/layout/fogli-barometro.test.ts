@@ -10,7 +10,7 @@ import {
   TITOLO_INDICE,
   TITOLO_RIEPILOGO,
 } from "../../src/layout/fogli-barometro";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { annoDelReport } from "../../src/layout/stampa";
 
 const foglio = (name: string, ...righe: unknown[][]): SheetGrid => ({

@@ -1,7 +1,7 @@
 import { BANDE_PREDEFINITE, calcolaEnte, fasciaPer, Linea, RisultatoEnte } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
 import { areaDaA1 } from "../../src/excel/addresses";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import {
   areeTesti,
   impaginazioneFogli,

@@ -1,6 +1,6 @@
 import { Bande, BANDE_PREDEFINITE, calcolaLinea, Linea, Obiettivo, SIMBOLI_FASCE, ValoreCella } from "../../src/engine";
 import { valutaFormula } from "../../src/excel/formula-condizionale";
-import { a1, parseA1, SheetGrid } from "../../src/layout/grid";
+import { a1, parseA1, SheetGrid } from "../../src/layout/griglia";
 import {
   CONTENUTI_BAROMETRO,
   CONTENUTO_PREDEFINITO,

@@ -16,7 +16,7 @@ import {
   MESSAGGI,
 } from "../../src/engine";
 import { creaPatch, leggiLinee, SheetGrid } from "../../src/layout";
-import { dataDaSeriale, isFormatoData } from "../../src/layout/percent";
+import { dataDaSeriale, isFormatoData } from "../../src/layout/percentuali";
 import { ind, obiettivo } from "../engine/helpers";
 import { COLONNE_STANDARD, FoglioBuilder, obiettiviSemplici } from "../layout/grid-builder";
 import { MAGIA_CFB } from "./corpus";

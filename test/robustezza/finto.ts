@@ -6,7 +6,7 @@
 import { isFormulaDiBarometro } from "../../src/engine";
 import ExcelJS from "exceljs";
 import { ErroreBarometro, EsitoRicalcolo, ricalcola } from "../../src/app/ricalcolo";
-import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { isFormulaBarometro, Patch } from "../../src/layout/patch";
 import { isRegolaBarometro } from "../../src/layout/regole-condizionali";

@@ -13,7 +13,7 @@ import {
   formatPercentuale,
   Indicatore,
   Linea,
-  parseNumero,
+  numeroDaCella,
   RisultatoEnte,
   ValoreCella,
   verifica,
@@ -177,10 +177,10 @@ describe("the engine on random values", () => {
     );
   });
 
-  it("parseNumero gives a finite number or null, for anything", () => {
+  it("numeroDaCella gives a finite number or null, for anything", () => {
     fc.assert(
       fc.property(fc.oneof(valoreNumerico, fc.string(), fc.double()), (v) => {
-        const n = parseNumero(v as ValoreCella);
+        const n = numeroDaCella(v as ValoreCella);
         expect(n === null || Number.isFinite(n)).toBe(true);
       }),
       { numRuns: 3 * RUNS.numRuns }

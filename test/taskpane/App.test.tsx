@@ -3,7 +3,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { pubblica } from "../../src/app/eventi";
 import { analizza, ErroreBarometro, intervalloDellaLinea, righeDellaLinea } from "../../src/app/ricalcolo";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { NOME_GRAFICO_RIEPILOGO } from "../../src/layout/riepilogo";
 import {
   CHIAVE_APERTURA_AUTOMATICA,
@@ -11,9 +11,9 @@ import {
   CHIAVE_FORMATTAZIONE,
   CHIAVE_MODO,
   leggiImpostazioni,
-} from "../../src/app/settings";
+} from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE } from "../../src/engine";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { App } from "../../src/taskpane/App";
 import { fogliCampione } from "./campione";
 import { FakeAccess } from "./fake-access";

@@ -1,6 +1,6 @@
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 
 const CAMPIONE = join(resolve(__dirname, "../.."), "assets/relazione-performance-2024.xlsx");

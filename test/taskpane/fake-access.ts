@@ -1,5 +1,5 @@
 import { EsitoScrittura, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../../src/app/access";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
 
 /** An in-memory workbook behind the WorkbookAccess port: it records every call the pane makes. */

@@ -5,8 +5,8 @@
  */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { CHIAVE_CONTENUTO_BAROMETRO, leggiImpostazioni } from "../../src/app/settings";
-import { SheetGrid } from "../../src/layout/grid";
+import { CHIAVE_CONTENUTO_BAROMETRO, leggiImpostazioni } from "../../src/app/impostazioni";
+import { SheetGrid } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
 import { App } from "../../src/taskpane/App";
 import { fogliCampione } from "./campione";

@@ -2,7 +2,7 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { leggiLinee } from "../../src/layout";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
 import { App } from "../../src/taskpane/App";
 import { fogliCampione } from "./campione";
 import { FakeAccess } from "./fake-access";
