@@ -1,12 +1,10 @@
-import { resolve } from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { applyPatch } from "../../src/cli/apply-patch";
 import { applicaFormattazione } from "../../src/cli/conditional-format";
 import { elabora } from "../../src/cli/workbook";
 import { creaPatch, Patch } from "../../src/layout/patch";
-
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
+import { CAMPIONE } from "../support/campione";
 
 /** applyPatch as first written: ws.getCell(address), and a style object of its own for every coloured cell. */
 function applyPatchCellaPerCella(workbook: ExcelJS.Workbook, patch: Patch): void {
@@ -40,7 +38,7 @@ async function parti(workbook: ExcelJS.Workbook): Promise<Map<string, string>> {
 describe("applyPatch", () => {
   it("writes, byte for byte, the file a style copied for every cell gives (cells with the same style and colour share one)", async () => {
     const scrivi = async (applica: (wb: ExcelJS.Workbook, patch: Patch) => void) => {
-      const e = await elabora(SAMPLE);
+      const e = await elabora(CAMPIONE);
       const patch = creaPatch(e.linee, e.risultato.linee, { condizionale: true, fogli: e.griglie });
       expect(patch.colori.length).toBeGreaterThan(100);
       applica(e.workbook, patch);

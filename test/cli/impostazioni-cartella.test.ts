@@ -1,14 +1,14 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
 import { formattazioniDi } from "../../src/cli/conditional-format";
 import { proprietaDi } from "../../src/cli/parti-riportate";
 import { main } from "../../src/cli/main";
 import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { conComponente, conProprieta, partiComponente, TIPO_RIQUADRI } from "./con-componente";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const BAROMETRO = 14; // column N
 const tmp = mkdtempSync(join(tmpdir(), "barometro-impostazioni-"));
@@ -17,7 +17,7 @@ let n = 0;
 /** Thresholds 80 / 60 (defaults 90 / 70), the top band renamed and recoloured, as the pane saves them. */
 const BANDE = { raggiunto: 80, parziale: 60, colori: { raggiunto: "#1B9E77" }, etichette: { raggiunto: "Ottimo" } };
 
-async function cartella(impostazioni: Record<string, unknown>, base = SAMPLE, opzioni = {}): Promise<string> {
+async function cartella(impostazioni: Record<string, unknown>, base = CAMPIONE, opzioni = {}): Promise<string> {
   const file = join(tmp, `in-${n++}.xlsx`);
   await conComponente(base, file, impostazioni, opzioni);
   return file;
@@ -129,7 +129,7 @@ describe("the command line applies the settings the task pane saved in the workb
   });
 
   it("an id ExcelJS uses for its own relationships is given another one", async () => {
-    const file = await cartella({ "barometro.bande": BANDE }, SAMPLE, { idRelazione: "rId1" });
+    const file = await cartella({ "barometro.bande": BANDE }, CAMPIONE, { idRelazione: "rId1" });
     const { scritto } = await ricalcola(file);
     const { riquadri, id } = await componente(scritto);
     expect(riquadri).toHaveLength(1);
@@ -149,7 +149,7 @@ describe("the command line applies the settings the task pane saved in the workb
   });
 
   it("conditional formatting switched off in the pane: Barometro's rules removed, plain labels, fixed colours", async () => {
-    const conRegole = (await ricalcola(SAMPLE)).scritto;
+    const conRegole = (await ricalcola(CAMPIONE)).scritto;
     const nostre = async (file: string) =>
       formattazioniDi((await leggi(file)).getWorksheet(FOGLIO)!).filter((cf) =>
         cf.rules.some((regola) => isRegolaBarometro((regola as { formulae?: string[] }).formulae?.[0]))
@@ -192,7 +192,7 @@ describe("the command line applies the settings the task pane saved in the workb
 
   it("custom document properties (SharePoint's columns) are kept too, alone or with the add-in", async () => {
     const sole = join(tmp, `proprieta-${n++}.xlsx`);
-    await conProprieta(SAMPLE, sole, { Stato: "Approvato", "Responsabile & ufficio": "Controllo di Gestione" });
+    await conProprieta(CAMPIONE, sole, { Stato: "Approvato", "Responsabile & ufficio": "Controllo di Gestione" });
     const conEntrambe = join(tmp, `proprieta-${n++}.xlsx`);
     await conProprieta(input, conEntrambe, { Stato: "In revisione" });
     for (const file of [sole, conEntrambe]) {

@@ -1,19 +1,19 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { esaminaPacchetto } from "../../src/cli/non-conservati";
+import { CAMPIONE } from "../support/campione";
 
 const partiNonConservate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).perse;
 const interruzioniSalvate = async (file: string) => (await esaminaPacchetto(readFileSync(file))).interruzioni;
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-perse-"));
 
 /** The sample with zip entries ExcelJS cannot carry over (as Excel writes them for a chart and a thread). */
 async function conGraficoECommenti(): Promise<string> {
-  const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+  const zip = await JSZip.loadAsync(readFileSync(CAMPIONE));
   zip.file("xl/charts/chart1.xml", "<c:chartSpace/>");
   zip.file("xl/threadedComments/threadedComment1.xml", "<ThreadedComments/>");
   const file = join(tmp, "con-grafico.xlsx");
@@ -23,7 +23,7 @@ async function conGraficoECommenti(): Promise<string> {
 
 describe("parts the command line cannot keep", () => {
   it("are none in the bundled sample", async () => {
-    expect(await partiNonConservate(SAMPLE)).toEqual([]);
+    expect(await partiNonConservate(CAMPIONE)).toEqual([]);
   });
 
   it("are named in an Italian warning on stderr, while --json stays one document on stdout", async () => {
@@ -54,7 +54,7 @@ describe("what the warning names is what ExcelJS drops", () => {
   ];
 
   it("each part named, and none of them in the file ricalcola writes", async () => {
-    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const zip = await JSZip.loadAsync(readFileSync(CAMPIONE));
     for (const [parte] of PARTI) zip.file(parte, "<x/>", { createFolders: false });
     const file = join(tmp, "con-parti.xlsx");
     writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
@@ -80,7 +80,7 @@ describe("manual page breaks (ExcelJS writes them but does not read them)", () =
   it("survive ricalcola, and a second stampa keeps those of a sheet without lines", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
+    await wb.xlsx.readFile(CAMPIONE);
     for (const r of [20, 45, 70]) wb.worksheets[0].getRow(r).addPageBreak();
     const note = wb.addWorksheet("Note & appunti");
     note.getCell("A1").value = "appunti";

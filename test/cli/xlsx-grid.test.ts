@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { cellValue, worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { CAMPIONE } from "../support/campione";
 
 describe("cellValue", () => {
   it("reduces ExcelJS value shapes to what the cell shows", () => {
@@ -43,7 +44,7 @@ describe("worksheetToGrid", () => {
 
   it("holds, for every cell of the bundled sample, what ExcelJS reads there cell by cell", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(require("path").resolve(__dirname, "../../assets/relazione-performance-2024.xlsx"));
+    await wb.xlsx.readFile(CAMPIONE);
     for (const ws of wb.worksheets) {
       // Cells with a value (or covered by a merge); empty cells, even formatted, read as null.
       const piene: ExcelJS.Cell[] = [];
@@ -101,7 +102,7 @@ describe("merged areas, found from the cells they cover", () => {
 
   it("are ExcelJS's own on the bundled sample", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(require("path").resolve(__dirname, "../../assets/relazione-performance-2024.xlsx"));
+    await wb.xlsx.readFile(CAMPIONE);
     for (const ws of wb.worksheets) expect(ordina(worksheetToGrid(ws).merges)).toEqual(ordina(comeModello(ws)));
   });
 });

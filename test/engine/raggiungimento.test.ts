@@ -6,9 +6,9 @@ import {
   media,
   pesoValido,
 } from "../../src/engine/raggiungimento";
-import { ind, indAC, linea, obiettivo, resetRighe } from "./helpers";
+import { ind, indAC, linea, obiettivo, daRiga } from "../support/modello";
 
-beforeEach(() => resetRighe());
+beforeEach(() => daRiga());
 
 describe("calcolaIndicatore", () => {
   test("numbers: ragg, scostamento, polarity default ↑", () => {

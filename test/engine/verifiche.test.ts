@@ -2,9 +2,9 @@ import { calcolaLinea } from "../../src/engine/raggiungimento";
 import { verifica } from "../../src/engine/verifiche";
 import { Avviso, CodiceAvviso, MESSAGGI } from "../../src/engine/messaggi";
 import { Indicatore, Linea, ValoreCella } from "../../src/engine/tipi";
-import { FOGLIO, ind, indAC, linea, obiettivo, percentuale, resetRighe } from "./helpers";
+import { FOGLIO, ind, indAC, linea, obiettivo, percentuale, daRiga } from "../support/modello";
 
-beforeEach(() => resetRighe());
+beforeEach(() => daRiga());
 
 /** One objective, weights 100 in total, in one line. */
 function lineaCon(indicatori: Indicatore[], over: Partial<Linea> = {}): Linea {

@@ -1,4 +1,3 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
 import { preparaCondivisione } from "../../src/app/condivisione";
 import { MESSAGGI_APP } from "../../src/app/messaggi";
@@ -24,8 +23,8 @@ import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../s
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/workbench/xlsx-to-fake";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const BLU = "#0000FF";
@@ -39,7 +38,7 @@ const REGOLE = 30;
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** =PERF.RAGG(atteso,consuntivo[,polarità]) computed as the add-in would (the fake does not calculate). */

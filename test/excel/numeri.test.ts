@@ -1,4 +1,3 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
 import { convertiNumeri } from "../../src/app/numeri";
 import { ricalcola } from "../../src/app/ricalcolo";
@@ -10,8 +9,8 @@ import { parseA1 } from "../../src/layout/griglia";
 import { CartellaFinta, FoglioFinto } from "../../src/workbench/fake-excel";
 import { calcolaFormula, ricalcolaFormule } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const [VERDE, , ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const PALESTRE = "Aumento spazi palestre cittadine"; // atteso 1200, consuntivo 500: 41,67%, Non raggiunto
@@ -19,7 +18,7 @@ const PALESTRE = "Aumento spazi palestre cittadine"; // atteso 1200, consuntivo 
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** The sample in the fake Excel, the Palestre row's atteso typed as text in a cell formatted as Text. */

@@ -1,4 +1,3 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
 import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
@@ -11,8 +10,8 @@ import { creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta } from "../../src/workbench/fake-excel";
 import { calcolaFormula } from "../../src/workbench/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const SEED = require("../fixtures/relazione-performance-2024.json") as {
   linee: { linea: string; publishedPercent: number }[];
 };
@@ -21,7 +20,7 @@ const FOGLIO = "Obiettivi 2024";
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 function campione(): { cartella: CartellaFinta; accesso: ReturnType<typeof creaAccessoOffice> } {

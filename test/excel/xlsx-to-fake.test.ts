@@ -1,4 +1,3 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
 import {
   cartellaDaExcelJS,
@@ -8,8 +7,7 @@ import {
   valoreDaExcelJS,
   vistaFoglio,
 } from "../../src/workbench/xlsx-to-fake";
-
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
+import { CAMPIONE } from "../support/campione";
 
 describe("ExcelJS → fake Excel", () => {
   it("values as Office shows them: formula results, rich text, hyperlinks, errors, dates", () => {
@@ -70,7 +68,7 @@ describe("ExcelJS → fake Excel", () => {
 
   it("loads the bundled sample: one sheet, 161 merges, percentages as % fractions, empty formatted Barometro", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
+    await wb.xlsx.readFile(CAMPIONE);
     const c = cartellaDaExcelJS(wb);
     expect(c.fogli.map((f) => f.nome)).toEqual(["Obiettivi 2024"]);
     const f = c.fogli[0];

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import "./fake-custom-functions";
 import * as F from "../../src/functions/functions";
 import { calcolaIndicatore, calcolaLinea, calcolaObiettivo, combinaIndicatori, Indicatore } from "../../src/engine";
-import { ind, linea, obiettivo } from "../engine/helpers";
+import { ind, linea, obiettivo } from "../support/modello";
 
 const pesoGenerato = fc.oneof(
   fc.constantFrom(0, 1, 1e308, Number.MAX_VALUE, 1e-300, Number.MIN_VALUE),

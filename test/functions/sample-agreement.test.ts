@@ -4,7 +4,6 @@
  * PERF.RAGG row by row, PERF.OBIETTIVO per objective and PERF.LINEA per line, give the engine's
  * numbers and the published figures.
  */
-import { resolve } from "path";
 import ExcelJS from "exceljs";
 import "./fake-custom-functions";
 import * as F from "../../src/functions/functions";
@@ -12,14 +11,14 @@ import { worksheetToGrid } from "../../src/cli/xlsx-grid";
 import { calcolaLinea, CampoCella, CampoIndicatore, Linea, numeroDaCella } from "../../src/engine";
 import { riconosciIntestazione } from "../../src/layout/intestazioni";
 import { leggiLinee, parseA1, SheetGrid } from "../../src/layout";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 let grids: SheetGrid[];
 let linee: Linea[];
 
 beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
+  await wb.xlsx.readFile(CAMPIONE);
   grids = wb.worksheets.map(worksheetToGrid);
   const lettura = leggiLinee(grids);
   expect(lettura.errore).toBeNull();

@@ -13,14 +13,14 @@ import {
 import { bloccoIndice, pianoIndice, titoloIndice } from "../../src/layout/indice";
 import { isTitoloIndice } from "../../src/layout/fogli-barometro";
 import { estensioneLinea, inizioSezione, pianoStampa, StampaFoglio } from "../../src/layout/stampa";
-import { grigliaCampione } from "../app/memory-access";
+import { fogliCampione } from "../support/campione";
 
 let fogli: SheetGrid[];
 let linee: Linea[];
 let risultato: RisultatoEnte;
 let piano: StampaFoglio[];
 beforeAll(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
   linee = leggiLinee(fogli).linee;
   risultato = calcolaEnte(linee);
   piano = pianoStampa(linee, fogli);

@@ -13,7 +13,8 @@ import { RiepilogoJson } from "../../src/cli/summary";
 import { elabora } from "../../src/cli/workbook";
 import { creaPatch, isFormulaBarometro } from "../../src/layout/patch";
 import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
-import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword, SAMPLE } from "./corpus";
+import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword } from "./corpus";
+import { CAMPIONE } from "../support/campione";
 import {
   cli,
   EsitoCli,
@@ -67,7 +68,7 @@ function elaborato(nome: string): Promise<Elaborato> {
 let campione: RiepilogoJson;
 
 beforeAll(async () => {
-  const r = await cli(["verifica", SAMPLE, "--json"]);
+  const r = await cli(["verifica", CAMPIONE, "--json"]);
   campione = JSON.parse(r.out) as RiepilogoJson;
 });
 

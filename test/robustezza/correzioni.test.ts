@@ -17,7 +17,7 @@ import {
 } from "../../src/engine";
 import { creaPatch, leggiLinee, SheetGrid } from "../../src/layout";
 import { dataDaSeriale, isFormatoData } from "../../src/layout/percentuali";
-import { ind, obiettivo } from "../engine/helpers";
+import { ind, obiettivo } from "../support/modello";
 import { COLONNE_STANDARD, FoglioBuilder, obiettiviSemplici } from "../layout/grid-builder";
 import { MAGIA_CFB } from "./corpus";
 import { cli, TMP } from "./strumenti";

@@ -19,7 +19,7 @@ import {
   verifica,
 } from "../../src/engine";
 import { creaPatch, leggiLinee, parseA1 } from "../../src/layout";
-import { ind, obiettivo } from "../engine/helpers";
+import { ind, obiettivo } from "../support/modello";
 import { costruisci, disposizione, grigliaSpazzatura, specFoglio, valoreNumerico } from "./generatori";
 import { percentualiFuoriScala } from "./strumenti";
 

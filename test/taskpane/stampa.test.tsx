@@ -1,5 +1,4 @@
 /** @jest-environment jsdom */
-import { join, resolve } from "path";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
@@ -13,15 +12,16 @@ import { App } from "../../src/taskpane/App";
 import { riduttore, statoIniziale } from "../../src/taskpane/stato-riquadro";
 import { CartellaFinta } from "../../src/workbench/fake-excel";
 import { cartellaDaExcelJS } from "../../src/workbench/xlsx-to-fake";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { CAMPIONE } from "../support/campione";
 
 const FOGLIO = "Obiettivi 2024";
 let libro: ExcelJS.Workbook;
 
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(join(resolve(__dirname, "../.."), "assets/relazione-performance-2024.xlsx"));
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** The pane over the Office adapter and the fake Excel loaded from the sample, on the Condivisione tab. */
@@ -112,7 +112,7 @@ describe("Prepara stampa in the task pane", () => {
 
   it("an access that cannot lay out pages: the button is disabled and the pane says why", async () => {
     const utente = userEvent.setup();
-    render(<App access={new FakeAccess(await fogliCampione())} />);
+    render(<App access={new AccessoRegistrato(await fogliCampione())} />);
     await screen.findByRole("list", { name: "Linee strategiche" });
     await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
     expect(bottone().getAttribute("aria-disabled")).toBe("true");

@@ -28,7 +28,7 @@ import { bozzaDaImpostazioni, validaBozza } from "../../src/taskpane/modulo-impo
 import { luminanza } from "../../src/engine/visione-colori";
 import { temaDaOffice } from "../../src/taskpane/tema";
 import { StatoBarometro } from "../../src/taskpane/tipi";
-import { fogliCampione } from "./campione";
+import { fogliCampione } from "../support/campione";
 
 const SPORT = "LINEA STRATEGICA SULLO SPORT";
 let analisi: Analisi;

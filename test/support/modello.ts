@@ -1,11 +1,12 @@
 /**
- * Small builders for engine model objects used by the engine unit tests.
+ * The one set of builders for engine model objects (indicators, objectives, lines) in the tests.
  * Every required field of the types in src/engine/tipi.ts is filled; cell addresses follow
  * the column layout of the sample sheet (D indicatore … L % Ragg, N Polarità) on the given row.
  */
 import { CampoIndicatore, Indicatore, Linea, Obiettivo, PercentualeLinea, ValoreCella } from "../../src/engine/tipi";
 
-export const FOGLIO = "Linea test";
+/** The sheet of every model object unless a test says otherwise. */
+export const FOGLIO = "F";
 
 /** Column letter of each field in the test layout. */
 export const COLONNE: Record<CampoIndicatore, string> = {
@@ -42,9 +43,14 @@ export interface OpzioniIndicatore extends Partial<Indicatore> {
 
 let prossimaRiga = 7;
 
-/** Resets the automatic row counter (first automatic row is 7, as in "G7"). */
-export function resetRighe(riga = 7): void {
+/** The next automatic row (7 by default, as in "G7"): call it before each test that counts on rows. */
+export function daRiga(riga = 7): void {
   prossimaRiga = riga;
+}
+
+/** Leaves the next row blank. */
+export function saltaRiga(): void {
+  prossimaRiga++;
 }
 
 /**
@@ -89,7 +95,7 @@ export function obiettivo(nome: string, indicatori: Indicatore[], over: Partial<
     nome,
     settore: "Settore prova",
     definizione: "",
-    foglio: FOGLIO,
+    foglio: indicatori[0]?.foglio ?? FOGLIO,
     riga: indicatori[0]?.riga ?? 1,
     indicatori,
     ...over,

@@ -1,15 +1,34 @@
-import { EsitoScrittura, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../../src/app/access";
+/**
+ * The one recording fake of WorkbookAccess (src/app/access.ts) for the use cases and the task pane:
+ * an in-memory workbook of fixed grids that records every call, and can be told to fail.
+ */
+import {
+  EsitoScrittura,
+  GraficoLetto,
+  Lettura,
+  Selezione,
+  ValoriImpostazioni,
+  WorkbookAccess,
+} from "../../src/app/access";
 import { SheetGrid } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
+import { RegolaEsistente } from "../../src/layout/regole-condizionali";
 
-/** An in-memory workbook behind the WorkbookAccess port: it records every call the pane makes. */
-export class FakeAccess implements WorkbookAccess {
+type Metodo = "leggi" | "scrivi" | "seleziona" | "salvaImpostazioni";
+
+export class AccessoRegistrato implements WorkbookAccess {
   letture = 0;
-  patch: Patch[] = [];
+  /** Every patch written, in order. */
+  scritture: Patch[] = [];
   selezioni: Selezione[] = [];
+  /** Every salvaImpostazioni call, in order. */
   salvate: ValoriImpostazioni[] = [];
+  /** The conditional-format rules it reports (undefined: it cannot read them). */
+  formattazioni?: RegolaEsistente[] | null;
+  /** The charts it reports (undefined: it cannot read them). */
+  grafici?: GraficoLetto[];
   /** When set, the next calls of that method fail with it. */
-  errori: Partial<Record<"leggi" | "scrivi" | "seleziona" | "salvaImpostazioni", unknown>> = {};
+  errori: Partial<Record<Metodo, unknown>> = {};
 
   constructor(
     public fogli: SheetGrid[],
@@ -21,12 +40,15 @@ export class FakeAccess implements WorkbookAccess {
   async leggi(): Promise<Lettura> {
     this.letture++;
     if (this.errori.leggi !== undefined) throw this.errori.leggi;
-    return { fogli: this.fogli, selezione: this.selezione, protetti: [...this.protetti] };
+    const lettura: Lettura = { fogli: this.fogli, selezione: this.selezione, protetti: [...this.protetti] };
+    if (this.formattazioni !== undefined) lettura.formattazioni = this.formattazioni;
+    if (this.grafici !== undefined) lettura.grafici = this.grafici;
+    return lettura;
   }
 
   async scrivi(patch: Patch): Promise<EsitoScrittura> {
     if (this.errori.scrivi !== undefined) throw this.errori.scrivi;
-    this.patch.push(patch);
+    this.scritture.push(patch);
     return { sincronizzazioni: 1, byte: JSON.stringify(patch).length };
   }
 
