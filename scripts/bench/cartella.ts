@@ -7,7 +7,7 @@
  *  - an .xlsx file written with ExcelJS, for the command line.
  */
 import ExcelJS from "exceljs";
-import type { SheetGrid } from "../../src/layout/grid";
+import type { SheetGrid } from "../../src/layout/griglia";
 import type { FoglioFinto } from "../../src/excel-finto";
 import { a1DaArea } from "../../src/excel/addresses";
 import { generaCartella, Generata } from "../../test/excel/generatore";

@@ -9,7 +9,7 @@
  */
 import { readFile, writeFile } from "fs/promises";
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { apriCartella } from "../../src/cli/apri";
 import { resoconto } from "../../src/cli/resoconto";
 

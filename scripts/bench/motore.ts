@@ -21,7 +21,7 @@ import { join } from "path";
 import { deserialize } from "v8";
 import { calcolaEnte, verifica } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
-import type { SheetGrid } from "../../src/layout/grid";
+import type { SheetGrid } from "../../src/layout/griglia";
 import { creaPatch } from "../../src/layout/patch";
 import { CampionatoreRss, mediana } from "./comune";
 

@@ -12,7 +12,7 @@ import { statSync, writeFileSync } from "fs";
 import { join } from "path";
 import { serialize } from "v8";
 import { ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { MAX_BYTE_LOTTO, pianoScrittura } from "../../src/excel/write-plan";
 import type { WorkbookAccess } from "../../src/app/access";

@@ -12,7 +12,7 @@ import JSZip from "jszip";
 import { SaxesParser } from "saxes";
 import { ricalcola } from "../../src/app/ricalcolo";
 import { preparaStampa } from "../../src/app/stampa";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { apriCartella } from "../../src/xlsx";
 
 export interface MisuraSenzaPerdite {

@@ -1,6 +1,7 @@
-import { SheetGrid } from "../layout/grid";
-import { PianoStampaCartella } from "../layout/indice";
-import { Patch, RegolaEsistente } from "../layout/patch";
+import { SheetGrid } from "../layout/griglia";
+import { PianoStampaCartella } from "../layout/stampa";
+import { Patch } from "../layout/patch";
+import { RegolaEsistente } from "../layout/regole-condizionali";
 
 /** A cell or range the user has selected: sheet name and A1 address ("B7" or "B7:D9"). */
 export interface Selezione {

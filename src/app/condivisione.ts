@@ -1,9 +1,9 @@
 import { ValoreCella } from "../engine";
-import { a1, SheetGrid } from "../layout/grid";
+import { a1, SheetGrid } from "../layout/griglia";
 import { CellWrite, Patch } from "../layout/patch";
 import { EsitoScrittura, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
-import { CHIAVE_MODO, modoDaSalvato } from "./settings";
+import { MESSAGGI_APP } from "./messaggi";
+import { CHIAVE_MODO, modoDaSalvato } from "./impostazioni";
 
 /** A PERF formula found in the workbook. */
 export interface FormulaPerf {

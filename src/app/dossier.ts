@@ -1,11 +1,14 @@
 import { Traccia, tracciaEnte } from "../engine";
-import { annoDellaCartella, grigliaVuota, PianoStampaCartella } from "../layout/indice";
+import { annoDelReport } from "../layout/stampa";
+import { grigliaVuota } from "../layout/fogli-barometro";
+import { PianoStampaCartella } from "../layout/stampa";
 import { dossierAltrui, foglioDossier, pianoDossier, tuttiIRilievi } from "../layout/dossier";
 import { EsitoScrittura, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
+import { MESSAGGI_APP } from "./messaggi";
 import { Analisi, analizza, ErroreBarometro } from "./ricalcolo";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE } from "./settings";
-import { areaUsata, impostazioniSalvate } from "./stampa";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE } from "./impostazioni";
+import { impostazioniSalvate } from "./stampa";
+import { areaUsata } from "../layout/fogli-barometro";
 
 export interface OpzioniDossier {
   /** The workbook's file name, as the dossier names it; null when unknown. */
@@ -41,7 +44,7 @@ export async function scriviDossier(access: WorkbookAccess, opzioni: OpzioniDoss
   if (!access.impagina) throw new ErroreBarometro(MESSAGGI_APP.dossierNonDisponibile);
   const analisi = analizza(await access.leggi());
   const anno =
-    annoDaSalvato(impostazioniSalvate(access)[CHIAVE_ANNO_RELAZIONE]) ?? annoDellaCartella(analisi.lettura.fogli);
+    annoDaSalvato(impostazioniSalvate(access)[CHIAVE_ANNO_RELAZIONE]) ?? annoDelReport(analisi.lettura.fogli);
   const { piano, traccia } = pianoScriviDossier(analisi, anno, opzioni);
   const scrittura = await access.impagina(piano);
   const avvisi = traccia.linee.reduce((n, l) => n + tuttiIRilievi(l).length, 0);

@@ -1,9 +1,9 @@
 import { formatNumero, Linea, numeroDaTesto, ValoreCella } from "../engine";
 import { leggiLinee } from "../layout";
-import { parseA1, SheetGrid } from "../layout/grid";
+import { parseA1, SheetGrid } from "../layout/griglia";
 import { Patch } from "../layout/patch";
 import { EsitoScrittura, Lettura, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
+import { MESSAGGI_APP } from "./messaggi";
 
 /**
  * Converti in numeri: the Target atteso, Target consuntivo and Peso cells that hold a number as

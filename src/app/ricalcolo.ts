@@ -13,15 +13,14 @@ import { leggiLinee } from "../layout";
 import { estensioneLinea } from "../layout/stampa";
 import {
   chiaviLinee,
-  creaPatch,
   ModificaFormattazione,
-  Patch,
   pianoFormattazione,
   regoleCondizionali,
-} from "../layout/patch";
+} from "../layout/regole-condizionali";
+import { creaPatch, Patch } from "../layout/patch";
 import { EsitoScrittura, Lettura, Selezione, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
-import { contenutoAttivo, formattazioneAttiva, Impostazioni } from "./settings";
+import { MESSAGGI_APP } from "./messaggi";
+import { contenutoAttivo, formattazioneAttiva, Impostazioni } from "./impostazioni";
 
 /** The workbook as Barometro understands it after one read. */
 export interface Analisi {

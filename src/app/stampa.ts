@@ -1,24 +1,21 @@
 import { Bande } from "../engine";
-import { a1, SheetGrid } from "../layout/grid";
+import { areaUsata, FOGLIO_INDICE, foglioProprio, grigliaVuota } from "../layout/fogli-barometro";
+import { pianoIndice } from "../layout/indice";
 import {
-  annoDellaCartella,
-  foglioIndice,
-  grigliaVuota,
+  annoDelReport,
   impaginazioneFogli,
-  indiceAltrui,
   PagineLinee,
-  pianoIndice,
+  piePagina,
+  pianoStampa,
   PianoStampaCartella,
   PRIMA_PAGINA_LINEE,
   stimaSezioni,
-  testoPiePagina,
-} from "../layout/indice";
-import { pianoStampa } from "../layout/stampa";
+} from "../layout/stampa";
 import { EsitoScrittura, ValoriImpostazioni, WorkbookAccess } from "./access";
-import { MESSAGGI_APP } from "./messages";
+import { MESSAGGI_APP } from "./messaggi";
 
 import { Analisi, analizza, ErroreBarometro } from "./ricalcolo";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, Impostazioni } from "./settings";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, Impostazioni } from "./impostazioni";
 
 /** Where the year in the footer and the Indice's title comes from. */
 export type FonteAnno = "impostazione" | "cartella" | null;
@@ -82,7 +79,7 @@ export async function preparaStampa(
   const analisi = analizza(await access.leggi());
   const salvato = annoDaSalvato(impostazioniSalvate(access)[CHIAVE_ANNO_RELAZIONE]);
   const scelto = opzioni.anno === undefined ? salvato : annoDaSalvato(opzioni.anno);
-  const anno = scelto ?? annoDellaCartella(analisi.lettura.fogli);
+  const anno = scelto ?? annoDelReport(analisi.lettura.fogli);
   const fonteAnno: FonteAnno = scelto !== null ? "impostazione" : anno !== null ? "cartella" : null;
   const stampa = pianoPreparaStampa(analisi, impostazioni.bande, anno, opzioni);
 
@@ -138,9 +135,8 @@ export function pianoPreparaStampa(
   const protetto = piano.find((p) => lettura.protetti.includes(p.foglio));
   if (protetto) throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(protetto.foglio));
 
-  const esistente = foglioIndice(lettura.fogli);
-  const altrui = indiceAltrui(lettura.fogli);
-  if (altrui) throw new ErroreBarometro(MESSAGGI_APP.indiceAltrui(altrui));
+  const { esistente, altrui, nome } = foglioProprio(lettura.fogli, FOGLIO_INDICE);
+  if (altrui) throw new ErroreBarometro(MESSAGGI_APP.indiceAltrui(nome));
   if (esistente && lettura.protetti.includes(esistente.name))
     throw new ErroreBarometro(MESSAGGI_APP.foglioProtetto(esistente.name));
 
@@ -153,7 +149,7 @@ export function pianoPreparaStampa(
   return {
     piano: {
       fogli: impaginazioneFogli(piano, primaPagina),
-      piePagina: testoPiePagina(anno),
+      piePagina: piePagina(anno),
       indice: {
         ...indice,
         foglio: esistente?.name ?? indice.foglio,
@@ -175,11 +171,4 @@ export function impostazioniSalvate(access: WorkbookAccess): ValoriImpostazioni 
   } catch {
     return {};
   }
-}
-
-/** The grid's area as an address ("A1:D15"). */
-export function areaUsata(g: SheetGrid): string {
-  const o = g.origin ?? { row: 0, col: 0 };
-  const larghezza = g.values.reduce((w, r) => Math.max(w, r.length), 1);
-  return `${a1(o.row, o.col)}:${a1(o.row + Math.max(1, g.values.length) - 1, o.col + larghezza - 1)}`;
 }

@@ -11,8 +11,6 @@ export type { CartellaFile };
 /** A file opened for the app's use cases. */
 export interface FileAperto {
   cartella: CartellaFile;
-  /** What the file written will lack of the original (charts…, in Italian): [] when nothing. */
-  nonConservate: readonly string[];
 }
 
 /**
@@ -29,7 +27,7 @@ export async function apriFile(file: string): Promise<FileAperto> {
   }
   try {
     const cartella = await apriCartella(dati, file);
-    return { cartella, nonConservate: [] };
+    return { cartella };
   } catch (e) {
     if (e instanceof CliError) throw e;
     // The file access's own refusals (Strict OOXML, a malformed part…) already say what is wrong.

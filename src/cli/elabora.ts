@@ -1,5 +1,5 @@
 import { Analisi, analizza, ErroreBarometro } from "../app/ricalcolo";
-import { MESSAGGI_APP } from "../app/messages";
+import { MESSAGGI_APP } from "../app/messaggi";
 import { Avviso, Linea, RisultatoEnte } from "../engine";
 import { SheetGrid } from "../layout";
 import { apriFile, CartellaFile, erroreDelFile } from "./apri";
@@ -7,8 +7,6 @@ import { apriFile, CartellaFile, erroreDelFile } from "./apri";
 /** A file opened and read once: its lines, their results and Verifica's findings. */
 export interface Elaborazione {
   cartella: CartellaFile;
-  /** What the file written will lack of the original (apri.ts). */
-  nonConservate: readonly string[];
   analisi: Analisi;
   linee: Linea[];
   risultato: RisultatoEnte;
@@ -22,10 +20,10 @@ export interface Elaborazione {
  * pane's Aggiorna). Throws a CliError naming the file when it cannot be read or holds no table.
  */
 export async function elabora(file: string): Promise<Elaborazione> {
-  const { cartella, nonConservate } = await apriFile(file);
+  const { cartella } = await apriFile(file);
   const analisi = analizza(await cartella.leggi());
   if (analisi.errore !== null || analisi.linee.length === 0)
     throw erroreDelFile(file, new ErroreBarometro(analisi.errore ?? MESSAGGI_APP.nessunaTabella));
   const { linee, risultato, avvisi } = analisi;
-  return { cartella, nonConservate, analisi, linee, risultato, avvisi, griglie: analisi.lettura.fogli };
+  return { cartella, analisi, linee, risultato, avvisi, griglie: analisi.lettura.fogli };
 }

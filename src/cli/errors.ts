@@ -26,8 +26,6 @@ export const MESSAGGI_CLI = {
     }. ${celle.length === 1 ? "Svuotarla" : "Svuotarle"} perché Barometro vi scriva la fascia.`,
   indiceAltrui: (file: string, foglio: string) =>
     `«${file}» ha già un foglio «${foglio}» che non è stato creato da Barometro: rinominarlo (o eliminarlo) e riprovare. Non è stato scritto nulla.`,
-  nonConservati: (file: string, out: string, parti: string[]) =>
-    `Attenzione: «${file}» contiene ${parti.join(", ")}, che la riga di comando non sa conservare: in «${out}» mancheranno (l'originale non è toccato). Per non perderli ricalcolare con il componente in Excel.`,
   erroreInatteso: (file: string, motivo: string) => `Errore inatteso con «${file}»: ${motivo}`,
   cartellaVuota: (cartella: string) => `Nessun file .xlsx nella cartella «${cartella}».`,
   elaborati: (fatti: number, tutti: number, falliti: string[]) =>

@@ -1,5 +1,11 @@
 import type { ValoriImpostazioni } from "../app/access";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, condivisioneDi, Impostazioni, leggiImpostazioni } from "../app/settings";
+import {
+  annoDaSalvato,
+  CHIAVE_ANNO_RELAZIONE,
+  condivisioneDi,
+  Impostazioni,
+  leggiImpostazioni,
+} from "../app/impostazioni";
 import { Bande } from "../engine";
 import { CONTENUTO_PREDEFINITO, ContenutoBarometro } from "../layout/patch";
 

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { readFile, writeFile } from "fs/promises";
 import { basename, join } from "path";
 import JSZip from "jszip";
-import { FOGLIO_INDICE, isTitoloIndice } from "../layout/indice";
+import { FOGLIO_INDICE, isTitoloIndice } from "../layout/fogli-barometro";
 import { attributo, perElemento } from "./xml";
 
 /** The language the annex declares (PDF catalog /Lang). */

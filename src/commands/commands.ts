@@ -1,8 +1,8 @@
 import { WorkbookAccess } from "../app/access";
 import { pubblica } from "../app/eventi";
 import { ErroreBarometro, ricalcola } from "../app/ricalcolo";
-import { leggiImpostazioni } from "../app/settings";
-import { MESSAGGI_APP } from "../app/messages";
+import { leggiImpostazioni } from "../app/impostazioni";
+import { MESSAGGI_APP } from "../app/messaggi";
 
 /** The ribbon's "Ricalcola linea": the line holding the sheet's selection, then the result in the task pane. */
 export async function ricalcolaLineaDaBarra(

@@ -1,5 +1,5 @@
-import { parseNumero } from "./numbers";
-import { Indicatore, ValoreCella } from "./types";
+import { numeroDaCella } from "./numeri";
+import { Indicatore, ValoreCella } from "./tipi";
 
 /**
  * How the figures of an indicator row are read, whatever dress the office wrote them in:
@@ -82,7 +82,7 @@ function cento(n: number): number {
 }
 
 const isBinarioNumerico = (v: ValoreCella) => {
-  const n = parseNumero(v);
+  const n = numeroDaCella(v);
   return n === 0 || n === 1;
 };
 
@@ -102,8 +102,8 @@ export function leggiCoppia(
   // Fast path: two plain numbers without a percentage format (most rows).
   if (typeof atteso === "number" && typeof consuntivo === "number" && !percentuali?.atteso && !percentuali?.consuntivo)
     return {
-      atteso: parseNumero(atteso),
-      consuntivo: parseNumero(consuntivo),
+      atteso: numeroDaCella(atteso),
+      consuntivo: numeroDaCella(consuntivo),
       binaria: false,
       inPercentuale: false,
       frazioni: false,
@@ -118,8 +118,8 @@ export function leggiCoppia(
         (bc !== null || vuoto(consuntivo) || isBinarioNumerico(consuntivo))))
   )
     return {
-      atteso: ba ?? parseNumero(atteso),
-      consuntivo: bc ?? parseNumero(consuntivo),
+      atteso: ba ?? numeroDaCella(atteso),
+      consuntivo: bc ?? numeroDaCella(consuntivo),
       binaria: true,
       inPercentuale: false,
       frazioni: false,
@@ -159,12 +159,12 @@ function leggiCifra(
   formatoPercentuale?: boolean
 ): { numero: number | null; percentuale: boolean } {
   if (typeof valore === "number") {
-    const numero = parseNumero(valore);
+    const numero = numeroDaCella(valore);
     return formatoPercentuale && numero !== null
       ? { numero: cento(numero), percentuale: true }
       : { numero, percentuale: false };
   }
-  const numero = parseNumero(valore);
+  const numero = numeroDaCella(valore);
   return { numero, percentuale: numero !== null && typeof valore === "string" && valore.trim().endsWith("%") };
 }
 
@@ -177,7 +177,7 @@ export function leggiPeso(ind: Indicatore): number | null {
 export function pesoInPercentuale(ind: Indicatore): boolean {
   const v = ind.peso;
   if (typeof v === "number") return ind.percentuali?.peso === true;
-  return typeof v === "string" && v.trim().endsWith("%") && parseNumero(v) !== null;
+  return typeof v === "string" && v.trim().endsWith("%") && numeroDaCella(v) !== null;
 }
 
 /** An indicator's Target atteso and consuntivo, read together. */
@@ -198,7 +198,7 @@ export function leggiTarget(ind: Indicatore): CoppiaLetta {
  */
 export function lettureScostamento(ind: Indicatore, target: CoppiaLetta): number[] {
   const v = ind.scostamento;
-  const numero = parseNumero(v);
+  const numero = numeroDaCella(v);
   if (numero === null) return [];
   if (typeof v !== "number" || !target.inPercentuale) return [numero];
   return ind.percentuali?.scostamento ? [cento(numero)] : [numero, cento(numero)];

@@ -1,4 +1,4 @@
-import { Polarita } from "./types";
+import { Polarita } from "./tipi";
 
 /**
  * % Ragg of one indicator on 0–100, unrounded.

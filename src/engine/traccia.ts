@@ -1,9 +1,9 @@
-import { calcolaEnte, pesoValido } from "./achievement";
-import { PosizioneAvviso, verificaLineaConPosizioni } from "./checks";
+import { calcolaEnte, pesoValido } from "./raggiungimento";
+import { PosizioneAvviso, verificaLineaConPosizioni } from "./verifiche";
 import { FORMULA_BINARIA, leggiPeso, leggiTarget } from "./lettura";
-import { Avviso, CodiceAvviso, isInformativo } from "./messages";
-import { formatNumero, isVuoto, parseNumero } from "./numbers";
-import { parsePolarita } from "./polarity";
+import { Avviso, CodiceAvviso, isInformativo } from "./messaggi";
+import { formatNumero, cellaVuota, numeroDaCella } from "./numeri";
+import { parsePolarita } from "./polarita";
 import {
   CampoCella,
   Indicatore,
@@ -15,7 +15,7 @@ import {
   RisultatoLinea,
   RisultatoObiettivo,
   ValoreCella,
-} from "./types";
+} from "./tipi";
 
 /**
  * «Perché questo numero»: how every figure of the ente, its lines, objectives and indicators was
@@ -189,7 +189,7 @@ export function tracciaLinea(linea: Linea, risultato: RisultatoLinea): TracciaLi
     tracciaObiettivo(o, risultato.obiettivi[i], perObiettivo.get(i) ?? [], (k) => perIndicatore.get(`${i}:${k}`) ?? [])
   );
   const rilievi = perLinea.map(rilievo);
-  const nelFoglio = linea.percentuale ? parseNumero(linea.percentuale.valore) : null;
+  const nelFoglio = linea.percentuale ? numeroDaCella(linea.percentuale.valore) : null;
   const cellaPercentuale = linea.percentuale?.cella ?? null;
   return {
     nome: linea.nome,
@@ -295,13 +295,14 @@ function motivoIndicatore(ind: Indicatore, r: RisultatoIndicatore, peso: number 
   const mancanti: string[] = [];
   if (r.ragg === null) {
     const { atteso, consuntivo } = leggiTarget(ind);
-    if (atteso === null) mancanti.push(isVuoto(ind.atteso) ? "manca il target atteso" : "target atteso non numerico");
+    if (atteso === null)
+      mancanti.push(cellaVuota(ind.atteso) ? "manca il target atteso" : "target atteso non numerico");
     if (consuntivo === null)
-      mancanti.push(isVuoto(ind.consuntivo) ? "manca il target consuntivo" : "target consuntivo non numerico");
+      mancanti.push(cellaVuota(ind.consuntivo) ? "manca il target consuntivo" : "target consuntivo non numerico");
   }
   if (peso === null) {
     const letto = leggiPeso(ind);
-    mancanti.push(isVuoto(ind.peso) ? "manca il peso" : letto !== null ? "peso negativo" : "peso non numerico");
+    mancanti.push(cellaVuota(ind.peso) ? "manca il peso" : letto !== null ? "peso negativo" : "peso non numerico");
   }
   return mancanti.length === 0 ? null : `${r.ragg === null ? "da rilevare: " : ""}${mancanti.join(", ")}`;
 }
@@ -370,7 +371,7 @@ function originePolarita(
     : "";
   if (ind.polarita === undefined)
     return { origine: "predefinita", testo: `↑ predefinita: la tabella non ha la colonna Polarità${sospetta}` };
-  if (isVuoto(ind.polarita))
+  if (cellaVuota(ind.polarita))
     return {
       origine: "predefinita",
       testo: `↑ predefinita: cella Polarità vuota${cella ? ` (${cella})` : ""}${sospetta}`,

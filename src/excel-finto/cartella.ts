@@ -5,7 +5,7 @@
  */
 import { a1DaArea, areaDaA1 } from "../excel/addresses";
 import { ExcelContext, ImpostazioniDocumento } from "../excel/excel-api";
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { ContestoFinto, SyncRegistrata } from "./contesto";
 import { FoglioFinto } from "./foglio";
 import { ImpostazioniNelDocumento, SessioneImpostazioni } from "./impostazioni";

@@ -6,7 +6,7 @@
  */
 import type { ExcelContext, ExcelEventi, ExcelSelezioneCambiata } from "../excel/excel-api";
 import { a1DaArea } from "../excel/addresses";
-import type { Area } from "../layout/grid";
+import type { Area } from "../layout/griglia";
 
 type Gestore = (argomenti: ExcelSelezioneCambiata) => Promise<unknown>;
 

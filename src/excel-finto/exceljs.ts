@@ -21,7 +21,7 @@ import type {
   Workbook,
   Worksheet,
 } from "exceljs";
-import type { Area } from "../layout/grid";
+import type { Area } from "../layout/griglia";
 import { a1DaArea, areaDaA1 } from "../excel/addresses";
 import {
   CartellaFinta,

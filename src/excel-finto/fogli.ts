@@ -14,7 +14,7 @@ import {
   ExcelWorksheetCollection,
   ExcelWorksheetProtection,
 } from "../excel/excel-api";
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { CartellaFinta } from "./cartella";
 import { ContestoFinto } from "./contesto";
 import { CODICI_ERRORE, ErroreExcelFinto, nonValido } from "./errori";

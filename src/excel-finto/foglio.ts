@@ -3,7 +3,7 @@
  * charts, page layout and page breaks, and what a person sees (the fill a true rule gives a cell).
  */
 import { areaDaA1, intersecano, intersezione } from "../excel/addresses";
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { FormulaNonSupportata, regolaVera } from "./formula-condizionale";
 import {
   canonica,

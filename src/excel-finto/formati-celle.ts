@@ -5,7 +5,7 @@
  */
 import { intersezione, ULTIMA_RIGA } from "../excel/addresses";
 import { ExcelRangeFill, ExcelRangeFont, ExcelRangeFormat } from "../excel/excel-api";
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { ContestoFinto } from "./contesto";
 import { CellaFinta } from "./modello";
 import { descrivi, Proprieta } from "./proprieta";

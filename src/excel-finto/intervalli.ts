@@ -4,7 +4,7 @@
  */
 import { a1DaArea, indirizzoCompleto, intersecano } from "../excel/addresses";
 import { ExcelRange, ExcelRangeAreas, ExcelRangeCollection } from "../excel/excel-api";
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { ContestoFinto } from "./contesto";
 import { CODICI_ERRORE, ErroreExcelFinto, nonValido } from "./errori";
 import { FoglioFinto } from "./foglio";

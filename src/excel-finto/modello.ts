@@ -2,7 +2,7 @@
  * The fake workbook's data: a cell, a page layout, a conditional-format rule, a chart (and the
  * data a chart shows), as plain values. The sheet is foglio.ts, the workbook cartella.ts.
  */
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { CartellaFinta } from "./cartella";
 import { FoglioFinto } from "./foglio";
 import { ZoomFinto } from "./vincoli-impaginazione";

@@ -9,7 +9,7 @@
  */
 import { AmbienteOffice, INSIEMI_REQUISITI, confrontaVersioni } from "../app/diagnostica";
 import { ImpostazioniDiagnostica } from "../excel/diagnostica";
-import { isErrore } from "../functions/coerce";
+import { isErrore } from "../functions/conversioni";
 import { ragg } from "../functions/perf";
 import { calcolaFormula } from "./calcolo-formule";
 import { CartellaFinta, FoglioFinto, ValoreFinto, ValutaFormula } from "./index";

@@ -5,7 +5,7 @@
  */
 import { ULTIMA_RIGA } from "../excel/addresses";
 import { ProprietaDaCaricare } from "../excel/excel-api";
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { CartellaFinta } from "./cartella";
 import { ContestoFinto } from "./contesto";
 import { CODICI_ERRORE, ErroreExcelFinto, nonCaricata, nonValido } from "./errori";

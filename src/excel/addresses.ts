@@ -1,4 +1,4 @@
-import { a1, Area, parseA1 } from "../layout/grid";
+import { a1, Area, parseA1 } from "../layout/griglia";
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (0-based bounds below are inclusive). */
 export const ULTIMA_RIGA = 1_048_575;

@@ -9,8 +9,8 @@
  */
 import { AmbienteOffice, BancoDiagnostica, IdCapacita } from "../app/diagnostica";
 import { calcolaLinea, Indicatore, Linea } from "../engine";
-import { MARGINI_STAMPA, testoPiePagina } from "../layout/indice";
-import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../layout/patch";
+import { MARGINI_STAMPA, piePagina } from "../layout/stampa";
+import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../layout/regole-condizionali";
 import { areeDaIndirizzi, a1DaArea } from "./addresses";
 import {
   EseguiExcel,
@@ -261,7 +261,7 @@ export function creaBancoDiagnostica(deps: DipendenzeDiagnostica = {}): BancoDia
     stampa: (foglio) =>
       sulFoglio(foglio, async (ws, context) => {
         const pagina = ws.pageLayout;
-        impostaPagina(pagina, "Landscape", testoPiePagina(null));
+        impostaPagina(pagina, "Landscape", piePagina(null));
         pagina.centerHorizontally = true;
         pagina.setPrintMargins("Inches", { ...MARGINI_STAMPA });
         pagina.setPrintTitleRows("$1:$1");

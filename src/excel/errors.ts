@@ -1,4 +1,4 @@
-import { MESSAGGI_APP } from "../app/messages";
+import { MESSAGGI_APP } from "../app/messaggi";
 import { ErroreBarometro } from "../app/ricalcolo";
 import { isErroreOffice } from "./excel-api";
 

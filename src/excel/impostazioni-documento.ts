@@ -1,5 +1,5 @@
 import { ErroreBarometro } from "../app/ricalcolo";
-import { MESSAGGI_APP } from "../app/messages";
+import { MESSAGGI_APP } from "../app/messaggi";
 import { ValoriImpostazioni } from "../app/access";
 import { ImpostazioniDocumento } from "./excel-api";
 

@@ -1,4 +1,4 @@
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { a1DaArea, areeDaIndirizzi } from "./addresses";
 import { ExcelContext, ExcelWorksheet } from "./excel-api";
 import type { ConfigLettura } from "./lettore";

@@ -1,5 +1,5 @@
 import { GraficoLetto, Lettura } from "../app/access";
-import { RegolaEsistente } from "../layout/patch";
+import { RegolaEsistente } from "../layout/regole-condizionali";
 import { comeErroreBarometro } from "./errors";
 import { EseguiExcel, ExcelContext } from "./excel-api";
 import { leggiAFette, nuoveFette } from "./lettore-a-fette";

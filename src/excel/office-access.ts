@@ -1,6 +1,6 @@
 import { EsitoScrittura, Lettura, Selezione, ValoriImpostazioni, WorkbookAccess } from "../app/access";
-import { CHIAVI_IMPOSTAZIONI } from "../app/settings";
-import { PianoStampaCartella } from "../layout/indice";
+import { CHIAVI_IMPOSTAZIONI } from "../app/impostazioni";
+import { PianoStampaCartella } from "../layout/stampa";
 import { Patch } from "../layout/patch";
 import { comeErroreBarometro } from "./errors";
 import { EseguiExcel, ExcelContext, ImpostazioniDocumento } from "./excel-api";

@@ -1,6 +1,7 @@
 import { EsitoScrittura } from "../app/access";
-import { columnName } from "../layout/grid";
-import { bloccoIndice, MARGINI_STAMPA, PianoStampaCartella } from "../layout/indice";
+import { columnName } from "../layout/griglia";
+import { bloccoIndice } from "../layout/indice";
+import { MARGINI_STAMPA, PianoStampaCartella } from "../layout/stampa";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";
 import { EseguiExcel, ExcelContext, ExcelPageLayout, ExcelWorksheet } from "./excel-api";
 import { fogliProtetti } from "./protezione";

@@ -1,6 +1,6 @@
 import { Selezione } from "../app/access";
 import { ValoreCella } from "../engine";
-import { Area, SheetGrid } from "../layout/grid";
+import { Area, SheetGrid } from "../layout/griglia";
 import { a1DaArea, areeDaIndirizzi } from "./addresses";
 
 /** What one read sync brings back for a worksheet, as plain data (no Office.js proxies). */

@@ -1,4 +1,4 @@
-import { Area } from "../layout/grid";
+import { Area } from "../layout/griglia";
 import { areeDaIndirizzi, ULTIMA_RIGA } from "./addresses";
 
 /**

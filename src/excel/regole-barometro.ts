@@ -1,4 +1,4 @@
-import { isRegolaBarometro, lineaDellaRegola, RegolaEsistente } from "../layout/patch";
+import { isRegolaBarometro, lineaDellaRegola, RegolaEsistente } from "../layout/regole-condizionali";
 import { ExcelConditionalFormatCollection, ExcelWorksheet } from "./excel-api";
 
 /*

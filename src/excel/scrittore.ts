@@ -1,7 +1,7 @@
 import { EsitoScrittura } from "../app/access";
-import { MESSAGGI_APP } from "../app/messages";
+import { MESSAGGI_APP } from "../app/messaggi";
 import { ErroreBarometro } from "../app/ricalcolo";
-import { PianoStampaCartella } from "../layout/indice";
+import { PianoStampaCartella } from "../layout/stampa";
 import { Patch } from "../layout/patch";
 import { areaDaA1 } from "./addresses";
 import { CODICI_OFFICE, codiceOffice, comeErroreBarometro } from "./errors";

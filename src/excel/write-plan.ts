@@ -1,5 +1,7 @@
-import { Area, parseA1 } from "../layout/grid";
-import { Patch, PianoRiepilogo, RegolaCondizionale, RegolaEsistente } from "../layout/patch";
+import { Area, parseA1 } from "../layout/griglia";
+import { Patch } from "../layout/patch";
+import { PianoRiepilogo } from "../layout/riepilogo";
+import { RegolaCondizionale, RegolaEsistente } from "../layout/regole-condizionali";
 import { a1DaArea, areaDaA1 } from "./addresses";
 
 /** Excel on the web refuses requests over 5 MB: a write is split only above this estimate. */

@@ -5,8 +5,8 @@
  * values): ids are the uppercase names after "PERF.", the namespace "PERF" comes from manifest.xml. Each function is a thin wrapper over perf.ts:
  * it converts typed errors into CustomFunctions.Error and never throws.
  */
-import { leggiBandeCartella } from "./bands-setting";
-import { CODICI_CON_MESSAGGIO, CodiceErrore, ErrorePerf, erroreValore, isErrore } from "./coerce";
+import { leggiBandeCartella } from "./impostazione-fasce";
+import { CODICI_CON_MESSAGGIO, CodiceErrore, ErrorePerf, erroreValore, isErrore } from "./conversioni";
 import * as perf from "./perf";
 
 function codiceExcel(codice: CodiceErrore): CustomFunctions.ErrorCode {

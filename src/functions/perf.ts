@@ -16,10 +16,11 @@ import {
   Bande,
   calcolaRagg,
   calcolaScostamento,
+  combinaIndicatori,
   fasciaPer,
   formatNumero,
-  media,
-  parseNumero,
+  numeroDaCella,
+  percentualeMedia,
 } from "../engine";
 import {
   CODICI_CON_MESSAGGIO,
@@ -37,7 +38,7 @@ import {
   testoCella,
   tutteLeCelle,
   vuota,
-} from "./coerce";
+} from "./conversioni";
 
 /** What PERF.OBIETTIVO / PERF.LINEA return for a neutralised objective: text, so it is never averaged. */
 export const NEUTRALIZZATO = BANDE_PREDEFINITE.neutralizzato.etichetta;
@@ -113,11 +114,10 @@ interface RigaIndicatore {
 }
 
 /**
- * One objective from its indicator rows, as the engine's calcolaObiettivo:
- * Σ(peso × ragg) / Σ peso, capped at 100; every weight a number summing to 0 → neutralised.
- * Differences, because a cell cannot carry the engine's "incompleta" flag: a missing % Ragg
- * on a row with a positive weight, or a missing weight, is #N/A instead of a partial value;
- * a negative weight is #VALUE! instead of being left out with a warning.
+ * One objective from its indicator rows, by the engine's combinaIndicatori (the same value, the same
+ * overflow guard). Differences, because a cell cannot carry the engine's "incompleta" flag: a missing
+ * % Ragg on a row with a positive weight, or a missing weight, is #N/A naming the row instead of a
+ * partial value; a negative weight is #VALUE! instead of being left out with a warning.
  */
 function valutaObiettivo(righe: RigaIndicatore[]): number | string | ErrorePerf {
   const lette: Array<{ riga: number; peso: number | null; ragg: number | null | ErrorePerf }> = [];
@@ -133,22 +133,24 @@ function valutaObiettivo(righe: RigaIndicatore[]): number | string | ErrorePerf 
   }
   if (lette.length === 0) return erroreMancante("Nessun indicatore: pesi e % Ragg sono vuoti.");
 
-  const somma = lette.reduce((s, l) => s + (l.peso ?? 0), 0);
-  if (lette.every((l) => l.peso !== null) && somma === 0) return NEUTRALIZZATO;
-
-  let pesato = 0;
-  let pesoMisurato = 0;
-  for (const l of lette) {
-    if (l.peso === null) return erroreMancante(`Riga ${l.riga}: peso mancante.`);
-    if (isErrore(l.ragg)) return conContesto(l.ragg, `Riga ${l.riga}`);
-    if (l.ragg === null) {
-      if (l.peso > 0) return erroreMancante(`Riga ${l.riga}: % Ragg mancante (indicatore da rilevare).`);
-      continue;
-    }
-    pesato += l.peso * l.ragg;
-    pesoMisurato += l.peso;
+  const esito = combinaIndicatori(lette.map((l) => ({ peso: l.peso, ragg: isErrore(l.ragg) ? null : l.ragg })));
+  if (esito.neutralizzato) return NEUTRALIZZATO;
+  // The first row in order that is an input error or leaves the value partial gives the answer.
+  // On one row a missing weight is reported before an error in its % Ragg.
+  const errata = lette.findIndex((l) => isErrore(l.ragg));
+  const m = esito.mancante;
+  if (errata >= 0 && (!m || errata < m.indice || (errata === m.indice && m.dato === "ragg"))) {
+    const l = lette[errata];
+    return conContesto(l.ragg as ErrorePerf, `Riga ${l.riga}`);
   }
-  return Math.min(100, pesato / pesoMisurato);
+  if (esito.mancante) {
+    const riga = lette[esito.mancante.indice].riga;
+    return esito.mancante.dato === "peso"
+      ? erroreMancante(`Riga ${riga}: peso mancante.`)
+      : erroreMancante(`Riga ${riga}: % Ragg mancante (indicatore da rilevare).`);
+  }
+  // Complete and not neutralised: some weight is > 0 and has its % Ragg, so there is a value.
+  return esito.ragg as number;
 }
 
 function stessaLunghezza(colonne: Array<[string, unknown[]]>): ErrorePerf | null {
@@ -206,30 +208,30 @@ export function linea(obiettivi: unknown, pesi: unknown, ragg: unknown): number 
   }
   if (gruppi.length === 0) return erroreMancante("Nessun obiettivo: la colonna degli obiettivi è vuota.");
 
-  const valori: number[] = [];
+  const valori: Array<number | null> = [];
   for (const g of gruppi) {
     const v = valutaObiettivo(g.righe);
     if (isErrore(v)) return conMessaggio(conContesto(v, `Obiettivo «${g.nome}»`));
-    if (typeof v === "number") valori.push(v);
+    valori.push(typeof v === "number" ? v : null); // neutralised: left out, as in the engine's calcolaLinea
   }
-  return media(valori) ?? NEUTRALIZZATO;
+  return percentualeMedia(valori) ?? NEUTRALIZZATO;
 }
 
 /** PERF.ENTE: overall achievement, the mean of the line percentages (blank cells and "Neutralizzato" skipped). */
 export function ente(linee: unknown): number | ErrorePerf {
   const celle = tutteLeCelle(linee, "linee");
   if (isErrore(celle)) return celle;
-  const valori: number[] = [];
+  const valori: Array<number | null> = [];
   for (let i = 0; i < celle.length; i++) {
     const c = leggiCella(celle[i], "Percentuale di linea");
     if (isErrore(c)) return conMessaggio(conContesto(c, `Valore ${i + 1}`));
     if (vuota(c) || isNeutralizzato(c)) continue;
-    const n = parseNumero(c);
+    const n = numeroDaCella(c);
     if (n === null) return erroreValore(`Valore ${i + 1}: «${testoCella(c)}» non è una percentuale di linea.`);
     if (n < 0 || n > 100) return erroreValore(`Valore ${i + 1}: ${fmt(n)} è fuori dalla scala 0–100.`);
     valori.push(n);
   }
-  return media(valori) ?? erroreMancante("Nessuna percentuale di linea da mediare.");
+  return percentualeMedia(valori) ?? erroreMancante("Nessuna percentuale di linea da mediare.");
 }
 
 /** PERF.BAROMETRO: the band label of each % Ragg (0–100), with the given bands. */
@@ -239,7 +241,7 @@ export function barometro(ragg: unknown, bande: Bande = BANDE_PREDEFINITE): Grig
     if (isErrore(c)) return c;
     if (vuota(c)) return erroreMancante("% Ragg mancante.");
     if (isNeutralizzato(c)) return bande.neutralizzato.etichetta;
-    const n = parseNumero(c);
+    const n = numeroDaCella(c);
     if (n === null) return erroreValore(`% Ragg «${testoCella(c)}» non è un numero.`);
     if (n < 0) return erroreValore(`% Ragg ${fmt(n)} non valida (deve essere ≥ 0).`);
     return fasciaPer(n, bande).etichetta;

@@ -7,12 +7,13 @@
  * `barometro dossier` (ExcelJS), printable with the annex's page setup.
  */
 import { formatNumero, formatPercentuale, REGOLE_CALCOLO, Traccia, TracciaLinea, TracciaObiettivo } from "../engine";
-import { a1, columnName, SheetGrid } from "./grid";
-import { CellaIndice, PianoIndice, RigaIndice, testoPiePagina } from "./indice";
+import { a1, columnName, SheetGrid } from "./griglia";
+import { CellaIndice, PianoIndice, RigaIndice } from "./indice";
+import { piePagina } from "./stampa";
+import { FOGLIO_DOSSIER, foglioProprio, TITOLO_DOSSIER } from "./fogli-barometro";
 
-export const FOGLIO_DOSSIER = "Dossier di validazione";
-/** The start of the dossier's A1: how Barometro recognises its own sheet (a user's is never touched). */
-export const TITOLO_DOSSIER = "Dossier di validazione — Stato di attuazione degli Obiettivi";
+export { FOGLIO_DOSSIER, isTitoloDossier, TITOLO_DOSSIER } from "./fogli-barometro";
+
 export const NOTA_DOSSIER =
   "Foglio scritto da Barometro: ogni nuovo dossier lo riscrive da capo, le modifiche fatte qui vanno perse. I numeri sono quelli del calcolo di Barometro sui dati della cartella; le celle indicate sono nel foglio della linea.";
 
@@ -59,14 +60,9 @@ export function titoloDossier(anno: number | null): string {
   return `${TITOLO_DOSSIER}${anno ? ` ${anno}` : ""}`;
 }
 
-/** Whether a sheet's A1 is the title of a dossier Barometro wrote. */
-export function isTitoloDossier(valore: unknown): boolean {
-  return typeof valore === "string" && valore.startsWith(TITOLO_DOSSIER);
-}
-
 /** The sheet named «Dossier di validazione» (in any case), if there is one. */
 export function foglioDossier(fogli: readonly SheetGrid[]): SheetGrid | undefined {
-  return fogli.find((g) => g.name.toLowerCase() === FOGLIO_DOSSIER.toLowerCase());
+  return foglioProprio(fogli, FOGLIO_DOSSIER).esistente;
 }
 
 /**
@@ -74,12 +70,8 @@ export function foglioDossier(fogli: readonly SheetGrid[]): SheetGrid | undefine
  * dossier title in A1): a user's sheet, never overwritten; null when there is none.
  */
 export function dossierAltrui(fogli: readonly SheetGrid[]): string | null {
-  const g = foglioDossier(fogli);
-  if (!g) return null;
-  const o = g.origin ?? { row: 0, col: 0 };
-  const a1 = o.row === 0 && o.col === 0 ? g.values[0]?.[0] : null;
-  const vuoto = g.values.every((r) => r.every((v) => v === null || v === undefined || v === ""));
-  return vuoto || isTitoloDossier(a1) ? null : g.name;
+  const proprio = foglioProprio(fogli, FOGLIO_DOSSIER);
+  return proprio.altrui ? proprio.nome : null;
 }
 
 /** "03/12/2026 16:30" (local time). */
@@ -233,7 +225,7 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
     righe,
     larghezze: LARGHEZZE,
     colonne: COLONNE_DOSSIER.length,
-    piePagina: `Dossier di validazione — ${testoPiePagina(intestazione.anno)}`,
+    piePagina: `Dossier di validazione — ${piePagina(intestazione.anno)}`,
     orientamento: "Landscape",
     primo: false,
     aCapo,

@@ -4,7 +4,7 @@ import {
   isFormulaDiBarometro,
   Linea,
   MARCATORE_FORMULA,
-  parseNumero,
+  numeroDaCella,
   Polarita,
   RisultatoIndicatore,
   RisultatoLinea,
@@ -12,15 +12,16 @@ import {
   targetComeInExcel,
   ValoreCella,
 } from "../engine";
-import { columnName, parseA1 } from "./grid";
-import type { CellWrite, Sorgente } from "./patch";
+import { columnName, parseA1 } from "./griglia";
+import type { CellWrite } from "./patch";
+import type { Sorgente } from "./regole-condizionali";
 
 /**
  * «Formule di Excel»: Scostamento, % Ragg and the line's percentage written as ordinary Excel
  * formulas (English names, commas, as Office.js `formulas` takes them), so that a colleague who
  * edits a consuntivo without the add-in — Excel on the web, LibreOffice — sees the whole row follow,
  * as the Barometro's colour and label already do. Each formula computes exactly what the engine
- * computes (src/engine/ragg.ts, achievement.ts), from the same pieces as the conditional-format
+ * computes (src/engine/ragg.ts, raggiungimento.ts), from the same pieces as the conditional-format
  * rules (calcoloDa), and ends its number with MARCATORE_FORMULA so that Barometro recognises it as
  * its own (and rewrites it) while never touching a user's formula.
  *
@@ -119,7 +120,7 @@ export function formulaRaggExcel(c: Calcolo, scala: "percento" | "frazione"): st
 function comeInExcel(v: ValoreCella): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v === "number") return Number.isFinite(v);
-  return typeof v === "string" && parseNumero(v) === null;
+  return typeof v === "string" && numeroDaCella(v) === null;
 }
 
 /** A weight as the line's formula reads it: as comeInExcel, and no error value (it would propagate). */

@@ -1,9 +1,10 @@
-export * from "./grid";
+export * from "./griglia";
 export * from "./patch";
-export { leggiLinee } from "./reader";
-export type { LetturaLinee } from "./reader";
-export { abbinaColonne, campoIntestazione, CAMPI_OBBLIGATORI, riconosciIntestazione } from "./headers";
-export { normalizza } from "./text";
-export { isEtichettaPercentuale, isTitolo } from "./sections";
-export { isFormatoPercentuale, leggiPercentuale } from "./percent";
-export type { ColonneTabella } from "./headers";
+export * from "./regole-condizionali";
+export { leggiLinee } from "./lettore";
+export type { LetturaLinee } from "./lettore";
+export { abbinaColonne, campoIntestazione, CAMPI_OBBLIGATORI, riconosciIntestazione } from "./intestazioni";
+export { normalizza } from "./testo";
+export { isEtichettaPercentuale, isTitolo } from "./sezioni";
+export { isFormatoPercentuale, leggiPercentuale } from "./percentuali";
+export type { ColonneTabella } from "./intestazioni";

@@ -1,6 +1,14 @@
+/**
+ * The print layout as pure data, shared by the command line (ExcelJS, src/cli/stampa.ts) and the
+ * task pane (Office.js, src/excel/office-stampa.ts): each line's section on its own pages, the
+ * header row repeated, the footer, the estimated pages where each section starts, and the whole
+ * workbook's print plan (the Indice's cells: indice.ts). No Office, no files.
+ */
 import { Linea } from "../engine";
-import { a1, parseA1, rigaDelFoglio, SheetGrid } from "./grid";
-import { ColonneTabella, riconosciIntestazione } from "./headers";
+import { isFoglioDiBarometro } from "./fogli-barometro";
+import { a1, columnName, parseA1, rigaDelFoglio, SheetGrid } from "./griglia";
+import { ColonneTabella, riconosciIntestazione } from "./intestazioni";
+import type { PianoIndice } from "./indice";
 
 /** First and last sheet row (1-based) a line occupies, from its title to its last indicator. */
 export function estensioneLinea(linea: Linea): { prima: number; ultima: number } {
@@ -152,9 +160,14 @@ function primaIntestazione(grid: SheetGrid | undefined): { riga: number; colonne
   return null;
 }
 
-/** The report's year, from texts such as "Relazione sulla Performance 2024" or "Obiettivi 2024". */
+/**
+ * The report's year, from texts such as "Relazione sulla Performance 2024" or "Obiettivi 2024" in the
+ * workbook's sheets; not from a sheet Barometro wrote (the Indice's title carries the year it was
+ * written with).
+ */
 export function annoDelReport(fogli: SheetGrid[]): number | null {
   for (const grid of fogli) {
+    if (isFoglioDiBarometro(grid)) continue;
     for (const riga of grid.values.slice(0, 200)) {
       for (const v of riga ?? []) {
         const m = typeof v === "string" ? /(?:performance|obiettivi)\D{0,20}(20\d\d)\b/i.exec(v) : null;
@@ -165,9 +178,12 @@ export function annoDelReport(fogli: SheetGrid[]): number | null {
   return null;
 }
 
-/** The footer Excel prints: "Relazione sulla Performance 2024 — pag. 3 di 20" (&P / &N are Excel's page codes). */
+/**
+ * The footer's text: "Relazione sulla Performance 2024 — pag. &P di &N" (&P / &N are Excel's page
+ * codes), as Office.js's centerFooter takes it; a file's headerFooter puts "&C" (centre) before it.
+ */
 export function piePagina(anno: number | null): string {
-  return `&CRelazione sulla Performance${anno ? ` ${anno}` : ""} — pag. &P di &N`;
+  return `Relazione sulla Performance${anno ? ` ${anno}` : ""} — pag. &P di &N`;
 }
 
 /** "11:11" for print titles (ExcelJS adds the $ signs). */
@@ -178,4 +194,128 @@ export function righeTitoli(riga: number): string {
 /** The title cell of a line, or its first row when it has none: where its section starts. */
 export function inizioSezione(linea: Linea): string {
   return linea.cellaTitolo ?? a1(estensioneLinea(linea).prima - 1, 0);
+}
+
+/** The Indice is one page: the lines start on page 2. */
+export const PRIMA_PAGINA_LINEE = 2;
+/**
+ * Rows of a line's section that fit on one landscape page, one page wide, long texts wrapped.
+ * Calibrated on the bundled sample as LibreOffice prints it (`barometro stampa --pdf`: 13 pages,
+ * one line a page, the last over three): any value from 26 to 32 puts every line on its printed
+ * page; 14, the first guess, was off by 35 pages in total.
+ */
+export const RIGHE_PER_PAGINA = 28;
+
+/** Margins of the sheets that hold lines, in inches (Excel's page setup unit in a file). */
+export const MARGINI_STAMPA = { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 } as const;
+
+/** Page of each line's section start, by line index: estimated, or read from the printed PDF. */
+export type PagineLinee = (number | null)[];
+
+/** Where a line's section starts and ends on paper (estimated). */
+export interface PagineSezione {
+  inizio: number;
+  fine: number;
+}
+
+/**
+ * Where each line's section starts and ends on paper, estimated from row counts (neither a file nor
+ * Office.js says how Excel paginates): each section starts a page and takes
+ * ceil(rows / righePerPagina) pages, the header row repeated on each counting as one more row. On a
+ * sheet that repeats its header itself (intestazioniProprie) a section takes one page per header.
+ */
+export function stimaSezioni(
+  linee: Linea[],
+  piano: StampaFoglio[],
+  primaPagina: number,
+  righePerPagina = RIGHE_PER_PAGINA
+): PagineSezione[] {
+  let pagina = primaPagina;
+  return linee.map((linea) => {
+    const p = piano.find((x) => x.foglio === linea.foglio);
+    const inizio = Number(/\d+$/.exec(inizioSezione(linea))![0]);
+    const fine = linea.obiettivi
+      .flatMap((o) => o.indicatori.map((i) => i.riga))
+      .reduce((a, b) => Math.max(a, b), inizio);
+    const righe = fine - inizio + 1 + (p?.rigaIntestazione ? 1 : 0);
+    const pagine = p?.intestazioniProprie
+      ? 1 + p.interruzioni.filter((r) => r >= inizio && r < fine).length
+      : Math.max(1, Math.ceil(righe / righePerPagina));
+    const sezione = { inizio: pagina, fine: pagina + pagine - 1 };
+    pagina += pagine;
+    return sezione;
+  });
+}
+
+/** Where each line's section starts on paper, estimated from row counts (see stimaSezioni). */
+export function stimaPagine(
+  linee: Linea[],
+  piano: StampaFoglio[],
+  primaPagina: number,
+  righePerPagina = RIGHE_PER_PAGINA
+): PagineLinee {
+  return stimaSezioni(linee, piano, primaPagina, righePerPagina).map((s) => s.inizio);
+}
+
+// ───────────────────────────── the workbook's print plan ─────────────────────────────
+
+/** How one sheet that holds lines is laid out, as the Office.js writer applies it. */
+export interface ImpaginazioneFoglio {
+  foglio: string;
+  /** "$11:$11": the table's header row, repeated on every page; null when no header was found. */
+  righeTitoli: string | null;
+  /** Rows (1-based) that start a new page: a manual break goes above each. */
+  nuovePagine: number[];
+  /** Areas ("C12:C40") of the long texts of the indicator rows: wrapped, their rows autofitted. */
+  testi: string[];
+  /** The page number of the sheet's first page (the Indice comes first); null: Excel's automatic. */
+  primaPagina: number | null;
+}
+
+/** Everything "Prepara stampa" writes, in one batch. */
+export interface PianoStampaCartella {
+  fogli: ImpaginazioneFoglio[];
+  /** The footer of every sheet laid out (Indice included): piePagina. */
+  piePagina: string;
+  indice: PianoIndice & {
+    /** True: the sheet is added; false: it exists (Barometro's own, or blank) and is rewritten. */
+    crea: boolean;
+    /** The existing Indice's used area, cleared before writing ("A1:D15"); null when there is nothing. */
+    pulisci: string | null;
+  };
+}
+
+/** The Office.js print plan of the sheets that hold lines, from the same plan the CLI applies. */
+export function impaginazioneFogli(
+  piano: StampaFoglio[],
+  primaPagina: (foglio: string) => number | null
+): ImpaginazioneFoglio[] {
+  return piano.map((p) => ({
+    foglio: p.foglio,
+    righeTitoli: rigaTitoli(p) ? `$${rigaTitoli(p)}:$${rigaTitoli(p)}` : null,
+    // StampaFoglio lists the rows after which a page ends (ExcelJS's addPageBreak); Office.js adds a
+    // break above a cell: the row after.
+    nuovePagine: [...new Set(p.interruzioni.map((r) => r + 1))].sort((a, b) => a - b),
+    testi: areeTesti(p),
+    primaPagina: primaPagina(p.foglio),
+  }));
+}
+
+/** The long-text cells of the indicator rows as areas: each text column, runs of consecutive rows. */
+export function areeTesti(p: StampaFoglio): string[] {
+  const corse = consecutivi(p.righeIndicatori);
+  // Adjacent text columns go together ("C12:G40"), fewer areas to send.
+  const blocchi = consecutivi(p.colonneTesto);
+  return blocchi.flatMap((b) => corse.map((k) => `${columnName(b.da)}${k.da}:${columnName(b.a)}${k.a}`));
+}
+
+/** Numbers → runs of consecutive ones, ascending, each once: [3, 1, 2, 7] → 1–3, 7–7. */
+function consecutivi(numeri: readonly number[]): { da: number; a: number }[] {
+  const corse: { da: number; a: number }[] = [];
+  for (const n of [...new Set(numeri)].sort((a, b) => a - b)) {
+    const ultima = corse[corse.length - 1];
+    if (ultima && n === ultima.a + 1) ultima.a = n;
+    else corse.push({ da: n, a: n });
+  }
+  return corse;
 }

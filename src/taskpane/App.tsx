@@ -3,24 +3,24 @@ import { CounterBadge, FluentProvider, Tab, TabList, Theme, webLightTheme } from
 import { WorkbookAccess } from "../app/access";
 import { BancoDiagnostica } from "../app/diagnostica";
 import { numeriDaConvertire } from "../app/numeri";
-import { condivisioneDi } from "../app/settings";
+import { condivisioneDi } from "../app/impostazioni";
 import { tracciaEnte } from "../engine";
-import { annoDellaCartella } from "../layout/indice";
+import { annoDelReport } from "../layout/stampa";
 import { Condivisione, DialogoCondivisione } from "./components/Condivisione";
 import { ConvertiNumeri, DialogoNumeri } from "./components/ConvertiNumeri";
 import { Diagnostica } from "./components/Diagnostica";
 import { DossierValidazione } from "./components/DossierValidazione";
 import { EnteHeader } from "./components/EnteHeader";
 import { FunzioniPerf } from "./components/FunzioniPerf";
-import { Impostazioni } from "./components/Impostazioni";
+import { PannelloImpostazioni } from "./components/PannelloImpostazioni";
 import { Riepilogo } from "./components/Riepilogo";
 import { ScomposizioneEnte, ScomposizioneLinea } from "./components/Scomposizione";
 import { Stampa } from "./components/Stampa";
 import { Stato } from "./components/Stato";
 import { Verifica } from "./components/Verifica";
-import { conteggio, gruppiAvvisi, luogoDi, occupato, problemi, righeLinee } from "./state";
-import { useStiliApp } from "./styles";
-import { Luogo, Scheda } from "./types";
+import { conteggio, gruppiAvvisi, luogoDi, occupato, problemi, righeLinee } from "./stato-riquadro";
+import { useStiliApp } from "./stili";
+import { Luogo, Scheda } from "./tipi";
 import { SeguiSelezione, useBarometro } from "./useBarometro";
 
 export interface AppProps {
@@ -97,7 +97,7 @@ function Pannello({
     () => (analisi ? numeriDaConvertire(analisi.lettura, analisi.linee).length : 0),
     [analisi]
   );
-  const annoCartella = React.useMemo(() => (analisi ? annoDellaCartella(analisi.lettura.fogli) : null), [analisi]);
+  const annoCartella = React.useMemo(() => (analisi ? annoDelReport(analisi.lettura.fogli) : null), [analisi]);
   const numeroAvvisi = analisi ? problemi(analisi.avvisi) : 0;
   const attesa = occupato(stato);
   // Progress and results next to the button that asked (Salva, Prepara stampa) while its tab is
@@ -212,7 +212,7 @@ function Pannello({
         {scheda === "condivisione" && <DossierValidazione access={access} occupato={attesa} />}
         {scheda === "impostazioni" && (
           <>
-            <Impostazioni
+            <PannelloImpostazioni
               impostazioni={impostazioni}
               errore={stato.erroreImpostazioni}
               occupato={attesa}

@@ -1,21 +1,11 @@
 import { useEffect, useState } from "react";
 import { Theme, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { luminanza } from "../engine/visione-colori";
 
 /** What the pane needs of Office.context.officeTheme (every field may be missing on older hosts). */
 export interface TemaOffice {
   isDarkTheme?: boolean;
   bodyBackgroundColor?: string;
-}
-
-/** Relative luminance (0 black – 1 white) of "#RRGGBB" or "RRGGBB"; null when it is not such a colour. */
-export function luminanza(colore: string | undefined): number | null {
-  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec((colore ?? "").trim());
-  if (!m) return null;
-  const [r, g, b] = m.slice(1).map((h) => {
-    const c = parseInt(h, 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  });
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
 /** The Fluent theme that matches Office's: isDarkTheme when the host says, else the background's luminance. */

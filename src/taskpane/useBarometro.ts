@@ -3,7 +3,7 @@ import type { Avviso } from "../engine";
 import { Selezione, WorkbookAccess } from "../app/access";
 import { preparaCondivisione } from "../app/condivisione";
 import { anteprimaNumeri, convertiNumeri, letturaDopo, numeriDaConvertire } from "../app/numeri";
-import { MESSAGGI_APP } from "../app/messages";
+import { MESSAGGI_APP } from "../app/messaggi";
 import { ascolta } from "../app/eventi";
 import { Ambito, analizza, intervalloDellaLinea, ricalcola } from "../app/ricalcolo";
 import { aggiornaRiepilogo } from "../app/riepilogo";
@@ -13,11 +13,11 @@ import {
   Impostazioni,
   leggiImpostazioni,
   valoriDaImpostazioni,
-} from "../app/settings";
+} from "../app/impostazioni";
 import { preparaStampa } from "../app/stampa";
 import { BancoDiagnostica, eseguiDiagnostica } from "../app/diagnostica";
-import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./state";
-import { Lavoro, Scheda, StatoBarometro } from "./types";
+import { ambitoRicalcolaLinea, messaggioDiErrore, riduttore, statoIniziale } from "./stato-riquadro";
+import { Lavoro, Scheda, StatoBarometro } from "./tipi";
 
 /** Follows the sheet's selection (Excel's selection-changed event): calls back with each new one. */
 export type SeguiSelezione = (avvisa: (selezione: Selezione) => void) => Promise<SmettiDiSeguire>;

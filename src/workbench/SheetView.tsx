@@ -4,7 +4,7 @@ import { CartellaFinta } from "../excel-finto";
 import { CellaDaMostrare, vistaFoglio, vistaGrafici } from "../excel-finto/exceljs";
 import { formatiGrafico, GraficoView } from "./GraficoView";
 import { a1DaArea, contiene, areaDaA1 } from "../excel/addresses";
-import { luminanza } from "../taskpane/tema";
+import { luminanza } from "../engine/visione-colori";
 
 const useStili = makeStyles({
   radice: { display: "flex", flexDirection: "column", minWidth: 0, flex: 1, height: "100%" },

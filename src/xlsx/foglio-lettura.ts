@@ -1,10 +1,10 @@
 /**
  * One worksheet part read in one SAX pass: the grid the layout reader takes (as the ExcelJS path
- * builds it, src/cli/xlsx-grid.ts), and where every row, cell and top-level element sits in the
+ * builds it, test/support/griglia-exceljs.ts), and where every row, cell and top-level element sits in the
  * part's text, so that a write replaces only the cells and elements Barometro owns.
  */
 import { ValoreCella } from "../engine";
-import { Area, SheetGrid } from "../layout/grid";
+import { Area, SheetGrid } from "../layout/griglia";
 import { spostaFormula } from "./formule";
 import { isFormatoData, Stili } from "./stili";
 import type { Pacchetto } from "./pacchetto";

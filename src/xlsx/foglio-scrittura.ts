@@ -4,7 +4,7 @@
  * it owns (print settings, its conditional-format rules), nothing else. Every other cell and
  * element keeps its XML as it was.
  */
-import { a1, SheetGrid } from "../layout/grid";
+import { a1, SheetGrid } from "../layout/griglia";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
 import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto } from "./xml";

@@ -6,7 +6,7 @@
  * No ExcelJS here. See docs in src/xlsx/README.md.
  */
 import type { Lettura, ValoriImpostazioni, WorkbookAccess, EsitoScrittura } from "../app/access";
-import type { PianoStampaCartella } from "../layout/indice";
+import type { PianoStampaCartella } from "../layout/stampa";
 import type { Patch } from "../layout/patch";
 import { attributoRid, Cartella, leggiCartella, leggiStringhe } from "./cartella";
 import { FoglioLetto, leggiFoglio } from "./foglio-lettura";

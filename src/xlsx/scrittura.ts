@@ -5,9 +5,10 @@
  * then writes each changed part once (concludi).
  */
 import type { Lettura } from "../app/access";
-import { isRegolaBarometro, Patch, RegolaCondizionale, RegolaEsistente } from "../layout/patch";
-import { parseA1, SheetGrid } from "../layout/grid";
-import { MARGINI_STAMPA, PianoStampaCartella } from "../layout/indice";
+import { Patch } from "../layout/patch";
+import { isRegolaBarometro, RegolaCondizionale, RegolaEsistente } from "../layout/regole-condizionali";
+import { parseA1, SheetGrid } from "../layout/griglia";
+import { MARGINI_STAMPA, PianoStampaCartella } from "../layout/stampa";
 import type { StatoCartella } from "./index";
 import { FoglioCartella } from "./cartella";
 import { leggiFoglio } from "./foglio-lettura";

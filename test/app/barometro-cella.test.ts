@@ -4,23 +4,24 @@
  * writes its conditional formatting, and a user's own text left alone and reported.
  */
 import { ricalcola } from "../../src/app/ricalcolo";
-import { CHIAVE_CONTENUTO_BAROMETRO, CHIAVE_FORMATTAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
-import { SheetGrid } from "../../src/layout/grid";
+import { CHIAVE_CONTENUTO_BAROMETRO, CHIAVE_FORMATTAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
+import { SheetGrid } from "../../src/layout/griglia";
 import { isFormulaBarometro, Patch } from "../../src/layout/patch";
-import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 
 /** The sample's Barometro column. */
 const COLONNA = "N";
 let fogli: SheetGrid[];
 beforeAll(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
 });
 
 const nelBarometro = (patch: Patch) => patch.scritture.filter((s) => s.cella.startsWith(COLONNA));
 
 describe("Ricalcola and the Barometro cell", () => {
   it("by default the band's label, as a value when Barometro does not write the conditional formatting", async () => {
-    const access = new MemoryAccess(fogli); // cannot read the rules: no conditional formatting
+    const access = new AccessoRegistrato(fogli); // cannot read the rules: no conditional formatting
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const scritte = nelBarometro(esito.patch);
     expect(scritte.length).toBeGreaterThan(100);
@@ -32,7 +33,7 @@ describe("Ricalcola and the Barometro cell", () => {
   });
 
   it("with the conditional formatting, a formula that follows the data; the stored choice applies", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     access.formattazioni = [];
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const scritte = nelBarometro(esito.patch);
@@ -61,7 +62,7 @@ describe("Ricalcola and the Barometro cell", () => {
   });
 
   it("colour only: nothing in the empty Barometro cells", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     access.formattazioni = [];
     const esito = await ricalcola(
       access,
@@ -75,11 +76,11 @@ describe("Ricalcola and the Barometro cell", () => {
   it("a Barometro cell with the user's text keeps it, and the message says where", async () => {
     const copia = fogli.map((g) => ({ ...g, values: g.values.map((r) => [...r]) }));
     const primo = nelBarometro(
-      (await ricalcola(new MemoryAccess(fogli), { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).patch
+      (await ricalcola(new AccessoRegistrato(fogli), { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).patch
     )[0];
     const riga = Number(primo.cella.slice(1)) - 1;
     copia[0].values[riga][13] = "in verifica";
-    const esito = await ricalcola(new MemoryAccess(copia), { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
+    const esito = await ricalcola(new AccessoRegistrato(copia), { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     expect(nelBarometro(esito.patch).some((s) => s.cella === primo.cella)).toBe(false);
     expect(esito.patch.colori.some((c) => c.cella === primo.cella)).toBe(true);
     expect(esito.patch.barometroDellUtente).toEqual([{ foglio: primo.foglio, cella: primo.cella }]);

@@ -5,19 +5,21 @@ import {
   preparaCondivisione,
   trovaFormulePerf,
 } from "../../src/app/condivisione";
-import { MESSAGGI_APP } from "../../src/app/messages";
-import { FOGLIO_RIEPILOGO, pianoRiepilogo, TITOLO_RIEPILOGO } from "../../src/app/riepilogo";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
+import { FOGLIO_RIEPILOGO, TITOLO_RIEPILOGO } from "../../src/layout/fogli-barometro";
+import { pianoRiepilogo } from "../../src/app/riepilogo";
 import { analizza, ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
-import { SheetGrid } from "../../src/layout/grid";
-import { chiaviLinee, isRegolaBarometro } from "../../src/layout/patch";
-import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { SheetGrid } from "../../src/layout/griglia";
+import { chiaviLinee, isRegolaBarometro } from "../../src/layout/regole-condizionali";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 
 let fogli: SheetGrid[];
 beforeAll(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
 });
 
 describe("PERF formulas", () => {
@@ -74,7 +76,7 @@ describe("PERF formulas", () => {
 
   it("through the port: the count reads once and writes nothing; the confirmation writes once", async () => {
     const griglia: SheetGrid = { name: "F", values: [[78]], formulas: [["=PERF.RAGG(50,39)"]], merges: [] };
-    const access = new MemoryAccess([griglia]);
+    const access = new AccessoRegistrato([griglia]);
     const conta = await preparaCondivisione(access);
     expect(conta).toMatchObject({
       applicato: false,
@@ -143,14 +145,14 @@ describe("the Riepilogo's write (pure)", () => {
 
 describe("ricalcola and conditional formatting through the port", () => {
   it("an access that cannot read rules gets no conditional formatting (as before)", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     expect(esito.patch.formattazione).toBeUndefined();
     expect(esito.formattazione).toMatchObject({ attiva: true, scritta: false });
   });
 
   it("with the rules read: replaces Barometro's marked rules of the sheets written, never the user's", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const [, , , chiave] = chiaviLinee(analizza({ fogli, selezione: null, protetti: [] }).linee);
     access.formattazioni = [
       { foglio: "Obiettivi 2024", id: "mia", formula: "=$H7>0" },

@@ -10,8 +10,9 @@ import { analizza } from "../../src/app/ricalcolo";
 import { Indicatore, ValoreCella } from "../../src/engine";
 import { dividiLotto, pianoScrittura } from "../../src/excel/write-plan";
 import { leggiLinee } from "../../src/layout";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
-import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 
 const FOGLIO = "Obiettivi 2024";
 
@@ -35,7 +36,7 @@ function imposta(g: SheetGrid, cella: string, valore: ValoreCella, formato?: str
 let fogli: SheetGrid[];
 let indicatori: Indicatore[];
 beforeEach(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
   // Not the binary ones ("1 = fatto"): Verifica reports their 1.545 as not 0 or 1 instead.
   indicatori = leggiLinee(fogli)
     .linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori))
@@ -130,7 +131,7 @@ describe("convertiNumeri", () => {
     const [a, b] = indicatori.filter((i) => i.foglio === FOGLIO);
     imposta(foglio(), a.celle.atteso!, "1.545", "@");
     imposta(foglio(), b.celle.consuntivo!, "39");
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const conteggio = await convertiNumeri(access);
     expect(conteggio.celle).toHaveLength(2);
     expect(conteggio.domanda).toBe("Convertire in numeri 2 celle che contengono numeri scritti come testo?");
@@ -152,7 +153,7 @@ describe("convertiNumeri", () => {
   });
 
   it("nothing to convert: a message, no write", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const esito = await convertiNumeri(access, { conferma: true });
     expect(esito).toMatchObject({ applicato: false, domanda: null });
     expect(esito.messaggio).toBe("Nessun numero scritto come testo da convertire.");

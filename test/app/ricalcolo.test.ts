@@ -6,15 +6,16 @@ import {
   ricalcola,
   righeDellaLinea,
 } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { isFormulaDiBarometro } from "../../src/engine";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
-import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 
 const FOGLIO = "Obiettivi 2024";
 let fogli: SheetGrid[];
 beforeAll(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
 });
 
 describe("analizza", () => {
@@ -54,7 +55,7 @@ describe("lineaDellaSelezione", () => {
 
 describe("ricalcola", () => {
   it("writes only the selected line's cells, in one read and one write", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const { linee } = analizza({ fogli, selezione: null, protetti: [] });
     const sport = linee.findIndex((l) => l.nome === "LINEA STRATEGICA SULLO SPORT");
     const { prima, ultima } = righeDellaLinea(linee[sport]);
@@ -90,7 +91,7 @@ describe("ricalcola", () => {
     const analisi = analizza({ fogli: vestiti, selezione: null, protetti: [] });
     const informazioni = analisi.avvisi.filter((x) => x.linea === sport.nome && x.codice === "LETTURA_SCELTA");
     expect(informazioni.length).toBeGreaterThan(0);
-    const access = new MemoryAccess(vestiti);
+    const access = new AccessoRegistrato(vestiti);
     access.selezione = { foglio: FOGLIO, indirizzo: ind.celle.atteso! };
     const esito = await ricalcola(access, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE);
     const aperti = esito.analisi.avvisi.filter((x) => x.linea === sport.nome);
@@ -102,7 +103,7 @@ describe("ricalcola", () => {
   });
 
   it("recalculates everything and summarises the ente", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     expect(esito.linee).toHaveLength(10);
     expect(esito.patch.colori).toHaveLength(140);
@@ -110,7 +111,7 @@ describe("ricalcola", () => {
   });
 
   it("«formule di Excel» by default: Scostamento, % Ragg and the line as formulas; a line that cannot have one says why", async () => {
-    const esito = await ricalcola(new MemoryAccess(fogli), { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
+    const esito = await ricalcola(new AccessoRegistrato(fogli), { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
     const linea = esito.analisi.linee[0];
     const indicatori = linea.obiettivi.flatMap((o) => o.indicatori);
     const nostre = new Set(esito.patch.scritture.filter((w) => isFormulaDiBarometro(w.formula)).map((w) => w.cella));
@@ -124,7 +125,11 @@ describe("ricalcola", () => {
     const { row, col } = parseA1(indicatori[0].celle.ragg!);
     const g = copia.find((x) => x.name === FOGLIO)!;
     g.formulas![row - (g.origin?.row ?? 0)][col - (g.origin?.col ?? 0)] = "=100";
-    const conFormula = await ricalcola(new MemoryAccess(copia), { tipo: "linea", indice: 0 }, IMPOSTAZIONI_PREDEFINITE);
+    const conFormula = await ricalcola(
+      new AccessoRegistrato(copia),
+      { tipo: "linea", indice: 0 },
+      IMPOSTAZIONI_PREDEFINITE
+    );
     const cellaLinea = conFormula.patch.scritture.find((w) => w.cella === linea.percentuale!.cella)!;
     expect(cellaLinea.formula).toBeUndefined();
     expect(conFormula.messaggio).toContain(
@@ -133,7 +138,7 @@ describe("ricalcola", () => {
   });
 
   it("writes PERF.RAGG formulas in formula mode", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const esito = await ricalcola(
       access,
       { tipo: "linea", indice: 0 },
@@ -145,13 +150,13 @@ describe("ricalcola", () => {
   });
 
   it("writes nothing into a protected sheet, or without a line to recalculate", async () => {
-    const protetto = new MemoryAccess(fogli, null, [FOGLIO]);
+    const protetto = new AccessoRegistrato(fogli, null, [FOGLIO]);
     await expect(ricalcola(protetto, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(
       /«Obiettivi 2024» è protetto/
     );
     expect(protetto.scritture).toEqual([]);
 
-    const fuori = new MemoryAccess(fogli, { foglio: "Altro", indirizzo: "A1" });
+    const fuori = new AccessoRegistrato(fogli, { foglio: "Altro", indirizzo: "A1" });
     await expect(ricalcola(fuori, { tipo: "selezione" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toBeInstanceOf(
       ErroreBarometro
     );
@@ -160,14 +165,14 @@ describe("ricalcola", () => {
     );
     expect(fuori.scritture).toEqual([]);
 
-    const vuota = new MemoryAccess([{ name: "Note", values: [["x"]], merges: [] }]);
+    const vuota = new AccessoRegistrato([{ name: "Note", values: [["x"]], merges: [] }]);
     await expect(ricalcola(vuota, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE)).rejects.toThrow(/«?Note»?|"Note"/);
   });
 });
 
 describe("after the write", () => {
   it("leaves out the findings the write has settled, and counts only the open ones", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const prima = analizza({ fogli, selezione: null, protetti: [] });
     const esito = await ricalcola(access, { tipo: "tutto" }, IMPOSTAZIONI_PREDEFINITE);
     const scritte = new Set(esito.patch.scritture.map((s) => `${s.foglio}!${s.cella}`));
@@ -178,7 +183,7 @@ describe("after the write", () => {
   });
 
   it("finds a line chosen in the pane by its name when the lines have moved since", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const esito = await ricalcola(
       access,
       { tipo: "linea", indice: 0, nome: "LINEA STRATEGICA SULLO SPORT" },

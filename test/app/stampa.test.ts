@@ -1,21 +1,21 @@
 import { EsitoScrittura, ValoriImpostazioni } from "../../src/app/access";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { analizza } from "../../src/app/ricalcolo";
-import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { annoDaSalvato, CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { pianoPreparaStampa, preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, creaBande } from "../../src/engine";
-import { SheetGrid } from "../../src/layout/grid";
-import { PianoStampaCartella, stimaPagine } from "../../src/layout/indice";
+import { SheetGrid } from "../../src/layout/griglia";
+import { PianoStampaCartella, stimaPagine } from "../../src/layout/stampa";
 import { pianoStampa } from "../../src/layout/stampa";
-import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 import { errore } from "../errore-barometro";
 
 const FOGLIO = "Obiettivi 2024";
 
-/** MemoryAccess that can also lay out: it records the plans; settings are merged, as Office's are. */
-class AccessoStampa extends MemoryAccess {
+/** AccessoRegistrato that can also lay out: it records the plans; settings are merged, as Office's are. */
+class AccessoStampa extends AccessoRegistrato {
   piani: PianoStampaCartella[] = [];
-  salvate: ValoriImpostazioni[] = [];
   async impagina(piano: PianoStampaCartella): Promise<EsitoScrittura> {
     this.piani.push(piano);
     return { sincronizzazioni: 1, byte: JSON.stringify(piano).length };
@@ -29,7 +29,7 @@ class AccessoStampa extends MemoryAccess {
 
 let fogli: SheetGrid[];
 beforeAll(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
 });
 
 /** The grid of an Indice sheet as Barometro writes it (A1 holds its title). */
@@ -101,7 +101,7 @@ describe("preparaStampa", () => {
   });
 
   it("an access that cannot lay out: the Italian explanation, nothing read", async () => {
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     expect((await errore(preparaStampa(access, IMPOSTAZIONI_PREDEFINITE))).message).toBe(
       MESSAGGI_APP.stampaNonDisponibile
     );
@@ -173,7 +173,7 @@ describe("preparaStampa", () => {
   });
 
   it("the plan is pure: the same read gives the same plan", async () => {
-    const analisi = analizza(await new MemoryAccess(fogli).leggi());
+    const analisi = analizza(await new AccessoRegistrato(fogli).leggi());
     const a = pianoPreparaStampa(analisi, BANDE_PREDEFINITE, 2024);
     const b = pianoPreparaStampa(analisi, BANDE_PREDEFINITE, 2024);
     expect(a).toEqual(b);

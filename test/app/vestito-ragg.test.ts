@@ -3,15 +3,16 @@
  * Barometro writes it in the line's dress — a fraction with the others' format — not 85 among 0,85s.
  */
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../src/app/settings";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
-import { grigliaCampione, MemoryAccess } from "./memory-access";
+import { IMPOSTAZIONI_PREDEFINITE, ModoScrittura } from "../../src/app/impostazioni";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 
 const SPORT = "LINEA STRATEGICA SULLO SPORT";
 
 /** The sample with Sport's % Ragg cells as fractions shown "0%", but its first one blank and unformatted. */
 async function vestita(): Promise<{ fogli: SheetGrid[]; vuota: string; altre: string[] }> {
-  const fogli = (await grigliaCampione()).map((g) => ({
+  const fogli = (await fogliCampione()).map((g) => ({
     ...g,
     values: g.values.map((r) => [...r]),
     numberFormats: g.numberFormats?.map((r) => [...r]),
@@ -32,7 +33,7 @@ async function vestita(): Promise<{ fogli: SheetGrid[]; vuota: string; altre: st
 describe.each<ModoScrittura>(["excel", "valori"])("a blank %% Ragg cell among fractions («%s»)", (modo) => {
   it("is written as a fraction with the line's % format", async () => {
     const { fogli, vuota, altre } = await vestita();
-    const access = new MemoryAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     await ricalcola(access, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: modo });
     const [patch] = access.scritture;
     const scritta = patch.scritture.find((w) => w.cella === vuota)!;
@@ -47,8 +48,8 @@ describe.each<ModoScrittura>(["excel", "valori"])("a blank %% Ragg cell among fr
 });
 
 it("a line whose % Ragg cells are numbers 0–100 leaves a blank one on 0–100, with no format set", async () => {
-  const fogli = await grigliaCampione();
-  const access = new MemoryAccess(fogli);
+  const fogli = await fogliCampione();
+  const access = new AccessoRegistrato(fogli);
   await ricalcola(access, { tipo: "tutto" }, { ...IMPOSTAZIONI_PREDEFINITE, modoScrittura: "valori" });
   expect(access.scritture[0].formatiNumero).toBeUndefined();
 });

@@ -4,12 +4,12 @@
  */
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { isFormulaBarometro } from "../../src/layout/patch";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const BAROMETRO = 14; // column N
 const tmp = mkdtempSync(join(tmpdir(), "barometro-cella-"));
@@ -53,7 +53,7 @@ const testi = (celle: CellaBarometro[]) => new Set(celle.map((c) => c.testo));
 
 describe("barometro ricalcola writes the band in the Barometro cell", () => {
   it("default: the label, as a formula that follows the data (conditional formatting is on)", async () => {
-    const r = await ricalcola(SAMPLE);
+    const r = await ricalcola(CAMPIONE);
     expect(r.codice).toBe(0);
     expect(r.err).toEqual([]);
     const celle = await colonnaBarometro(r.scritto);
@@ -73,10 +73,10 @@ describe("barometro ricalcola writes the band in the Barometro cell", () => {
   });
 
   it("--senza-formattazione: plain labels; --barometro simbolo: symbols", async () => {
-    const valori = await colonnaBarometro((await ricalcola(SAMPLE, "--senza-formattazione")).scritto);
+    const valori = await colonnaBarometro((await ricalcola(CAMPIONE, "--senza-formattazione")).scritto);
     expect(valori.every((c) => c.formula === null)).toBe(true);
     expect(testi(valori)).toEqual(new Set(["Raggiunto", "Parzialmente raggiunto", "Non raggiunto", "Neutralizzato"]));
-    const simboli = await colonnaBarometro((await ricalcola(SAMPLE, "--barometro", "simbolo")).scritto);
+    const simboli = await colonnaBarometro((await ricalcola(CAMPIONE, "--barometro", "simbolo")).scritto);
     expect(testi(simboli)).toEqual(new Set(["●", "◐", "○", "–"]));
     expect(simboli.map((c) => c.riga)).toEqual(valori.map((c) => c.riga));
     valori.forEach((v, i) =>
@@ -87,18 +87,18 @@ describe("barometro ricalcola writes the band in the Barometro cell", () => {
   });
 
   it("--barometro colore: colour only, and it removes the labels an earlier run wrote", async () => {
-    const soloColore = await colonnaBarometro((await ricalcola(SAMPLE, "--barometro", "colore")).scritto);
+    const soloColore = await colonnaBarometro((await ricalcola(CAMPIONE, "--barometro", "colore")).scritto);
     expect(soloColore.every((c) => c.testo === null && c.formula === null)).toBe(true);
-    const conEtichette = (await ricalcola(SAMPLE)).scritto;
+    const conEtichette = (await ricalcola(CAMPIONE)).scritto;
     const tolte = await colonnaBarometro((await ricalcola(conEtichette, "--barometro", "colore")).scritto);
     expect(tolte.every((c) => c.testo === null && c.formula === null)).toBe(true);
   });
 
   it("a Barometro cell with the user's text keeps it, and stderr says where", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
+    await wb.xlsx.readFile(CAMPIONE);
     const ws = wb.getWorksheet(FOGLIO)!;
-    const [prima] = await colonnaBarometro(SAMPLE);
+    const [prima] = await colonnaBarometro(CAMPIONE);
     ws.getCell(prima.riga, BAROMETRO).value = "vedi nota";
     const file = join(tmp, "con-testo.xlsx");
     await wb.xlsx.writeFile(file);
@@ -113,11 +113,11 @@ describe("barometro ricalcola writes the band in the Barometro cell", () => {
   });
 
   it("a wrong --barometro, or --barometro with another command: exit 2 with a message", async () => {
-    const r = await ricalcola(SAMPLE, "--barometro", "colori");
+    const r = await ricalcola(CAMPIONE, "--barometro", "colori");
     expect(r.codice).toBe(2);
     expect(r.err.join("\n")).toContain("--barometro vuole «etichetta», «simbolo», «colore», non «colori»");
     const err: string[] = [];
-    const codice = await main(["verifica", SAMPLE, "--barometro", "simbolo"], {
+    const codice = await main(["verifica", CAMPIONE, "--barometro", "simbolo"], {
       out: () => undefined,
       err: (t) => err.push(t),
     });

@@ -8,9 +8,9 @@ import { ResocontoJson } from "../../src/cli/resoconto";
 import { BANDE_PREDEFINITE } from "../../src/engine";
 import { snapshot } from "./workbook-snapshot";
 import { capture } from "./io";
+import { CAMPIONE } from "../support/campione";
 
 const ROOT = resolve(__dirname, "../..");
-const SAMPLE = join(ROOT, "assets/relazione-performance-2024.xlsx");
 const SEED = require("../fixtures/relazione-performance-2024.json") as {
   linee: { linea: string; publishedPercent: number }[];
 };
@@ -24,7 +24,7 @@ describe("barometro ricalcola on the bundled sample", () => {
 
   beforeAll(async () => {
     const c = capture();
-    const code = await main(["ricalcola", SAMPLE, "--out", outFile, "--json"], c.io);
+    const code = await main(["ricalcola", CAMPIONE, "--out", outFile, "--json"], c.io);
     expect(c.err).toEqual([]);
     expect(code).toBe(0);
     expect(c.out).toHaveLength(1);
@@ -33,7 +33,7 @@ describe("barometro ricalcola on the bundled sample", () => {
 
   it("prints one JSON document with the documented shape", () => {
     expect(Object.keys(json).sort()).toEqual(["avvisi", "ente", "file", "linee"]);
-    expect(json.file).toBe(SAMPLE);
+    expect(json.file).toBe(CAMPIONE);
     for (const l of json.linee) {
       expect(Object.keys(l).sort()).toEqual([
         "fascia",
@@ -71,7 +71,7 @@ describe("barometro ricalcola on the bundled sample", () => {
   });
 
   it("changes no cell it does not own, and keeps merges and notes", async () => {
-    const before = await snapshot(SAMPLE);
+    const before = await snapshot(CAMPIONE);
     const after = await snapshot(outFile);
     expect(after.merges).toEqual(before.merges);
     const changed = [...before.cells]
@@ -141,7 +141,7 @@ function isLinePercentCell(key: string, cells: Map<string, { value: string }>): 
 describe("user formulas and idempotence", () => {
   it("keeps a user's formula in an owned cell and runs twice to the same result", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
+    await wb.xlsx.readFile(CAMPIONE);
     const ws = wb.getWorksheet("Obiettivi 2024")!;
     let target = 0;
     ws.eachRow((row, r) => {
@@ -197,7 +197,7 @@ describe("bad input", () => {
 
   it("refuses to overwrite the input and rejects unknown commands and options", async () => {
     const copy = join(tmp, "copia.xlsx");
-    copyFileSync(SAMPLE, copy);
+    copyFileSync(CAMPIONE, copy);
     const c = capture();
     expect(await main(["ricalcola", copy, "--out", copy], c.io)).toBe(2);
     expect(c.err.join("\n")).toContain("coincide");
@@ -213,7 +213,7 @@ describe("bad input", () => {
 describe("text output and the installed command", () => {
   it("prints a readable Italian table by default", async () => {
     const c = capture();
-    expect(await main(["verifica", SAMPLE], c.io)).toBe(0);
+    expect(await main(["verifica", CAMPIONE], c.io)).toBe(0);
     const text = c.out.join("\n");
     expect(text).toContain("LINEA STRATEGICA SULLO SPORT");
     expect(text).toMatch(/LINEA STRATEGICA SULLO SPORT .*84,44%/);
@@ -225,7 +225,7 @@ describe("text output and the installed command", () => {
     execFileSync("npx", ["tsc", "-p", "tsconfig.cli.json"], { cwd: ROOT });
     const stdout = execFileSync("node", ["bin/barometro.js", "verifica", "--json"], { cwd: ROOT, encoding: "utf8" });
     const json = JSON.parse(stdout) as ResocontoJson;
-    expect(json.file).toBe(SAMPLE);
+    expect(json.file).toBe(CAMPIONE);
     expect(json.linee).toHaveLength(10);
   });
 });

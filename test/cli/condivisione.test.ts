@@ -1,20 +1,20 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
-import { formattazioniDi } from "../../src/cli/cartella-exceljs";
+import { formattazioniDi } from "../support/exceljs";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/elabora";
 import { costruttiVietati } from "../../src/excel-finto/formula-condizionale";
 import { BANDE_PREDEFINITE } from "../../src/engine";
-import { parseA1 } from "../../src/layout/grid";
-import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/patch";
+import { parseA1 } from "../../src/layout/griglia";
+import { isRegolaBarometro, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { snapshot } from "./workbook-snapshot";
 import { capture, leggi } from "./io";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const tmp = mkdtempSync(join(tmpdir(), "barometro-condivisione-"));
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
@@ -30,7 +30,7 @@ const REGOLE = 30;
 let barometri: string[] = [];
 let nonNeutralizzati = 0;
 beforeAll(async () => {
-  const e = await elabora(SAMPLE);
+  const e = await elabora(CAMPIONE);
   e.linee.forEach((l, li) =>
     l.obiettivi.forEach((o, oi) =>
       o.indicatori.forEach((i) => {
@@ -50,7 +50,7 @@ const nostre = (ws: ExcelJS.Worksheet) =>
 
 /** A copy of the sample with a rule of the user's on the Target atteso column. */
 async function conRegolaUtente(): Promise<string> {
-  const wb = await leggi(SAMPLE);
+  const wb = await leggi(CAMPIONE);
   wb.getWorksheet(FOGLIO)!.addConditionalFormatting({
     ref: "H12:H30",
     rules: [
@@ -73,7 +73,7 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
 
   beforeAll(async () => {
     const c = capture();
-    expect(await main(["ricalcola", SAMPLE, "--out", out], c.io)).toBe(0);
+    expect(await main(["ricalcola", CAMPIONE, "--out", out], c.io)).toBe(0);
     expect(c.err).toEqual([]);
     testo = c.out;
   });
@@ -83,7 +83,7 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
       new RegExp(`140 celle Barometro colorate, ${REGOLE} regole di formattazione condizionale\\.$`)
     );
     const ws = (await leggi(out)).getWorksheet(FOGLIO)!;
-    const { linee, risultato } = await elabora(SAMPLE);
+    const { linee, risultato } = await elabora(CAMPIONE);
     const attese = regoleCondizionali(linee, risultato.linee, BANDE_PREDEFINITE, true);
     const lette = nostre(ws).flatMap((cf) =>
       cf.rules.map((r) => {
@@ -106,7 +106,7 @@ describe("barometro ricalcola writes the Barometro as conditional formatting", (
   it("opened in any Excel, the colours are the fills' and follow the data with no add-in", async () => {
     const cartella = cartellaDaExcelJS(await leggi(out), { valutaFormula: calcolaFormula });
     const ws = cartella.foglio(FOGLIO)!;
-    const { linee } = await elabora(SAMPLE);
+    const { linee } = await elabora(CAMPIONE);
     let regolate = 0;
     for (const ind of linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori))) {
       const { row, col } = parseA1(ind.celle.barometro!);

@@ -25,18 +25,19 @@ import {
 } from "../../src/engine";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/elabora";
-import { formattazioniDi } from "../../src/cli/cartella-exceljs";
-import { cellValue } from "../../src/cli/xlsx-grid";
+import { formattazioniDi } from "../support/exceljs";
+import { cellValue } from "../support/griglia-exceljs";
 import { regolaVera } from "../../src/excel-finto/formula-condizionale";
 import { areaDaA1 } from "../../src/excel/addresses";
-import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
+import { isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { costruisci, inFoglioExcel, SpecFoglio, specFoglio } from "../robustezza/generatori";
+import { CAMPIONE } from "../support/campione";
 
 jest.setTimeout(300_000);
 
 const run = promisify(execFile);
 const ROOT = resolve(__dirname, "../..");
-const SAMPLE = join(ROOT, "assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-formule-"));
 const FOGLIO = "Obiettivi 2024";
 
@@ -220,7 +221,7 @@ describe("«formule di Excel» computed by LibreOffice agree with the engine", (
   let ricalcolato: string;
 
   beforeAll(async () => {
-    expect(await ricalcola(SAMPLE, scritto)).toBe("");
+    expect(await ricalcola(CAMPIONE, scritto)).toBe("");
     ricalcolato = await ricalcolaConLibreOffice(scritto);
   });
 
@@ -230,7 +231,7 @@ describe("«formule di Excel» computed by LibreOffice agree with the engine", (
     expect(c.colori).toBe(c.etichette);
     // «formule di Excel»: every rule reads the % Ragg cell Barometro's formula computes.
     expect(c.regoleSuRagg).toBe(30);
-    const motore = await elabora(SAMPLE);
+    const motore = await elabora(CAMPIONE);
     const indicatori = motore.linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori));
     expect(c.scostamenti).toBe(indicatori.filter((i) => i.celle.scostamento).length);
     expect(c.ragg).toBe(indicatori.filter((i) => i.celle.ragg).length);

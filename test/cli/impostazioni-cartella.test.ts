@@ -1,14 +1,15 @@
-import { mkdtempSync } from "fs";
+import { mkdtempSync, readFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
-import { formattazioniDi } from "../../src/cli/cartella-exceljs";
-import { proprietaDi } from "../../src/cli/parti-riportate";
+import { formattazioniDi } from "../support/exceljs";
+import JSZip from "jszip";
+import { apriCartella } from "../../src/xlsx";
 import { main } from "../../src/cli/main";
-import { isRegolaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { conComponente, conProprieta, partiComponente, TIPO_RIQUADRI } from "./con-componente";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const BAROMETRO = 14; // column N
 const tmp = mkdtempSync(join(tmpdir(), "barometro-impostazioni-"));
@@ -17,7 +18,7 @@ let n = 0;
 /** Thresholds 80 / 60 (defaults 90 / 70), the top band renamed and recoloured, as the pane saves them. */
 const BANDE = { raggiunto: 80, parziale: 60, colori: { raggiunto: "#1B9E77" }, etichette: { raggiunto: "Ottimo" } };
 
-async function cartella(impostazioni: Record<string, unknown>, base = SAMPLE, opzioni = {}): Promise<string> {
+async function cartella(impostazioni: Record<string, unknown>, base = CAMPIONE, opzioni = {}): Promise<string> {
   const file = join(tmp, `in-${n++}.xlsx`);
   await conComponente(base, file, impostazioni, opzioni);
   return file;
@@ -129,7 +130,7 @@ describe("the command line applies the settings the task pane saved in the workb
   });
 
   it("an id ExcelJS uses for its own relationships is given another one", async () => {
-    const file = await cartella({ "barometro.bande": BANDE }, SAMPLE, { idRelazione: "rId1" });
+    const file = await cartella({ "barometro.bande": BANDE }, CAMPIONE, { idRelazione: "rId1" });
     const { scritto } = await ricalcola(file);
     const { riquadri, id } = await componente(scritto);
     expect(riquadri).toHaveLength(1);
@@ -149,7 +150,7 @@ describe("the command line applies the settings the task pane saved in the workb
   });
 
   it("conditional formatting switched off in the pane: Barometro's rules removed, plain labels, fixed colours", async () => {
-    const conRegole = (await ricalcola(SAMPLE)).scritto;
+    const conRegole = (await ricalcola(CAMPIONE)).scritto;
     const nostre = async (file: string) =>
       formattazioniDi((await leggi(file)).getWorksheet(FOGLIO)!).filter((cf) =>
         cf.rules.some((regola) => isRegolaBarometro((regola as { formulae?: string[] }).formulae?.[0]))
@@ -192,7 +193,7 @@ describe("the command line applies the settings the task pane saved in the workb
 
   it("custom document properties (SharePoint's columns) are kept too, alone or with the add-in", async () => {
     const sole = join(tmp, `proprieta-${n++}.xlsx`);
-    await conProprieta(SAMPLE, sole, { Stato: "Approvato", "Responsabile & ufficio": "Controllo di Gestione" });
+    await conProprieta(CAMPIONE, sole, { Stato: "Approvato", "Responsabile & ufficio": "Controllo di Gestione" });
     const conEntrambe = join(tmp, `proprieta-${n++}.xlsx`);
     await conProprieta(input, conEntrambe, { Stato: "In revisione" });
     for (const file of [sole, conEntrambe]) {
@@ -235,13 +236,22 @@ describe("the command line applies the settings the task pane saved in the workb
   });
 });
 
-describe("proprietaDi reads a web extension's properties as Office saves them", () => {
+describe("the file access reads a web extension's properties as Office saves them", () => {
   const parte = (proprieta: string) =>
     `<?xml version="1.0"?><we:webextension xmlns:we="http://schemas.microsoft.com/office/webextensions/webextension/2010/11"><we:properties>${proprieta}</we:properties></we:webextension>`;
+  /** The settings the file access reads from the sample carrying this web extension part. */
+  const impostazioniDa = async (xml: string) => {
+    const conParte = join(mkdtempSync(join(tmpdir(), "barometro-we-")), "con-parte.xlsx");
+    await conComponente(CAMPIONE, conParte, {});
+    const zip = await JSZip.loadAsync(readFileSync(conParte));
+    zip.file("xl/webextensions/webextension1.xml", xml);
+    const cartella = await apriCartella(await zip.generateAsync({ type: "nodebuffer" }), conParte);
+    return cartella.leggiImpostazioni();
+  };
 
-  it("values are JSON inside XML attributes", () => {
+  it("values are JSON inside XML attributes", async () => {
     expect(
-      proprietaDi(
+      await impostazioniDa(
         parte(
           '<we:property name="barometro.bande" value="{&quot;raggiunto&quot;:95,&quot;etichette&quot;:{&quot;raggiunto&quot;:&quot;Sì &amp; bene&quot;}}"/>' +
             '<we:property name="barometro.contenutoBarometro" value="&quot;simbolo&quot;"/>' +
@@ -257,10 +267,12 @@ describe("proprietaDi reads a web extension's properties as Office saves them", 
     });
   });
 
-  it("a value that is not JSON stays text; other namespaces and a broken part give what was read", () => {
-    expect(proprietaDi(parte('<we:property name="a" value="non json"/>'))).toEqual({ a: "non json" });
-    expect(proprietaDi('<properties><property name="a" value="1"/></properties>')).toEqual({});
-    const troncata = parte('<we:property name="a" value="1"/><we:property name="b" value="2"/>');
-    expect(proprietaDi(troncata.slice(0, troncata.indexOf('name="b"')))).toEqual({ a: 1 });
+  it("a value that is not JSON stays text; another add-in's part or a broken part give no settings, and the file still opens", async () => {
+    expect(await impostazioniDa(parte('<we:property name="barometro.a" value="non json"/>'))).toEqual({
+      "barometro.a": "non json",
+    });
+    expect(await impostazioniDa(parte('<we:property name="altro.a" value="1"/>'))).toEqual({});
+    const troncata = parte('<we:property name="barometro.a" value="1"/><we:property name="b" value="2"/>');
+    expect(await impostazioniDa(troncata.slice(0, troncata.indexOf('name="b"')))).toEqual({});
   });
 });

@@ -1,15 +1,15 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import { main } from "../../src/cli/main";
 import { elabora } from "../../src/cli/elabora";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
-import { parseA1 } from "../../src/layout/grid";
+import { parseA1 } from "../../src/layout/griglia";
 import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { capture, leggi } from "./io";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const PALESTRE = "Aumento spazi palestre cittadine"; // atteso 1200, consuntivo 500: Non raggiunto
 const [VERDE, , ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
@@ -20,9 +20,9 @@ let input: string;
 
 /** The sample with the Palestre row's atteso typed as text («1.200») in a cell formatted as Text. */
 beforeAll(async () => {
-  const { linee } = await elabora(SAMPLE);
+  const { linee } = await elabora(CAMPIONE);
   palestre = linee.flatMap((l) => l.obiettivi.flatMap((o) => o.indicatori)).find((i) => i.nome === PALESTRE)!;
-  const wb = await leggi(SAMPLE);
+  const wb = await leggi(CAMPIONE);
   const ws = wb.getWorksheet(FOGLIO)!;
   ws.getCell(palestre.celle.atteso!).value = "1.200";
   ws.getCell(palestre.celle.atteso!).style = { ...ws.getCell(palestre.celle.atteso!).style, numFmt: "@" };

@@ -1,12 +1,12 @@
 /** The command line over several files, or a folder of them: batch work for the office. */
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from "fs";
+import { CAMPIONE } from "../support/campione";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { main } from "../../src/cli/main";
 import { fileDaElaborare } from "../../src/cli/piu-file";
 import * as cartellaDiLavoro from "../../src/cli/elabora";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-piu-file-"));
 let n = 0;
 
@@ -20,12 +20,12 @@ async function esegui(...argomenti: string[]) {
 function cartella(): string {
   const dir = join(tmp, `cartella-${n++}`);
   mkdirSync(dir);
-  copyFileSync(SAMPLE, join(dir, "Settore B.xlsx"));
-  copyFileSync(SAMPLE, join(dir, "Settore A.xlsx"));
+  copyFileSync(CAMPIONE, join(dir, "Settore B.xlsx"));
+  copyFileSync(CAMPIONE, join(dir, "Settore A.xlsx"));
   writeFileSync(join(dir, "rotto.xlsx"), "non è uno zip");
-  copyFileSync(SAMPLE, join(dir, "~$Settore A.xlsx"));
-  copyFileSync(SAMPLE, join(dir, "Settore A.ricalcolato.xlsx"));
-  copyFileSync(SAMPLE, join(dir, "Settore A.dossier.xlsx"));
+  copyFileSync(CAMPIONE, join(dir, "~$Settore A.xlsx"));
+  copyFileSync(CAMPIONE, join(dir, "Settore A.ricalcolato.xlsx"));
+  copyFileSync(CAMPIONE, join(dir, "Settore A.dossier.xlsx"));
   writeFileSync(join(dir, "note.txt"), "appunti");
   return dir;
 }

@@ -3,6 +3,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { buildSample } from "../../scripts/build-sample";
+import { CAMPIONE } from "../support/campione";
 
 const ROOT = resolve(__dirname, "../..");
 
@@ -27,17 +28,14 @@ describe("assets/relazione-performance-2024.xlsx", () => {
       });
       return cells;
     };
-    const [committed, rebuilt] = await Promise.all([
-      read(join(ROOT, "assets/relazione-performance-2024.xlsx")),
-      read(fresh),
-    ]);
+    const [committed, rebuilt] = await Promise.all([read(CAMPIONE), read(fresh)]);
     expect(committed.length).toBeGreaterThan(1000);
     expect(committed).toEqual(rebuilt);
   });
 
   it("has the staff's layout: title, percentage as a % fraction, Polarità ↓ on tempo medio aggiornamento, empty Barometro", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(join(ROOT, "assets/relazione-performance-2024.xlsx"));
+    await wb.xlsx.readFile(CAMPIONE);
     const ws = wb.getWorksheet("Obiettivi 2024")!;
     const rows: ExcelJS.Row[] = [];
     ws.eachRow((row) => rows.push(row));

@@ -19,7 +19,7 @@ import { aggiornaRiepilogo } from "../../src/app/riepilogo";
 import { preparaStampa } from "../../src/app/stampa";
 import { ricalcola } from "../../src/app/ricalcolo";
 import { WorkbookAccess } from "../../src/app/access";
-import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { apriCartella } from "../../src/cli/apri";
 import { main } from "../../src/cli/main";
 import { creaAccessoOffice } from "../../src/excel/office-access";

@@ -1,12 +1,12 @@
 import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import { ResocontoJson } from "../../src/cli/resoconto";
 import { formatNumero } from "../../src/engine";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-varianti-"));
 
 async function verificaJson(file: string): Promise<ResocontoJson> {
@@ -19,7 +19,7 @@ async function verificaJson(file: string): Promise<ResocontoJson> {
 /** Rewrites the sample, changing every cell `change` returns a value for. */
 async function variant(name: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
+  await wb.xlsx.readFile(CAMPIONE);
   change(wb.getWorksheet("Obiettivi 2024")!, wb);
   const file = join(tmp, `${name}.xlsx`);
   await wb.xlsx.writeFile(file);
@@ -29,7 +29,7 @@ async function variant(name: string, change: (ws: ExcelJS.Worksheet, wb: ExcelJS
 describe("the command line on variants of the staff's workbook", () => {
   let reference: ResocontoJson;
   beforeAll(async () => {
-    reference = await verificaJson(SAMPLE);
+    reference = await verificaJson(CAMPIONE);
   });
   const percentuali = (r: ResocontoJson) => r.linee.map((l) => [l.nome, l.percentuale]);
 

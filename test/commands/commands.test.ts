@@ -1,7 +1,8 @@
 import { ascolta, Evento } from "../../src/app/eventi";
 import { analizza, righeDellaLinea } from "../../src/app/ricalcolo";
 import { registraComandi, ricalcolaLineaDaBarra } from "../../src/commands/commands";
-import { grigliaCampione, MemoryAccess } from "../app/memory-access";
+import { AccessoRegistrato } from "../support/accesso-registrato";
+import { fogliCampione } from "../support/campione";
 
 describe("ribbon «Ricalcola linea»", () => {
   let eventi: Evento[];
@@ -13,10 +14,13 @@ describe("ribbon «Ricalcola linea»", () => {
   afterEach(() => smetti());
 
   it("recalculates the line holding the selection and shows the result in the task pane", async () => {
-    const fogli = await grigliaCampione();
+    const fogli = await fogliCampione();
     const { linee } = analizza({ fogli, selezione: null, protetti: [] });
     const sport = linee.find((l) => l.nome === "LINEA STRATEGICA SULLO SPORT")!;
-    const access = new MemoryAccess(fogli, { foglio: sport.foglio, indirizzo: `C${righeDellaLinea(sport).ultima}` });
+    const access = new AccessoRegistrato(fogli, {
+      foglio: sport.foglio,
+      indirizzo: `C${righeDellaLinea(sport).ultima}`,
+    });
     const mostra = jest.fn(async () => undefined);
     await ricalcolaLineaDaBarra(access, mostra);
     expect(access.scritture).toHaveLength(1);
@@ -28,7 +32,7 @@ describe("ribbon «Ricalcola linea»", () => {
   });
 
   it("reports an error in Italian, writes nothing and still opens the pane", async () => {
-    const access = new MemoryAccess(await grigliaCampione(), { foglio: "Altro", indirizzo: "A1" });
+    const access = new AccessoRegistrato(await fogliCampione(), { foglio: "Altro", indirizzo: "A1" });
     const mostra = jest.fn(async () => undefined);
     await ricalcolaLineaDaBarra(access, mostra);
     expect(access.scritture).toEqual([]);
@@ -44,7 +48,7 @@ describe("ribbon «Ricalcola linea»", () => {
       addin: { showAsTaskpane: jest.fn(async () => undefined) },
     };
     try {
-      registraComandi(new MemoryAccess([{ name: "Vuoto", values: [], merges: [] }]));
+      registraComandi(new AccessoRegistrato([{ name: "Vuoto", values: [], merges: [] }]));
       expect(Object.keys(handlers)).toEqual(["ricalcolaLinea"]);
       handlers.ricalcolaLinea({ completed });
       await new Promise((r) => setTimeout(r, 20));

@@ -14,6 +14,7 @@ import { BANDE_PREDEFINITE } from "../../src/engine";
 import { serviCartella } from "./server";
 import { scriviXlsx } from "../../scripts/bench/cartella";
 import { generaCartella } from "../excel/generatore";
+import { CAMPIONE } from "../support/campione";
 
 jest.setTimeout(180_000);
 
@@ -55,7 +56,7 @@ afterAll(async () => {
 /** The sample with markup in a line title and an indicator name: it must show as text. */
 async function scriviCampioneXss(file: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(join(ROOT, "assets/relazione-performance-2024.xlsx"));
+  await wb.xlsx.readFile(CAMPIONE);
   const ws = wb.getWorksheet("Obiettivi 2024")!;
   ws.eachRow((row) => {
     if (row.getCell(1).value === "LINEA STRATEGICA SULLO SPORT") row.getCell(1).value = `LINEA STRATEGICA ${XSS}`;

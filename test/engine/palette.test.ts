@@ -1,6 +1,6 @@
 /**
  * The default Barometro palette must survive a black-and-white printout and colour-blind readers
- * (issue #7). The measures, from src/engine/colour-vision.ts:
+ * (issue #7). The measures, from src/engine/visione-colori.ts:
  *
  * - colour difference ΔE*ab (CIE76) ≥ 20 and ΔE00 (CIEDE2000) ≥ 10 between any two fills (the
  *   three bands and neutralised), for normal vision and simulated protanopia, deuteranopia and
@@ -16,7 +16,7 @@
  *
  * Excel's traffic light, the previous default, fails the first two: that is why it changed.
  */
-import { BANDE_PREDEFINITE, Bande } from "../../src/engine/bands";
+import { BANDE_PREDEFINITE, Bande } from "../../src/engine/fasce";
 import {
   contrasto,
   deltaE2000,
@@ -24,10 +24,10 @@ import {
   lab,
   lightness,
   linearRgb,
-  luminanzaRelativa,
+  luminanza,
   simula,
   VISIONI,
-} from "../../src/engine/colour-vision";
+} from "../../src/engine/visione-colori";
 
 const MIN_DELTA_E76 = 20;
 const MIN_DELTA_E2000 = 10;
@@ -50,7 +50,7 @@ function difetti(b: Bande): string[] {
       if (d.deltaE76 < MIN_DELTA_E76) fuori.push(`${a}–${z}, ${v}: ΔE76 ${d.deltaE76.toFixed(1)}`);
       if (d.deltaE2000 < MIN_DELTA_E2000) fuori.push(`${a}–${z}, ${v}: ΔE00 ${d.deltaE2000.toFixed(1)}`);
     }
-    const dl = Math.abs(lightness(luminanzaRelativa(ca)) - lightness(luminanzaRelativa(cz)));
+    const dl = Math.abs(lightness(luminanza(ca) as number) - lightness(luminanza(cz) as number));
     if (dl < MIN_DELTA_L) fuori.push(`${a}–${z}: ΔL* in grigio ${dl.toFixed(1)}`);
   }
   for (const [id, c] of colori(b)) {
@@ -66,20 +66,20 @@ describe("the default palette", () => {
   });
 
   it("prints darker the worse the band, neutralised lightest", () => {
-    const l = (c: string) => lightness(luminanzaRelativa(c));
+    const l = (c: string) => lightness(luminanza(c) as number);
     const [raggiunto, parziale, nonRaggiunto] = BANDE_PREDEFINITE.fasce.map((f) => l(f.colore));
     expect(l(BANDE_PREDEFINITE.neutralizzato.colore)).toBeGreaterThan(raggiunto);
     expect(raggiunto).toBeGreaterThan(parziale);
     expect(parziale).toBeGreaterThan(nonRaggiunto);
   });
 
-  it("the measured margins (the numbers quoted in bands.ts)", () => {
+  it("the measured margins (the numbers quoted in fasce.ts)", () => {
     const tutte = coppie(colori(BANDE_PREDEFINITE)).flatMap(([[, a], [, z]]) => VISIONI.map((v) => distanza(a, z, v)));
     expect(Math.min(...tutte.map((d) => d.deltaE76))).toBeGreaterThan(25);
     expect(Math.min(...tutte.map((d) => d.deltaE2000))).toBeGreaterThan(11);
     const contrasti = colori(BANDE_PREDEFINITE).map(([, c]) => contrasto(c, "#000000"));
     expect(Math.min(...contrasti)).toBeGreaterThan(5.2);
-    const luci = colori(BANDE_PREDEFINITE).map(([, c]) => lightness(luminanzaRelativa(c)));
+    const luci = colori(BANDE_PREDEFINITE).map(([, c]) => lightness(luminanza(c) as number));
     expect(Math.min(...coppie(luci).map(([a, z]) => Math.abs(a - z)))).toBeGreaterThanOrEqual(12);
   });
 
@@ -101,9 +101,21 @@ describe("the default palette", () => {
 });
 
 describe("colour-vision arithmetic", () => {
+  it("one WCAG relative luminance, for the palette, the pane's theme and the workbench", () => {
+    // WCAG 2.2's reference values; #777777: ((0.4667 + 0.055) / 1.055)^2.4 = 0.1845.
+    expect(luminanza("#777777") as number).toBeCloseTo(0.1845, 4);
+    expect(luminanza(" 777777 ")).toBe(luminanza("#777777"));
+    // The darkest channels are on the linear segment (c / 12.92) under either threshold WCAG has written.
+    expect(luminanza("#0A0A0A") as number).toBeCloseTo(10 / 255 / 12.92, 12);
+    expect(luminanza("#0B0B0B") as number).toBeCloseTo(((11 / 255 + 0.055) / 1.055) ** 2.4, 12);
+    for (const nonColore of ["nero", "#12345", "", null, undefined]) expect(luminanza(nonColore)).toBeNull();
+    // The pane decides its theme with the same function (src/taskpane/tema.ts).
+    expect(luminanza("#262626")).toBeLessThan(0.2);
+  });
+
   it("WCAG relative luminance and contrast", () => {
-    expect(luminanzaRelativa("#FFFFFF")).toBeCloseTo(1, 10);
-    expect(luminanzaRelativa("#000000")).toBe(0);
+    expect(luminanza("#FFFFFF") as number).toBeCloseTo(1, 10);
+    expect(luminanza("#000000") as number).toBe(0);
     expect(contrasto("#000000", "#FFFFFF")).toBeCloseTo(21, 10);
     expect(contrasto("#FFFFFF", "#000000")).toBeCloseTo(21, 10);
     // #767676 is the lightest grey with 4.5:1 on white, #777777 just fails (a well-known pair).
@@ -117,7 +129,7 @@ describe("colour-vision arithmetic", () => {
     expect(bianco.L).toBeCloseTo(100, 3);
     expect(Math.abs(bianco.a) + Math.abs(bianco.b)).toBeLessThan(0.01);
     expect(lab(linearRgb("#000000")).L).toBeCloseTo(0, 6);
-    expect(lightness(luminanzaRelativa("#777777"))).toBeCloseTo(50.03, 1);
+    expect(lightness(luminanza("#777777") as number)).toBeCloseTo(50.03, 1);
   });
 
   it("CIEDE2000 matches Sharma, Wu & Dalal's test data", () => {

@@ -3,11 +3,11 @@
  * the engine must reproduce every published % Ragg and line percentage, and Verifica must find
  * exactly the known inconsistencies of the document.
  */
-import { calcolaEnte, calcolaLinea } from "../../src/engine/achievement";
-import { verifica } from "../../src/engine/checks";
-import { Avviso, CodiceAvviso } from "../../src/engine/messages";
+import { calcolaEnte, calcolaLinea } from "../../src/engine/raggiungimento";
+import { verifica } from "../../src/engine/verifiche";
+import { Avviso, CodiceAvviso } from "../../src/engine/messaggi";
 import { SeedIndicatore } from "../../scripts/staff-layout";
-import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea } from "../../src/engine/types";
+import { Indicatore, Linea, RisultatoIndicatore, RisultatoLinea } from "../../src/engine/tipi";
 import { costruisciModello, seed, TEMPO_MEDIO } from "./seed-modello";
 
 interface Coppia {

@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { SeedLinea } from "../../scripts/staff-layout";
-import { Indicatore, Linea } from "../../src/engine/types";
+import { Indicatore, Linea } from "../../src/engine/tipi";
 
 export const seed: { linee: SeedLinea[] } = JSON.parse(
   fs.readFileSync(path.join(__dirname, "..", "fixtures", "relazione-performance-2024.json"), "utf8")

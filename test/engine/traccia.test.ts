@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { calcolaEnte, tracciaEnte, TracciaLinea, verifica } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
 import { costruisci, grigliaSpazzatura, specFoglio, valoreNumerico } from "../robustezza/generatori";
-import { ind, indAC, linea, obiettivo, percentuale, resetRighe } from "./helpers";
+import { daRiga as resetRighe, ind, indAC, linea, obiettivo, percentuale } from "../support/modello";
 import { costruisciModello, seed, TEMPO_MEDIO } from "./seed-modello";
 import { sommeRotte } from "./traccia-somme";
 

@@ -1,6 +1,6 @@
-import { calcolaIndicatore, calcolaObiettivo } from "../../src/engine/achievement";
-import { verifica } from "../../src/engine/checks";
-import { ind, linea, obiettivo } from "./helpers";
+import { calcolaIndicatore, calcolaObiettivo } from "../../src/engine/raggiungimento";
+import { verifica } from "../../src/engine/verifiche";
+import { ind, linea, obiettivo } from "../support/modello";
 
 describe("a % Ragg cell holding the user's own formula", () => {
   it("uses the formula's numeric result, and keeps the rule's value beside it", () => {

@@ -16,7 +16,7 @@ import {
 } from "../../src/engine";
 import * as perf from "../../src/functions/perf";
 import { testoResoconto, ResocontoJson } from "../../src/cli/resoconto";
-import { ind, indAC, linea, obiettivo } from "./helpers";
+import { ind, indAC, linea, obiettivo } from "../support/modello";
 
 const codici = (l = linea("L", [])) => verifica([l]).map((a) => a.codice);
 

@@ -1,14 +1,10 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
+import { CAMPIONE } from "../support/campione";
 import { preparaCondivisione } from "../../src/app/condivisione";
-import { MESSAGGI_APP } from "../../src/app/messages";
-import {
-  aggiornaRiepilogo,
-  FOGLIO_RIEPILOGO,
-  INTESTAZIONE_RIEPILOGO,
-  NOME_GRAFICO_RIEPILOGO,
-  TITOLO_RIEPILOGO,
-} from "../../src/app/riepilogo";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
+import { aggiornaRiepilogo } from "../../src/app/riepilogo";
+import { FOGLIO_RIEPILOGO, TITOLO_RIEPILOGO } from "../../src/layout/fogli-barometro";
+import { INTESTAZIONE_RIEPILOGO, NOME_GRAFICO_RIEPILOGO } from "../../src/layout/riepilogo";
 import { analizza, ErroreBarometro, ricalcola } from "../../src/app/ricalcolo";
 import {
   CHIAVE_APERTURA_AUTOMATICA,
@@ -18,23 +14,17 @@ import {
   Impostazioni,
   leggiImpostazioni,
   valoriDaImpostazioni,
-} from "../../src/app/settings";
-import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, parseNumero, parsePolarita } from "../../src/engine";
+} from "../../src/app/impostazioni";
+import { BANDE_PREDEFINITE, calcolaRagg, creaBande, fasciaPer, numeroDaCella, parsePolarita } from "../../src/engine";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
-import { a1, parseA1 } from "../../src/layout/grid";
-import {
-  creaPatch,
-  isFormulaBarometro,
-  isRegolaBarometro,
-  lineaDellaRegola,
-  regoleCondizionali,
-} from "../../src/layout/patch";
+import { a1, parseA1 } from "../../src/layout/griglia";
+import { creaPatch, isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro, lineaDellaRegola, regoleCondizionali } from "../../src/layout/regole-condizionali";
 import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
 import { CartellaFinta, CODICI_ERRORE, ValutaFormula } from "../../src/excel-finto";
 import { cartellaDaExcelJS, vistaFoglio, vistaGrafici } from "../../src/excel-finto/exceljs";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const [VERDE, GIALLO, ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const BLU = "#0000FF";
@@ -48,7 +38,7 @@ const REGOLE = 30;
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** =PERF.RAGG(atteso,consuntivo[,polarità]) computed as the add-in would (the fake does not calculate). */
@@ -56,8 +46,8 @@ const valutaPerf: ValutaFormula = (formula, foglio) => {
   const m = /^=PERF\.RAGG\(([A-Z]+\d+),([A-Z]+\d+)(?:,([A-Z]+\d+))?\)$/.exec(formula);
   if (!m) return undefined;
   const valore = (a: string) => foglio.cella(a)?.valore ?? null;
-  const atteso = parseNumero(valore(m[1]));
-  const consuntivo = parseNumero(valore(m[2]));
+  const atteso = numeroDaCella(valore(m[1]));
+  const consuntivo = numeroDaCella(valore(m[2]));
   if (atteso === null || consuntivo === null) return "#N/A";
   return calcolaRagg(atteso, consuntivo, parsePolarita(m[3] ? valore(m[3]) : null) ?? "crescente");
 };

@@ -6,15 +6,15 @@
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { scriviDossier } from "../../src/app/dossier";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { REGOLE_CALCOLO } from "../../src/engine";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { leggiLinee } from "../../src/layout";
 import { FOGLIO_DOSSIER, NOTA_DOSSIER } from "../../src/layout/dossier";
-import { MARGINI_STAMPA } from "../../src/layout/indice";
+import { MARGINI_STAMPA } from "../../src/layout/stampa";
 import { FoglioFinto } from "../../src/excel-finto";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../support/griglia-exceljs";
 import { errore } from "../errore-barometro";
 
 const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");

@@ -1,4 +1,4 @@
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { ErroreBarometro } from "../../src/app/ricalcolo";
 import { codiceOffice, comeErroreBarometro } from "../../src/excel/errors";
 import { ErroreExcelFinto } from "../../src/excel-finto";

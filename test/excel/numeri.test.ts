@@ -1,17 +1,16 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
+import { CAMPIONE } from "../support/campione";
 import { convertiNumeri } from "../../src/app/numeri";
 import { ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE, Indicatore } from "../../src/engine";
 import { valutaFormula } from "../../src/excel-finto/formula-condizionale";
 import { creaAccessoOffice } from "../../src/excel/office-access";
-import { parseA1 } from "../../src/layout/grid";
+import { parseA1 } from "../../src/layout/griglia";
 import { CartellaFinta, FoglioFinto } from "../../src/excel-finto";
 import { calcolaFormula, ricalcolaFormule } from "../../src/excel-finto/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const [VERDE, , ROSSO] = BANDE_PREDEFINITE.fasce.map((f) => f.colore);
 const PALESTRE = "Aumento spazi palestre cittadine"; // atteso 1200, consuntivo 500: 41,67%, Non raggiunto
@@ -19,7 +18,7 @@ const PALESTRE = "Aumento spazi palestre cittadine"; // atteso 1200, consuntivo 
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** The sample in the fake Excel, the Palestre row's atteso typed as text in a cell formatted as Text. */

@@ -1,4 +1,4 @@
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { ricalcola } from "../../src/app/ricalcolo";
 import {
   CHIAVE_BANDE,
@@ -6,7 +6,7 @@ import {
   IMPOSTAZIONI_PREDEFINITE,
   leggiImpostazioni,
   valoriDaImpostazioni,
-} from "../../src/app/settings";
+} from "../../src/app/impostazioni";
 import { creaBande } from "../../src/engine";
 import { DipendenzeOffice, creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta, CODICI_ERRORE, ErroreExcelFinto } from "../../src/excel-finto";

@@ -1,5 +1,5 @@
 import { OfficeMockObject } from "office-addin-mock";
-import { CHIAVE_MODO } from "../../src/app/settings";
+import { CHIAVE_MODO } from "../../src/app/impostazioni";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 
 /**

@@ -2,29 +2,28 @@
  * Prepara stampa through the Office adapter over the fake Excel loaded from the bundled sample:
  * the page layout read back from the fake, the Indice, the round trips, and what is left alone.
  */
-import { join } from "path";
 import ExcelJS from "exceljs";
-import { MESSAGGI_APP } from "../../src/app/messages";
-import { CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
+import { CHIAVE_ANNO_RELAZIONE, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { preparaStampa } from "../../src/app/stampa";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { gruppiDiIndirizzi, puntiDaCaratteri } from "../../src/excel/office-stampa";
 import { leggiLinee } from "../../src/layout";
-import { parseA1 } from "../../src/layout/grid";
+import { parseA1 } from "../../src/layout/griglia";
 import { pianoStampa } from "../../src/layout/stampa";
 import { CartellaFinta, FoglioFinto, paginaPredefinita } from "../../src/excel-finto";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { errore } from "../errore-barometro";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const PIE = "Relazione sulla Performance 2024 — pag. &P di &N";
 
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** The sample in the fake Excel, plus a sheet of the user's with its own page layout and a break. */

@@ -20,7 +20,7 @@ import {
   densitaUnioni,
   quanteAree,
 } from "../../src/excel/read-plan";
-import { Area } from "../../src/layout/grid";
+import { Area } from "../../src/layout/griglia";
 import {
   BYTE_PER_OPERAZIONE,
   dividiLotto,

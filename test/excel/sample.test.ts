@@ -1,17 +1,17 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
+import { CAMPIONE } from "../support/campione";
 import { analizza, ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE, fasciaPer } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
-import { isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
+import { worksheetToGrid } from "../support/griglia-exceljs";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { CartellaFinta } from "../../src/excel-finto";
 import { calcolaFormula } from "../../src/excel-finto/calcolo-formule";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const SEED = require("../fixtures/relazione-performance-2024.json") as {
   linee: { linea: string; publishedPercent: number }[];
 };
@@ -20,7 +20,7 @@ const FOGLIO = "Obiettivi 2024";
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 function campione(): { cartella: CartellaFinta; accesso: ReturnType<typeof creaAccessoOffice> } {

@@ -1,5 +1,5 @@
 import { ricalcola } from "../../src/app/ricalcolo";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { MAX_BYTE_RISPOSTA } from "../../src/excel/read-plan";
 import { MAX_BYTE_LOTTO } from "../../src/excel/write-plan";

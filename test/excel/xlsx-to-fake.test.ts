@@ -1,5 +1,5 @@
-import { join } from "path";
 import ExcelJS from "exceljs";
+import { CAMPIONE } from "../support/campione";
 import {
   cartellaDaExcelJS,
   coloreDaRiempimento,
@@ -8,8 +8,6 @@ import {
   valoreDaExcelJS,
   vistaFoglio,
 } from "../../src/excel-finto/exceljs";
-
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 
 describe("ExcelJS → fake Excel", () => {
   it("values as Office shows them: formula results, rich text, hyperlinks, errors, dates", () => {
@@ -70,7 +68,7 @@ describe("ExcelJS → fake Excel", () => {
 
   it("loads the bundled sample: one sheet, 161 merges, percentages as % fractions, empty formatted Barometro", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
+    await wb.xlsx.readFile(CAMPIONE);
     const c = cartellaDaExcelJS(wb);
     expect(c.fogli.map((f) => f.nome)).toEqual(["Obiettivi 2024"]);
     const f = c.fogli[0];

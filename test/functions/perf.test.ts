@@ -1,5 +1,5 @@
 import { creaBande, Bande } from "../../src/engine";
-import { ErrorePerf, isErrore } from "../../src/functions/coerce";
+import { ErrorePerf, isErrore } from "../../src/functions/conversioni";
 import * as perf from "../../src/functions/perf";
 
 function errore(x: unknown, codice?: string): ErrorePerf {

@@ -4,22 +4,21 @@
  * PERF.RAGG row by row, PERF.OBIETTIVO per objective and PERF.LINEA per line, give the engine's
  * numbers and the published figures.
  */
-import { resolve } from "path";
 import ExcelJS from "exceljs";
 import "./fake-custom-functions";
 import * as F from "../../src/functions/functions";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
-import { calcolaLinea, CampoCella, CampoIndicatore, Linea, parseNumero } from "../../src/engine";
-import { riconosciIntestazione } from "../../src/layout/headers";
+import { worksheetToGrid } from "../support/griglia-exceljs";
+import { calcolaLinea, CampoCella, CampoIndicatore, Linea, numeroDaCella } from "../../src/engine";
+import { riconosciIntestazione } from "../../src/layout/intestazioni";
 import { leggiLinee, parseA1, SheetGrid } from "../../src/layout";
+import { CAMPIONE } from "../support/campione";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 let grids: SheetGrid[];
 let linee: Linea[];
 
 beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(SAMPLE);
+  await wb.xlsx.readFile(CAMPIONE);
   grids = wb.worksheets.map(worksheetToGrid);
   const lettura = leggiLinee(grids);
   expect(lettura.errore).toBeNull();
@@ -83,7 +82,7 @@ describe("PERF.* over assets/relazione-performance-2024.xlsx", () => {
       expect(obiettivi.filter((r) => r[0] === null || r[0] === "").length).toBeGreaterThan(0); // merged rows arrive empty
       const risultato = F.linea(obiettivi, colonna(linea, "peso"), ragg) as number;
       expect(risultato).toBeCloseTo(calcolaLinea(linea).percentuale!, 10);
-      const published = parseNumero(linea.percentuale!.valore)!;
+      const published = numeroDaCella(linea.percentuale!.valore)!;
       expect(Math.abs(risultato - published)).toBeLessThanOrEqual(0.01 + 1e-9);
     }
   });

@@ -12,7 +12,7 @@ import {
   riferimento,
   titoloDossier,
 } from "../../src/layout/dossier";
-import { indAC, linea, obiettivo, percentuale, resetRighe } from "../engine/helpers";
+import { daRiga as resetRighe, indAC, linea, obiettivo, percentuale } from "../support/modello";
 
 const INTESTAZIONE = { cartella: "prova.xlsx", data: new Date(2026, 0, 2, 9, 5), versione: "1.2.3", anno: 2024 };
 const testi = (piano: ReturnType<typeof pianoDossier>) => piano.righe.map((r) => r.celle.map((c) => String(c.valore)));

@@ -1,5 +1,5 @@
 import { CampoIndicatore, ValoreCella } from "../../src/engine";
-import { a1, Area, parseA1, SheetGrid } from "../../src/layout/grid";
+import { a1, Area, parseA1, SheetGrid } from "../../src/layout/griglia";
 
 /** A header cell: its text and the field it stands for (none for an extra, unknown column). */
 export interface Colonna {

@@ -1,28 +1,26 @@
 import { BANDE_PREDEFINITE, calcolaEnte, fasciaPer, Linea, RisultatoEnte } from "../../src/engine";
 import { leggiLinee } from "../../src/layout";
 import { areaDaA1 } from "../../src/excel/addresses";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import {
   areeTesti,
-  bloccoIndice,
   impaginazioneFogli,
-  isTitoloIndice,
-  pianoIndice,
   PRIMA_PAGINA_LINEE,
   stimaPagine,
   stimaSezioni,
-  testoPiePagina,
-  titoloIndice,
-} from "../../src/layout/indice";
+  piePagina,
+} from "../../src/layout/stampa";
+import { bloccoIndice, pianoIndice, titoloIndice } from "../../src/layout/indice";
+import { isTitoloIndice } from "../../src/layout/fogli-barometro";
 import { estensioneLinea, inizioSezione, pianoStampa, StampaFoglio } from "../../src/layout/stampa";
-import { grigliaCampione } from "../app/memory-access";
+import { fogliCampione } from "../support/campione";
 
 let fogli: SheetGrid[];
 let linee: Linea[];
 let risultato: RisultatoEnte;
 let piano: StampaFoglio[];
 beforeAll(async () => {
-  fogli = await grigliaCampione();
+  fogli = await fogliCampione();
   linee = leggiLinee(fogli).linee;
   risultato = calcolaEnte(linee);
   piano = pianoStampa(linee, fogli);
@@ -150,7 +148,7 @@ describe("the Office.js print plan of the sheets", () => {
     expect(f.nuovePagine).toEqual(piano[0].interruzioni.map((r) => r + 1));
     expect(f.nuovePagine).toHaveLength(19);
     expect(f.primaPagina).toBe(2);
-    expect(testoPiePagina(2024)).toBe("Relazione sulla Performance 2024 — pag. &P di &N");
+    expect(piePagina(2024)).toBe("Relazione sulla Performance 2024 — pag. &P di &N");
   });
 
   it("the long-text areas cover exactly the text columns of the indicator rows", () => {

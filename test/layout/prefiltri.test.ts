@@ -1,5 +1,5 @@
 /**
- * The reader's cheap first looks (src/layout/text.ts puoContenere / puoIniziareCon, the column
+ * The reader's cheap first looks (src/layout/testo.ts puoContenere / puoIniziareCon, the column
  * rules' word pieces) must never reject a text the full normalised match would accept: they only
  * spare the normalisation of data cells. Checked here on arbitrary texts, accents and combining
  * marks included.
@@ -11,9 +11,9 @@ import {
   obbligatoriDistinti,
   obbligatoriPossibili,
   REGOLE,
-} from "../../src/layout/headers";
-import { isEtichettaPercentuale, isTitolo } from "../../src/layout/sections";
-import { normalizza, parole, puoContenere, puoIniziareCon, radici } from "../../src/layout/text";
+} from "../../src/layout/intestazioni";
+import { isEtichettaPercentuale, isTitolo } from "../../src/layout/sezioni";
+import { normalizza, parole, puoContenere, puoIniziareCon, radici } from "../../src/layout/testo";
 
 const PEZZI = ["raggiungim", "consuntiv", "pes", "indicator", "note"];
 const FRASI = ["linea strategica", "obiettivo di mandato"];

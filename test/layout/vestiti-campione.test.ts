@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { numeriDaConvertire } from "../../src/app/numeri";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../support/griglia-exceljs";
 import { calcolaLinea } from "../../src/engine";
 import { creaPatch } from "../../src/layout/patch";
 import { leggiLinee, SheetGrid } from "../../src/layout";

@@ -11,8 +11,8 @@ import {
   pianoFormattazione,
   RegolaCondizionale,
   regoleCondizionali,
-} from "../../src/layout/patch";
-import { daRiga, ind, obj, saltaRiga } from "./costruttori";
+} from "../../src/layout/regole-condizionali";
+import { daRiga, ind, obiettivo, saltaRiga } from "../support/modello";
 
 const linea = (obiettivi: Obiettivo[], foglio = "F"): Linea => ({ nome: "L", foglio, obiettivi });
 const regole = (...linee: Linea[]) => regoleCondizionali(linee, linee.map(calcolaLinea));
@@ -52,7 +52,7 @@ describe("regoleCondizionali", () => {
     const a = ind({ atteso: 50, consuntivo: 39 });
     const b = ind({ atteso: 1, consuntivo: 1 });
     const c = ind({ atteso: 1200, consuntivo: 500 });
-    const rs = regole(linea([obj([a, b]), obj([c])]));
+    const rs = regole(linea([obiettivo("o", [a, b]), obiettivo("o", [c])]));
     expect(rs).toHaveLength(3);
     expect(rs.map((r) => r.aree)).toEqual([["M7:M9"], ["M7:M9"], ["M7:M9"]]);
     expect(rs.map((r) => [r.fascia, r.colore])).toEqual([
@@ -83,7 +83,7 @@ describe("regoleCondizionali", () => {
 
   it("follows the data: an edited consuntivo changes the colour, missing data gives none", () => {
     const a = ind({ atteso: 100, consuntivo: 50 });
-    const rs = regole(linea([obj([a])]));
+    const rs = regole(linea([obiettivo("o", [a])]));
     expect(coloreDi(rs, "M7", { G7: 100, H7: 50 })).toBe(ROSSO);
     expect(coloreDi(rs, "M7", { G7: 100, H7: 75 })).toBe(GIALLO);
     expect(coloreDi(rs, "M7", { G7: 100, H7: 90 })).toBe(VERDE);
@@ -97,7 +97,7 @@ describe("regoleCondizionali", () => {
     const n1 = ind({ peso: 0 });
     const n2 = ind({ peso: 0 });
     const ok = ind();
-    const rs = regole(linea([obj([daRilevare]), obj([n1, n2]), obj([ok])]));
+    const rs = regole(linea([obiettivo("o", [daRilevare]), obiettivo("o", [n1, n2]), obiettivo("o", [ok])]));
     expect(rs[0].aree).toEqual(["M7", "M10"]);
     expect(coloreDi(rs, "M7", { G7: 100 })).toBeNull();
     expect(coloreDi(rs, "M7", { G7: 100, H7: 100 })).toBe(VERDE);
@@ -111,7 +111,7 @@ describe("regoleCondizionali", () => {
     const percento = ind({ scalaRagg: "percento", ragg: 95, formule: { ragg: "=H9/G9*100" } });
     const perf = ind({ formule: { ragg: "=PERF.RAGG(G10,H10)" } }); // PERF.RAGG is the rule itself
     const testo = ind({ scalaRagg: "testo", ragg: 80, formule: { ragg: '=TEXT(H11/G11,"0%")' } });
-    const rs = regole(linea([obj([giu, frazione, percento, perf, testo])]));
+    const rs = regole(linea([obiettivo("o", [giu, frazione, percento, perf, testo])]));
     const gruppi = [...new Set(rs.map((r) => `${r.aree.join(" ")}`))];
     expect(gruppi).toEqual(["M7", "M8", "M9", "M10"]); // no rule for % Ragg as text
     const sue = (cella: string) => rs.filter((r) => r.aree.includes(cella));
@@ -131,7 +131,7 @@ describe("regoleCondizionali", () => {
     const bande = creaBande({ raggiunto: 95, parziale: 85.5 });
     if (typeof bande === "string") throw new Error(bande);
     const a = ind({ atteso: 100, consuntivo: 90 });
-    const l = linea([obj([a])]);
+    const l = linea([obiettivo("o", [a])]);
     const rs = regoleCondizionali([l], [calcolaLinea(l)], {
       ...bande,
       fasce: bande.fasce.map((f) => (f.id === "raggiunto" ? { ...f, colore: "#00aa00" } : f)),
@@ -142,9 +142,9 @@ describe("regoleCondizionali", () => {
   });
 
   it("one key and one firma per line (the firma changes with the rules); long columns split into several rules", () => {
-    const f1 = linea([obj([ind()])], "F");
-    const f2 = linea([obj([ind({ foglio: "G" })])], "G");
-    const stessoNome = linea([obj([ind()])], "F");
+    const f1 = linea([obiettivo("o", [ind()])], "F");
+    const f2 = linea([obiettivo("o", [ind({ foglio: "G" })])], "G");
+    const stessoNome = linea([obiettivo("o", [ind()])], "F");
     const rs = regole(f1, f2, stessoNome);
     const chiavi = chiaviLinee([f1, f2, stessoNome]);
     expect(new Set(chiavi).size).toBe(3); // two lines named "L" on sheet F: still two keys
@@ -153,7 +153,7 @@ describe("regoleCondizionali", () => {
     const firme = new Map(rs.map((r) => [r.linea, firmaDellaRegola(r.formula)]));
     daRiga();
     const spostato = regole(
-      linea([obj([ind({ riga: 8, celle: { atteso: "G8", consuntivo: "H8", barometro: "M8" } })])])
+      linea([obiettivo("o", [ind({ riga: 8, celle: { atteso: "G8", consuntivo: "H8", barometro: "M8" } })])])
     );
     expect(spostato[0].linea).toBe(chiavi[0]);
     expect(firmaDellaRegola(spostato[0].formula)).not.toBe(firme.get(chiavi[0]));
@@ -161,7 +161,7 @@ describe("regoleCondizionali", () => {
     // 1,000 objectives of one indicator separated by a blank row: 1,000 areas.
     daRiga();
     const obiettivi = Array.from({ length: 1_000 }, () => {
-      const o = obj([ind()]);
+      const o = obiettivo("o", [ind()]);
       saltaRiga();
       return o;
     });
@@ -182,7 +182,7 @@ describe("regoleCondizionali", () => {
       fc.property(numero, numero, fc.boolean(), (atteso, consuntivo, giu) => {
         daRiga();
         const a = ind({ atteso, consuntivo, polarita: giu ? "↓" : undefined });
-        const rs = regole(linea([obj([a])]));
+        const rs = regole(linea([obiettivo("o", [a])]));
         const atteso100 = fasciaPer(
           calcolaRagg(atteso, consuntivo, giu ? "decrescente" : "crescente"),
           BANDE_PREDEFINITE
@@ -199,8 +199,8 @@ describe("pianoFormattazione", () => {
   const scala = { foglio: "F", id: "u2", formula: null };
   const dueLinee = () => {
     daRiga();
-    const a = linea([obj([ind()])]);
-    const b = linea([obj([ind()])]);
+    const a = linea([obiettivo("o", [ind()])]);
+    const b = linea([obiettivo("o", [ind()])]);
     b.nome = "M";
     return { rs: regole(a, b), chiavi: chiaviLinee([a, b]) };
   };

@@ -1,7 +1,8 @@
 import { calcolaIndicatore, calcolaLinea, isFormulaDiBarometro, Linea, Obiettivo } from "../../src/engine";
 import { MAX_CARATTERI_FORMULA } from "../../src/layout/formule-celle";
-import { creaPatch, Patch, regoleCondizionali } from "../../src/layout/patch";
-import { daRiga, ind, obj } from "./costruttori";
+import { creaPatch, Patch } from "../../src/layout/patch";
+import { regoleCondizionali } from "../../src/layout/regole-condizionali";
+import { daRiga, ind, obiettivo } from "../support/modello";
 
 // The texts of «formule di Excel» (src/layout/formule-celle.ts). LibreOffice computes them against
 // the engine in test/cli/formule-excel-libreoffice.test.ts.
@@ -26,7 +27,7 @@ describe("«formule di Excel»", () => {
     const a = ind({ atteso: 50, consuntivo: 39, peso: 70 });
     const b = ind({ atteso: 10, consuntivo: 4, peso: 30, polarita: "↓", scalaRagg: "frazione" });
     const c = ind({ atteso: 1200, consuntivo: 500, peso: 100 });
-    const l = linea([obj([a, b]), obj([c])]);
+    const l = linea([obiettivo("o", [a, b]), obiettivo("o", [c])]);
     const w = scritte(excel(l));
     expect(w.I7).toEqual({
       foglio: "F",
@@ -58,7 +59,9 @@ describe("«formule di Excel»", () => {
   });
 
   it("consecutive rows of an objective are one range; a fraction line cell divides by 100", () => {
-    const l = linea([obj([ind(), ind(), ind()])], { percentuale: { cella: "B3", valore: 0.5, scala: "frazione" } });
+    const l = linea([obiettivo("o", [ind(), ind(), ind()])], {
+      percentuale: { cella: "B3", valore: 0.5, scala: "frazione" },
+    });
     const f = scritte(excel(l)).B3.formula!;
     expect(f).toContain("SUMPRODUCT(--(K7:K9>=0),K7:K9,L7:L9)");
     expect(f).toContain('SUMIFS(K7:K9,K7:K9,">0",L7:L9,">=0")');
@@ -67,7 +70,7 @@ describe("«formule di Excel»", () => {
 
   it('data missing: the formula shows "" until the data are there', () => {
     const a = ind({ consuntivo: null });
-    const l = linea([obj([a])]);
+    const l = linea([obiettivo("o", [a])]);
     const w = scritte(excel(l));
     expect([w.I7.valore, w.L7.valore, w.B3.valore]).toEqual(["", "", ""]);
     expect(w.L7.formula).toContain("ISNUMBER($H7)");
@@ -77,7 +80,7 @@ describe("«formule di Excel»", () => {
     const testo = ind({ atteso: "1.545", consuntivo: "1.200" });
     const data = ind({ atteso: new Date(2024, 0, 1), consuntivo: 3 });
     const nd = ind({ consuntivo: "n.d." });
-    const w = scritte(excel(linea([obj([testo, data, nd])])));
+    const w = scritte(excel(linea([obiettivo("o", [testo, data, nd])])));
     expect(w.I7).toEqual({ foglio: "F", cella: "I7", valore: -345 });
     expect(w.L7.formula).toBeUndefined();
     expect(w.L7.valore).toBeCloseTo((1200 / 1545) * 100, 10);
@@ -92,13 +95,15 @@ describe("«formule di Excel»", () => {
     const utente = ind({ ragg: 50, formule: { ragg: "=H7/G7*50", scostamento: "=H7-G7" } });
     const perf = ind({ formule: { ragg: "=PERF.RAGG(G8,H8)" } });
     const vecchia = ind({ formule: { scostamento: '=H9-G9+0*N("barometro")', ragg: '=1+0*N("barometro")' } });
-    const l = linea([obj([utente, perf, vecchia])], { percentuale: { cella: "B3", valore: 1, scala: "percento" } });
+    const l = linea([obiettivo("o", [utente, perf, vecchia])], {
+      percentuale: { cella: "B3", valore: 1, scala: "percento" },
+    });
     const w = scritte(excel(l));
     expect(w.I7).toBeUndefined(); // the user's Scostamento formula
     expect(w.L7).toBeUndefined(); // the user's % Ragg formula
     // Beside a user's % Ragg formula, Scostamento is still Barometro's formula.
     const accanto = ind({ ragg: 50, formule: { ragg: "=H10/G10*50" } });
-    expect(scritte(excel(linea([obj([accanto])]))).I10.formula).toBe(
+    expect(scritte(excel(linea([obiettivo("o", [accanto])]))).I10.formula).toBe(
       '=IF(AND(ISNUMBER($G10),ISNUMBER($H10)),$H10-$G10+0*N("barometro"),"")'
     );
     expect(w.L8.formula).toMatch(/^=IF\(AND/);
@@ -107,14 +112,14 @@ describe("«formule di Excel»", () => {
     // The engine uses a user's % Ragg clamped to 0–100, or the rule when it gives no number: the
     // line gets its value, with the reason.
     expect(w.B3).toEqual({ foglio: "F", cella: "B3", valore: calcolaLinea(l).percentuale });
-    const l2 = linea([obj([ind({ ragg: 1, formule: { ragg: "=1" } })])], {
+    const l2 = linea([obiettivo("o", [ind({ ragg: 1, formule: { ragg: "=1" } })])], {
       percentuale: { cella: "B3", valore: 1, scala: "percento", formula: "=AVERAGE(L7:L7)" },
     });
     expect(scritte(excel(l2)).B3).toBeUndefined();
   });
 
   it("a cell already holding exactly the formula is not written again", () => {
-    const l = linea([obj([ind()])]);
+    const l = linea([obiettivo("o", [ind()])]);
     const prima = scritte(excel(l));
     const a = l.obiettivi[0].indicatori[0];
     a.formule = { scostamento: prima.I7.formula, ragg: prima.L7.formula };
@@ -124,18 +129,20 @@ describe("«formule di Excel»", () => {
 
   it("the engine takes Barometro's % Ragg formula for the rule, not for the user's (its cached value may be stale)", () => {
     const a = ind({ atteso: 3, consuntivo: 1, ragg: 100 });
-    a.formule = { ragg: scritte(excel(linea([obj([a])]))).L7.formula };
+    a.formule = { ragg: scritte(excel(linea([obiettivo("o", [a])]))).L7.formula };
     const r = calcolaIndicatore(a);
     expect(r.daFormula).toBe(false);
     expect(r.ragg).toBeCloseTo(100 / 3, 10);
     // …and the conditional-format rule computes from atteso and consuntivo, not from that cell.
-    expect(regoleCondizionali([linea([obj([a])])], [calcolaLinea(linea([obj([a])]))])[0].formula).toContain("$H7/$G7");
+    expect(
+      regoleCondizionali([linea([obiettivo("o", [a])])], [calcolaLinea(linea([obiettivo("o", [a])]))])[0].formula
+    ).toContain("$H7/$G7");
   });
 
   it("«valori» and PERF replace Barometro's Excel formulas with values (empty when there is no value)", () => {
     const a = ind({ formule: { scostamento: '=X+0*N("barometro")', ragg: '=Y+0*N("barometro")' } });
     const b = ind({ consuntivo: null, formule: { ragg: '=Z+0*N("barometro")' } });
-    const l = linea([obj([a, b])], {
+    const l = linea([obiettivo("o", [a, b])], {
       percentuale: { cella: "B3", valore: 1, scala: "percento", formula: '=W+0*N("barometro")' },
     });
     for (const opzioni of [{}, { formule: true }]) {
@@ -149,13 +156,16 @@ describe("«formule di Excel»", () => {
 
   it("the line falls back to its value, with the reason, where a formula would not give the engine's figure", () => {
     const casi: [string, () => Linea][] = [
-      ["testo", () => linea([obj([ind()])], { percentuale: { cella: "B3", valore: "50%", scala: "testo" } })],
-      ["peso", () => linea([obj([ind({ peso: "1,5" })])])],
-      ["VERO/FALSO", () => linea([obj([ind({ peso: true })])])],
-      ["formula dell'utente", () => linea([obj([ind({ ragg: 150, formule: { ragg: "=H7/G7*150" } })])])],
-      ["valore rimasto", () => linea([obj([ind({ consuntivo: "1,5", atteso: null, ragg: 80 })])])],
-      ["altro foglio", () => linea([obj([ind({ foglio: "G" })])])],
-      ["Peso", () => linea([obj([ind({ celle: { atteso: "G7", consuntivo: "H7", ragg: "L7" } })])])],
+      [
+        "testo",
+        () => linea([obiettivo("o", [ind()])], { percentuale: { cella: "B3", valore: "50%", scala: "testo" } }),
+      ],
+      ["peso", () => linea([obiettivo("o", [ind({ peso: "1,5" })])])],
+      ["VERO/FALSO", () => linea([obiettivo("o", [ind({ peso: true })])])],
+      ["formula dell'utente", () => linea([obiettivo("o", [ind({ ragg: 150, formule: { ragg: "=H7/G7*150" } })])])],
+      ["valore rimasto", () => linea([obiettivo("o", [ind({ consuntivo: "1,5", atteso: null, ragg: 80 })])])],
+      ["altro foglio", () => linea([obiettivo("o", [ind({ foglio: "G" })])])],
+      ["Peso", () => linea([obiettivo("o", [ind({ celle: { atteso: "G7", consuntivo: "H7", ragg: "L7" } })])])],
     ];
     for (const [parola, crea] of casi) {
       daRiga(7);
@@ -170,7 +180,7 @@ describe("«formule di Excel»", () => {
   it(`a line with many objectives stays within Excel's ${MAX_CARATTERI_FORMULA} characters, or gets its value with the reason`, () => {
     const conObiettivi = (n: number) => {
       daRiga(1000);
-      return linea(Array.from({ length: n }, () => obj([ind(), ind(), ind()])));
+      return linea(Array.from({ length: n }, () => obiettivo("o", [ind(), ind(), ind()])));
     };
     const trenta = scritte(excel(conObiettivi(30))).B3.formula!;
     expect(trenta.length).toBeLessThanOrEqual(MAX_CARATTERI_FORMULA);

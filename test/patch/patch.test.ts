@@ -1,16 +1,16 @@
 import { Bande, BANDE_PREDEFINITE, calcolaLinea, Linea, Obiettivo, SIMBOLI_FASCE, ValoreCella } from "../../src/engine";
 import { valutaFormula } from "../../src/excel-finto/formula-condizionale";
-import { a1, parseA1, SheetGrid } from "../../src/layout/grid";
+import { a1, parseA1, SheetGrid } from "../../src/layout/griglia";
 import {
   CONTENUTI_BAROMETRO,
   CONTENUTO_PREDEFINITO,
   creaPatch,
   isFormulaBarometro,
   Patch,
-  regoleCondizionali,
   valorePercentuale,
 } from "../../src/layout/patch";
-import { daRiga, ind, obj } from "./costruttori";
+import { regoleCondizionali } from "../../src/layout/regole-condizionali";
+import { daRiga, ind, obiettivo } from "../support/modello";
 
 const linea = (obiettivi: Obiettivo[], over: Partial<Linea> = {}): Linea => ({
   nome: "L",
@@ -24,7 +24,9 @@ describe("creaPatch", () => {
     const a = ind({ atteso: 50, consuntivo: 39, peso: 70 }); // 78 → parziale
     const b = ind({ atteso: 1, consuntivo: 1, peso: 30 }); // 100
     const c = ind({ atteso: 1200, consuntivo: 500, peso: 100, scalaRagg: "frazione" }); // 41.67 → rosso
-    const l = linea([obj([a, b]), obj([c])], { percentuale: { cella: "A5", valore: 0.5, scala: "frazione" } });
+    const l = linea([obiettivo("o", [a, b]), obiettivo("o", [c])], {
+      percentuale: { cella: "A5", valore: 0.5, scala: "frazione" },
+    });
     const patch = creaPatch([l], [calcolaLinea(l)]);
     const w = Object.fromEntries(patch.scritture.map((s) => [s.cella, s.valore]));
     expect(w[a.celle.scostamento!]).toBe(-11);
@@ -38,7 +40,7 @@ describe("creaPatch", () => {
 
   it("never writes into a cell that holds a formula", () => {
     const a = ind({ atteso: 3, consuntivo: 1, formule: { ragg: "=PERF.RAGG(G7;H7)", scostamento: "=H7-G7" } });
-    const l = linea([obj([a])], {
+    const l = linea([obiettivo("o", [a])], {
       percentuale: { cella: "A5", valore: 10, scala: "percento", formula: "=MEDIA(L7:L9)" },
     });
     const patch = creaPatch([l], [calcolaLinea(l)]);
@@ -49,7 +51,7 @@ describe("creaPatch", () => {
 
   it("leaves a da-rilevare indicator's cells as they are and clears Barometro's fill", () => {
     const a = ind({ consuntivo: "n.d." });
-    const l = linea([obj([a])]);
+    const l = linea([obiettivo("o", [a])]);
     const patch = creaPatch([l], [calcolaLinea(l)]);
     expect(patch.scritture).toEqual([]);
     expect(patch.colori).toEqual([{ foglio: "F", cella: a.celle.barometro, colore: null }]);
@@ -58,7 +60,7 @@ describe("creaPatch", () => {
   it("greys every Barometro cell of a neutralised objective and writes its indicators' % Ragg", () => {
     const a = ind({ atteso: 1, consuntivo: 0, peso: 0 });
     const b = ind({ atteso: 20, consuntivo: 0, peso: 0 });
-    const l = linea([obj([a, b])], { percentuale: { cella: "A5", valore: null, scala: "percento" } });
+    const l = linea([obiettivo("o", [a, b])], { percentuale: { cella: "A5", valore: null, scala: "percento" } });
     const patch = creaPatch([l], [calcolaLinea(l)]);
     expect(patch.colori.map((x) => x.colore)).toEqual([
       BANDE_PREDEFINITE.neutralizzato.colore,
@@ -70,7 +72,7 @@ describe("creaPatch", () => {
 
   it("writes nothing for columns the table does not have", () => {
     const a = ind({ celle: { atteso: "G7", consuntivo: "H7", peso: "K7" } });
-    const l = linea([obj([a])]);
+    const l = linea([obiettivo("o", [a])]);
     expect(creaPatch([l], [calcolaLinea(l)])).toEqual({ scritture: [], colori: [] });
   });
 });
@@ -91,7 +93,7 @@ describe("formula mode", () => {
     const utente = ind({ atteso: 3, consuntivo: 1, formule: { ragg: "=ROUND(H9/G9*100,0)" } });
     const polar = ind({ atteso: 4, consuntivo: 3 });
     polar.celle.polarita = `N${polar.riga}`;
-    const l = linea([obj([vuota, nostra, utente, polar])]);
+    const l = linea([obiettivo("o", [vuota, nostra, utente, polar])]);
     const patch = creaPatch([l], [calcolaLinea(l)], { formule: true });
     const ragg = patch.scritture.filter((w) => w.cella.startsWith("L"));
     expect(ragg.map((w) => [w.cella, w.formula])).toEqual([
@@ -104,7 +106,7 @@ describe("formula mode", () => {
 
   it("uses the bands it is given", () => {
     const a = ind({ atteso: 100, consuntivo: 85 });
-    const l = linea([obj([a])]);
+    const l = linea([obiettivo("o", [a])]);
     const bande = {
       ...BANDE_PREDEFINITE,
       fasce: BANDE_PREDEFINITE.fasce.map((f) => (f.id === "raggiunto" ? { ...f, soglia: 80 } : f)),
@@ -144,8 +146,13 @@ describe("the Barometro cell's label or symbol", () => {
   /** M7 Raggiunto (100), M8 Parzialmente (78), M9 Non raggiunto (33), M10 da rilevare, M11–M12 neutralised. */
   function campione() {
     const l = linea([
-      obj([ind(), ind({ atteso: 50, consuntivo: 39 }), ind({ atteso: 3, consuntivo: 1 }), ind({ consuntivo: "n.d." })]),
-      obj([ind({ peso: 0 }), ind({ peso: 0 })]),
+      obiettivo("o", [
+        ind(),
+        ind({ atteso: 50, consuntivo: 39 }),
+        ind({ atteso: 3, consuntivo: 1 }),
+        ind({ consuntivo: "n.d." }),
+      ]),
+      obiettivo("o", [ind({ peso: 0 }), ind({ peso: 0 })]),
     ]);
     return { l, r: calcolaLinea(l) };
   }
@@ -334,7 +341,7 @@ describe("the Barometro cell's label or symbol", () => {
       giu.celle.polarita = `P${giu.riga}`;
       const frazione = ind({ scalaRagg: "frazione", ragg: 80, formule: { ragg: "=H8/G8" } });
       const testo = ind({ scalaRagg: "testo", ragg: 95, formule: { ragg: '=TEXT(H9/G9,"0%")' } });
-      const l = linea([obj([giu, frazione, testo])]);
+      const l = linea([obiettivo("o", [giu, frazione, testo])]);
       const r = calcolaLinea(l);
       const [m7, m8, m9] = barometro(creaPatch([l], [r], { condizionale: true, contenuto: "simbolo" }));
       expect(valuta(m7.formula!, { G7: 4, H7: 5 })).toBe("◐"); // 80

@@ -1,7 +1,8 @@
 import { BANDE_PREDEFINITE, calcolaLinea, Indicatore, Linea, Obiettivo } from "../../src/engine";
 import { regolaVera } from "../../src/excel-finto/formula-condizionale";
-import { creaPatch, OpzioniPatch, Patch, RegolaCondizionale, regoleCondizionali } from "../../src/layout/patch";
-import { daRiga, ind, obj } from "./costruttori";
+import { creaPatch, OpzioniPatch, Patch } from "../../src/layout/patch";
+import { RegolaCondizionale, regoleCondizionali } from "../../src/layout/regole-condizionali";
+import { daRiga, ind, obiettivo } from "../support/modello";
 
 // «Formule di Excel»: where the % Ragg cell holds Barometro's own % Ragg formula after the write,
 // the conditional-format rules and the Barometro label read that cell instead of computing % Ragg
@@ -42,7 +43,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
     const a = ind({ atteso: 50, consuntivo: 39 }); // 78 %: parziale
     const b = ind({ atteso: 10, consuntivo: 4, polarita: "↓" }); // ↓: 100 %
     const c = ind({ atteso: 1200, consuntivo: 500, scalaRagg: "frazione" });
-    const l = linea([obj([a, b, c])]);
+    const l = linea([obiettivo("o", [a, b, c])]);
     const { celle, regole } = scrivi(l, "excel");
     // The % Ragg cells get Barometro's formula…
     expect(["L7", "L8", "L9"].every((k) => /^=IF\(AND\(ISNUMBER/.test(celle[k].formula ?? ""))).toBe(true);
@@ -65,7 +66,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
       ["M9", `=((${V(9)}>=0)+(${V(9)}>=0.7)+(${V(9)}>=0.9)=3)`],
     ]);
     // Several times shorter than computing % Ragg in every formula («valori»).
-    const valori = scrivi(linea([obj([ind({ atteso: 50, consuntivo: 39 })])]), "valori");
+    const valori = scrivi(linea([obiettivo("o", [ind({ atteso: 50, consuntivo: 39 })])]), "valori");
     const lunghezze = [regole[0], valori.regole[0]].map((r) => r.formula.length);
     const etichette = [celle.M7, valori.celle.M10].map((c) => c.formula!.length);
     expect(lunghezze[0]).toBeLessThan(140);
@@ -75,7 +76,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
   });
 
   it("the colour and the label follow the % Ragg cell: what Excel recalculates there is what they show", () => {
-    const l = linea([obj([ind({ atteso: 50, consuntivo: 39 }), ind({ scalaRagg: "frazione" })])]);
+    const l = linea([obiettivo("o", [ind({ atteso: 50, consuntivo: 39 }), ind({ scalaRagg: "frazione" })])]);
     const { regole } = scrivi(l, "excel");
     const colore = (cella: string, valori: Record<string, number | string | null>) =>
       regoleDi(regole, cella).find((r) =>
@@ -94,7 +95,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
   it("«valori» and PERF: the % Ragg cell does not follow edits (a value) or is #NAME? without the add-in: they compute % Ragg", () => {
     for (const modo of ["valori", "perf"] as const) {
       daRiga(7);
-      const l = linea([obj([ind({ atteso: 50, consuntivo: 39 })])]);
+      const l = linea([obiettivo("o", [ind({ atteso: 50, consuntivo: 39 })])]);
       const { celle, regole } = scrivi(l, modo);
       expect(celle.L7.formula ?? "").not.toMatch(/^=IF\(AND/);
       const calcolo = "IF(AND(ISNUMBER($G7),ISNUMBER($H7)),IF($H7>=$G7,100,IF($G7=0,0,MAX(0,$H7/$G7*100))),-1)";
@@ -117,7 +118,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
     for (const [caso, over, atteso] of casi) {
       daRiga(7);
       const i = ind(over);
-      const { celle, regole } = scrivi(linea([obj([i])]), "excel");
+      const { celle, regole } = scrivi(linea([obiettivo("o", [i])]), "excel");
       const legge = atteso === "cella" ? "IF(ISNUMBER($L7),$L7,-1)" : "IF(AND(ISNUMBER($G7),ISNUMBER($H7))";
       expect([caso, celle.M7?.formula?.includes(legge)]).toEqual([caso, true]);
       expect([caso, regole.every((r) => r.formula.startsWith(`=((${legge}`))]).toEqual([caso, true]);
@@ -126,7 +127,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
     daRiga(7);
     const senza = ind();
     delete senza.celle.ragg;
-    expect(scrivi(linea([obj([senza])]), "excel").regole[0].formula).toContain("$H7/$G7");
+    expect(scrivi(linea([obiettivo("o", [senza])]), "excel").regole[0].formula).toContain("$H7/$G7");
   });
 
   it("one decision for labels and rules: a label reads $L exactly where its rules do, and where the cell holds Barometro's formula", () => {
@@ -140,7 +141,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
       ind({ consuntivo: null }),
       ind({ formule: { ragg: "=PERF.RAGG(G14,H14)" } }),
     ];
-    const l = linea([obj(righe)]);
+    const l = linea([obiettivo("o", righe)]);
     const { celle, regole } = scrivi(l, "excel");
     for (const i of righe) {
       const label = celle[i.celle.barometro!]?.formula ?? "";
@@ -158,7 +159,7 @@ describe("«formule di Excel»: rules and label read the % Ragg cell Barometro's
   });
 
   it("a workbook with the rules of before (computing % Ragg): the rules' firma changes, so the next Ricalcola replaces them", () => {
-    const l = linea([obj([ind(), ind({ consuntivo: 80 })])]);
+    const l = linea([obiettivo("o", [ind(), ind({ consuntivo: 80 })])]);
     const prima = regoleCondizionali([l], [calcolaLinea(l)], BANDE_PREDEFINITE, false);
     const dopo = regoleCondizionali([l], [calcolaLinea(l)], BANDE_PREDEFINITE, true);
     expect(dopo.map((r) => r.linea)).toEqual(prima.map((r) => r.linea));

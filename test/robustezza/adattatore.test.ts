@@ -7,7 +7,7 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { isFormulaDiBarometro, RisultatoEnte } from "../../src/engine";
 import { elabora } from "../../src/cli/elabora";
 import { isFormulaBarometro } from "../../src/layout/patch";

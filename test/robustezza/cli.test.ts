@@ -11,8 +11,10 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import { ResocontoJson } from "../../src/cli/resoconto";
 import { elabora } from "../../src/cli/elabora";
-import { creaPatch, isFormulaBarometro, isRegolaBarometro } from "../../src/layout/patch";
-import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword, SAMPLE } from "./corpus";
+import { creaPatch, isFormulaBarometro } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
+import { bytesDi, CasoOstile, COL, CORPUS, FOGLIO, protettoDaPassword } from "./corpus";
+import { CAMPIONE } from "../support/campione";
 import {
   cli,
   EsitoCli,
@@ -66,7 +68,7 @@ function elaborato(nome: string): Promise<Elaborato> {
 let campione: ResocontoJson;
 
 beforeAll(async () => {
-  const r = await cli(["verifica", SAMPLE, "--json"]);
+  const r = await cli(["verifica", CAMPIONE, "--json"]);
   campione = JSON.parse(r.out) as ResocontoJson;
 });
 

@@ -8,8 +8,8 @@ import { readFileSync } from "fs";
 import { resolve } from "path";
 import ExcelJS from "exceljs";
 import { INTESTAZIONE_STAFF } from "../../scripts/staff-layout";
+import { CAMPIONE } from "../support/campione";
 
-export const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 export const FOGLIO = "Obiettivi 2024";
 
 /** 1-based columns of the sample's table. */
@@ -36,7 +36,7 @@ let bytesCampione: Buffer | undefined;
 
 /** A fresh copy of the bundled sample. */
 export async function campione(): Promise<ExcelJS.Workbook> {
-  bytesCampione ??= readFileSync(SAMPLE);
+  bytesCampione ??= readFileSync(CAMPIONE);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytesCampione as unknown as ExcelJS.Buffer);
   return wb;
@@ -427,7 +427,7 @@ export function immagine(): Uint8Array {
 
 /** The sample cut in half: a damaged zip. */
 export function xlsxTroncato(): Uint8Array {
-  bytesCampione ??= readFileSync(SAMPLE);
+  bytesCampione ??= readFileSync(CAMPIONE);
   return bytesCampione.subarray(0, Math.floor(bytesCampione.length / 2));
 }
 

@@ -4,7 +4,7 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import * as xlsxGrid from "../../src/cli/xlsx-grid";
+import * as xlsxGrid from "../support/griglia-exceljs";
 import { elabora } from "../../src/cli/elabora";
 import {
   calcolaEnte,
@@ -16,8 +16,8 @@ import {
   MESSAGGI,
 } from "../../src/engine";
 import { creaPatch, leggiLinee, SheetGrid } from "../../src/layout";
-import { dataDaSeriale, isFormatoData } from "../../src/layout/percent";
-import { ind, obiettivo } from "../engine/helpers";
+import { dataDaSeriale, isFormatoData } from "../../src/layout/percentuali";
+import { ind, obiettivo } from "../support/modello";
 import { COLONNE_STANDARD, FoglioBuilder, obiettiviSemplici } from "../layout/grid-builder";
 import { MAGIA_CFB } from "./corpus";
 import { cli, TMP } from "./strumenti";

@@ -6,9 +6,10 @@
 import { isFormulaDiBarometro } from "../../src/engine";
 import ExcelJS from "exceljs";
 import { ErroreBarometro, EsitoRicalcolo, ricalcola } from "../../src/app/ricalcolo";
-import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { Impostazioni, IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { creaAccessoOffice } from "../../src/excel/office-access";
-import { isFormulaBarometro, isRegolaBarometro, Patch } from "../../src/layout/patch";
+import { isFormulaBarometro, Patch } from "../../src/layout/patch";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
 import { CartellaFinta } from "../../src/excel-finto";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { chiave, diverse, proprie } from "./strumenti";

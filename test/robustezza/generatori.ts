@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import ExcelJS from "exceljs";
 import { ValoreCella } from "../../src/engine";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { Colonna, COLONNE_STANDARD, FoglioBuilder, SpecIndicatore, SpecSezione } from "../layout/grid-builder";
 
 /** A real number: small and ordinary mostly, sometimes extreme. */

@@ -8,7 +8,7 @@ import { isFormulaDiBarometro } from "../../src/engine";
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { pianoScrittura } from "../../src/excel/write-plan";
 import { isFormulaBarometro } from "../../src/layout/patch";
 import { campione, COL, FOGLIO, righeIndicatori } from "./corpus";

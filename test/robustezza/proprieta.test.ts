@@ -13,13 +13,13 @@ import {
   formatPercentuale,
   Indicatore,
   Linea,
-  parseNumero,
+  numeroDaCella,
   RisultatoEnte,
   ValoreCella,
   verifica,
 } from "../../src/engine";
 import { creaPatch, leggiLinee, parseA1 } from "../../src/layout";
-import { ind, obiettivo } from "../engine/helpers";
+import { ind, obiettivo } from "../support/modello";
 import { costruisci, disposizione, grigliaSpazzatura, specFoglio, valoreNumerico } from "./generatori";
 import { percentualiFuoriScala } from "./strumenti";
 
@@ -177,10 +177,10 @@ describe("the engine on random values", () => {
     );
   });
 
-  it("parseNumero gives a finite number or null, for anything", () => {
+  it("numeroDaCella gives a finite number or null, for anything", () => {
     fc.assert(
       fc.property(fc.oneof(valoreNumerico, fc.string(), fc.double()), (v) => {
-        const n = parseNumero(v as ValoreCella);
+        const n = numeroDaCella(v as ValoreCella);
         expect(n === null || Number.isFinite(n)).toBe(true);
       }),
       { numRuns: 3 * RUNS.numRuns }

@@ -8,8 +8,9 @@ import { tmpdir } from "os";
 import { join } from "path";
 import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
-import { a1, parseA1 } from "../../src/layout/grid";
-import { isRegolaBarometro, Patch } from "../../src/layout/patch";
+import { a1, parseA1 } from "../../src/layout/griglia";
+import { isRegolaBarometro } from "../../src/layout/regole-condizionali";
+import { Patch } from "../../src/layout/patch";
 import { CellSnapshot, snapshot } from "../cli/workbook-snapshot";
 
 export const TMP = mkdtempSync(join(tmpdir(), "barometro-robustezza-"));

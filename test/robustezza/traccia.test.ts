@@ -12,13 +12,14 @@ import { tracciaEnte } from "../../src/engine";
 import { FOGLIO_DOSSIER } from "../../src/layout/dossier";
 import { seed } from "../engine/seed-modello";
 import { sommeRotte } from "../engine/traccia-somme";
-import { bytesDi, CORPUS, SAMPLE } from "./corpus";
+import { bytesDi, CORPUS } from "./corpus";
+import { CAMPIONE } from "../support/campione";
 import { cli, TMP, TRACCIA } from "./strumenti";
 
 jest.setTimeout(60_000);
 
 test("the sample: the 10 published line figures, decomposed, the sums holding", async () => {
-  const e = await elabora(SAMPLE);
+  const e = await elabora(CAMPIONE);
   const traccia = tracciaEnte(e.linee, e.risultato);
   expect(traccia.linee.map((l) => l.nome)).toEqual(seed.linee.map((l) => l.linea));
   traccia.linee.forEach((l, i) =>

@@ -11,15 +11,15 @@ import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { DocumentoStampa } from "../../src/cli/comandi/stampa";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../support/griglia-exceljs";
 import { leggiLinee } from "../../src/layout";
 import { annoDelReport, pianoStampa, piePagina, rigaTitoli } from "../../src/layout/stampa";
-import { PRIMA_PAGINA_LINEE, stimaSezioni } from "../../src/layout/indice";
+import { PRIMA_PAGINA_LINEE, stimaSezioni } from "../../src/layout/stampa";
+import { CAMPIONE } from "../support/campione";
 
 jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, "../..");
-const SAMPLE = join(ROOT, "assets/relazione-performance-2024.xlsx");
 const OUTPUT = join(ROOT, "test-output");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-stampa-"));
 const FOGLIO = "Obiettivi 2024";
@@ -82,7 +82,7 @@ function interruzioniAttese(ws: ExcelJS.Worksheet): number[] {
 
 /** A copy of the sample without the header rows it repeats inside the lines (their cells emptied). */
 async function senzaIntestazioniRipetute(): Promise<string> {
-  const wb = await apri(SAMPLE);
+  const wb = await apri(CAMPIONE);
   const ws = wb.getWorksheet(FOGLIO)!;
   for (const r of intestazioniRipetute(ws)) ws.getRow(r).eachCell((c) => (c.value = null));
   const file = join(tmp, "senza-intestazioni-ripetute.xlsx");
@@ -92,7 +92,7 @@ async function senzaIntestazioniRipetute(): Promise<string> {
 
 describe("pianoStampa on the sample", () => {
   it("follows the sheet's own headers: a page before each line's caption and each repeated header, no print titles", async () => {
-    const wb = await apri(SAMPLE);
+    const wb = await apri(CAMPIONE);
     const fogli = wb.worksheets.map(worksheetToGrid);
     const { linee } = leggiLinee(fogli);
     const [piano] = pianoStampa(linee, fogli);
@@ -108,7 +108,7 @@ describe("pianoStampa on the sample", () => {
   });
 
   it("repeats the header row on every page when asked, or when the sheet does not repeat it itself", async () => {
-    const wb = await apri(SAMPLE);
+    const wb = await apri(CAMPIONE);
     const fogli = wb.worksheets.map(worksheetToGrid);
     const { linee } = leggiLinee(fogli);
     const didascalie = righeDidascalia(wb.getWorksheet(FOGLIO)!)
@@ -129,7 +129,7 @@ describe("barometro stampa (without PDF)", () => {
   let esito: DocumentoStampa;
 
   beforeAll(async () => {
-    const r = await esegui(["stampa", SAMPLE, "--out", out, "--json"]);
+    const r = await esegui(["stampa", CAMPIONE, "--out", out, "--json"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     esito = JSON.parse(r.out);
@@ -147,7 +147,7 @@ describe("barometro stampa (without PDF)", () => {
     // The sample repeats its header itself: no print titles, a page at each of its headers.
     expect(ws.pageSetup.printTitlesRow).toBeUndefined();
     expect(esito.intestazione).toBe("foglio");
-    expect(ws.headerFooter.oddFooter).toBe(piePagina(2024));
+    expect(ws.headerFooter.oddFooter).toBe(`&C${piePagina(2024)}`);
     expect(ws.headerFooter.oddFooter).toContain("Relazione sulla Performance 2024 — pag. &P di &N");
     expect(await interruzioniSalvate(out, 1)).toEqual(interruzioniAttese(ws));
     // Long texts wrap and their rows grow: the first objective's Definizione has ~1,000 characters.
@@ -180,7 +180,7 @@ describe("barometro stampa (without PDF)", () => {
   });
 
   it("refuses to touch a sheet «Indice» the user wrote: exit 2, an Italian message, no file written", async () => {
-    const wb = await apri(SAMPLE);
+    const wb = await apri(CAMPIONE);
     const suo = wb.addWorksheet("INDICE");
     suo.getCell("A1").value = "Il mio indice";
     suo.getCell("B3").value = 42;
@@ -194,7 +194,7 @@ describe("barometro stampa (without PDF)", () => {
   });
 
   it("leaves every value, formula and note of the report as it was", async () => {
-    const [prima, dopo] = [(await apri(SAMPLE)).getWorksheet(FOGLIO)!, (await apri(out)).getWorksheet(FOGLIO)!];
+    const [prima, dopo] = [(await apri(CAMPIONE)).getWorksheet(FOGLIO)!, (await apri(out)).getWorksheet(FOGLIO)!];
     const valori = (ws: ExcelJS.Worksheet) => {
       const v: string[] = [];
       ws.eachRow((row) =>
@@ -208,7 +208,7 @@ describe("barometro stampa (without PDF)", () => {
 
 describe("barometro stampa on one sheet per line", () => {
   it("lays out every sheet with its own header row and numbers pages on from the index", async () => {
-    const wb = await apri(SAMPLE);
+    const wb = await apri(CAMPIONE);
     const ws = wb.getWorksheet(FOGLIO)!;
     let sheet: ExcelJS.Worksheet | null = null;
     let n = 0;
@@ -270,7 +270,7 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
         );
       }
     }
-    const r = await esegui(["stampa", SAMPLE, "--out", join(tmp, "con-pdf.xlsx"), "--pdf", pdf, "--json"]);
+    const r = await esegui(["stampa", CAMPIONE, "--out", join(tmp, "con-pdf.xlsx"), "--pdf", pdf, "--json"]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     esito = JSON.parse(r.out);
@@ -285,7 +285,7 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
   });
 
   it("prints the sample where the estimate (all the task pane has) says: the calibration still holds", async () => {
-    const fogli = (await apri(SAMPLE)).worksheets.map(worksheetToGrid);
+    const fogli = (await apri(CAMPIONE)).worksheets.map(worksheetToGrid);
     const { linee } = leggiLinee(fogli);
     const stimate = stimaSezioni(linee, pianoStampa(linee, fogli), PRIMA_PAGINA_LINEE);
     expect(stimate.map((s) => s.inizio)).toEqual(esito.linee.map((l) => l.pagina));
@@ -318,7 +318,7 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
 
   it("falls back to the header row on every page when a run of the sheet's own pages does not fit one", async () => {
     // The first run of rows (12–19, under the line's own header) made far taller than a page.
-    const wb = await apri(SAMPLE);
+    const wb = await apri(CAMPIONE);
     const ws = wb.getWorksheet(FOGLIO)!;
     for (let r = 12; r <= 19; r++) {
       const c = ws.getCell(r, 3);
@@ -349,7 +349,7 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
     const pdfDir = join(tmp, "piu-file-pdf");
     mkdirSync(dir);
     mkdirSync(pdfDir);
-    for (const nome of ["Settore A", "Settore B"]) copyFileSync(SAMPLE, join(dir, `${nome}.xlsx`));
+    for (const nome of ["Settore A", "Settore B"]) copyFileSync(CAMPIONE, join(dir, `${nome}.xlsx`));
     const r = await esegui(["stampa", dir, "--pdf", pdfDir]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Elaborati 2 file su 2\.$/);
@@ -370,7 +370,7 @@ describe("barometro stampa --pdf (LibreOffice)", () => {
     process.env.BAROMETRO_SOFFICE = "/nonexistent/soffice";
     try {
       const out = join(tmp, "senza-lo.xlsx");
-      const r = await esegui(["stampa", SAMPLE, "--out", out, "--pdf", join(tmp, "senza-lo.pdf")]);
+      const r = await esegui(["stampa", CAMPIONE, "--out", out, "--pdf", join(tmp, "senza-lo.pdf")]);
       expect(r.code).toBe(2);
       expect(r.err).toContain("LibreOffice non è installato (non trovato in «/nonexistent/soffice»)");
       expect(existsSync(out)).toBe(true);

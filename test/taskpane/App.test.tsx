@@ -3,20 +3,20 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { pubblica } from "../../src/app/eventi";
 import { analizza, ErroreBarometro, intervalloDellaLinea, righeDellaLinea } from "../../src/app/ricalcolo";
-import { MESSAGGI_APP } from "../../src/app/messages";
-import { NOME_GRAFICO_RIEPILOGO } from "../../src/app/riepilogo";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
+import { NOME_GRAFICO_RIEPILOGO } from "../../src/layout/riepilogo";
 import {
   CHIAVE_APERTURA_AUTOMATICA,
   CHIAVE_BANDE,
   CHIAVE_FORMATTAZIONE,
   CHIAVE_MODO,
   leggiImpostazioni,
-} from "../../src/app/settings";
+} from "../../src/app/impostazioni";
 import { BANDE_PREDEFINITE } from "../../src/engine";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { App } from "../../src/taskpane/App";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 const SPORT = "LINEA STRATEGICA SULLO SPORT";
 const FOGLIO = "Obiettivi 2024";
@@ -26,7 +26,7 @@ beforeAll(async () => {
   fogli = await fogliCampione();
 });
 
-async function apri(access: FakeAccess) {
+async function apri(access: AccessoRegistrato) {
   const utente = userEvent.setup();
   render(<App access={access} />);
   await screen.findByRole("list", { name: "Linee strategiche" });
@@ -38,7 +38,7 @@ const riga = (cella: string) => Number(/\d+$/.exec(cella)![0]);
 
 describe("Riepilogo", () => {
   it("reads the workbook once on open and lists the ten lines with their percentage and band", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     await apri(access);
     expect(access.letture).toBe(1);
     const voci = within(screen.getByRole("list", { name: "Linee strategiche" })).getAllByRole("listitem");
@@ -56,7 +56,7 @@ describe("Riepilogo", () => {
   });
 
   it("selects a line's table in the sheet on click, and with Enter or Space from the keyboard", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     const analisi = analizza(await access.leggi());
     const sport = analisi.linee.find((l) => l.nome === SPORT)!;
@@ -76,7 +76,7 @@ describe("Riepilogo", () => {
   });
 
   it("Ricalcola linea writes once, only the chosen line's cells, and shows the result", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     const analisi = analizza(await access.leggi());
     const { prima, ultima } = righeDellaLinea(analisi.linee.find((l) => l.nome === SPORT)!);
@@ -98,8 +98,8 @@ describe("Riepilogo", () => {
 
     const messaggio = await screen.findByText(new RegExp(`^${SPORT}: 84,44% — `));
     expect(screen.getByRole("status").contains(messaggio)).toBe(true);
-    expect(access.patch).toHaveLength(1);
-    const [patch] = access.patch;
+    expect(access.scritture).toHaveLength(1);
+    const [patch] = access.scritture;
     const celle = [...patch.scritture, ...patch.colori];
     expect(patch.scritture.length).toBeGreaterThan(0);
     for (const c of celle) {
@@ -112,22 +112,22 @@ describe("Riepilogo", () => {
   });
 
   it("without a chosen line, Ricalcola linea recalculates the line holding the sheet's selection", async () => {
-    const access = new FakeAccess(fogli, { foglio: FOGLIO, indirizzo: "C170" });
+    const access = new AccessoRegistrato(fogli, { foglio: FOGLIO, indirizzo: "C170" });
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola linea" }));
     expect(await screen.findByText(new RegExp(`^${SPORT}: 84,44%`))).toBeTruthy();
-    expect(access.patch).toHaveLength(1);
-    expect(access.patch[0].scritture.every((s) => riga(s.cella) >= 168 && riga(s.cella) <= 177)).toBe(true);
+    expect(access.scritture).toHaveLength(1);
+    expect(access.scritture[0].scritture.every((s) => riga(s.cella) >= 168 && riga(s.cella) <= 177)).toBe(true);
     // The line written becomes the chosen one.
     expect(linea(new RegExp(SPORT)).getAttribute("aria-pressed")).toBe("true");
   });
 
   it("Ricalcola tutto writes every line in one patch; Aggiorna reads again", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
     expect(await screen.findByText(/^10 linee ricalcolate, ente 92,50% — 10 avvisi$/)).toBeTruthy();
-    expect(access.patch).toHaveLength(1);
+    expect(access.scritture).toHaveLength(1);
     // The five wrong Scostamento cells were just overwritten: Verifica no longer lists them.
     expect(screen.getByRole("tab", { name: /Verifica/ }).getAttribute("aria-label")).toBe("Verifica, 10 avvisi");
     await utente.click(screen.getByRole("button", { name: /^Aggiorna/ }));
@@ -137,7 +137,7 @@ describe("Riepilogo", () => {
 
 describe("Verifica", () => {
   it("shows the number of findings on its tab and selects a finding's cell", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     const scheda = screen.getByRole("tab", { name: /Verifica/ });
     expect(scheda.textContent).toContain("15");
@@ -166,7 +166,7 @@ describe("Verifica", () => {
   });
 
   it("says «Nessun avviso» when there is nothing to report", async () => {
-    const access = new FakeAccess([]);
+    const access = new AccessoRegistrato([]);
     const { errore } = analizza(await access.leggi());
     expect(errore).toMatch(/^Nessun foglio/);
     const utente = userEvent.setup();
@@ -183,7 +183,7 @@ describe("Verifica", () => {
 
 describe("Impostazioni", () => {
   it("checks the thresholds in Italian and saves nothing until they are right", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     const raggiunto = screen.getByRole("textbox", { name: "Raggiunto ≥" });
@@ -218,7 +218,7 @@ describe("Impostazioni", () => {
   });
 
   it("saves the bands and the write mode in the workbook, and every Ricalcola uses them", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     const parziale = screen.getByRole("textbox", { name: "Parzialmente raggiunto ≥" });
@@ -252,14 +252,14 @@ describe("Impostazioni", () => {
     expect(screen.getByRole("group", { name: /complessivo dell'ente/ }).textContent).toContain("Centrato");
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
     await screen.findByText(/^10 linee ricalcolate/);
-    const [patch] = access.patch;
+    const [patch] = access.scritture;
     expect(patch.colori.some((c) => c.colore === "#00AA00")).toBe(true);
     expect(patch.colori.some((c) => c.colore === BANDE_PREDEFINITE.fasce[0].colore)).toBe(false);
     expect(patch.scritture.some((s) => s.formula?.startsWith("=PERF.RAGG("))).toBe(true);
   });
 
   it("loads the workbook's settings on open and warns when they are invalid", async () => {
-    const access = new FakeAccess(fogli, null, [], { [CHIAVE_BANDE]: "{non json", [CHIAVE_MODO]: "formule" });
+    const access = new AccessoRegistrato(fogli, null, [], { [CHIAVE_BANDE]: "{non json", [CHIAVE_MODO]: "formule" });
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     expect(screen.getByText(/il testo non è JSON\. Si usano le impostazioni predefinite\./)).toBeTruthy();
@@ -267,7 +267,7 @@ describe("Impostazioni", () => {
   });
 
   it("reloads the document's settings before showing them (a colleague may have saved newer ones)", async () => {
-    const access = new FakeAccess(fogli, null, [], {});
+    const access = new AccessoRegistrato(fogli, null, [], {});
     const ricaricate: string[] = [];
     // The access's in-memory copy is stale until refreshed from the document.
     const conAggiornamento = Object.assign(access, {
@@ -316,7 +316,7 @@ const bottoneDel = (dialogo: HTMLElement, nome: string) =>
   within(dialogo).getByRole("button", { name: nome, hidden: true });
 const dialogoChiuso = () => waitFor(() => expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull());
 
-async function apriCondivisione(access: FakeAccess) {
+async function apriCondivisione(access: AccessoRegistrato) {
   const utente = await apri(access);
   await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
   return utente;
@@ -324,7 +324,7 @@ async function apriCondivisione(access: FakeAccess) {
 
 describe("Condivisione", () => {
   it("is a tab reached from the keyboard, after Verifica", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     expect(screen.getAllByRole("tab").map((t) => t.id)).toEqual(
       ["riepilogo", "verifica", "condivisione", "impostazioni"].map((s) => `barometro-scheda-${s}`)
@@ -339,7 +339,7 @@ describe("Condivisione", () => {
   });
 
   it("Prepara per la condivisione: counts, asks in a dialog, replaces on Conferma and says what it did", async () => {
-    const access = new FakeAccess([...fogli, APPUNTI]);
+    const access = new AccessoRegistrato([...fogli, APPUNTI]);
     const utente = await apriCondivisione(access);
     const prepara = screen.getByRole("button", { name: "Prepara per la condivisione" });
     await utente.click(prepara);
@@ -350,7 +350,7 @@ describe("Condivisione", () => {
     expect(dialogo.textContent).toContain("Nel foglio «Appunti»");
     expect(bottoniDel(dialogo).map((b) => b.textContent)).toEqual(["Annulla", "Conferma"]);
     // (Where focus lands, on Annulla, and goes back to the button: checked in Chromium, test/e2e.)
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
     expect(access.letture).toBe(2); // on open, the count
 
     // Hold the write to see the pane while it works.
@@ -369,8 +369,8 @@ describe("Condivisione", () => {
     expect(screen.getAllByRole("status")[0].contains(messaggio)).toBe(true);
     expect(messaggio.textContent).toContain("1 formula PERF non sostituita (vedere l'elenco).");
     expect(access.letture).toBe(3); // the confirmation reads again before writing
-    expect(access.patch).toHaveLength(1);
-    expect(access.patch[0].scritture).toEqual([
+    expect(access.scritture).toHaveLength(1);
+    expect(access.scritture[0].scritture).toEqual([
       { foglio: "Appunti", cella: "C1", valore: 78 },
       { foglio: "Appunti", cella: "C2", valore: 100 },
     ]);
@@ -385,7 +385,7 @@ describe("Condivisione", () => {
   });
 
   it("Annulla, or Esc, writes nothing", async () => {
-    const access = new FakeAccess([...fogli, APPUNTI]);
+    const access = new AccessoRegistrato([...fogli, APPUNTI]);
     const utente = await apriCondivisione(access);
     const prepara = screen.getByRole("button", { name: "Prepara per la condivisione" });
     await utente.click(prepara);
@@ -398,27 +398,27 @@ describe("Condivisione", () => {
     await dialogoPronto();
     await utente.keyboard("{Escape}");
     await dialogoChiuso();
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
     expect(access.letture).toBe(3);
   });
 
   it("with no PERF formula: only the message, no dialog", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apriCondivisione(access);
     await utente.click(screen.getByRole("button", { name: "Prepara per la condivisione" }));
     expect(await screen.findByText(MESSAGGI_APP.nessunaFormulaPerf)).toBeTruthy();
     expect(screen.queryByRole("alertdialog", { hidden: true })).toBeNull();
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
   });
 
   it("reminds that formula mode brings PERF.RAGG back", async () => {
-    const access = new FakeAccess(fogli, null, [], { [CHIAVE_MODO]: "formule" });
+    const access = new AccessoRegistrato(fogli, null, [], { [CHIAVE_MODO]: "formule" });
     await apriCondivisione(access);
     expect(screen.getByText(/il prossimo Ricalcola la rimetterà/)).toBeTruthy();
   });
 
   it("Aggiorna riepilogo writes the Riepilogo sheet and its chart in one write, then says so", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apriCondivisione(access);
     let sblocca: () => void = () => undefined;
     const scrivi = access.scrivi.bind(access);
@@ -428,14 +428,14 @@ describe("Condivisione", () => {
     expect(screen.getByRole("button", { name: "Aggiorna riepilogo" }).getAttribute("aria-disabled")).toBe("true");
     await act(async () => sblocca());
     expect(await screen.findByText("Creato il foglio «Riepilogo»: 10 linee, ente 92,50%.")).toBeTruthy();
-    expect(access.patch).toHaveLength(1);
-    expect(access.patch[0].riepilogo).toMatchObject({ foglio: "Riepilogo", crea: true });
-    expect(access.patch[0].riepilogo?.grafico?.nome).toBe(NOME_GRAFICO_RIEPILOGO);
-    expect(access.patch[0].riepilogo?.grafico?.colori).toHaveLength(10);
+    expect(access.scritture).toHaveLength(1);
+    expect(access.scritture[0].riepilogo).toMatchObject({ foglio: "Riepilogo", crea: true });
+    expect(access.scritture[0].riepilogo?.grafico?.nome).toBe(NOME_GRAFICO_RIEPILOGO);
+    expect(access.scritture[0].riepilogo?.grafico?.colori).toHaveLength(10);
   });
 
   it("shows Excel's error in the error bar", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apriCondivisione(access);
     access.errori.scrivi = new Error("AccessDenied");
     await utente.click(screen.getByRole("button", { name: "Aggiorna riepilogo" }));
@@ -450,7 +450,7 @@ describe("Impostazioni: sharing switches", () => {
   const APERTURA = "Apri Barometro all'apertura della cartella";
 
   it("start on and off, and are saved with the other settings", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apri(access);
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     const colori = screen.getByRole("switch", { name: FORMATTAZIONE }) as HTMLInputElement;
@@ -484,7 +484,7 @@ describe("Impostazioni: sharing switches", () => {
   });
 
   it("show what the workbook stores", async () => {
-    const access = new FakeAccess(fogli, null, [], {
+    const access = new AccessoRegistrato(fogli, null, [], {
       [CHIAVE_FORMATTAZIONE]: false,
       [CHIAVE_APERTURA_AUTOMATICA]: true,
     });
@@ -497,12 +497,12 @@ describe("Impostazioni: sharing switches", () => {
 
 describe("errors", () => {
   it("shows Barometro's Italian message when the sheet is protected, and writes nothing", async () => {
-    const access = new FakeAccess(fogli, null, [FOGLIO]);
+    const access = new AccessoRegistrato(fogli, null, [FOGLIO]);
     const utente = await apri(access);
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
     const allarme = await screen.findByText(/^Il foglio «Obiettivi 2024» è protetto/);
     expect(screen.getAllByRole("alert").some((a) => a.contains(allarme))).toBe(true);
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
     expect(screen.getByRole("button", { name: "Ricalcola tutto" }).getAttribute("aria-disabled")).toBeNull();
   });
 
@@ -510,13 +510,13 @@ describe("errors", () => {
     ["on another sheet", { foglio: "Altro", indirizzo: "A1" }],
     ["in the title rows above the first line", { foglio: FOGLIO, indirizzo: "A1" }],
   ])("with the selection %s and no line chosen: says so by the button, which waits (no guess)", async (_, sel) => {
-    const access = new FakeAccess(fogli, sel);
+    const access = new AccessoRegistrato(fogli, sel);
     const utente = await apri(access);
     const bottone = screen.getByRole("button", { name: "Ricalcola linea" });
     expect(bottone.getAttribute("aria-disabled")).toBe("true");
     expect(document.getElementById("barometro-ambito")?.textContent).toMatch(/^Ricalcola linea: nessuna linea\./);
     await utente.click(bottone);
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
     // Chosen in the pane: shown by the button, which acts on it.
     await utente.click(linea(new RegExp(SPORT)));
     expect(document.getElementById("barometro-ambito")?.textContent).toBe(`Ricalcola linea: ${SPORT}`);
@@ -525,7 +525,7 @@ describe("errors", () => {
   });
 
   it("shows anything else thrown as an unexpected Excel error, in Italian", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     access.errori.leggi = new Error("GeneralException");
     render(<App access={access} />);
     expect(await screen.findByText("Errore inatteso di Excel: GeneralException")).toBeTruthy();
@@ -535,7 +535,7 @@ describe("errors", () => {
   });
 
   it("shows the ribbon's result and errors", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     await apri(access);
     act(() => pubblica({ tipo: "errore", messaggio: "Dalla barra: errore." }));
     expect(screen.getByText("Dalla barra: errore.")).toBeTruthy();
@@ -546,7 +546,7 @@ describe("security", () => {
   it("renders cell text as text: a line named like HTML is shown literally", async () => {
     const XSS = "LINEA STRATEGICA <img src=x onerror=alert(1)>";
     const modificati = fogli.map((f) => ({ ...f, values: f.values.map((r) => r.map((v) => (v === SPORT ? XSS : v))) }));
-    const access = new FakeAccess(modificati);
+    const access = new AccessoRegistrato(modificati);
     const utente = await apri(access);
     const voce = linea(/onerror/);
     expect(voce.textContent).toContain(XSS);

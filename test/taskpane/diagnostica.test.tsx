@@ -7,7 +7,7 @@ import { act, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { BancoDiagnostica, IdCapacita } from "../../src/app/diagnostica";
 import { App } from "../../src/taskpane/App";
-import { FakeAccess } from "./fake-access";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 class BancoFinto implements BancoDiagnostica {
   errori: Partial<Record<IdCapacita, unknown>> = {};
@@ -36,7 +36,7 @@ class BancoFinto implements BancoDiagnostica {
 
 async function apri(banco?: BancoDiagnostica) {
   const utente = userEvent.setup();
-  render(<App access={new FakeAccess([])} diagnostica={banco} />);
+  render(<App access={new AccessoRegistrato([])} diagnostica={banco} />);
   await utente.click(await screen.findByRole("tab", { name: "Impostazioni" }));
   return utente;
 }

@@ -10,8 +10,8 @@ import ExcelJS from "exceljs";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { App } from "../../src/taskpane/App";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 const FOGLIO = "Obiettivi 2024";
 const DOSSIER = "Dossier di validazione";
@@ -50,7 +50,7 @@ it("writes the sheet, says so under the button, rewrites it the second time and 
 
 it("where the access cannot write it, the button is disabled and says why", async () => {
   const utente = userEvent.setup();
-  render(<App access={new FakeAccess(await fogliCampione())} />);
+  render(<App access={new AccessoRegistrato(await fogliCampione())} />);
   await screen.findByRole("list", { name: "Linee strategiche" });
   await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
   expect(bottone().getAttribute("aria-disabled")).toBe("true");

@@ -5,12 +5,12 @@
  */
 import { render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { CHIAVE_CONTENUTO_BAROMETRO, leggiImpostazioni } from "../../src/app/settings";
-import { SheetGrid } from "../../src/layout/grid";
+import { CHIAVE_CONTENUTO_BAROMETRO, leggiImpostazioni } from "../../src/app/impostazioni";
+import { SheetGrid } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
 import { App } from "../../src/taskpane/App";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 const ETICHETTA = "Colore ed etichetta (es. «Raggiunto»)";
 const SIMBOLO = "Colore e simbolo (● raggiunto, ◐ parzialmente, ○ non raggiunto, – neutralizzato)";
@@ -21,7 +21,7 @@ beforeAll(async () => {
   fogli = await fogliCampione();
 });
 
-async function apriImpostazioni(access: FakeAccess) {
+async function apriImpostazioni(access: AccessoRegistrato) {
   const utente = userEvent.setup();
   render(<App access={access} />);
   await screen.findByRole("list", { name: "Linee strategiche" });
@@ -35,7 +35,7 @@ const nelBarometro = (patch: Patch) => patch.scritture.filter((s) => s.cella.sta
 
 describe("Impostazioni: the Barometro cell's content", () => {
   it("a labelled group of three choices, the label by default, with a hint read with it", async () => {
-    await apriImpostazioni(new FakeAccess(fogli));
+    await apriImpostazioni(new AccessoRegistrato(fogli));
     const gruppo = screen.getByRole("radiogroup", { name: "Nella cella Barometro" });
     expect(gruppo).toBeTruthy();
     expect([ETICHETTA, SIMBOLO, COLORE].map((n) => radio(n).checked)).toEqual([true, false, false]);
@@ -44,7 +44,7 @@ describe("Impostazioni: the Barometro cell's content", () => {
   });
 
   it("saves the choice in the workbook, and Ricalcola tutto writes the symbols", async () => {
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apriImpostazioni(access);
     await utente.click(radio(SIMBOLO));
     expect(access.salvate).toEqual([]); // only Salva saves
@@ -57,20 +57,20 @@ describe("Impostazioni: the Barometro cell's content", () => {
     await utente.click(screen.getByRole("tab", { name: "Riepilogo" }));
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
     await screen.findByText(/^10 linee ricalcolate/);
-    const scritte = nelBarometro(access.patch[0]);
+    const scritte = nelBarometro(access.scritture[0]);
     expect(scritte.length).toBeGreaterThan(100);
     expect(new Set(scritte.map((s) => s.valore))).toEqual(new Set(["●", "◐", "○", "–"]));
   });
 
   it("shows what the workbook stores; colour only writes nothing in the cells; Ripristina brings the label back", async () => {
-    const access = new FakeAccess(fogli, null, [], { [CHIAVE_CONTENUTO_BAROMETRO]: "colore" });
+    const access = new AccessoRegistrato(fogli, null, [], { [CHIAVE_CONTENUTO_BAROMETRO]: "colore" });
     const utente = await apriImpostazioni(access);
     expect(radio(COLORE).checked).toBe(true);
     await utente.click(screen.getByRole("tab", { name: "Riepilogo" }));
     await utente.click(screen.getByRole("button", { name: "Ricalcola tutto" }));
     await screen.findByText(/^10 linee ricalcolate/);
-    expect(nelBarometro(access.patch[0])).toEqual([]);
-    expect(access.patch[0].colori.length).toBe(140);
+    expect(nelBarometro(access.scritture[0])).toEqual([]);
+    expect(access.scritture[0].colori.length).toBe(140);
 
     await utente.click(screen.getByRole("tab", { name: "Impostazioni" }));
     await utente.click(screen.getByRole("button", { name: "Ripristina predefinite" }));

@@ -2,10 +2,10 @@
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { leggiLinee } from "../../src/layout";
-import { parseA1, SheetGrid } from "../../src/layout/grid";
+import { parseA1, SheetGrid } from "../../src/layout/griglia";
 import { App } from "../../src/taskpane/App";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 const FOGLIO = "Obiettivi 2024";
 const PALESTRE = "Aumento spazi palestre cittadine";
@@ -30,7 +30,7 @@ async function conNumeriComeTesto(): Promise<{ fogli: SheetGrid[]; celle: string
   return { fogli, celle: [palestre.celle.atteso!, altro.celle.consuntivo!] };
 }
 
-async function apriVerifica(access: FakeAccess) {
+async function apriVerifica(access: AccessoRegistrato) {
   const utente = userEvent.setup();
   render(<App access={access} />);
   await screen.findByRole("list", { name: "Linee strategiche" });
@@ -52,14 +52,14 @@ const converti = () => screen.queryByRole("button", { name: /^Converti in numeri
 
 describe("Verifica: Converti in numeri", () => {
   it("no number stored as text (the sample): no button", async () => {
-    await apriVerifica(new FakeAccess(await fogliCampione()));
+    await apriVerifica(new AccessoRegistrato(await fogliCampione()));
     expect(screen.getByRole("tab", { name: /^Verifica/ }).getAttribute("aria-selected")).toBe("true");
     expect(converti()).toBeNull();
   });
 
   it("shows the count, asks naming what changes, writes on Conferma and the findings go", async () => {
     const { fogli, celle } = await conNumeriComeTesto();
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apriVerifica(access);
     const segnalate = screen
       .getAllByRole("button")
@@ -83,7 +83,7 @@ describe("Verifica: Converti in numeri", () => {
         .getAllByRole("button", { hidden: true })
         .map((b) => b.textContent)
     ).toEqual(["Annulla", "Conferma"]);
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
     expect(access.letture).toBe(1); // the question comes from the last read
 
     await utente.click(bottoneDel(dialogo, "Conferma"));
@@ -92,12 +92,12 @@ describe("Verifica: Converti in numeri", () => {
       await screen.findByText(/^2 celle convertite da testo a numero \(«Obiettivi 2024»\)\. Ricalcolare/)
     ).toBeTruthy();
     expect(access.letture).toBe(2); // read again before writing
-    expect(access.patch).toHaveLength(1);
-    const scritte = new Map(access.patch[0].scritture.map((s) => [s.cella, s.valore]));
+    expect(access.scritture).toHaveLength(1);
+    const scritte = new Map(access.scritture[0].scritture.map((s) => [s.cella, s.valore]));
     expect([...scritte.keys()].sort()).toEqual([...celle].sort());
     expect(scritte.get(celle[0])).toBe(1200);
     expect(typeof scritte.get(celle[1])).toBe("number");
-    expect(access.patch[0].formatiNumero).toEqual([{ foglio: FOGLIO, cella: celle[0], formato: "#,##0" }]);
+    expect(access.scritture[0].formatiNumero).toEqual([{ foglio: FOGLIO, cella: celle[0], formato: "#,##0" }]);
     // The pane shows the workbook as it is now: no finding left about them, no button.
     await waitFor(() => expect(converti()).toBeNull());
     expect(screen.getAllByRole("button").some((b) => b.textContent?.includes("NUMERO_COME_TESTO"))).toBe(false);
@@ -105,7 +105,7 @@ describe("Verifica: Converti in numeri", () => {
 
   it("Annulla, or Esc, writes nothing", async () => {
     const { fogli } = await conNumeriComeTesto();
-    const access = new FakeAccess(fogli);
+    const access = new AccessoRegistrato(fogli);
     const utente = await apriVerifica(access);
     await utente.click(converti()!);
     await utente.click(bottoneDel(await dialogoPronto(), "Annulla"));
@@ -114,7 +114,7 @@ describe("Verifica: Converti in numeri", () => {
     await dialogoPronto();
     await utente.keyboard("{Escape}");
     await dialogoChiuso();
-    expect(access.patch).toEqual([]);
+    expect(access.scritture).toEqual([]);
     expect(access.letture).toBe(1);
     expect(converti()).toBeTruthy();
   });

@@ -7,10 +7,10 @@ import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { analizza } from "../../src/app/ricalcolo";
 import { tracciaEnte, TracciaLinea } from "../../src/engine";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { App } from "../../src/taskpane/App";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 const SPORT = "LINEA STRATEGICA SULLO SPORT";
 const OPERE = "LINEA STRATEGICA SULLE OPERE PUBBLICHE";
@@ -22,7 +22,7 @@ beforeAll(async () => {
 });
 
 async function apri() {
-  const access = new FakeAccess(fogli);
+  const access = new AccessoRegistrato(fogli);
   const utente = userEvent.setup();
   render(<App access={access} />);
   await screen.findByRole("list", { name: "Linee strategiche" });

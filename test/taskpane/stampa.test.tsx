@@ -1,27 +1,27 @@
 /** @jest-environment jsdom */
-import { join, resolve } from "path";
 import { act, render, screen, waitFor, within } from "@testing-library/react";
+import { CAMPIONE } from "../support/campione";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
-import { MESSAGGI_APP } from "../../src/app/messages";
+import { MESSAGGI_APP } from "../../src/app/messaggi";
 import { analizza } from "../../src/app/ricalcolo";
-import { CHIAVE_ANNO_RELAZIONE } from "../../src/app/settings";
+import { CHIAVE_ANNO_RELAZIONE } from "../../src/app/impostazioni";
 import { EsitoStampa, preparaStampa } from "../../src/app/stampa";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { creaAccessoOffice } from "../../src/excel/office-access";
 import { App } from "../../src/taskpane/App";
-import { riduttore, statoIniziale } from "../../src/taskpane/state";
+import { riduttore, statoIniziale } from "../../src/taskpane/stato-riquadro";
 import { CartellaFinta } from "../../src/excel-finto";
 import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
-import { fogliCampione } from "./campione";
-import { FakeAccess } from "./fake-access";
+import { fogliCampione } from "../support/campione";
+import { AccessoRegistrato } from "../support/accesso-registrato";
 
 const FOGLIO = "Obiettivi 2024";
 let libro: ExcelJS.Workbook;
 
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(join(resolve(__dirname, "../.."), "assets/relazione-performance-2024.xlsx"));
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 /** The pane over the Office adapter and the fake Excel loaded from the sample, on the Condivisione tab. */
@@ -116,7 +116,7 @@ describe("Prepara stampa in the task pane", () => {
 
   it("an access that cannot lay out pages: the button is disabled and the pane says why", async () => {
     const utente = userEvent.setup();
-    render(<App access={new FakeAccess(await fogliCampione())} />);
+    render(<App access={new AccessoRegistrato(await fogliCampione())} />);
     await screen.findByRole("list", { name: "Linee strategiche" });
     await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
     expect(bottone().getAttribute("aria-disabled")).toBe("true");

@@ -7,7 +7,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
+import { worksheetToGrid } from "../support/griglia-exceljs";
 import { apriCartella } from "../../src/xlsx";
 import { spostaFormula } from "../../src/xlsx/formule";
 import { generaCartella, scriviXlsx } from "../../scripts/bench/cartella";

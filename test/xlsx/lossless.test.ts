@@ -10,10 +10,10 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { ricalcola } from "../../src/app/ricalcolo";
 import { preparaStampa } from "../../src/app/stampa";
-import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/settings";
-import { a1, parseA1 } from "../../src/layout/grid";
+import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
+import { a1, parseA1 } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
-import { PianoStampaCartella } from "../../src/layout/indice";
+import { PianoStampaCartella } from "../../src/layout/stampa";
 import { apriCartella } from "../../src/xlsx";
 import { celleXml, conOpenpyxl, figli, liste, PYTHON, voci } from "./supporto";
 

@@ -7,10 +7,10 @@
  */
 import fc from "fast-check";
 import ExcelJS from "exceljs";
-import { worksheetToGrid } from "../../src/cli/xlsx-grid";
-import { a1, parseA1 } from "../../src/layout/grid";
+import { worksheetToGrid } from "../support/griglia-exceljs";
+import { a1, parseA1 } from "../../src/layout/griglia";
 import { Patch } from "../../src/layout/patch";
-import { SheetGrid } from "../../src/layout/grid";
+import { SheetGrid } from "../../src/layout/griglia";
 import { apriCartella } from "../../src/xlsx";
 import { celleXml, liste, voci } from "./supporto";
 import { foglioXml, pacchettoMinimo } from "./pacchetto-minimo";

@@ -5,7 +5,7 @@
  */
 import JSZip from "jszip";
 import { apriCartella } from "../../src/xlsx";
-import { PianoStampaCartella } from "../../src/layout/indice";
+import { PianoStampaCartella } from "../../src/layout/stampa";
 import { foglioXml, NS, pacchettoMinimo } from "./pacchetto-minimo";
 import { celleXml, figli } from "./supporto";
 

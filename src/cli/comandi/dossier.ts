@@ -108,7 +108,7 @@ export async function dossier(io: Io, file: string, opzioni: OpzioniDossierCli):
   }
   const out = resolve(opzioni.out ?? file.replace(/\.xlsx$/i, "") + ".dossier.xlsx");
   if (out === resolve(file)) throw new CliError(MESSAGGI_CLI.stessoFile());
-  const { cartella, nonConservate } = await apriFile(file);
+  const { cartella } = await apriFile(file);
   let esito: EsitoDossier;
   try {
     esito = await scriviDossier(cartella, {
@@ -119,7 +119,6 @@ export async function dossier(io: Io, file: string, opzioni: OpzioniDossierCli):
   } catch (e) {
     throw await erroreDossier(file, cartella, e);
   }
-  if (nonConservate.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, [...nonConservate]));
   const scelte = impostazioniCartella(cartella.leggiImpostazioni());
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   await salvaFile(cartella, out);

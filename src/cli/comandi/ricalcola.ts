@@ -1,7 +1,7 @@
 import { resolve } from "path";
 import { convertiNumeri } from "../../app/numeri";
 import { EsitoRicalcolo, ricalcola } from "../../app/ricalcolo";
-import { Impostazioni } from "../../app/settings";
+import { Impostazioni } from "../../app/impostazioni";
 import { verifica } from "../../engine";
 import { ContenutoBarometro } from "../../layout/patch";
 import { apriFile, erroreDelFile, salvaFile } from "../apri";
@@ -31,7 +31,7 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
   const { json } = opzioni;
   const out = resolve(opzioni.out ?? file.replace(/\.xlsx$/i, "") + ".ricalcolato.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
-  const { cartella, nonConservate } = await apriFile(file);
+  const { cartella } = await apriFile(file);
   const scelte = impostazioniCartella(cartella.leggiImpostazioni());
   // Off (switched off in the pane, or --senza-formattazione): Barometro's marked rules are removed,
   // as the pane does, and the labels are plain values. The user's own rules are never touched.
@@ -56,7 +56,6 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
   } catch (e) {
     throw erroreDelFile(file, e);
   }
-  if (nonConservate.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, [...nonConservate]));
   if (convertite > 0) (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertite));
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());

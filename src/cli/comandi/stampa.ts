@@ -2,8 +2,10 @@ import { resolve } from "path";
 import { ErroreBarometro } from "../../app/ricalcolo";
 import { EsitoStampa, OpzioniStampa, preparaStampa } from "../../app/stampa";
 import { formatPercentuale, Linea } from "../../engine";
-import { rigaDelFoglio, SheetGrid } from "../../layout/grid";
-import { grigliaVuota, indiceAltrui, PagineLinee, PRIMA_PAGINA_LINEE, stimaSezioni } from "../../layout/indice";
+import { rigaDelFoglio, SheetGrid } from "../../layout/griglia";
+import { indiceAltrui } from "../../layout/indice";
+import { grigliaVuota } from "../../layout/fogli-barometro";
+import { PagineLinee, PRIMA_PAGINA_LINEE, stimaSezioni } from "../../layout/stampa";
 import { pianoStampa } from "../../layout/stampa";
 import { apriFile, CartellaFile, erroreDelFile, salvaFile } from "../apri";
 import { CliError, MESSAGGI_CLI } from "../errors";
@@ -42,7 +44,7 @@ export async function comandoStampa(
 ): Promise<number> {
   const out = resolve(outArg ?? file.replace(/\.xlsx$/i, "") + ".stampa.xlsx");
   if (out === file) throw new CliError(MESSAGGI_CLI.stessoFile());
-  const { cartella, nonConservate } = await apriFile(file);
+  const { cartella } = await apriFile(file);
   // The bands and the year chosen in the task pane, as «Prepara stampa» uses them.
   const scelte = impostazioniCartella(cartella.leggiImpostazioni());
   const prepara = async (opzioni: OpzioniStampa): Promise<EsitoStampa> => {
@@ -53,7 +55,6 @@ export async function comandoStampa(
     }
   };
   let esito = await prepara({});
-  if (nonConservate.length > 0) io.err(MESSAGGI_CLI.nonConservati(file, out, [...nonConservate]));
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   const { linee, risultato, lettura } = esito.analisi;
   await salvaFile(cartella, out);

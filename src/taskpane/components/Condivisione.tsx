@@ -9,9 +9,9 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import type { FormulaEsclusa } from "../../app/condivisione";
-import { useStiliCondivisione } from "../styles";
+import { useStiliCondivisione } from "../stili";
 import { DialogoConferma } from "./DialogoConferma";
-import { ConfermaCondivisione } from "../types";
+import { ConfermaCondivisione } from "../tipi";
 
 export interface CondivisioneProps {
   occupato: boolean;

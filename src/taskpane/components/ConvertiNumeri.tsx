@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Button, Caption1, Subtitle2, useRestoreFocusTarget } from "@fluentui/react-components";
-import { conteggio } from "../state";
-import { useStiliCondivisione } from "../styles";
+import { conteggio } from "../stato-riquadro";
+import { useStiliCondivisione } from "../stili";
 import { DialogoConferma } from "./DialogoConferma";
-import { ConfermaNumeri } from "../types";
+import { ConfermaNumeri } from "../tipi";
 
 export interface ConvertiNumeriProps {
   /** Cells holding a number as text that can be converted (numeriDaConvertire on the last read). */

@@ -9,7 +9,7 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
-import { useStiliCondivisione } from "../styles";
+import { useStiliCondivisione } from "../stili";
 
 export interface DialogoConfermaProps<T extends { domanda: string }> {
   /** Open while set. */

@@ -3,8 +3,8 @@ import { Body1, Button, Caption1, MessageBar, MessageBarBody, Subtitle2, Link } 
 import type { WorkbookAccess } from "../../app/access";
 import { scriviDossier } from "../../app/dossier";
 import { version } from "../../../package.json";
-import { messaggioDiErrore } from "../state";
-import { useStiliCondivisione } from "../styles";
+import { messaggioDiErrore } from "../stato-riquadro";
+import { useStiliCondivisione } from "../stili";
 
 export interface DossierValidazioneProps {
   access: WorkbookAccess;

@@ -2,9 +2,9 @@ import * as React from "react";
 import { Badge, Caption1, Title2 } from "@fluentui/react-components";
 import type { Bande, RisultatoEnte } from "../../engine";
 import { formatPercentuale } from "../../engine";
-import { fasciaVista } from "../state";
-import { useStiliEnte } from "../styles";
-import { Fascia } from "./Fascia";
+import { fasciaVista } from "../stato-riquadro";
+import { useStiliEnte } from "../stili";
+import { EtichettaFascia } from "./EtichettaFascia";
 
 export interface EnteHeaderProps {
   /** null until the first read ends. */
@@ -24,7 +24,7 @@ export function EnteHeader({ risultato, bande }: EnteHeaderProps): React.JSX.Ele
       <Caption1 id="barometro-ente-etichetta">Stato di attuazione complessivo dell&apos;ente</Caption1>
       <div className={stili.cifra} role="group" aria-labelledby="barometro-ente-etichetta">
         <span className={stili.percentuale}>{risultato ? formatPercentuale(percentuale) : "—"}</span>
-        {risultato && <Fascia fascia={fasciaVista(percentuale, bande)} />}
+        {risultato && <EtichettaFascia fascia={fasciaVista(percentuale, bande)} />}
         {risultato?.incompleta && (
           <Badge appearance="tint" color="warning">
             dati incompleti

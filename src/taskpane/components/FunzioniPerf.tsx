@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Body1, Caption1, Link, Subtitle2 } from "@fluentui/react-components";
 import { FUNZIONI_PERF, URL_GUIDA_FUNZIONI } from "../../functions/catalogo";
-import { useStiliImpostazioni } from "../styles";
+import { useStiliImpostazioni } from "../stili";
 
 /** The PERF functions available in any cell, with their help links. */
 export function FunzioniPerf(): React.JSX.Element {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Body1, FluentProvider, Theme, Title2 } from "@fluentui/react-components";
-import { useStiliApp } from "../styles";
+import { useStiliApp } from "../stili";
 
 /** Shown when the page is opened outside Excel: Barometro needs a workbook. */
 export function FuoriDaExcel({ tema }: { tema: Theme }): React.JSX.Element {

@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Body1, Button, mergeClasses, Subtitle2 } from "@fluentui/react-components";
-import { conteggio } from "../state";
-import { useStiliRiepilogo } from "../styles";
-import { RigaLinea } from "../types";
-import { Fascia } from "./Fascia";
+import { conteggio } from "../stato-riquadro";
+import { useStiliRiepilogo } from "../stili";
+import { RigaLinea } from "../tipi";
+import { EtichettaFascia } from "./EtichettaFascia";
 
 export interface RiepilogoProps {
   /** null before the first read. */
@@ -102,7 +102,7 @@ function VoceLinea({
       <span className={stili.nome}>{riga.nome}</span>
       <span className={stili.riga}>
         <span className={stili.percentuale}>{riga.testo}</span>
-        <Fascia fascia={riga.fascia} />
+        <EtichettaFascia fascia={riga.fascia} />
         {riga.incompleta && <span className={stili.incompleta}>dati incompleti</span>}
       </span>
       <span className={stili.dettaglio}>{dettagli.join(" · ")}</span>

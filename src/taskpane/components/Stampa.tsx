@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, Caption1, Field, Input, makeStyles, Subtitle2 } from "@fluentui/react-components";
-import { annoDaSalvato } from "../../app/settings";
-import { useStiliCondivisione } from "../styles";
+import { annoDaSalvato } from "../../app/impostazioni";
+import { useStiliCondivisione } from "../stili";
 
 const useStili = makeStyles({
   anno: { maxWidth: "10em" },

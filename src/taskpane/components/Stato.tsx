@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, Spinner } from "@fluentui/react-components";
-import { useStiliApp } from "../styles";
-import { Lavoro, Notifica } from "../types";
+import { useStiliApp } from "../stili";
+import { Lavoro, Notifica } from "../tipi";
 
 export interface StatoProps {
   lavoro: Lavoro | null;

@@ -1,9 +1,9 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Subtitle2 } from "@fluentui/react-components";
 import { isInformativo, type Avviso } from "../../engine";
-import { conteggio } from "../state";
-import { useStiliVerifica } from "../styles";
-import { GruppoAvvisi } from "../types";
+import { conteggio } from "../stato-riquadro";
+import { useStiliVerifica } from "../stili";
+import { GruppoAvvisi } from "../tipi";
 
 export interface VerificaProps {
   /** null before the first read. */
