@@ -312,7 +312,9 @@ export class ModificheFoglio {
         const fineRiga = xml.lastIndexOf("<", riga.fine - 1);
         for (; k < celle.length; k++) modifiche.push({ da: fineRiga, a: fineRiga, testo: celle[k][1] });
       } else {
-        const testo = `<${p}row r="${r + 1}">${celle.map((x) => x[1]).join("")}</${p}row>`;
+        const ht = this.altezze.get(r + 1);
+        const altezza = ht === undefined ? "" : ` ht="${ht}" customHeight="1"`;
+        const testo = `<${p}row r="${r + 1}"${altezza}>${celle.map((x) => x[1]).join("")}</${p}row>`;
         const dopo = righe.find((x) => x.r > r + 1);
         if (dopo) modifiche.push({ da: dopo.inizio, a: dopo.inizio, testo });
         else {
@@ -372,7 +374,9 @@ export class ModificheFoglio {
       });
       const primo = ix.formattazioni[0];
       const pos = primo ? primo.inizio : this.posizione("conditionalFormatting");
-      const testo = this.formattazioniNuove
+      // Office.js adds each rule at the top: the last one added comes first, with priority 1.
+      const testo = [...this.formattazioniNuove]
+        .reverse()
         .map(
           (r, k) =>
             `<${p}conditionalFormatting sqref="${perAttributo(r.aree.join(" "))}"><${p}cfRule type="expression" dxfId="${r.dxf}" priority="${k + 1}">` +

@@ -223,9 +223,11 @@ export class Scrittore {
   async impagina(piano: PianoStampaCartella): Promise<void> {
     const ind = piano.indice;
     const esistente = this.foglio(ind.foglio);
-    const m = ind.crea || !esistente ? this.creaFoglio(ind.foglio, true) : esistente;
+    // The Indice goes first; a sheet with `primo: false` (the dossier) keeps its place, or goes last.
+    const primo = ind.primo !== false;
+    const m = ind.crea || !esistente ? this.creaFoglio(ind.foglio, primo) : esistente;
     if (m === esistente) {
-      this.primo = ind.foglio;
+      if (primo) this.primo = ind.foglio;
       if (ind.pulisci) this.pulisci(m, ind.pulisci);
     }
     for (const riga of ind.righe)
@@ -253,7 +255,15 @@ export class Scrittore {
         ind.larghezze.map((l, i) => [i, l])
       )
     );
-    this.impostaPagina(m, { orientamento: "portrait", primaPagina: null, piePagina: piano.piePagina, centrata: false });
+    this.impostaPagina(m, {
+      orientamento: ind.orientamento === "Landscape" ? "landscape" : "portrait",
+      primaPagina: null,
+      piePagina: ind.piePagina ?? piano.piePagina,
+      centrata: false,
+      margini: ind.margini === true,
+    });
+    this.interruzioni(m, ind.nuovePagine ?? []);
+    if (ind.aCapo) this.aCapo(m, ind.aCapo, ind.larghezze);
     for (const f of piano.fogli) {
       const s = this.foglio(f.foglio);
       if (!s) continue;
@@ -262,23 +272,30 @@ export class Scrittore {
         primaPagina: f.primaPagina,
         piePagina: piano.piePagina,
         centrata: true,
+        margini: true,
       });
-      s.elementi.set(
-        "rowBreaks",
-        f.nuovePagine.length === 0
-          ? null
-          : `<${s.indice.prefisso}rowBreaks count="${f.nuovePagine.length}" manualBreakCount="${f.nuovePagine.length}">` +
-              f.nuovePagine.map((r) => `<${s.indice.prefisso}brk id="${r - 1}" max="16383" man="1"/>`).join("") +
-              `</${s.indice.prefisso}rowBreaks>`
-      );
+      this.interruzioni(s, f.nuovePagine);
       this.titoli.set(f.foglio, f.righeTitoli);
       this.aCapo(s, f.testi);
     }
   }
 
+  /** Manual page breaks above these 1-based rows (Excel writes max="16383"); none removes them. */
+  private interruzioni(m: ModificheFoglio, righe: readonly number[]): void {
+    const p = m.indice.prefisso;
+    m.elementi.set(
+      "rowBreaks",
+      righe.length === 0
+        ? null
+        : `<${p}rowBreaks count="${righe.length}" manualBreakCount="${righe.length}">` +
+            righe.map((r) => `<${p}brk id="${r - 1}" max="16383" man="1"/>`).join("") +
+            `</${p}rowBreaks>`
+    );
+  }
+
   private impostaPagina(
     m: ModificheFoglio,
-    o: { orientamento: string; primaPagina: number | null; piePagina: string; centrata: boolean }
+    o: { orientamento: string; primaPagina: number | null; piePagina: string; centrata: boolean; margini: boolean }
   ): void {
     const ix = m.indice;
     const p = ix.prefisso;
@@ -329,10 +346,11 @@ export class Scrittore {
       );
     }
     const mg = MARGINI_STAMPA;
-    m.elementi.set(
-      "pageMargins",
-      `<${p}pageMargins left="${mg.left}" right="${mg.right}" top="${mg.top}" bottom="${mg.bottom}" header="${mg.header}" footer="${mg.footer}"/>`
-    );
+    if (o.margini)
+      m.elementi.set(
+        "pageMargins",
+        `<${p}pageMargins left="${mg.left}" right="${mg.right}" top="${mg.top}" bottom="${mg.bottom}" header="${mg.header}" footer="${mg.footer}"/>`
+      );
     // headerFooter: the footers Barometro writes, the headers kept.
     const hf = testoDi("headerFooter");
     const piede = perTesto(`&C${o.piePagina}`);
@@ -354,14 +372,21 @@ export class Scrittore {
     );
   }
 
-  private aCapo(m: ModificheFoglio, aree: string[]): void {
-    const g = m.letto.griglia;
-    const larghezza = (c: number) => m.indice.colonne.find((x) => c >= x.min && c <= x.max)?.larghezza ?? 9;
+  /** Wraps the texts of these areas; `larghezze`: the column widths this write sets, if any. */
+  private aCapo(m: ModificheFoglio, aree: string[], larghezze?: readonly number[]): void {
+    // The grid with this write's values: a sheet written now (the dossier) has its texts only there.
+    const g = m.griglia(this.stato.stili);
+    const piena = (r: number, c: number) => {
+      const v = g.values[r]?.[c];
+      return (v !== null && v !== undefined && v !== "") || !!g.formulas?.[r]?.[c];
+    };
+    const larghezza = (c: number) =>
+      larghezze?.[c] ?? m.indice.colonne.find((x) => c >= x.min && c <= x.max)?.larghezza ?? 9;
     const span = new Map(g.merges.map((u) => [u.top * 16384 + u.left, u.bottom - u.top + 1]));
     const righe = new Map<number, number>();
     for (const area of aree)
       perArea(area, (r, c) => {
-        if (!m.piena(r, c)) return;
+        if (!piena(r, c)) return;
         m.cambiaStile(r, c, { aCapo: true });
         // Rows grow so wrapped texts show whole (Excel and LibreOffice do not re-measure on opening).
         const testo = g.values[r]?.[c];
@@ -372,7 +397,7 @@ export class Scrittore {
     for (const [r, linee] of righe) {
       const altezza = linee * 13 + 2;
       const riga = m.riga(r);
-      if (linee > 1 && riga && (riga.altezza ?? 15) < altezza) m.altezze.set(r, altezza);
+      if (linee > 1 && (riga?.altezza ?? 15) < altezza) m.altezze.set(r, altezza);
     }
   }
 
