@@ -129,14 +129,17 @@ describe("the command line applies the settings the task pane saved in the workb
     expect(due.out).toMatch(/83,33%\s+Ottimo/);
   });
 
-  it("an id ExcelJS uses for its own relationships is given another one", async () => {
-    const file = await cartella({ "barometro.bande": BANDE }, CAMPIONE, { idRelazione: "rId1" });
+  it("the package's relationships and the add-in's parts are copied as they are, byte for byte", async () => {
+    const file = await cartella({ "barometro.bande": BANDE }, CAMPIONE, { idRelazione: "rId9" });
     const { scritto } = await ricalcola(file);
-    const { riquadri, id } = await componente(scritto);
-    expect(riquadri).toHaveLength(1);
-    expect(riquadri[0]).toContain('Target="xl/webextensions/taskpanes.xml"');
-    expect(new Set(id).size).toBe(id.length);
-    expect(id).toContain("rId1");
+    const [prima, dopo] = await Promise.all([file, scritto].map(async (f) => JSZip.loadAsync(readFileSync(f))));
+    for (const parte of [
+      "_rels/.rels",
+      "xl/webextensions/taskpanes.xml",
+      "xl/webextensions/_rels/taskpanes.xml.rels",
+      "xl/webextensions/webextension1.xml",
+    ])
+      expect(await dopo.file(parte)!.async("nodebuffer")).toEqual(await prima.file(parte)!.async("nodebuffer"));
   });
 
   it("the Barometro cell as saved (symbol); --barometro still decides when given", async () => {
