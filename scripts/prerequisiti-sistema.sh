@@ -3,7 +3,9 @@
 # (the `pretest` script) and by .ci/run:
 #   chromium          the end-to-end, CSP and workbench tests (Debian's browser, never a download);
 #   libreoffice-calc  the annex's PDF (barometro stampa --pdf, the print tests);
-#   poppler-utils     pdftotext / pdftoppm, which read that PDF back.
+#   poppler-utils     pdftotext / pdftoppm, which read that PDF back;
+#   python3-openpyxl  openpyxl, a writer other than ours: the lossless tests of the file access
+#                     build workbooks with it and reopen what Barometro wrote.
 # With --con-libsecret also libsecret-1-dev, which keytar (pulled in by office-addin-debugging, the
 # sideloading tool) needs to compile: .ci/run asks for it before `npm ci`.
 #
@@ -13,7 +15,7 @@
 # as chromium / libreoffice-calc. Without dpkg/apt-get (not Debian) it says what to install.
 set -euo pipefail
 
-pacchetti=(chromium libreoffice-calc poppler-utils)
+pacchetti=(chromium libreoffice-calc poppler-utils python3-openpyxl)
 for argomento in "$@"; do
   case "$argomento" in
     --con-libsecret) pacchetti=(libsecret-1-dev "${pacchetti[@]}") ;;
@@ -50,6 +52,8 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
           mancanti+=("LibreOffice Calc, il comando soffice (o il suo percorso in BAROMETRO_SOFFICE)") ;;
       poppler-utils) { eseguibile pdftotext && eseguibile pdftoppm; } ||
         mancanti+=("poppler, i comandi pdftotext e pdftoppm") ;;
+      python3-openpyxl) { [ -x /usr/bin/python3 ] && /usr/bin/python3 -c "import openpyxl" 2>/dev/null; } ||
+        mancanti+=("openpyxl per /usr/bin/python3") ;;
       libsecret-1-dev) { eseguibile pkg-config && pkg-config --exists libsecret-1; } ||
         mancanti+=("libsecret con i file di sviluppo (per keytar)") ;;
     esac

@@ -76,19 +76,19 @@ function esegui(m: Macchina) {
   return { codice: esito.status, stdout: esito.stdout, stderr: esito.stderr, chiamate };
 }
 
-const TUTTI = ["chromium", "libreoffice-calc", "poppler-utils"];
+const TUTTI = ["chromium", "libreoffice-calc", "poppler-utils", "python3-openpyxl"];
 
 describe("scripts/prerequisiti-sistema.sh", () => {
   it("everything installed: exit 0, no apt call, no sudo", () => {
     const r = esegui({ installati: TUTTI, sudo: "senza-password" });
     expect(r.codice).toBe(0);
     expect(r.chiamate.filter((c) => /^(apt-get|sudo)/.test(c))).toEqual([]);
-    expect(r.chiamate.filter((c) => c.startsWith("dpkg-query"))).toHaveLength(3);
+    expect(r.chiamate.filter((c) => c.startsWith("dpkg-query"))).toHaveLength(TUTTI.length);
   });
 
   it("a package missing, not root, no passwordless sudo: stops at once with the one command to type", () => {
     for (const sudo of [undefined, "con-password"] as const) {
-      const r = esegui({ installati: ["chromium"], sudo });
+      const r = esegui({ installati: ["chromium", "python3-openpyxl"], sudo });
       expect(r.codice).toBe(1);
       expect(r.stderr).toContain("sudo apt-get install -y libreoffice-calc poppler-utils\n");
       expect(r.stderr).toContain("Mancano i pacchetti di sistema che servono ai test: libreoffice-calc poppler-utils.");
@@ -99,7 +99,7 @@ describe("scripts/prerequisiti-sistema.sh", () => {
   });
 
   it("as root: apt-get update, then apt-get install of the missing packages only", () => {
-    const r = esegui({ installati: ["poppler-utils"], root: true });
+    const r = esegui({ installati: ["poppler-utils", "python3-openpyxl"], root: true });
     expect(r.codice).toBe(0);
     expect(r.chiamate.filter((c) => c.startsWith("apt-get"))).toEqual([
       "apt-get update -qq",
@@ -109,7 +109,7 @@ describe("scripts/prerequisiti-sistema.sh", () => {
   });
 
   it("with passwordless sudo: installs through sudo", () => {
-    const r = esegui({ installati: ["chromium", "libreoffice-calc"], sudo: "senza-password" });
+    const r = esegui({ installati: ["chromium", "libreoffice-calc", "python3-openpyxl"], sudo: "senza-password" });
     expect(r.codice).toBe(0);
     expect(r.chiamate).toEqual(
       expect.arrayContaining([
@@ -128,11 +128,14 @@ describe("scripts/prerequisiti-sistema.sh", () => {
       chmodSync(join(dir, f), 0o755);
     }
     const env = { CHROMIUM_PATH: join(dir, "chrome"), BAROMETRO_SOFFICE: join(dir, "soffice") };
-    const r = esegui({ installati: ["poppler-utils"], env });
+    const r = esegui({ installati: ["poppler-utils", "python3-openpyxl"], env });
     expect(r.codice).toBe(0);
     expect(r.chiamate.filter((c) => c.startsWith("apt-get"))).toEqual([]);
     // A path that does not exist does not count.
-    const assente = esegui({ installati: ["poppler-utils"], env: { ...env, CHROMIUM_PATH: join(dir, "nessuno") } });
+    const assente = esegui({
+      installati: ["poppler-utils", "python3-openpyxl"],
+      env: { ...env, CHROMIUM_PATH: join(dir, "nessuno") },
+    });
     expect(assente.codice).toBe(1);
     expect(assente.stderr).toContain("sudo apt-get install -y chromium\n");
   });
