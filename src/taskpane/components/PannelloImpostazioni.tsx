@@ -55,7 +55,13 @@ function nomeCampo(campo: CampoBozza): string {
 const stato = (messaggio: string | undefined) => (messaggio ? "error" : "none");
 
 /** Bands (thresholds, colours, labels), the Barometro cell's content and write mode; saved in the workbook. */
-export function PannelloImpostazioni({ impostazioni, errore, occupato, onSalva, esito }: PannelloImpostazioniProps): React.JSX.Element {
+export function PannelloImpostazioni({
+  impostazioni,
+  errore,
+  occupato,
+  onSalva,
+  esito,
+}: PannelloImpostazioniProps): React.JSX.Element {
   const stili = useStiliImpostazioni();
   const [bozza, setBozza] = React.useState<Bozza>(() => bozzaDaImpostazioni(impostazioni));
   const [errori, setErrori] = React.useState<ErroriBozza>({});
