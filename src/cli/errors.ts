@@ -12,8 +12,6 @@ export const MESSAGGI_CLI = {
   protettoOXls: MESSAGGI_XLSX.protettoOXls,
   nessunFoglio: MESSAGGI_XLSX.nessunFoglio,
   nessunaTabella: (file: string, dettaglio: string) => `«${file}»: ${dettaglio}`,
-  foglioIllegibile: (file: string, foglio: string, motivo: string) =>
-    `Impossibile leggere il foglio «${foglio}» di «${file}»: ${motivo}`,
   scritturaFallita: (file: string, motivo: string) => `Impossibile scrivere «${file}»: ${motivo}`,
   comandoSconosciuto: (comando: string) =>
     `Comando sconosciuto: «${comando}». Usare «ricalcola», «verifica», «stampa» o «dossier».`,

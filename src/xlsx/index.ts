@@ -57,7 +57,11 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
     graficiNonScritti,
     async leggi(): Promise<Lettura> {
       const lettura = (await scrittore()).lettura();
-      return { ...lettura, selezione: null, grafici: await leggiGrafici(pacchetto, stato.fogli) };
+      // A sheet's protection locks Excel's editing, where the add-in can only refuse (Office.js
+      // answers AccessDenied). The command line writes a new file, the original untouched, and
+      // keeps the protection in it (sheetProtection is not Barometro's): no sheet is reported as
+      // protected, so the use cases write there as the command line always has.
+      return { ...lettura, protetti: [], selezione: null, grafici: await leggiGrafici(pacchetto, stato.fogli) };
     },
     async scrivi(patch: Patch): Promise<EsitoScrittura> {
       await (await scrittore()).applicaPatch(patch);

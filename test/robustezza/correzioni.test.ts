@@ -4,7 +4,7 @@
 import { writeFileSync } from "fs";
 import { join } from "path";
 import ExcelJS from "exceljs";
-import * as xlsxGrid from "../support/griglia-exceljs";
+import JSZip from "jszip";
 import { elabora } from "../../src/cli/elabora";
 import {
   calcolaEnte,
@@ -271,23 +271,21 @@ describe("command line", () => {
     expect(b.err).toMatch(/non è una cartella di lavoro \.xlsx valida/);
   });
 
-  it("a sheet ExcelJS cannot turn into a grid gives exit 2 naming the file and the sheet, not a crash", async () => {
+  it("a sheet part that is not XML gives exit 2 naming the file and the part, not a crash", async () => {
     const wb = new ExcelJS.Workbook();
     wb.addWorksheet("Strano").getCell("A1").value = "x";
+    const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+    const parte = Object.keys(zip.files).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))!;
+    zip.file(parte, (await zip.file(parte)!.async("string")).replace("</sheetData>", "<row></sheetData>"));
     const file = join(TMP, "correzioni-strano.xlsx");
-    await wb.xlsx.writeFile(file);
-    const spia = jest.spyOn(xlsxGrid, "worksheetToGrid").mockImplementation(() => {
-      throw new TypeError("Cannot read properties of undefined (reading 'x')");
-    });
-    try {
-      await expect(elabora(file)).rejects.toThrow(
-        /Impossibile leggere il foglio «Strano» di «.*correzioni-strano\.xlsx»/
-      );
-      const r = await cli(["ricalcola", file, "--out", join(TMP, "correzioni-strano.out.xlsx")]);
-      expect(r.eccezione).toBeUndefined();
-      expect(r.codice).toBe(2);
-    } finally {
-      spia.mockRestore();
-    }
+    writeFileSync(file, await zip.generateAsync({ type: "nodebuffer" }));
+    await expect(elabora(file)).rejects.toThrow(
+      new RegExp(
+        `Impossibile leggere «.*correzioni-strano\\.xlsx»: la parte «${parte.replace(/\./g, "\\.")}» non è XML valido`
+      )
+    );
+    const r = await cli(["ricalcola", file, "--out", join(TMP, "correzioni-strano.out.xlsx")]);
+    expect(r.eccezione).toBeUndefined();
+    expect(r.codice).toBe(2);
   });
 });
