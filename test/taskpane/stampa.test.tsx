@@ -120,7 +120,7 @@ describe("Prepara stampa in the task pane", () => {
     await screen.findByRole("list", { name: "Linee strategiche" });
     await utente.click(screen.getByRole("tab", { name: "Condivisione" }));
     expect(bottone().getAttribute("aria-disabled")).toBe("true");
-    const perche = screen.getByText(/^Non disponibile qui: serve Excel per Microsoft 365/);
+    const perche = screen.getByText(/^Non disponibile qui: serve Excel per Microsoft 365.*barometro stampa/);
     expect(bottone().getAttribute("aria-describedby")).toBe(perche.id);
     expect(within(screen.getByRole("tabpanel")).getByRole("button", { name: "Aggiorna riepilogo" })).toBeTruthy();
   });
