@@ -90,7 +90,7 @@ export function pianoDossier(traccia: Traccia, intestazione: IntestazioneDossier
   const aggiungi = (celle: (CellaIndice | null)[], opz: { grassetto?: boolean; colore?: string } = {}) => {
     riga++;
     const piene = celle.map((cella): CellaIndice => {
-      const c = cella ?? { valore: "" };
+      const c = finito(cella ?? { valore: "" });
       return opz.colore && !c.riempimento ? { ...c, riempimento: opz.colore } : c;
     });
     if (opz.colore) while (piene.length < COLONNE_DOSSIER.length) piene.push({ valore: "", riempimento: opz.colore });
@@ -242,6 +242,16 @@ function entroIlLimite(valore: string | number): string | number {
   return typeof valore === "string" && valore.length > MAX_CARATTERI_CELLA
     ? `${valore.slice(0, MAX_CARATTERI_CELLA - 1)}…`
     : valore;
+}
+
+/**
+ * A cell holds finite numbers only (Excel has no infinity; Office.js and the file refuse one): a
+ * figure out of range, as a workbook with 1e400 typed in gives, is written as «∞» / «−∞» text.
+ */
+function finito(c: CellaIndice): CellaIndice {
+  if (typeof c.valore !== "number" || Number.isFinite(c.valore)) return c;
+  const { formato: _formato, ...resto } = c;
+  return { ...resto, valore: Number.isNaN(c.valore) ? VUOTO : c.valore > 0 ? "∞" : "−∞" };
 }
 
 /** A percentage on 0–100 as a cell: a fraction with a % format («84,44%»), «—» when there is none. */

@@ -100,7 +100,7 @@ export class Pacchetto {
     if (c !== undefined) return c;
     const f = this.zip.file(parte);
     if (!f) return null;
-    // Node's UTF-8 decoder, not JSZip's (written in JavaScript: seconds on a 100,000-row sheet).
+    // Node's UTF-8 decoder, not JSZip's (plain JavaScript, seconds on a 100,000-row sheet).
     const testo = (await f.async("nodebuffer")).toString("utf8");
     return testo.charCodeAt(0) === 0xfeff ? testo.slice(1) : testo;
   }

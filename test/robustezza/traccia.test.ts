@@ -44,6 +44,7 @@ describe.each(CORPUS.filter((c) => c.atteso === "elaborato").map((c) => [c.nome,
       const r = await cli(["dossier", file, "--out", out]);
       expect(r.eccezione).toBeUndefined();
       expect(`${r.out}\n${r.err}`).not.toMatch(TRACCIA);
+      expect(r.err).toBe("");
       expect(r.codice).toBe(0);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.readFile(out);
