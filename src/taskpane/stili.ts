@@ -40,6 +40,25 @@ const elenco = {
   rowGap: tokens.spacingVerticalS,
 } as const;
 
+/** A card of a list (a line, a finding, a choice): a whole button, its focus ring drawn on itself. */
+const voce = {
+  display: "flex",
+  flexDirection: "column",
+  rowGap: tokens.spacingVerticalXXS,
+  width: "100%",
+  textAlign: "start",
+  cursor: "pointer",
+  padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+  ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
+  borderRadius: tokens.borderRadiusMedium,
+  backgroundColor: tokens.colorNeutralBackground1,
+  color: tokens.colorNeutralForeground1,
+  fontFamily: tokens.fontFamilyBase,
+  fontSize: tokens.fontSizeBase300,
+  ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
+  ...anelloDelFocus,
+} as const;
+
 export const useStiliApp = makeStyles({
   root: {
     display: "flex",
@@ -122,23 +141,7 @@ export const useStiliFascia = makeStyles({
 
 export const useStiliRiepilogo = makeStyles({
   elenco,
-  voce: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    width: "100%",
-    textAlign: "start",
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...anelloDelFocus,
-  },
+  voce,
   scelta: {
     ...shorthands.border(tokens.strokeWidthThick, "solid", tokens.colorBrandStroke1),
     backgroundColor: tokens.colorBrandBackground2,
@@ -187,23 +190,7 @@ export const useStiliVerifica = makeStyles({
     flexDirection: "column",
     rowGap: tokens.spacingVerticalS,
   },
-  voce: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    width: "100%",
-    textAlign: "start",
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...anelloDelFocus,
-  },
+  voce,
   intestazione: {
     display: "flex",
     flexWrap: "wrap",
@@ -331,23 +318,7 @@ export const useStiliCondivisione = makeStyles({
     rowGap: tokens.spacingVerticalS,
   },
   elenco,
-  voce: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    width: "100%",
-    textAlign: "start",
-    cursor: "pointer",
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    ...shorthands.border(tokens.strokeWidthThin, "solid", tokens.colorNeutralStroke2),
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover },
-    ...anelloDelFocus,
-  },
+  voce,
   cella: { fontWeight: tokens.fontWeightSemibold },
   formula: {
     fontFamily: tokens.fontFamilyMonospace,
