@@ -20,12 +20,14 @@ export const LINGUA_PDF = "it-IT";
 /**
  * The PDF export's options (calc_pdf_Export, as JSON after the filter name, LibreOffice 7.4 on):
  * tagged PDF, PDF/A-2 (SelectPdfVersion 2 = PDF/A-2b), PDF/UA-1 (PDFUACompliance, which also
- * writes the title in the viewer's title bar: DisplayDocTitle).
+ * writes the title in the viewer's title bar: DisplayDocTitle). No notes: with tags on, LibreOffice
+ * would put each cell note of the staff's sheet on the page as an annotation icon over the cells.
  */
 export const OPZIONI_PDF = {
   UseTaggedPDF: { type: "boolean", value: "true" },
   SelectPdfVersion: { type: "long", value: "2" },
   PDFUACompliance: { type: "boolean", value: "true" },
+  ExportNotes: { type: "boolean", value: "false" },
 };
 
 /** The --convert-to argument: format, filter and its options. */

@@ -4,6 +4,7 @@
  * declarations are worth is for a validator to say (veraPDF, PAC): see the README.
  */
 import { execFileSync } from "child_process";
+import { CAMPIONE } from "../support/campione";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
@@ -15,7 +16,6 @@ import { conTitolo, copiaConTitolo, titoloDiCore } from "../../src/cli/pdf-metad
 jest.setTimeout(180_000);
 
 const ROOT = resolve(__dirname, "../..");
-const SAMPLE = join(ROOT, "assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-pdf-accessibile-"));
 
 async function esegui(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -61,7 +61,7 @@ describe("the document title the PDF takes (docProps/core.xml)", () => {
 
   it("takes the Indice's title for a printed workbook, leaving the user's file as it was", async () => {
     const out = join(tmp, "indice.stampa.xlsx");
-    expect((await esegui(["stampa", SAMPLE, "--out", out])).code).toBe(0);
+    expect((await esegui(["stampa", CAMPIONE, "--out", out])).code).toBe(0);
     const prima = readFileSync(out);
     const { file, titolo } = await copiaConTitolo(out, mkdtempSync(join(tmp, "copia-")));
     expect(titolo).toBe("Stato di attuazione degli Obiettivi 2024");
@@ -75,7 +75,7 @@ describe("the document title the PDF takes (docProps/core.xml)", () => {
 
   it("keeps a title the workbook already has", async () => {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(SAMPLE);
+    await wb.xlsx.readFile(CAMPIONE);
     wb.title = "Relazione sulla Performance 2024 — Comune di Cremona";
     const proprio = join(tmp, "con-titolo.xlsx");
     await wb.xlsx.writeFile(proprio);
@@ -86,14 +86,14 @@ describe("the document title the PDF takes (docProps/core.xml)", () => {
 
   it("falls back on the file's name where there is no Indice", async () => {
     const nome = join(tmp, "Settore Cultura.xlsx");
-    copyFileSync(SAMPLE, nome);
+    copyFileSync(CAMPIONE, nome);
     const { file, titolo } = await copiaConTitolo(nome, mkdtempSync(join(tmp, "copia-")));
     expect(titolo).toBe("Settore Cultura");
     expect(titoloDiCore(await core(file))).toBe("Settore Cultura");
   });
 
   it("adds core properties to a package without them", async () => {
-    const zip = await JSZip.loadAsync(readFileSync(SAMPLE));
+    const zip = await JSZip.loadAsync(readFileSync(CAMPIONE));
     zip.remove("docProps/core.xml");
     const senza = join(tmp, "senza-core.xlsx");
     writeFileSync(senza, await zip.generateAsync({ type: "nodebuffer" }));
@@ -118,7 +118,7 @@ describe("barometro stampa --pdf: a tagged PDF declaring PDF/UA-1 and PDF/A-2", 
         );
       }
     }
-    const r = await esegui(["stampa", SAMPLE, "--out", join(tmp, "allegato.xlsx"), "--pdf", pdf]);
+    const r = await esegui(["stampa", CAMPIONE, "--out", join(tmp, "allegato.xlsx"), "--pdf", pdf]);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
   });
@@ -144,6 +144,13 @@ describe("barometro stampa --pdf: a tagged PDF declaring PDF/UA-1 and PDF/A-2", 
     expect(c).toMatch(/\/Lang\s*\(it-IT\)/);
     expect(c).toMatch(/\/MarkInfo\s*<<\s*\/Marked\s+true/);
     expect(c).toMatch(/\/DisplayDocTitle\s+true/);
+  });
+
+  it("carries no comment annotations: the staff's cell notes stay in the workbook, not on the published page", () => {
+    // The sample has a note (xl/comments1.xml); a tagged export would put it on the page as an
+    // annotation icon over the cells, untagged, unless ExportNotes is off.
+    expect(readFileSync(pdf).toString("latin1")).not.toMatch(/\/Subtype\s*\/Text\b/);
+    expect(readFileSync(pdf).toString("latin1")).not.toMatch(/\/Annots\b/);
   });
 
   it("has a structure tree of tagged paragraphs: the page footers and the cells of several lines", () => {
