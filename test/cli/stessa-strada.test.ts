@@ -8,8 +8,9 @@
  * runs it by changing the import in src/cli/apri.ts.
  */
 import { mkdtempSync, readFileSync } from "fs";
+import { CAMPIONE } from "../support/campione";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
 import fc from "fast-check";
 import JSZip from "jszip";
@@ -27,7 +28,6 @@ import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { costruisci, disposizione, inFoglioExcel, specFoglio } from "../robustezza/generatori";
 import { capture } from "./io";
 
-const SAMPLE = resolve(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-stessa-strada-"));
 
 /** A workbook's bytes as the fake Excel holds them, snapshot by cell («Foglio!A1»), sheet rules and print setup. */
@@ -104,7 +104,7 @@ const cambiate = (prima: Map<string, string>, dopo: Map<string, string>) =>
   [...new Set([...prima.keys(), ...dopo.keys()])].filter((k) => prima.get(k) !== dopo.get(k));
 
 describe("the same use cases from the task pane and from the command line", () => {
-  const campione = readFileSync(SAMPLE);
+  const campione = readFileSync(CAMPIONE);
 
   it.each([
     ["formule di Excel (the default)", IMPOSTAZIONI_PREDEFINITE],
@@ -124,7 +124,7 @@ describe("the same use cases from the task pane and from the command line", () =
   it("the sample, `barometro ricalcola` itself: the file it writes is the pane's workbook", async () => {
     const out = join(tmp, "campione.ricalcolato.xlsx");
     const c = capture();
-    expect(await main(["ricalcola", SAMPLE, "--out", out, "--json"], c.io)).toBe(0);
+    expect(await main(["ricalcola", CAMPIONE, "--out", out, "--json"], c.io)).toBe(0);
     const riquadro = await dalRiquadro(campione, IMPOSTAZIONI_PREDEFINITE);
     const prima = await istantanea(campione);
     expect(cambiate(prima, riquadro).some((k) => k.endsWith("!#formattazioni"))).toBe(true);
@@ -136,7 +136,7 @@ describe("the same use cases from the task pane and from the command line", () =
     // Barometro's rules deleted: the second Ricalcola replaces that line's rules only, at the top,
     // and leaves the other lines' rules and the user's where they are (the pane's order).
     const primo = join(tmp, "primo.xlsx");
-    expect(await main(["ricalcola", SAMPLE, "--out", primo, "--json"], capture().io)).toBe(0);
+    expect(await main(["ricalcola", CAMPIONE, "--out", primo, "--json"], capture().io)).toBe(0);
     const ricalcolato = new ExcelJS.Workbook();
     await ricalcolato.xlsx.readFile(primo);
     const ws = ricalcolato.getWorksheet("Obiettivi 2024")!;
@@ -261,7 +261,7 @@ describe("the same use cases from the task pane and from the command line", () =
 
   it("`barometro stampa` on a workbook whose Indice the user moved: the Indice first again, as the pane puts it", async () => {
     const primo = join(tmp, "indice.stampa.xlsx");
-    expect(await main(["stampa", SAMPLE, "--out", primo, "--json"], capture().io)).toBe(0);
+    expect(await main(["stampa", CAMPIONE, "--out", primo, "--json"], capture().io)).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(primo);
     type ConOrdine = ExcelJS.Worksheet & { orderNo: number };

@@ -3,7 +3,7 @@
  * sample: the sheet's contents (rules, each line's trace with cells, findings, the workbook's own
  * percentage against the computed one), its page layout, the round trips, and what is left alone.
  */
-import { join } from "path";
+import { CAMPIONE } from "../support/campione";
 import ExcelJS from "exceljs";
 import { scriviDossier } from "../../src/app/dossier";
 import { MESSAGGI_APP } from "../../src/app/messaggi";
@@ -17,14 +17,13 @@ import { cartellaDaExcelJS } from "../../src/excel-finto/exceljs";
 import { worksheetToGrid } from "../support/griglia-exceljs";
 import { errore } from "../errore-barometro";
 
-const SAMPLE = join(__dirname, "../../assets/relazione-performance-2024.xlsx");
 const FOGLIO = "Obiettivi 2024";
 const OPZIONI = { cartella: "relazione-performance-2024.xlsx", versione: "9.9.9", data: new Date(2026, 11, 3, 16, 30) };
 
 let libro: ExcelJS.Workbook;
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(SAMPLE);
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 function campione() {

@@ -7,7 +7,7 @@ import { execFileSync } from "child_process";
 import { CAMPIONE } from "../support/campione";
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
@@ -15,7 +15,6 @@ import { conTitolo, copiaConTitolo, titoloDiCore } from "../../src/cli/pdf-metad
 
 jest.setTimeout(180_000);
 
-const ROOT = resolve(__dirname, "../..");
 const tmp = mkdtempSync(join(tmpdir(), "barometro-pdf-accessibile-"));
 
 async function esegui(args: string[]): Promise<{ code: number; out: string; err: string }> {

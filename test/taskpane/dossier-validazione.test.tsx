@@ -3,7 +3,7 @@
  * Condivisione ▸ «Dossier di validazione» in the task pane: the sheet written through the Office
  * adapter over the fake Excel loaded from the sample; the result under the button, announced.
  */
-import { join, resolve } from "path";
+import { CAMPIONE } from "../support/campione";
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import ExcelJS from "exceljs";
@@ -19,7 +19,7 @@ let libro: ExcelJS.Workbook;
 
 beforeAll(async () => {
   libro = new ExcelJS.Workbook();
-  await libro.xlsx.readFile(join(resolve(__dirname, "../.."), "assets/relazione-performance-2024.xlsx"));
+  await libro.xlsx.readFile(CAMPIONE);
 });
 
 const bottone = () => screen.getByRole("button", { name: DOSSIER });
