@@ -141,6 +141,8 @@ export const useStiliFascia = makeStyles({
 
 export const useStiliRiepilogo = makeStyles({
   elenco,
+  /** A line's card and, under it, the button that opens its breakdown: apart, not touching. */
+  voceElenco: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   voce,
   scelta: {
     ...shorthands.border(tokens.strokeWidthThick, "solid", tokens.colorBrandStroke1),

@@ -66,7 +66,7 @@ export function Riepilogo(props: RiepilogoProps): React.JSX.Element {
       ) : (
         <ul className={stili.elenco} role="list" aria-labelledby="barometro-titolo-linee">
           {righe.map((r) => (
-            <li key={r.indice}>
+            <li key={r.indice} className={stili.voceElenco}>
               <VoceLinea riga={r} scelta={r.indice === lineaScelta} onScegli={props.onScegli} />
               {props.dettaglio?.(r)}
             </li>
