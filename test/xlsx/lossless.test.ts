@@ -19,7 +19,7 @@ import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { apriCartella, MESSAGGI_XLSX } from "../../src/xlsx";
 import { conComponente, partiComponente } from "../cli/con-componente";
 import { conOpenpyxl, PYTHON } from "./supporto";
-import { elabora, fogliCsv, soffice, verificaSenzaPerdite } from "./senza-perdite";
+import { conservate, elabora, Esito, fogliCsv, soffice, verificaSenzaPerdite } from "./senza-perdite";
 import { conPartiExcel } from "./parti-excel";
 import { main } from "../../src/cli/main";
 import { protettoDaPassword } from "../robustezza/corpus";
@@ -87,6 +87,16 @@ describe("the lossless access on workbooks of other writers", () => {
 
   it("openpyxl (comment, chart, picture, validation, names, hyperlinks, a user's rule, a table): nothing lost", async () => {
     const e = await elabora(openpyxlFile);
+    await conservate(e, [
+      "xl/comments/comment1.xml",
+      "xl/drawings/commentsDrawing1.vml",
+      "xl/charts/chart1.xml",
+      "xl/drawings/drawing1.xml",
+      "xl/media/image1.png",
+      "xl/tables/table1.xml",
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      "xl/worksheets/sheet2.xml",
+    ]);
     expect(e.patch.scritture.length).toBeGreaterThan(50);
     expect(e.patch.formattazione?.aggiungi.length).toBeGreaterThan(0);
     await verificaSenzaPerdite(e, LINEE);
@@ -138,6 +148,17 @@ describe("the lossless access on workbooks of other writers", () => {
 
     const e = await elabora(libreofficeFile);
     await verificaSenzaPerdite(e, LINEE);
+    await conservate(e, [
+      "xl/pivotTables/pivotTable1.xml",
+      "xl/pivotTables/_rels/pivotTable1.xml.rels",
+      "xl/pivotCache/pivotCacheDefinition1.xml",
+      "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels",
+      "xl/pivotCache/pivotCacheRecords1.xml",
+      "xl/externalLinks/externalLink1.xml",
+      "xl/externalLinks/_rels/externalLink1.xml.rels",
+      "xl/tables/table1.xml",
+      "xl/sharedStrings.xml",
+    ]);
     const visto = conOpenpyxl(
       e.out,
       [
@@ -171,6 +192,18 @@ describe("the lossless access on workbooks of other writers", () => {
   it("Excel's parts (threaded comments, persons, custom XML, shared formulas, an inline string) and the add-in's settings: kept, and the settings apply", async () => {
     const e = await elabora(excelFile);
     await verificaSenzaPerdite(e, LINEE);
+    await conservate(e, [
+      "xl/threadedComments/threadedComment1.xml",
+      "xl/persons/person.xml",
+      "xl/worksheets/_rels/sheet1.xml.rels",
+      "customXml/item1.xml",
+      "customXml/itemProps1.xml",
+      "customXml/_rels/item1.xml.rels",
+      "xl/webextensions/taskpanes.xml",
+      "xl/webextensions/_rels/taskpanes.xml.rels",
+      "xl/webextensions/webextension1.xml",
+      "_rels/.rels",
+    ]);
     // The add-in's parts are copied as they were, and its saved thresholds and label applied.
     const prima = await partiComponente(excelFile);
     const dopo = await partiComponente(e.out);
@@ -223,7 +256,56 @@ describe("the lossless access on workbooks of other writers", () => {
       'PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"'
     );
     expect(await dopo.file("xl/_rels/workbook.xml.rels")!.async("string")).toContain("vbaProject.bin");
+    expect(conOpenpyxl(e.out, "print(wb.sheetnames[1])").trim()).toBe("Obiettivi 2024");
+    soffice(e.out, "csv", join(tmp, "csv-xlsm"));
   }, 60_000);
+
+  it("the checks themselves catch a loss inside a part Barometro changes", async () => {
+    const e = await elabora(excelFile);
+    await verificaSenzaPerdite(e, LINEE);
+    const guasti: [string, string, (xml: string) => string][] = [
+      ["xl/workbook.xml", "pivot caches dropped", (x) => x.replace(/<pivotCaches>.*<\/pivotCaches>/s, "")],
+      [
+        "xl/workbook.xml",
+        "external references dropped",
+        (x) => x.replace(/<externalReferences>.*<\/externalReferences>/s, ""),
+      ],
+      [
+        "xl/workbook.xml",
+        "the scoped name left on its old index",
+        (x) => x.replace(/localSheetId="2"( name="SoloDati")/, 'localSheetId="1"$1'),
+      ],
+      [
+        "xl/_rels/workbook.xml.rels",
+        "the persons relationship dropped",
+        (x) => x.replace(/<Relationship Id="rIdPs1"[^>]*\/>/, ""),
+      ],
+      ["xl/_rels/workbook.xml.rels", "a relationship id given twice", (x) => x.replace(/Id="rIdCx1"/, 'Id="rIdPs1"')],
+      [
+        "[Content_Types].xml",
+        "the custom XML properties' type dropped",
+        (x) => x.replace(/<Override PartName="\/customXml\/itemProps1\.xml"[^>]*\/>/, ""),
+      ],
+      [
+        "xl/worksheets/sheet1.xml",
+        "a shared formula's follower dropped",
+        (x) => x.replace(/<c r="P13"><f t="shared" si="0"\/><\/c>/, ""),
+      ],
+      [
+        "xl/worksheets/sheet1.xml",
+        "the inline string made shared",
+        (x) => x.replace(/<c r="Q12" t="inlineStr">.*?<\/c>/, '<c r="Q12" t="s"><v>0</v></c>'),
+      ],
+    ];
+    for (const [parte, guasto, cambia] of guasti) {
+      const zip = await JSZip.loadAsync(e.dopo);
+      const xml = await zip.file(parte)!.async("string");
+      expect({ guasto, cambiato: cambia(xml) !== xml }).toEqual({ guasto, cambiato: true });
+      zip.file(parte, cambia(xml));
+      const rotto: Esito = { ...e, dopo: await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }) };
+      await expect(verificaSenzaPerdite(rotto, LINEE)).rejects.toThrow();
+    }
+  }, 120_000);
 });
 
 /** Transitional → Strict namespaces (ECMA-376 Part 1, Strict conformance), as Excel's Strict writer maps them. */

@@ -132,6 +132,7 @@ export async function verificaSenzaPerdite(e: Esito, parteFoglio: Record<string,
   for (const nome of [...prima.keys()].filter((n) => n.endsWith(".rels"))) {
     const r0 = elementi(testo(prima, nome), "Relationship");
     const r1 = elementi(testo(dopo, nome), "Relationship");
+    expect({ nome, id: new Set(r1.map((r) => r.Id)).size }).toEqual({ nome, id: r1.length });
     for (const r of r0) {
       expect({ nome, relazione: r1.find((x) => x.Id === r.Id) }).toEqual({ nome, relazione: r });
       if (r.TargetMode !== "External") {
@@ -143,6 +144,8 @@ export async function verificaSenzaPerdite(e: Esito, parteFoglio: Record<string,
   }
   const t0 = testo(prima, "[Content_Types].xml");
   const t1 = testo(dopo, "[Content_Types].xml");
+  const parti = elementi(t1, "Override").map((o) => o.PartName);
+  expect(new Set(parti).size).toBe(parti.length);
   for (const tipo of ["Default", "Override"]) {
     const dopoTipi = elementi(t1, tipo);
     for (const t of elementi(t0, tipo)) if (t.PartName !== "/xl/calcChain.xml") expect(dopoTipi).toContainEqual(t);
@@ -230,4 +233,15 @@ export function fogliCsv(file: string, dir: string): Map<string, string> {
     if (f.startsWith(`${base}-`) && f.endsWith(".csv"))
       out.set(f.slice(base.length + 1, -4), readFileSync(join(dir, f), "utf8"));
   return out;
+}
+
+/** These parts are in the input (the fixture made them) and in the output, byte for byte. */
+export async function conservate(e: Esito, parti: string[]): Promise<void> {
+  const prima = await voci(e.prima);
+  const dopo = await voci(e.dopo);
+  for (const parte of parti)
+    expect({ parte, uguale: prima.has(parte) && dopo.get(parte)?.testo.equals(prima.get(parte)!.testo) }).toEqual({
+      parte,
+      uguale: true,
+    });
 }
