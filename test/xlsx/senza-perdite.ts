@@ -47,7 +47,7 @@ export interface Esito {
 }
 
 /** Ricalcola tutto, Prepara stampa and the Dossier with the workbook's own settings; the output saved beside. */
-export async function elabora(file: string): Promise<Esito> {
+export async function elabora(file: string, nomeCartella = basename(file)): Promise<Esito> {
   const prima = readFileSync(file);
   const cartella = await apriCartella(prima, file);
   const { impostazioni, errore } = leggiImpostazioni(cartella.leggiImpostazioni());
@@ -55,7 +55,7 @@ export async function elabora(file: string): Promise<Esito> {
   const { patch } = await ricalcola(cartella, { tipo: "tutto" }, impostazioni);
   const { piano } = await preparaStampa(cartella, impostazioni);
   const dossier = await scriviDossier(cartella, {
-    cartella: basename(file),
+    cartella: nomeCartella,
     versione: "0.0.0-test",
     data: new Date(Date.UTC(2025, 0, 31)),
   });
