@@ -1,0 +1,53 @@
+/**
+ * Texts with characters XML cannot carry as they are: Excel and LibreOffice write them as
+ * `_xHHHH_` escapes (ECMA-376 Part 1, ST_Xstring: a carriage return as `_x000D_`, a literal
+ * "_x0041_" typed by the user as `_x005F_x0041_`). Office.js gives the add-in the decoded text, so
+ * the file side must read the same grid.
+ *
+ * FAILS on the current src/xlsx: shared strings (cartella.ts, leggiStringhe) and inline strings
+ * (foglio-lettura.ts) keep the escapes as they are written.
+ */
+import { execFileSync } from "child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import JSZip from "jszip";
+import { apriCartella } from "../../src/xlsx";
+
+const tmp = mkdtempSync(join(tmpdir(), "barometro-xlsx-escape-"));
+
+describe("texts written with _xHHHH_ escapes read as Excel shows them", () => {
+  let file: string;
+  beforeAll(() => {
+    // LibreOffice writes the workbook: a literal "_x0041_" typed in a cell (from a CSV it imports).
+    const csv = join(tmp, "testi.csv");
+    writeFileSync(csv, "Obiettivo,Nota\ncodice _x0041_ letterale,Riga uno\n");
+    execFileSync("soffice", ["--headless", "--convert-to", "xlsx", "--outdir", tmp, csv], { stdio: "pipe" });
+    file = join(tmp, "testi.xlsx");
+  }, 60_000);
+
+  it("a shared string LibreOffice escaped (_x005F_) and one with a carriage return as Excel writes it (_x000D_)", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const sst = await zip.file("xl/sharedStrings.xml")!.async("string");
+    expect(sst).toContain("codice _x005F_x0041_ letterale");
+    // Excel writes a CR LF typed or pasted into a cell as "_x000D_" followed by a line feed.
+    zip.file("xl/sharedStrings.xml", sst.replace(">Riga uno<", ">Riga uno_x000D_\nRiga due<"));
+    const dati = await zip.generateAsync({ type: "nodebuffer" });
+    const { fogli } = await (await apriCartella(dati, "testi.xlsx")).leggi();
+    expect(fogli[0].values[1].slice(0, 2)).toEqual(["codice _x0041_ letterale", "Riga uno\r\nRiga due"]);
+  });
+
+  it("an inline string with an escaped control character (a vertical tab pasted from Word: _x000B_)", async () => {
+    const zip = await JSZip.loadAsync(readFileSync(file));
+    const parte = "xl/worksheets/sheet1.xml";
+    const xml = await zip.file(parte)!.async("string");
+    const conInline = xml.replace(
+      /<c r="B2"([^>]*?) t="s"[^>]*>.*?<\/c>/,
+      '<c r="B2"$1 t="inlineStr"><is><t>prima_x000B_dopo</t></is></c>'
+    );
+    expect(conInline).not.toBe(xml);
+    zip.file(parte, conInline);
+    const { fogli } = await (await apriCartella(await zip.generateAsync({ type: "nodebuffer" }), "t.xlsx")).leggi();
+    expect(fogli[0].values[1][1]).toBe("prima\u000bdopo");
+  });
+});
