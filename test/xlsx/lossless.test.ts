@@ -224,6 +224,25 @@ describe("the lossless access on workbooks of other writers", () => {
     for (const r of [12, 13, 19]) expect({ r, p: Number(riga(r)[15]) }).toEqual({ r, p: 2 * Number(riga(r)[11]) });
   }, 180_000);
 
+  it("the add-in's parts, then a LibreOffice re-save: what LibreOffice left of them is kept, and the settings read are those it left", async () => {
+    const impostazioni = { "barometro.bande": { raggiunto: 80, parziale: 60, etichette: { raggiunto: "Ottimo" } } };
+    const conAddIn = join(tmp, "addin.xlsx");
+    await conComponente(SAMPLE, conAddIn, impostazioni);
+    const file = join(tmp, "addin-lo.xlsx");
+    writeFileSync(file, readFileSync(soffice(conAddIn, "xlsx", join(tmp, "addin-lo"))));
+    const rimaste = await partiComponente(file);
+    // LibreOffice 7.4 keeps taskpanes.xml and drops its relationships and the web extension part
+    // (where the settings are): whatever it kept, Barometro keeps byte for byte.
+    expect(rimaste.has("xl/webextensions/taskpanes.xml")).toBe(true);
+    const e = await elabora(file);
+    await verificaSenzaPerdite(e, LINEE);
+    const dopo = await partiComponente(e.out);
+    for (const [parte, testo] of rimaste)
+      if (parte.startsWith("xl/webextensions/")) expect(dopo.get(parte)).toBe(testo);
+    const lette = (await apriCartella(readFileSync(file), file)).leggiImpostazioni();
+    expect(lette).toEqual(rimaste.has("xl/webextensions/webextension1.xml") ? impostazioni : {});
+  }, 120_000);
+
   it("keeps an .xlsm's macros and the workbook's macro-enabled content type", async () => {
     const zip = await JSZip.loadAsync(readFileSync(openpyxlFile));
     const tipi = (await zip.file("[Content_Types].xml")!.async("string"))
