@@ -2,7 +2,7 @@
  * Parts no writer on this machine makes, added to a LibreOffice workbook as Excel (Microsoft 365)
  * writes them: a threaded comment with a reply on the line sheet and the persons part, a custom
  * XML item with its properties part (as SharePoint and Excel store document metadata), shared
- * formulas and an inline string in the line sheet's own rows. Small XML templates, no binaries.
+ * formulas, an inline string, an x14 list validation and a sparkline group in the line sheet itself. Small XML templates, no binaries.
  */
 import JSZip from "jszip";
 
@@ -40,6 +40,23 @@ const ITEM_PROPS =
 const relazioni = (voci: string) =>
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n' +
   `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${voci}</Relationships>`;
+
+const X14 = 'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main"';
+const XM = 'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main"';
+
+export const ESTENSIONI =
+  "<extLst>" +
+  `<ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}" ${X14}><x14:dataValidations count="1" ${XM}>` +
+  '<x14:dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1">' +
+  "<x14:formula1><xm:f>'Dati utente'!$A$2:$A$8</xm:f></x14:formula1><xm:sqref>O12:O19</xm:sqref>" +
+  "</x14:dataValidation></x14:dataValidations></ext>" +
+  `<ext uri="{05C60535-1F16-4fd2-B633-F4F36F0B64E0}" ${X14}><x14:sparklineGroups ${XM}>` +
+  '<x14:sparklineGroup displayEmptyCellsAs="gap"><x14:colorSeries rgb="FF376092"/><x14:colorNegative rgb="FFD00000"/>' +
+  '<x14:colorAxis rgb="FF000000"/><x14:colorMarkers rgb="FFD00000"/><x14:colorFirst rgb="FFD00000"/>' +
+  '<x14:colorLast rgb="FFD00000"/><x14:colorHigh rgb="FFD00000"/><x14:colorLow rgb="FFD00000"/>' +
+  "<x14:sparklines><x14:sparkline><xm:f>'Obiettivi 2024'!H12:I12</xm:f><xm:sqref>R12</xm:sqref></x14:sparkline>" +
+  "</x14:sparklines></x14:sparklineGroup></x14:sparklineGroups></ext>" +
+  "</extLst>";
 
 /** Rows of the line sheet that get a shared formula in column P and (the first) an inline string in Q. */
 export const RIGHE_CONDIVISE = [12, 13, 14, 15, 16, 17, 18, 19];
@@ -99,6 +116,9 @@ export async function conPartiExcel(dati: Buffer, foglio: string): Promise<Buffe
     xml = xml.replace(new RegExp(`(<row r="${r}"[^>]*>(?:(?!</row>).)*)</row>`, "s"), `$1${celle}</row>`);
     if (xml === prima) throw new Error(`riga ${r} non trovata in ${foglio}`);
   }
-  file(foglio, xml.replace(/<dimension ref="A1:N(\d+)"/, '<dimension ref="A1:Q$1"'));
+  // The sheet's extensions Excel writes: a list validation pointing at another sheet (x14) and a
+  // sparkline group; they stay in extLst beside any of Barometro's x14 rules.
+  xml = xml.replace(/<\/([\w.-]+:)?worksheet>\s*$/, (fine) => ESTENSIONI + fine);
+  file(foglio, xml.replace(/<dimension ref="A1:N(\d+)"/, '<dimension ref="A1:R$1"'));
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }

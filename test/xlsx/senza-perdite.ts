@@ -108,6 +108,26 @@ function destinazione(rels: string, target: string): string {
   return base.join("/");
 }
 
+/** The x14 conditional formats' extension: Barometro's rules go there. */
+const EXT_FORMATTAZIONE = "{78C0D931-6437-407d-A8EE-F0AAD7539E65}";
+
+/** A worksheet's extLst entries, as XML text, but the conditional formats'. */
+function estensioni(xml: string): string[] {
+  const out: string[] = [];
+  let inExtLst = false;
+  percorri(xml, {
+    apre: (el, p) => {
+      if (p === 1 && el.nome === "extLst") inExtLst = true;
+    },
+    chiude: (el, fine, p) => {
+      if (p === 1 && el.nome === "extLst") inExtLst = false;
+      if (inExtLst && p === 2 && el.nome === "ext" && el.attributi.uri !== EXT_FORMATTAZIONE)
+        out.push(xml.slice(el.inizio, fine));
+    },
+  });
+  return out;
+}
+
 const testo = (m: Map<string, { testo: Buffer }>, nome: string) => m.get(nome)!.testo.toString("utf8");
 
 export async function verificaSenzaPerdite(e: Esito, parteFoglio: Record<string, string>): Promise<void> {
@@ -193,6 +213,8 @@ export async function verificaSenzaPerdite(e: Esito, parteFoglio: Record<string,
       confrontate++;
     }
     expect(confrontate).toBeGreaterThan(0);
+    // extLst: every extension but the x14 conditional formats (where Barometro's rules go) as it was.
+    expect(estensioni(x1)).toEqual(estensioni(x0));
     const e0 = figli(x0).filter(([n]) => !ELEMENTI_NOSTRI.has(n));
     const e1 = figli(x1).filter(([n]) => !ELEMENTI_NOSTRI.has(n));
     expect(e1).toEqual(e0);
