@@ -3,7 +3,7 @@
  * Strict files) reads as the same date as a serial number does: ISO dates in a sheet have no time
  * zone, and the serial-number path reads them as UTC midnight.
  *
- * FAILS on the current src/xlsx where the machine is not on UTC (here in Italy, Europe/Rome):
+ * FAILED on the earlier src/xlsx where the machine is not on UTC (here in Italy, Europe/Rome):
  * foglio-lettura.ts reads t="d" with `new Date(valore)`, and ECMAScript parses a date-time without
  * an offset as local time — 31/05/2024 comes out as 2024-05-30T22:00Z, the day before.
  */

@@ -5,7 +5,7 @@
  * Office.js reads every key of the add-in's settings and saves new ones into that part. The part here
  * names Barometro's own add-in (the manifest's <Id>), as Excel writes it.
  *
- * FAILS on the current src/xlsx: impostazioni.ts (parteDelleImpostazioni) picks the part by the
+ * FAILED on the earlier src/xlsx: impostazioni.ts (parteDelleImpostazioni) picks the part by the
  * presence of a «barometro.*» property, so such a part is not found — the keys it holds are not
  * read, and a key saved (Prepara stampa --anno) is kept for the run only, not written to the file.
  */

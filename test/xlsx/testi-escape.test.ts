@@ -4,7 +4,7 @@
  * "_x0041_" typed by the user as `_x005F_x0041_`). Office.js gives the add-in the decoded text, so
  * the file side must read the same grid.
  *
- * FAILS on the current src/xlsx: shared strings (cartella.ts, leggiStringhe) and inline strings
+ * FAILED on the earlier src/xlsx: shared strings (cartella.ts, leggiStringhe) and inline strings
  * (foglio-lettura.ts) keep the escapes as they are written.
  */
 import { execFileSync } from "child_process";
