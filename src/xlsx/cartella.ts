@@ -3,6 +3,7 @@
  * strings, read once.
  */
 import { ErroreCartella, MESSAGGI_XLSX, Pacchetto, TIPO_FOGLIO } from "./pacchetto";
+import { daXstring } from "./xml";
 
 export interface FoglioCartella {
   nome: string;
@@ -140,7 +141,7 @@ export async function leggiStringhe(pacchetto: Pacchetto, parte: string | null):
     },
     chiude: (el, _fine, p) => {
       if (p === 1 && el.nome === "si") {
-        testi.push(corrente ?? "");
+        testi.push(daXstring(corrente ?? ""));
         corrente = null;
       } else if (el.nome === "rPh") inRPh--;
       else if (el.nome === "t") inT = false;

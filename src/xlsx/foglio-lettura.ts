@@ -8,6 +8,7 @@ import { Area, SheetGrid } from "../layout/griglia";
 import { spostaFormula } from "./formule";
 import { isFormatoData, Stili } from "./stili";
 import type { Pacchetto } from "./pacchetto";
+import { daXstring } from "./xml";
 
 /** A conditional-format rule as it stands in the part. */
 export interface RegolaFoglio {
@@ -103,6 +104,14 @@ function daSeriale(v: number, date1904: boolean): Date {
   return new Date(Math.round((v - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000));
 }
 
+/**
+ * An ISO 8601 date of a t="d" cell → Date. Dates in a sheet carry no time zone: one without an
+ * offset is UTC, as the serial-number path reads it (ECMAScript would read a date-time as local).
+ */
+function daIso(v: string): Date {
+  return new Date(/T/.test(v) && !/(Z|[+-]\d\d(:?\d\d)?)$/i.test(v) ? `${v}Z` : v);
+}
+
 export function leggiFoglio(
   pacchetto: Pacchetto,
   parte: string,
@@ -193,10 +202,10 @@ export function leggiFoglio(
           v = stringhe[Number(valore)] ?? null;
           break;
         case "inlineStr":
-          v = testoInline ?? valore;
+          v = daXstring(testoInline ?? valore ?? "");
           break;
         case "str":
-          v = valore;
+          v = valore === null ? null : daXstring(valore);
           break;
         case "b":
           v = Number(valore) !== 0;
@@ -205,7 +214,7 @@ export function leggiFoglio(
           v = valore;
           break;
         case "d":
-          v = valore === null ? null : new Date(valore);
+          v = valore === null ? null : daIso(valore);
           break;
         default: {
           const n = parseFloat(valore ?? "");

@@ -7,7 +7,7 @@
 import { a1, SheetGrid } from "../layout/griglia";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
-import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto } from "./xml";
+import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto, perXstring } from "./xml";
 
 /** The order of <worksheet>'s children (ECMA-376 Part 1, CT_Worksheet). */
 export const ORDINE_FOGLIO = [
@@ -459,12 +459,12 @@ export class ModificheFoglio {
       case "testo":
         return v.s === ""
           ? `<${p}c ${attr}/>`
-          : `<${p}c ${attr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${perTesto(v.s)}</${p}t></${p}is></${p}c>`;
+          : `<${p}c ${attr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${perTesto(perXstring(v.s))}</${p}t></${p}is></${p}c>`;
       case "formula": {
         const f = `<${p}f>${perTesto(v.f.replace(/^=/, ""))}</${p}f>`;
         return typeof v.valore === "number"
           ? `<${p}c ${attr}>${f}<${p}v>${numero(v.valore)}</${p}v></${p}c>`
-          : `<${p}c ${attr} t="str">${f}<${p}v>${perTesto(v.valore)}</${p}v></${p}c>`;
+          : `<${p}c ${attr} t="str">${f}<${p}v>${perTesto(perXstring(v.valore))}</${p}v></${p}c>`;
       }
     }
   }

@@ -1,7 +1,8 @@
 /**
  * The add-in's document settings (Office.js document.settings), as Excel saves them: the
  * <we:property name value> elements of the web extension part of the add-in (values as JSON).
- * Reading finds the part that holds Barometro's keys; saving changes only those properties' values
+ * Reading finds the add-in's part (its <we:reference id> is manifest.xml's <Id>; failing that, the
+ * part that holds Barometro's keys, never another add-in's); saving changes only those properties' values
  * (or appends new ones) in that part. A workbook without the add-in has no such part: the values
  * are kept for this run only (an add-in part cannot be made up without the add-in's identity).
  */
@@ -10,6 +11,10 @@ import type { Pacchetto } from "./pacchetto";
 import { applicaModifiche, Modifica, perAttributo } from "./xml";
 
 const PREFISSO_BAROMETRO = "barometro.";
+/** manifest.xml's <Id> (test/xlsx/impostazioni-componente.test.ts reads the manifest's). */
+export const ID_COMPONENTE = "80394d98-cd7a-469d-b9c3-d6cc989c182c";
+
+const nostroId = (id: string | undefined) => id?.replace(/[{}]/g, "").toLowerCase() === ID_COMPONENTE;
 
 interface Proprieta {
   nome: string;
@@ -30,15 +35,18 @@ async function parteDelleImpostazioni(
   pacchetto: Pacchetto
 ): Promise<{ parte: string; xml: string; proprieta: Proprieta[]; chiusuraProprieta: number } | null> {
   const nomi = Object.keys(pacchetto.zip.files).filter((n) => /^xl\/webextensions\/[^/]+\.xml$/.test(n));
+  let conChiavi: Awaited<ReturnType<typeof parteDelleImpostazioni>> = null;
   for (const parte of nomi.sort()) {
     const xml = await pacchetto.testo(parte);
     if (!xml) continue;
     const proprieta: Proprieta[] = [];
     let chiusuraProprieta = -1;
+    let nostra = false;
     try {
       pacchetto.leggiXml(parte, xml, {
         chiude: (el, fine) => {
-          if (el.nome === "property" && el.attributi.name !== undefined)
+          if (el.nome === "reference") nostra ||= nostroId(el.attributi.id);
+          else if (el.nome === "property" && el.attributi.name !== undefined)
             proprieta.push({ nome: el.attributi.name, valore: el.attributi.value ?? "", inizio: el.inizio, fine });
           else if (el.nome === "properties") chiusuraProprieta = el.autochiuso ? -1 : xml.lastIndexOf("<", fine - 1);
         },
@@ -46,10 +54,11 @@ async function parteDelleImpostazioni(
     } catch {
       continue;
     }
-    if (proprieta.some((p) => p.nome.startsWith(PREFISSO_BAROMETRO)))
-      return { parte, xml, proprieta, chiusuraProprieta };
+    if (nostra) return { parte, xml, proprieta, chiusuraProprieta };
+    if (!conChiavi && proprieta.some((p) => p.nome.startsWith(PREFISSO_BAROMETRO)))
+      conChiavi = { parte, xml, proprieta, chiusuraProprieta };
   }
-  return null;
+  return conChiavi;
 }
 
 export async function leggiImpostazioniDocumento(pacchetto: Pacchetto): Promise<ValoriImpostazioni> {

@@ -68,6 +68,30 @@ export function perTesto(testo: string): string {
   return testo.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * A cell text as written in a file (ECMA-376 Part 1, ST_Xstring) → the text Excel shows: each
+ * `_xHHHH_` is the UTF-16 code unit HHHH (Excel writes a carriage return as `_x000D_`, a literal
+ * "_x0041_" as `_x005F_x0041_`).
+ */
+export function daXstring(testo: string): string {
+  if (!testo.includes("_x")) return testo;
+  return testo.replace(/_x([0-9A-Fa-f]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+}
+
+/**
+ * A cell text → ST_Xstring, the inverse of daXstring: what XML 1.0 cannot hold as it is (control
+ * characters but tab and line feed, a carriage return, which XML reads back as a line feed, U+FFFE,
+ * U+FFFF, unpaired surrogates) becomes `_xHHHH_`, and the "_" of a literal `_xHHHH_` `_x005F_`.
+ * Still to be made safe for XML (perTesto).
+ */
+export function perXstring(testo: string): string {
+  return testo.replace(
+    // eslint-disable-next-line no-control-regex -- the control characters are what is escaped
+    /_(?=x[0-9A-Fa-f]{4}_)|[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
+  );
+}
+
 /** Text made safe inside a double-quoted attribute. */
 export function perAttributo(testo: string): string {
   return perTesto(testo).replace(/"/g, "&quot;");

@@ -60,13 +60,15 @@ export function liste(xml: string): Map<string, string[]> {
   return out;
 }
 
-/** openpyxl opens the file with warnings turned into errors; prints what the script asks. */
-export function conOpenpyxl(file: string, script: string): string {
+/** openpyxl opens the file with warnings turned into errors (but `ignora`); prints what the script asks. */
+export function conOpenpyxl(file: string, script: string, ignora?: string): string {
+  // `ignora`: a warning openpyxl gives on the input as well (an extension it does not read).
+  const filtro = ignora ? `\nwarnings.filterwarnings("ignore", message=${JSON.stringify(ignora)})` : "";
   return execFileSync(
     PYTHON,
     [
       "-c",
-      `import sys, warnings, openpyxl\nwarnings.simplefilter("error")\nwb = openpyxl.load_workbook(sys.argv[1])\n${script}`,
+      `import sys, warnings, openpyxl\nwarnings.simplefilter("error")${filtro}\nwb = openpyxl.load_workbook(sys.argv[1])\n${script}`,
       file,
     ],
     { encoding: "utf8" }
