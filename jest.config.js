@@ -30,6 +30,8 @@ const INTEGRAZIONE = [
   "test/robustezza/invarianti.test.ts",
   "test/robustezza/vestiti-adattatore.test.ts",
   "test/xlsx/lossless.test.ts",
+  "test/xlsx/date-iso.test.ts",
+  "test/xlsx/testi-escape.test.ts",
   "test/functions/metadata.test.ts",
   "test/manifest/valida-manifest.test.ts",
   "test/security/csp.test.ts",
