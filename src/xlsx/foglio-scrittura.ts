@@ -7,7 +7,7 @@
 import { a1, SheetGrid } from "../layout/griglia";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
-import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto } from "./xml";
+import { conAttributo, Modifica, perAttributo, perTesto, pezziModificati } from "./xml";
 
 /** The order of <worksheet>'s children (ECMA-376 Part 1, CT_Worksheet). */
 export const ORDINE_FOGLIO = [
@@ -230,6 +230,11 @@ export class ModificheFoglio {
 
   /** The part's new text. */
   testo(stili: Stili): string {
+    return this.pezzi(stili).join("");
+  }
+
+  /** The part's new text as pieces to join (slices of the old text around the changes). */
+  pezzi(stili: Stili): string[] {
     const ix = this.indice;
     const xml = ix.xml;
     const p = ix.prefisso;
@@ -406,7 +411,7 @@ export class ModificheFoglio {
         modifiche.push({ da: pos, a: pos, testo });
       }
     }
-    return applicaModifiche(xml, modifiche);
+    return pezziModificati(xml, modifiche);
   }
 
   private aggiornaDimensione(righeNuove: number[], nuovePerRiga: Map<number, [number, string][]>): void {
