@@ -142,7 +142,7 @@ export class ModificheFoglio {
   /** Whether the cell holds a value or a formula now (as read). */
   piena(r: number, c: number): boolean {
     const i = this.indiceCella(r, c);
-    return i >= 0 && this.indice.pieno[i];
+    return i >= 0 && this.indice.pieno[i] === 1;
   }
 
   /** The style a cell has (existing) or would take (a new cell: its row's, else its column's). */
@@ -220,7 +220,8 @@ export class ModificheFoglio {
               : v.tipo === "formula"
                 ? v.valore
                 : null;
-        formulas[r][c] = v.tipo === "formula" ? `=${v.f.replace(/^=/, "")}` : null;
+        // The patch's own string when it has its "=" (no copy of 100,000 long formulas).
+        formulas[r][c] = v.tipo === "formula" ? (v.f.startsWith("=") ? v.f : `=${v.f}`) : null;
       }
       const piena = values[r][c] !== null || formulas[r][c] !== null;
       numberFormats[r][c] = piena ? (x.stile?.formato ?? stili.formatoDi(x.azzera ? 0 : this.stileBase(r, c))) : null;
