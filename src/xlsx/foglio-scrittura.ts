@@ -263,7 +263,7 @@ export class ModificheFoglio {
         nuovePerRiga.set(r, l);
       }
     }
-    const perInizio = new Map(modifiche.map((m) => [m.da, m]));
+    let perInizio: Map<number, Modifica> | null = null;
     // Shared formulas whose cell holding the text is overwritten: the other cells get their own formula.
     for (const gruppo of ix.condivise.values()) {
       if (gruppo.master < 0 || !sovrascritteValore.has(gruppo.master)) continue;
@@ -271,6 +271,7 @@ export class ModificheFoglio {
         if (sovrascritteValore.has(i)) continue;
         const formula = this.letto.griglia.formulas?.[ix.riga[i]]?.[ix.colonna[i]];
         if (!formula) continue;
+        perInizio ??= new Map(modifiche.map((m) => [m.da, m]));
         const base = scritte.has(i) ? perInizio.get(ix.inizio[i])! : null;
         const vecchio = base ? base.testo : xml.slice(ix.inizio[i], ix.fine[i]);
         const nuovo = vecchio.replace(
