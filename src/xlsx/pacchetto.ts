@@ -4,7 +4,7 @@
  * workbook part (sheets in tab order, defined names).
  */
 import JSZip from "jszip";
-import { scriviCompressa } from "./compressione";
+import { leggiVoce, scriviCompressa } from "./compressione";
 import { percorri, perAttributo } from "./xml";
 
 /** An Italian message the command line shows as it is (CliError-like: exit code 2). */
@@ -106,8 +106,8 @@ export class Pacchetto {
     }
     const f = this.zip.file(parte);
     if (!f) return null;
-    // Node's UTF-8 decoder, not JSZip's (written in JavaScript: seconds on a 100,000-row sheet).
-    const testo = (await f.async("nodebuffer")).toString("utf8");
+    // Node's zlib and UTF-8 decoder, not JSZip's (written in JavaScript: seconds on a 100,000-row sheet).
+    const testo = (await leggiVoce(f)).toString("utf8");
     return testo.charCodeAt(0) === 0xfeff ? testo.slice(1) : testo;
   }
 
