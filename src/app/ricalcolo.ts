@@ -214,8 +214,14 @@ export function formattazioneDeiFogli(
  * percentage) no longer hold once the write is done.
  */
 export function senzaAvvisiRisolti(analisi: Analisi, patch: Patch): Analisi {
-  const scritte = new Set(patch.scritture.map((s) => `${s.foglio}\u0000${s.cella}`));
-  const avvisi = analisi.avvisi.filter((a) => !scritte.has(`${a.foglio}\u0000${a.cella}`));
+  // Cells by sheet: no key string built for each of the (hundreds of thousands of) cells written.
+  const scritte = new Map<string, Set<string>>();
+  for (const s of patch.scritture) {
+    let celle = scritte.get(s.foglio);
+    if (!celle) scritte.set(s.foglio, (celle = new Set()));
+    celle.add(s.cella);
+  }
+  const avvisi = analisi.avvisi.filter((a) => !scritte.get(a.foglio)?.has(a.cella));
   return avvisi.length === analisi.avvisi.length ? analisi : { ...analisi, avvisi };
 }
 

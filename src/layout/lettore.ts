@@ -208,7 +208,12 @@ function leggiColonne(foglio: Foglio): Linea[] {
  * otherwise the rows below it would be silently left out of the calculation.
  */
 function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabella | null): ColonneTabella | null {
-  if (possibiliNomi(foglio, riga) < CAMPI_OBBLIGATORI.length - 1) return null;
+  const possibili = possibiliNomi(foglio, riga);
+  if (possibili < CAMPI_OBBLIGATORI.length - 1) return null;
+  // Not a complete header: only the previous one can stand for it (below), and then three of its
+  // required columns must hold a text that may name that very column. Data rows carrying three
+  // keywords (an objective, an indicator, Barometro's "Parzialmente raggiunto") stop here, unmatched.
+  if (possibili < CAMPI_OBBLIGATORI.length && !puoRipetere(foglio, riga, precedente)) return null;
   const celle: { colonna: number; testo: string }[] = [];
   for (let colonna = 0; colonna < foglio.colonne; colonna++) {
     const v = foglio.valore(riga, colonna);
@@ -221,6 +226,22 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
   const nominate = Object.entries(colonne) as [CampoIndicatore, number][];
   const stessa = precedente !== null && nominate.every(([campo, colonna]) => precedente[campo] === colonna);
   return stessa && obbligatori === CAMPI_OBBLIGATORI.length - 1 && nominate.length >= 4 ? precedente : null;
+}
+
+/**
+ * Whether `precedente` may be the header a row with one required column missing stands for: at
+ * least three required columns hold, at the previous header's place, a text that may name them
+ * (obbligatoriPossibili: a superset of what abbinaColonne assigns).
+ */
+function puoRipetere(foglio: Foglio, riga: number, precedente: ColonneTabella | null): boolean {
+  if (precedente === null) return false;
+  let n = 0;
+  CAMPI_OBBLIGATORI.forEach((campo, i) => {
+    const colonna = precedente[campo];
+    const v = colonna === undefined ? undefined : foglio.valore(riga, colonna);
+    if (typeof v === "string" && obbligatoriPossibili(v) & (1 << i)) n++;
+  });
+  return n >= CAMPI_OBBLIGATORI.length - 1;
 }
 
 /**

@@ -47,13 +47,17 @@ export interface IndiceFoglio {
     /** Its height in points when set (ht). */
     altezza: number | null;
   }[];
-  /** Cells in order (parallel arrays): 0-based row and column, offsets, style, whether it holds something. */
-  riga: number[];
-  colonna: number[];
-  inizio: number[];
-  fine: number[];
-  stile: number[];
-  pieno: boolean[];
+  /**
+   * Cells in order (parallel typed arrays, one entry per <c>): 0-based row and column, offsets,
+   * style, whether it holds something (1) or not (0). Typed: a million cells cost 21 bytes each and
+   * nothing for the garbage collector to walk.
+   */
+  riga: Int32Array;
+  colonna: Int32Array;
+  inizio: Int32Array;
+  fine: Int32Array;
+  stile: Int32Array;
+  pieno: Uint8Array;
   formattazioni: GruppoFormattazione[];
   regole: RegolaFoglio[];
   /** Shared formulas by si: the cell holding the text and the cells pointing at it (cell indices). */
@@ -125,12 +129,12 @@ export function leggiFoglio(
     xml,
     elementi: [],
     righe: [],
-    riga: [],
-    colonna: [],
-    inizio: [],
-    fine: [],
-    stile: [],
-    pieno: [],
+    riga: new Int32Array(0),
+    colonna: new Int32Array(0),
+    inizio: new Int32Array(0),
+    fine: new Int32Array(0),
+    stile: new Int32Array(0),
+    pieno: new Uint8Array(0),
     formattazioni: [],
     regole: [],
     condivise: new Map(),
@@ -165,13 +169,9 @@ export function leggiFoglio(
   /** Shared formulas by si: text and 0-based position of the cell that holds it. */
   const condivise = new Map<string, { testo: string; r: number; c: number }>();
 
+  const celle = new CelleInLettura();
   const chiudiCella = (fine: number) => {
-    const i = indice.riga.length;
-    indice.riga.push(cr);
-    indice.colonna.push(cc);
-    indice.inizio.push(inizioCella);
-    indice.fine.push(fine);
-    indice.stile.push(cs);
+    const i = celle.aggiungi(cr, cc, inizioCella, fine, cs);
     const righe = indice.righe;
     if (righe.length > 0) {
       const r = righe[righe.length - 1];
@@ -222,7 +222,7 @@ export function leggiFoglio(
         }
       }
     }
-    indice.pieno.push(v !== null || testoFormula !== null);
+    if (v !== null || testoFormula !== null) celle.pieno[i] = 1;
     if (v === null && testoFormula === null) return;
     (valori[cr] ??= [])[cc] = v;
     (formati[cr] ??= [])[cc] = formato;
@@ -252,7 +252,7 @@ export function leggiFoglio(
           fineApertura: el.fineApertura,
           fine: el.fineApertura,
           autochiusa: el.autochiuso,
-          primaCella: indice.riga.length,
+          primaCella: celle.n,
           celle: 0,
           stile:
             el.attributi.customFormat === "1" || el.attributi.customFormat === "true" ? Number(el.attributi.s ?? 0) : 0,
@@ -350,6 +350,8 @@ export function leggiFoglio(
     },
   });
 
+  Object.assign(indice, celle.finale());
+
   // Merged areas: the covered cells read as empty (their own number format stays), the top-left
   // cell keeps its value; covered cells count for the grid's size, an empty top-left does not.
   if (merges.length > 0) {
@@ -391,6 +393,54 @@ export function leggiFoglio(
     protetto,
     disegno,
   };
+}
+
+/** IndiceFoglio's cell arrays while the part is read: doubled when full, trimmed at the end. */
+class CelleInLettura {
+  n = 0;
+  riga = new Int32Array(1024);
+  colonna = new Int32Array(1024);
+  inizio = new Int32Array(1024);
+  fine = new Int32Array(1024);
+  stile = new Int32Array(1024);
+  pieno = new Uint8Array(1024);
+
+  aggiungi(r: number, c: number, inizio: number, fine: number, stile: number): number {
+    if (this.n === this.riga.length) this.cresci();
+    const i = this.n++;
+    this.riga[i] = r;
+    this.colonna[i] = c;
+    this.inizio[i] = inizio;
+    this.fine[i] = fine;
+    this.stile[i] = stile;
+    return i;
+  }
+
+  private cresci(): void {
+    const doppio = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.riga = doppio(this.riga);
+    this.colonna = doppio(this.colonna);
+    this.inizio = doppio(this.inizio);
+    this.fine = doppio(this.fine);
+    this.stile = doppio(this.stile);
+    this.pieno = doppio(this.pieno);
+  }
+
+  finale(): Pick<IndiceFoglio, "riga" | "colonna" | "inizio" | "fine" | "stile" | "pieno"> {
+    const n = this.n;
+    return {
+      riga: this.riga.slice(0, n),
+      colonna: this.colonna.slice(0, n),
+      inizio: this.inizio.slice(0, n),
+      fine: this.fine.slice(0, n),
+      stile: this.stile.slice(0, n),
+      pieno: this.pieno.slice(0, n),
+    };
+  }
 }
 
 /** "B7" → [6, 1], fast path for the cell references of a sheet part. */

@@ -7,7 +7,7 @@
 import { a1, SheetGrid } from "../layout/griglia";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
-import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto, perXstring } from "./xml";
+import { conAttributo, Modifica, perAttributo, perTesto, perXstring, pezziModificati } from "./xml";
 
 /** The order of <worksheet>'s children (ECMA-376 Part 1, CT_Worksheet). */
 export const ORDINE_FOGLIO = [
@@ -142,7 +142,7 @@ export class ModificheFoglio {
   /** Whether the cell holds a value or a formula now (as read). */
   piena(r: number, c: number): boolean {
     const i = this.indiceCella(r, c);
-    return i >= 0 && this.indice.pieno[i];
+    return i >= 0 && this.indice.pieno[i] === 1;
   }
 
   /** The style a cell has (existing) or would take (a new cell: its row's, else its column's). */
@@ -220,7 +220,8 @@ export class ModificheFoglio {
               : v.tipo === "formula"
                 ? v.valore
                 : null;
-        formulas[r][c] = v.tipo === "formula" ? `=${v.f.replace(/^=/, "")}` : null;
+        // The patch's own string when it has its "=" (no copy of 100,000 long formulas).
+        formulas[r][c] = v.tipo === "formula" ? (v.f.startsWith("=") ? v.f : `=${v.f}`) : null;
       }
       const piena = values[r][c] !== null || formulas[r][c] !== null;
       numberFormats[r][c] = piena ? (x.stile?.formato ?? stili.formatoDi(x.azzera ? 0 : this.stileBase(r, c))) : null;
@@ -230,6 +231,11 @@ export class ModificheFoglio {
 
   /** The part's new text. */
   testo(stili: Stili): string {
+    return this.pezzi(stili).join("");
+  }
+
+  /** The part's new text as pieces to join (slices of the old text around the changes). */
+  pezzi(stili: Stili): string[] {
     const ix = this.indice;
     const xml = ix.xml;
     const p = ix.prefisso;
@@ -257,7 +263,7 @@ export class ModificheFoglio {
         nuovePerRiga.set(r, l);
       }
     }
-    const perInizio = new Map(modifiche.map((m) => [m.da, m]));
+    let perInizio: Map<number, Modifica> | null = null;
     // Shared formulas whose cell holding the text is overwritten: the other cells get their own formula.
     for (const gruppo of ix.condivise.values()) {
       if (gruppo.master < 0 || !sovrascritteValore.has(gruppo.master)) continue;
@@ -265,6 +271,7 @@ export class ModificheFoglio {
         if (sovrascritteValore.has(i)) continue;
         const formula = this.letto.griglia.formulas?.[ix.riga[i]]?.[ix.colonna[i]];
         if (!formula) continue;
+        perInizio ??= new Map(modifiche.map((m) => [m.da, m]));
         const base = scritte.has(i) ? perInizio.get(ix.inizio[i])! : null;
         const vecchio = base ? base.testo : xml.slice(ix.inizio[i], ix.fine[i]);
         const nuovo = vecchio.replace(
@@ -406,7 +413,7 @@ export class ModificheFoglio {
         modifiche.push({ da: pos, a: pos, testo });
       }
     }
-    return applicaModifiche(xml, modifiche);
+    return pezziModificati(xml, modifiche);
   }
 
   private aggiornaDimensione(righeNuove: number[], nuovePerRiga: Map<number, [number, string][]>): void {

@@ -4,6 +4,7 @@
  * workbook part (sheets in tab order, defined names).
  */
 import JSZip from "jszip";
+import { leggiVoce, scriviCompressa } from "./compressione";
 import { percorri, perAttributo } from "./xml";
 
 /** An Italian message the command line shows as it is (CliError-like: exit code 2). */
@@ -69,8 +70,8 @@ function decodeURIComponentSafe(s: string): string {
 }
 
 export class Pacchetto {
-  /** Parts changed or added, by entry name: written instead of the original. */
-  private readonly cambiate = new Map<string, string>();
+  /** Parts changed or added, by entry name (the text, or its pieces to join): written instead of the original. */
+  private readonly cambiate = new Map<string, string | string[]>();
 
   private constructor(
     readonly zip: JSZip,
@@ -97,17 +98,23 @@ export class Pacchetto {
   /** A part's text (as changed so far); null when there is no such part. */
   async testo(parte: string): Promise<string | null> {
     const c = this.cambiate.get(parte);
-    if (c !== undefined) return c;
+    if (c !== undefined) {
+      if (typeof c === "string") return c;
+      const testo = c.join("");
+      this.cambiate.set(parte, testo);
+      return testo;
+    }
     const f = this.zip.file(parte);
     if (!f) return null;
-    // Node's UTF-8 decoder, not JSZip's (plain JavaScript, seconds on a 100,000-row sheet).
-    const testo = (await f.async("nodebuffer")).toString("utf8");
+    // Node's zlib and UTF-8 decoder, not JSZip's (plain JavaScript, seconds on a 100,000-row sheet).
+    const testo = (await leggiVoce(f)).toString("utf8");
     return testo.charCodeAt(0) === 0xfeff ? testo.slice(1) : testo;
   }
 
   private readonly versioni = new Map<string, number>();
 
-  scrivi(parte: string, testo: string): void {
+  /** A part's new text, whole or as pieces to join (a big sheet: never joined, see salva). */
+  scrivi(parte: string, testo: string | string[]): void {
     this.cambiate.set(parte, testo);
     this.versioni.set(parte, (this.versioni.get(parte) ?? 0) + 1);
   }
@@ -207,8 +214,9 @@ export class Pacchetto {
   async salva(): Promise<Buffer> {
     for (const [nome, testo] of this.cambiate) {
       const esistente = this.zip.file(nome);
-      // Encoded here (natively), so that JSZip does not encode the text in JavaScript.
-      this.zip.file(nome, Buffer.from(testo, "utf8"), { binary: true, createFolders: false, date: esistente?.date });
+      // Encoded and compressed here (natively), so that JSZip does neither in JavaScript.
+      await scriviCompressa(this.zip, nome, testo, esistente?.date);
+      this.cambiate.delete(nome);
     }
     this.cambiate.clear();
     return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });

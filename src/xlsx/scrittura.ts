@@ -404,7 +404,7 @@ export class Scrittore {
   /** Writes every changed part: sheets, styles, workbook, relationships and content types. */
   async concludi(): Promise<void> {
     const stili = this.stato.stili;
-    for (const m of this.fogli.values()) this.pacchetto.scrivi(m.parte, m.testo(stili));
+    for (const m of this.fogli.values()) this.pacchetto.scrivi(m.parte, m.pezzi(stili));
     const s = stili.testo();
     if (s !== null && stili.parte) this.pacchetto.scrivi(stili.parte, s);
     await this.scriviCartella();

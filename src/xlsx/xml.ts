@@ -109,7 +109,12 @@ export interface Modifica {
  * order they were given in.
  */
 export function applicaModifiche(xml: string, modifiche: Modifica[]): string {
-  if (modifiche.length === 0) return xml;
+  return modifiche.length === 0 ? xml : pezziModificati(xml, modifiche).join("");
+}
+
+/** applicaModifiche's result as the pieces to join (slices of the text and the new texts, in order). */
+export function pezziModificati(xml: string, modifiche: Modifica[]): string[] {
+  if (modifiche.length === 0) return [xml];
   const ordinate = modifiche.map((m, i) => ({ m, i })).sort((x, y) => x.m.da - y.m.da || x.m.a - y.m.a || x.i - y.i);
   const parti: string[] = [];
   let pos = 0;
@@ -119,7 +124,7 @@ export function applicaModifiche(xml: string, modifiche: Modifica[]): string {
     pos = m.a;
   }
   parti.push(xml.slice(pos));
-  return parti.join("");
+  return parti;
 }
 
 const REGEX_ATTRIBUTI = new Map<string, RegExp>();

@@ -527,6 +527,37 @@ describe("intestazioni ripetute e righe vuote", () => {
     }
   );
 
+  it("un'intestazione ripetuta senza una colonna obbligatoria vale la precedente; tre parole chiave fuori posto sono dati", () => {
+    const b = new FoglioBuilder("F");
+    const testata = [
+      "Settore",
+      "Obiettivo",
+      "Definizione",
+      "Indicatore",
+      "Target atteso",
+      "Target consuntivo",
+      "Peso",
+      "Note",
+    ];
+    b.riga(0, 0, testata);
+    b.riga(1, 0, ["S", "Ob", "Def", "i1", 1, 1, 50]);
+    // Indicator text, objective text and a "raggiunto" note: three keywords, none under its column.
+    b.riga(2, 0, [null, "Obiettivo raggiunto", null, "Indicatore di pesatura", 2, 2, 50, "Target raggiunto"]);
+    // The header repeated on a new page with «Peso» deleted.
+    b.riga(
+      3,
+      0,
+      testata.map((t) => (t === "Peso" ? null : t))
+    );
+    b.riga(4, 0, [null, null, null, "i3", 3, 3, 100]);
+    const [linea] = leggi(b.build());
+    expect(linea.obiettivi.flatMap((o) => o.indicatori.map((i) => [i.nome, i.riga]))).toEqual([
+      ["i1", 2],
+      ["Indicatore di pesatura", 3],
+      ["i3", 5],
+    ]);
+  });
+
   it("le righe vuote di separazione sono saltate, anche a metà obiettivo", () => {
     const b = new FoglioBuilder("F");
     const layout = b.sezione({
