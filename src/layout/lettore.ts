@@ -202,17 +202,15 @@ function leggiColonne(foglio: Foglio): Linea[] {
 }
 
 /**
- * A header row: every string cell as the person sees it (merged header cells included).
- * A header missing one of the required columns (a cell deleted by mistake in a repeated
- * header) is the sheet's previous header when it agrees with it on every column it names:
- * otherwise the rows below it would be silently left out of the calculation.
+ * A header row: every string cell as the person sees it (merged header cells included). A header
+ * missing one required column (a cell deleted by mistake in a repeated header) is the sheet's previous
+ * header when it agrees with it on every column it names: else the rows below would be left out.
  */
 function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabella | null): ColonneTabella | null {
   const possibili = possibiliNomi(foglio, riga);
   if (possibili < CAMPI_OBBLIGATORI.length - 1) return null;
-  // Not a complete header: only the previous one can stand for it (below), and then three of its
-  // required columns must hold a text that may name that very column. Data rows carrying three
-  // keywords (an objective, an indicator, Barometro's "Parzialmente raggiunto") stop here, unmatched.
+  // Incomplete: only the previous header may stand for it, if three of its required columns hold a text
+  // naming them. Data rows with three keywords (objective, indicator, "Parzialmente raggiunto") stop here.
   if (possibili < CAMPI_OBBLIGATORI.length && !puoRipetere(foglio, riga, precedente)) return null;
   const celle: { colonna: number; testo: string }[] = [];
   for (let colonna = 0; colonna < foglio.colonne; colonna++) {
@@ -229,9 +227,8 @@ function leggiIntestazione(foglio: Foglio, riga: number, precedente: ColonneTabe
 }
 
 /**
- * Whether `precedente` may be the header a row with one required column missing stands for: at
- * least three required columns hold, at the previous header's place, a text that may name them
- * (obbligatoriPossibili: a superset of what abbinaColonne assigns).
+ * Whether `precedente` may be the header a row missing one required column stands for: three required
+ * columns hold, where it had them, a text that may name them (a superset of what abbinaColonne assigns).
  */
 function puoRipetere(foglio: Foglio, riga: number, precedente: ColonneTabella | null): boolean {
   if (precedente === null) return false;
@@ -515,8 +512,7 @@ function leggiIndicatore(foglio: Foglio, riga: number, tabella: ColonneTabella):
   let formule: Indicatore["formule"] | undefined;
   const numeroRiga = String(foglio.rigaFoglio(riga));
   for (const { campo, colonna, propria, conIndirizzo } of perColonna(tabella)) {
-    // A cell Barometro writes that lies under another cell's merged area is no cell of its own:
-    // a write there would land in the area's top-left (ExcelJS) and destroy its value.
+    // A cell under another cell's merged area is not its own: a write would land in the area's top-left.
     if (propria && foglio.coperta(riga, colonna)) continue;
     const formula = foglio.formula(riga, colonna);
     if (formula) (formule ??= {})[campo] = formula;
