@@ -250,8 +250,9 @@ function entroIlLimite(valore: string | number): string | number {
  */
 function finito(c: CellaIndice): CellaIndice {
   if (typeof c.valore !== "number" || Number.isFinite(c.valore)) return c;
-  const { formato: _formato, ...resto } = c;
-  return { ...resto, valore: Number.isNaN(c.valore) ? VUOTO : c.valore > 0 ? "∞" : "−∞" };
+  const resto: CellaIndice = { ...c, valore: Number.isNaN(c.valore) ? VUOTO : c.valore > 0 ? "∞" : "−∞" };
+  delete resto.formato;
+  return resto;
 }
 
 /** A percentage on 0–100 as a cell: a fraction with a % format («84,44%»), «—» when there is none. */
