@@ -56,6 +56,12 @@ module.exports = {
       testPathIgnorePatterns: ["/node_modules/", ...[...INTEGRAZIONE, ...E2E].map(comeRegex)],
     },
     { ...comune, displayName: "integration", testMatch: INTEGRAZIONE.map(comeGlob) },
-    { ...comune, displayName: "e2e", testMatch: E2E.map(comeGlob) },
+    {
+      ...comune,
+      displayName: "e2e",
+      testMatch: E2E.map(comeGlob),
+      // The workbench built once for every e2e file (test/e2e/banco.ts copies it per file).
+      globalSetup: "<rootDir>/test/e2e/prepara-banco.js",
+    },
   ],
 };

@@ -4,9 +4,8 @@
  * (pane 213 CSS px), a keyboard-only walk with the focus visible at every step, reflow at 200 %.
  * Screenshots go to test-output/. Measures are written to test-output/accessibilita.json.
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { bancoDiProva } from "./banco";
+import { mkdirSync, readFileSync, writeFileSync } from "fs";
 import { join, resolve } from "path";
 import { Browser, Page } from "playwright-core";
 import { avviaChromium } from "./chromium";
@@ -30,16 +29,8 @@ let sentinelleFluent = 0;
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  // BAROMETRO_BANCO: a workbench already built (to iterate without building it again).
-  let out = process.env.BAROMETRO_BANCO;
-  if (!out) {
-    out = mkdtempSync(join(tmpdir(), "barometro-a11y-"));
-    execFileSync(
-      "npx",
-      ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${out}`],
-      { cwd: ROOT, stdio: "pipe" }
-    );
-  }
+  // BAROMETRO_BANCO: a workbench already built (the e2e project's setup, or by hand to iterate).
+  const out = bancoDiProva("a11y");
   await scriviXlsx(generaCartella(1_000).foglio, join(out, "assets/grande.xlsx"));
   server = await serviCartella(out);
   browser = await avviaChromium();

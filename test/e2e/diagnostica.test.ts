@@ -4,9 +4,8 @@
  * Excel. The pane is 320 px wide, as in a narrow Excel task pane; then 200 % zoom (160 CSS px).
  * Screenshots go to test-output/.
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync } from "fs";
-import { tmpdir } from "os";
+import { bancoDiProva } from "./banco";
+import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import { Browser, Page } from "playwright-core";
 import { avviaChromium } from "./chromium";
@@ -23,12 +22,7 @@ let server: { url: string; chiudi: () => Promise<void> };
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  const out = mkdtempSync(join(tmpdir(), "barometro-diagnostica-"));
-  execFileSync(
-    "npx",
-    ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${out}`],
-    { cwd: ROOT, stdio: "pipe" }
-  );
+  const out = bancoDiProva("diagnostica");
   server = await serviCartella(out);
   browser = await avviaChromium();
 });

@@ -4,9 +4,8 @@
  * mouse and from the keyboard; a click selects the cell in the drawn sheet. Screenshots go to
  * test-output/ (scomposizione-320.png, scomposizione-200.png).
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync } from "fs";
-import { tmpdir } from "os";
+import { bancoDiProva } from "./banco";
+import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import { Browser, Page } from "playwright-core";
 import { avviaChromium } from "./chromium";
@@ -25,12 +24,7 @@ let server: { url: string; chiudi: () => Promise<void> };
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  const out = mkdtempSync(join(tmpdir(), "barometro-scomposizione-"));
-  execFileSync(
-    "npx",
-    ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${out}`],
-    { cwd: ROOT, stdio: "pipe" }
-  );
+  const out = bancoDiProva("scomposizione");
   server = await serviCartella(out);
   browser = await avviaChromium();
 });

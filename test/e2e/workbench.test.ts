@@ -3,9 +3,8 @@
  * runs the real task pane, adapter and engine over the bundled sample loaded into an in-memory Excel.
  * Screenshots go to test-output/.
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync } from "fs";
-import { tmpdir } from "os";
+import { bancoDiProva } from "./banco";
+import { mkdirSync } from "fs";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { Browser, Page } from "playwright-core";
@@ -32,15 +31,7 @@ let dialoghi: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
-  const out = mkdtempSync(join(tmpdir(), "barometro-workbench-"));
-  execFileSync(
-    "npx",
-    ["webpack", "--config", "webpack.workbench.config.js", "--mode", "production", "--env", `outDir=${out}`],
-    {
-      cwd: ROOT,
-      stdio: "pipe",
-    }
-  );
+  const out = bancoDiProva("workbench");
   await scriviCampioneXss(join(out, "assets/xss.xlsx"));
   // 1,000 indicators in 10 lines, Scostamento and % Ragg all 0: two findings a row, 200 a line.
   await scriviXlsx(generaCartella(1_000).foglio, join(out, "assets/grande.xlsx"));
