@@ -11,8 +11,16 @@ import { mkdirSync, writeFileSync } from "fs";
 import { readFile, writeFile } from "fs/promises";
 import { basename, join } from "path";
 import JSZip from "jszip";
-import { FOGLIO_INDICE, isTitoloIndice } from "../layout/fogli-barometro";
-import { attributo, perElemento } from "./xml";
+import {
+  cellaA1,
+  FOGLIO_DOSSIER,
+  FOGLIO_INDICE,
+  foglioProprio,
+  isTitoloDossier,
+  isTitoloIndice,
+} from "../layout/fogli-barometro";
+import { SheetGrid } from "../layout/griglia";
+import { apriCartella } from "../xlsx";
 
 /** The language the annex declares (PDF catalog /Lang). */
 export const LINGUA_PDF = "it-IT";
@@ -34,7 +42,6 @@ export const OPZIONI_PDF = {
 export const CONVERTI_IN_PDF = `pdf:calc_pdf_Export:${JSON.stringify(OPZIONI_PDF)}`;
 
 const NS_DC = "http://purl.org/dc/elements/1.1/";
-const NS_RELAZIONI_DOCUMENTO = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const TIPO_CORE = "application/vnd.openxmlformats-package.core-properties+xml";
 const REL_CORE = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties";
 
@@ -58,7 +65,7 @@ export function profiloItaliano(cartella: string): void {
 /**
  * Copies `xlsx` into `cartella` (same name) with a document title, and returns the copy's path and
  * the title. The title is the workbook's own when it has one; else the Indice's (A1 without the
- * word «Indice»: "Stato di attuazione degli Obiettivi 2024"); else the file's name.
+ * word «Indice»: "Stato di attuazione degli Obiettivi 2024") or the dossier's; else the file's name.
  */
 export async function copiaConTitolo(xlsx: string, cartella: string): Promise<{ file: string; titolo: string }> {
   const file = join(cartella, basename(xlsx));
@@ -78,7 +85,7 @@ export async function copiaConTitolo(xlsx: string, cartella: string): Promise<{ 
     return { file, titolo: proprio };
   }
   const titolo =
-    (await titoloDellIndice(zip)) ??
+    (await titoloDiBarometro(dati, xlsx)) ??
     basename(xlsx)
       .replace(/\.xlsx$/i, "")
       .replace(/\.stampa$/i, "");
@@ -142,53 +149,26 @@ async function aggiungiCore(zip: JSZip, titolo: string): Promise<void> {
     );
 }
 
-/** The title of the Indice Barometro wrote, without the word «Indice» and its dash; null if none. */
-async function titoloDellIndice(zip: JSZip): Promise<string | null> {
-  const workbook = await testo(zip, "xl/workbook.xml");
-  const rels = await testo(zip, "xl/_rels/workbook.xml.rels");
-  if (workbook === null || rels === null) return null;
-  let id: string | undefined;
-  perElemento(workbook, (tag) => {
-    if (tag.local === "sheet" && attributo(tag, "name")?.toLowerCase() === FOGLIO_INDICE.toLowerCase())
-      id ??= attributo(tag, "id", NS_RELAZIONI_DOCUMENTO);
-  });
-  let destinazione: string | undefined;
-  perElemento(rels, (tag) => {
-    if (tag.local === "Relationship" && attributo(tag, "Id") === id) destinazione = attributo(tag, "Target");
-  });
-  if (!id || !destinazione) return null;
-  const percorso = destinazione.startsWith("/") ? destinazione.slice(1) : `xl/${destinazione}`;
-  const foglio = await testo(zip, percorso);
-  const a1 = foglio === null ? null : await valoreA1(zip, foglio);
-  if (a1 === null || !isTitoloIndice(a1)) return null;
-  const titolo = a1.replace(/^Indice\s*[—–-]\s*/, "").trim();
-  return titolo === "" ? null : titolo;
-}
-
-/** The text of cell A1 in a sheet's XML (a shared, inline or plain string), or null. */
-async function valoreA1(zip: JSZip, foglio: string): Promise<string | null> {
-  const cella = /<(?:[\w.-]+:)?c\b([^>]*\br="A1"[^>]*)>([\s\S]*?)<\/(?:[\w.-]+:)?c>/.exec(foglio);
-  if (!cella) return null;
-  const tipo = /\bt="([^"]*)"/.exec(cella[1])?.[1];
-  const interno = cella[2];
-  if (tipo === "inlineStr") return testiT(interno);
-  const v = /<(?:[\w.-]+:)?v>([\s\S]*?)<\/(?:[\w.-]+:)?v>/.exec(interno)?.[1];
-  if (v === undefined) return null;
-  if (tipo === "str") return decodifica(v);
-  if (tipo !== "s") return null;
-  const condivise = await testo(zip, "xl/sharedStrings.xml");
-  if (condivise === null) return null;
-  const voci = [...condivise.matchAll(/<(?:[\w.-]+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:[\w.-]+:)?si>)/g)];
-  const voce = voci[Number(v)];
-  return voce ? testiT(voce[1] ?? "") : null;
-}
-
-/** The <t> texts of a string item or inline string, joined (rich text runs), phonetic runs left out. */
-function testiT(xml: string): string {
-  const senzaFonetica = xml.replace(/<(?:[\w.-]+:)?rPh\b[\s\S]*?<\/(?:[\w.-]+:)?rPh>/g, "");
-  return [...senzaFonetica.matchAll(/<(?:[\w.-]+:)?t\b[^>]*>([\s\S]*?)<\/(?:[\w.-]+:)?t>/g)]
-    .map((m) => decodifica(m[1]))
-    .join("");
+/**
+ * The title of a sheet Barometro wrote, read through the file access: the Indice's A1 without the
+ * word «Indice» and its dash («Stato di attuazione degli Obiettivi 2024»), else the dossier's A1
+ * (its PDF lists the dossier alone); null when there is neither.
+ */
+async function titoloDiBarometro(dati: Buffer, nome: string): Promise<string | null> {
+  let fogli: SheetGrid[];
+  try {
+    fogli = (await (await apriCartella(dati, nome)).leggi()).fogli;
+  } catch {
+    return null;
+  }
+  const a1 = (foglio: string) => {
+    const g = foglioProprio(fogli, foglio).esistente;
+    return g ? cellaA1(g) : null;
+  };
+  const indice = a1(FOGLIO_INDICE);
+  if (isTitoloIndice(indice)) return (indice as string).replace(/^Indice\s*[—–-]\s*/, "").trim() || null;
+  const dossier = a1(FOGLIO_DOSSIER);
+  return isTitoloDossier(dossier) ? (dossier as string).trim() : null;
 }
 
 function decodifica(xml: string): string {

@@ -73,7 +73,8 @@ export function areaUsata(g: SheetGrid): string {
   return `${a1(o.row, o.col)}:${a1(o.row + Math.max(1, g.values.length) - 1, o.col + larghezza - 1)}`;
 }
 
-function cellaA1(g: SheetGrid): unknown {
+/** The value of a sheet's A1, as read (null when the grid does not start there). */
+export function cellaA1(g: SheetGrid): unknown {
   const o = g.origin ?? { row: 0, col: 0 };
   return o.row === 0 && o.col === 0 ? g.values[0]?.[0] : null;
 }

@@ -1,4 +1,4 @@
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import { copyFileSync, existsSync, mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
@@ -219,6 +219,16 @@ describe("text output and the installed command", () => {
     expect(text).toMatch(/LINEA STRATEGICA SULLO SPORT .*84,44%/);
     expect(text).toContain("Ente (media delle linee):");
     expect(text).toMatch(/Verifica: \d+ avvisi \(.*PESI_NON_100 2/);
+  });
+
+  it("output piped into a reader that stops early («| head -c 20»): no stack trace, exit 0", () => {
+    // The dossier's trace (~230 KB) outgrows the pipe's buffer: the writer meets the closed pipe.
+    const r = spawnSync("sh", ["-c", "node bin/barometro.js dossier --json | head -c 20 >/dev/null"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    expect(r.stderr).not.toMatch(/EPIPE|at .+\(node:/);
+    expect(r.status).toBe(0);
   });
 
   it("runs as `barometro verifica --json` from bin/ on the bundled sample", () => {

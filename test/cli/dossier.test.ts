@@ -156,6 +156,10 @@ describe("barometro dossier --pdf", () => {
     const testo = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
     const pagine = testo.split("\f").filter((p) => p.trim() !== "");
     expect(pagine[0]).toMatch(/^Dossier di validazione — Stato di attuazione degli Obiettivi 2024/);
+    // Its document title is the dossier's, not the file's name (tagged PDF/UA, as the annex).
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(info).toMatch(/^Title:\s+Dossier di validazione — Stato di attuazione degli Obiettivi 2024$/m);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
     // The line's cell reference: on the first line of the row, or at its foot when the composition
     // wraps (cells outside the wrapped areas keep Excel's bottom alignment, as the pane writes them).
     expect(testo).toMatch(
