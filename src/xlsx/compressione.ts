@@ -7,8 +7,7 @@
  */
 import { once } from "events";
 import type JSZip from "jszip";
-import { promisify } from "util";
-import { constants, crc32, createDeflateRaw, inflateRaw } from "zlib";
+import { constants, crc32, createDeflateRaw, inflateRawSync } from "zlib";
 
 // JSZip's own classes (not in its typings): what loadAsync gives each entry, and its DEFLATE method.
 const CompressedObject: new (
@@ -28,18 +27,17 @@ interface VoceCompressa {
   compressedContent: unknown;
 }
 
-const inflaziona = promisify(inflateRaw);
-
 /**
- * An entry's bytes: inflated by zlib (on a worker thread) when JSZip still holds the compressed
- * bytes it read, as its JavaScript inflate would (seconds on a big sheet); otherwise by JSZip.
+ * An entry's bytes: inflated by zlib when JSZip still holds the compressed bytes it read, instead of
+ * its JavaScript inflate (seconds on a big sheet); otherwise by JSZip. Synchronous: the caller waits
+ * for the bytes anyway, and the asynchronous form keeps the last result alive with its stream.
  */
 export async function leggiVoce(voce: JSZip.JSZipObject): Promise<Buffer> {
   const dati = (voce as unknown as { _data?: unknown })._data;
   if (dati instanceof CompressedObject) {
     const c = dati as VoceCompressa;
     if (c.compression.magic === DEFLATE.magic && Buffer.isBuffer(c.compressedContent)) {
-      const b = await inflaziona(c.compressedContent);
+      const b = inflateRawSync(c.compressedContent);
       if (b.length === c.uncompressedSize) return b;
     }
   }
@@ -53,7 +51,7 @@ const LOTTO = 1 << 20;
 export async function scriviCompressa(
   zip: JSZip,
   nome: string,
-  testo: string | readonly string[],
+  testo: string | (() => Iterable<string>),
   data: Date | undefined
 ): Promise<void> {
   // JSZip.file takes its CompressedObject (what loadAsync gives each entry); its typings do not say so.
@@ -61,7 +59,7 @@ export async function scriviCompressa(
 }
 
 /** The text, given whole or in pieces to be joined, DEFLATE-compressed (level 6, as JSZip does). */
-async function comprimi(testo: string | readonly string[]): Promise<object> {
+async function comprimi(testo: string | (() => Iterable<string>)): Promise<object> {
   const deflate = createDeflateRaw({ level: 6, memLevel: 8, strategy: constants.Z_DEFAULT_STRATEGY });
   const uscita: Buffer[] = [];
   deflate.on("data", (b: Buffer) => uscita.push(b));
@@ -83,7 +81,7 @@ async function comprimi(testo: string | readonly string[]): Promise<object> {
     caratteri = 0;
     await scrivi(s);
   };
-  for (const pezzo of typeof testo === "string" ? [testo] : testo) {
+  for (const pezzo of typeof testo === "string" ? [testo] : testo()) {
     if (pezzo.length >= LOTTO) {
       // A long stretch of the old text: encoded in slices, never between the halves of a surrogate pair.
       await svuota();

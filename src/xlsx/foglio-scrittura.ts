@@ -7,7 +7,14 @@
 import { a1, SheetGrid } from "../layout/griglia";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
-import { conAttributo, Modifica, perAttributo, perTesto, perXstring, pezziModificati } from "./xml";
+import { conAttributo, perAttributo, perTesto, perXstring } from "./xml";
+
+/** A change to the part's text (an insertion when a === da); a cell's text made only when written out. */
+interface Inserto {
+  da: number;
+  a: number;
+  testo: string | (() => string);
+}
 
 /** The order of <worksheet>'s children (ECMA-376 Part 1, CT_Worksheet). */
 export const ORDINE_FOGLIO = [
@@ -231,57 +238,70 @@ export class ModificheFoglio {
 
   /** The part's new text. */
   testo(stili: Stili): string {
-    return this.pezzi(stili).join("");
+    return [...this.pezzi(stili)()].join("");
   }
 
-  /** The part's new text as pieces to join (slices of the old text around the changes). */
-  pezzi(stili: Stili): string[] {
+  /**
+   * The part's new text as pieces to join (slices of the old text around the changes), made lazily:
+   * every style is resolved now (the styles part is written after the sheets), the cells' texts only
+   * while the pieces are taken, so that a big sheet's new text is never held whole, nor its changed
+   * cells' texts all at once.
+   */
+  pezzi(stili: Stili): () => Iterable<string> {
     const ix = this.indice;
     const xml = ix.xml;
     const p = ix.prefisso;
-    const modifiche: Modifica[] = [];
-    const scritte = new Set<number>();
+    /** Every change but the cells replaced in place (those are walked in order, see below). */
+    const modifiche: Inserto[] = [];
+    const n = ix.riga.length;
+    /** Cells replaced in place: their final style (-1: not replaced). */
+    const inPosto = new Int32Array(n).fill(-1);
+    let sostituite = 0;
 
-    // Cells: replaced where they are, the others grouped by row.
-    const nuovePerRiga = new Map<number, [number, string][]>();
+    // Cells: styles resolved now; the others grouped by row.
+    const nuovePerRiga = new Map<number, [number, number, CellaNuova][]>();
     const sovrascritteValore = new Set<number>();
     for (const [k, x] of this.celle) {
       const r = Math.floor(k / 16384);
       const c = k % 16384;
       const i = this.indiceCella(r, c);
       if (i >= 0) {
-        const vecchio = xml.slice(ix.inizio[i], ix.fine[i]);
-        const testo = x.cancella
-          ? ""
-          : this.testoCella(r, c, x.azzera ? 0 : ix.stile[i], x, x.azzera ? null : vecchio, stili);
-        modifiche.push({ da: ix.inizio[i], a: ix.fine[i], testo });
-        scritte.add(i);
+        inPosto[i] = x.cancella ? 0 : this.stileFinale(x.azzera ? 0 : ix.stile[i], x, stili);
+        sostituite++;
         if (x.valore !== undefined || x.cancella) sovrascritteValore.add(i);
       } else if (!x.cancella) {
         const l = nuovePerRiga.get(r) ?? [];
-        l.push([c, this.testoCella(r, c, this.stileBase(r, c), x, null, stili)]);
+        l.push([c, this.stileFinale(this.stileBase(r, c), x, stili), x]);
         nuovePerRiga.set(r, l);
       }
     }
-    let perInizio: Map<number, Modifica> | null = null;
+    const testoInPosto = (i: number): string => {
+      const x = this.celle.get(ix.riga[i] * 16384 + ix.colonna[i])!;
+      if (x.cancella) return "";
+      return this.testoCella(
+        ix.riga[i],
+        ix.colonna[i],
+        inPosto[i],
+        x,
+        x.azzera ? null : xml.slice(ix.inizio[i], ix.fine[i])
+      );
+    };
+    /** Cells of a shared formula whose cell holding the text is overwritten: their own formula. */
+    const espanse = new Map<number, string>();
     // Shared formulas whose cell holding the text is overwritten: the other cells get their own formula.
     for (const gruppo of ix.condivise.values()) {
       if (gruppo.master < 0 || !sovrascritteValore.has(gruppo.master)) continue;
       for (const i of gruppo.altre) {
         if (sovrascritteValore.has(i)) continue;
         const formula = this.letto.griglia.formulas?.[ix.riga[i]]?.[ix.colonna[i]];
-        if (!formula) continue;
-        perInizio ??= new Map(modifiche.map((m) => [m.da, m]));
-        const base = scritte.has(i) ? perInizio.get(ix.inizio[i])! : null;
-        const vecchio = base ? base.testo : xml.slice(ix.inizio[i], ix.fine[i]);
-        const nuovo = vecchio.replace(
-          /<([\w.-]+:)?f\b[^>]*?(\/>|>[\s\S]*?<\/([\w.-]+:)?f>)/,
-          `<${p}f>${perTesto(formula.slice(1))}</${p}f>`
-        );
-        if (base) base.testo = nuovo;
-        else modifiche.push({ da: ix.inizio[i], a: ix.fine[i], testo: nuovo });
+        if (formula) espanse.set(i, formula);
       }
     }
+    const conFormulaPropria = (i: number, testo: string) =>
+      testo.replace(
+        /<([\w.-]+:)?f\b[^>]*?(\/>|>[\s\S]*?<\/([\w.-]+:)?f>)/,
+        `<${p}f>${perTesto(espanse.get(i)!.slice(1))}</${p}f>`
+      );
     // New cells: in their row, before the first cell to their right; new rows before the next row.
     const righe = ix.righe;
     const perNumero = new Map(righe.map((x, i) => [x.r, i]));
@@ -294,8 +314,14 @@ export class ModificheFoglio {
       return ht === undefined ? tag : conAttributo(conAttributo(tag, "ht", String(ht)), "customHeight", "1");
     };
     const righeRifatte = new Set<number>();
+    const testoNuova = (r: number, [c, st, x]: [number, number, CellaNuova]) => this.testoCella(r, c, st, x, null);
     for (const r of righeNuove) {
       const celle = nuovePerRiga.get(r)!.sort((a, b) => a[0] - b[0]);
+      const testi = (da: number, a: number) => () => {
+        let t = "";
+        for (let q = da; q < a; q++) t += testoNuova(r, celle[q]);
+        return t;
+      };
       const j = perNumero.get(r + 1);
       if (j !== undefined) {
         const riga = righe[j];
@@ -305,23 +331,22 @@ export class ModificheFoglio {
           modifiche.push({
             da: riga.inizio,
             a: riga.fine,
-            testo: `${tag.slice(0, -2).replace(/\s+$/, "")}>${celle.map((x) => x[1]).join("")}</${p}row>`,
+            testo: () => `${tag.slice(0, -2).replace(/\s+$/, "")}>${testi(0, celle.length)()}</${p}row>`,
           });
           continue;
         }
         let k = 0;
         for (let i = riga.primaCella; i < riga.primaCella + riga.celle && k < celle.length; i++) {
-          while (k < celle.length && celle[k][0] < ix.colonna[i]) {
-            modifiche.push({ da: ix.inizio[i], a: ix.inizio[i], testo: celle[k][1] });
-            k++;
-          }
+          const da = k;
+          while (k < celle.length && celle[k][0] < ix.colonna[i]) k++;
+          if (k > da) modifiche.push({ da: ix.inizio[i], a: ix.inizio[i], testo: testi(da, k) });
         }
         const fineRiga = xml.lastIndexOf("<", riga.fine - 1);
-        for (; k < celle.length; k++) modifiche.push({ da: fineRiga, a: fineRiga, testo: celle[k][1] });
+        if (k < celle.length) modifiche.push({ da: fineRiga, a: fineRiga, testo: testi(k, celle.length) });
       } else {
         const ht = this.altezze.get(r + 1);
         const altezza = ht === undefined ? "" : ` ht="${ht}" customHeight="1"`;
-        const testo = `<${p}row r="${r + 1}"${altezza}>${celle.map((x) => x[1]).join("")}</${p}row>`;
+        const testo = `<${p}row r="${r + 1}"${altezza}>${testi(0, celle.length)()}</${p}row>`;
         const dopo = righe.find((x) => x.r > r + 1);
         if (dopo) modifiche.push({ da: dopo.inizio, a: dopo.inizio, testo });
         else {
@@ -413,10 +438,47 @@ export class ModificheFoglio {
         modifiche.push({ da: pos, a: pos, testo });
       }
     }
-    return pezziModificati(xml, modifiche);
+    // Cells of a shared formula to expand that are not replaced: replaced with their own formula.
+    for (const i of espanse.keys())
+      if (inPosto[i] < 0)
+        modifiche.push({
+          da: ix.inizio[i],
+          a: ix.fine[i],
+          testo: () => conFormulaPropria(i, xml.slice(ix.inizio[i], ix.fine[i])),
+        });
+    const ordinate = modifiche.map((m, i) => ({ m, i })).sort((x, y) => x.m.da - y.m.da || x.m.a - y.m.a || x.i - y.i);
+    return function* () {
+      let pos = 0;
+      let k = 0;
+      const fino = (limite: number, compresoInserto: boolean) => {
+        const pezzi: string[] = [];
+        while (k < ordinate.length) {
+          const m = ordinate[k].m;
+          // Insertions at a replaced cell's start go before it; changes further on wait.
+          if (!(m.da < limite || (compresoInserto && m.da === limite && m.a === limite))) break;
+          if (m.da < pos) throw new Error(`Modifiche sovrapposte a ${m.da}`);
+          pezzi.push(xml.slice(pos, m.da), typeof m.testo === "string" ? m.testo : m.testo());
+          pos = m.a;
+          k++;
+        }
+        return pezzi;
+      };
+      for (let i = 0, fatte = 0; i < n && fatte < sostituite; i++) {
+        if (inPosto[i] < 0) continue;
+        fatte++;
+        yield* fino(ix.inizio[i], true);
+        if (ix.inizio[i] < pos) throw new Error(`Modifiche sovrapposte a ${ix.inizio[i]}`);
+        const testo = testoInPosto(i);
+        yield xml.slice(pos, ix.inizio[i]);
+        yield espanse.has(i) ? conFormulaPropria(i, testo) : testo;
+        pos = ix.fine[i];
+      }
+      yield* fino(Infinity, true);
+      yield xml.slice(pos);
+    };
   }
 
-  private aggiornaDimensione(righeNuove: number[], nuovePerRiga: Map<number, [number, string][]>): void {
+  private aggiornaDimensione(righeNuove: number[], nuovePerRiga: Map<number, [number, number, CellaNuova][]>): void {
     if (righeNuove.length === 0 || this.elementi.has("dimension")) return;
     const dim = this.indice.elementi.find((e) => e.nome === "dimension");
     if (!dim) return;
@@ -449,9 +511,14 @@ export class ModificheFoglio {
     return this.indice.elementi.find((e) => dopo.has(e.nome))?.inizio ?? this.indice.chiusura;
   }
 
-  private testoCella(r: number, c: number, base: number, x: CellaNuova, vecchio: string | null, stili: Stili): string {
+  /** The style a changed cell ends with: its base with the change (a new xf appended when needed). */
+  private stileFinale(base: number, x: CellaNuova, stili: Stili): number {
+    return x.stile ? stili.stileCon(base, x.stile) : base;
+  }
+
+  /** A changed cell's XML (`s`: its final style, stileFinale). */
+  private testoCella(r: number, c: number, s: number, x: CellaNuova, vecchio: string | null): string {
     const p = this.indice.prefisso;
-    const s = x.stile ? stili.stileCon(base, x.stile) : base;
     if (x.valore === undefined && vecchio !== null) {
       const tag = /^<[^>]*>/.exec(vecchio)![0];
       return conAttributo(tag, "s", s ? String(s) : null) + vecchio.slice(tag.length);

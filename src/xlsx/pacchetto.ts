@@ -69,9 +69,15 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
+/** A part's text: whole, or a function giving the pieces to join (made when they are taken). */
+export type TestoParte = string | (() => Iterable<string>);
+
 export class Pacchetto {
-  /** Parts changed or added, by entry name (the text, or its pieces to join): written instead of the original. */
-  private readonly cambiate = new Map<string, string | string[]>();
+  /**
+   * Parts changed or added, by entry name: the text, or a function giving its pieces to join (a
+   * big sheet: made while it is compressed, never joined): written instead of the original.
+   */
+  private readonly cambiate = new Map<string, TestoParte>();
 
   private constructor(
     readonly zip: JSZip,
@@ -100,7 +106,7 @@ export class Pacchetto {
     const c = this.cambiate.get(parte);
     if (c !== undefined) {
       if (typeof c === "string") return c;
-      const testo = c.join("");
+      const testo = [...c()].join("");
       this.cambiate.set(parte, testo);
       return testo;
     }
@@ -114,7 +120,7 @@ export class Pacchetto {
   private readonly versioni = new Map<string, number>();
 
   /** A part's new text, whole or as pieces to join (a big sheet: never joined, see salva). */
-  scrivi(parte: string, testo: string | string[]): void {
+  scrivi(parte: string, testo: TestoParte): void {
     this.cambiate.set(parte, testo);
     this.versioni.set(parte, (this.versioni.get(parte) ?? 0) + 1);
   }

@@ -4,7 +4,7 @@ import { scriviCompressa } from "../../src/xlsx/compressione";
 /** Writes a part through scriviCompressa, zips, unzips with JSZip: the text read back. */
 async function andataERitorno(testo: string | string[]): Promise<{ letto: string }> {
   const zip = new JSZip();
-  await scriviCompressa(zip, "xl/worksheets/sheet1.xml", testo, undefined);
+  await scriviCompressa(zip, "xl/worksheets/sheet1.xml", typeof testo === "string" ? testo : () => testo, undefined);
   const dati = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   const riletto = await JSZip.loadAsync(dati, { checkCRC32: true });
   const letto = (await riletto.file("xl/worksheets/sheet1.xml")!.async("nodebuffer")).toString("utf8");

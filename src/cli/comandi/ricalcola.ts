@@ -4,7 +4,7 @@ import { EsitoRicalcolo, ricalcola } from "../../app/ricalcolo";
 import { Impostazioni } from "../../app/impostazioni";
 import { verifica } from "../../engine";
 import { ContenutoBarometro } from "../../layout/patch";
-import { apriFile, erroreDelFile, salvaFile } from "../apri";
+import { apriFile, CartellaFile, erroreDelFile, salvaFile } from "../apri";
 import { CliError, MESSAGGI_CLI } from "../errors";
 import { impostazioniCartella } from "../impostazioni";
 import type { Io } from "../main";
@@ -43,6 +43,47 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
     formattazioneCondizionale: formattazione,
     contenutoBarometro: opzioni.contenuto ?? scelte.contenuto,
   };
+  const { convertite, analisi, conteggi, avvisi } = await calcola(file, cartella, impostazioni, opzioni);
+  if (convertite > 0) (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertite));
+  if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
+  if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
+  for (const a of avvisi) io.err(a);
+  await salvaFile(cartella, out);
+  // The report is Verifica's on the file as read (what `barometro verifica` says of it), the findings
+  // about cells this write has just rewritten included: the task pane leaves those out of its message.
+  const { linee, risultato } = analisi;
+  scriviResoconto(io, file, { linee, risultato, avvisi: verifica(linee, risultato.linee) }, json, scelte);
+  if (!json) {
+    const { regole, tolte } = conteggi;
+    io.out(
+      `\nScritto ${out}: ${conteggi.scritture} ${scelte.formuleExcel ? "celle (formule di Excel)" : "valori"}, ` +
+        `${conteggi.colori} celle Barometro colorate` +
+        (formattazione
+          ? `, ${regole} regole di formattazione condizionale.`
+          : `, nessuna regola di formattazione condizionale (${
+              opzioni.senzaFormattazione ? "--senza-formattazione" : "spenta nelle impostazioni della cartella"
+            }${tolte > 0 ? `; ${tolte === 1 ? "tolta 1 regola" : `tolte ${tolte} regole`} di Barometro` : ""}).`)
+    );
+  }
+  return 0;
+}
+
+/**
+ * Converti in numeri (when asked) and Ricalcola tutto; what the report needs of the patch, counted
+ * here, so that the patch (a few hundred bytes a row) is not held while the file is saved.
+ */
+async function calcola(
+  file: string,
+  cartella: CartellaFile,
+  impostazioni: Impostazioni,
+  opzioni: OpzioniRicalcola
+): Promise<{
+  convertite: number;
+  analisi: EsitoRicalcolo["analisi"];
+  conteggi: { scritture: number; colori: number; regole: number; tolte: number };
+  /** Warnings about cells not written (a user's Barometro text, a formula too long for Excel). */
+  avvisi: string[];
+}> {
   let convertite = 0;
   let esito: EsitoRicalcolo;
   try {
@@ -56,31 +97,21 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
   } catch (e) {
     throw erroreDelFile(file, e);
   }
-  if (convertite > 0) (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertite));
-  if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
-  if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
   const { patch } = esito;
+  const avvisi: string[] = [];
   if (patch.barometroDellUtente)
-    io.err(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
+    avvisi.push(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   for (const f of patch.formuleNonScritte ?? [])
-    io.err(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
-  await salvaFile(cartella, out);
-  // The report is Verifica's on the file as read (what `barometro verifica` says of it), the findings
-  // about cells this write has just rewritten included: the task pane leaves those out of its message.
-  const { linee, risultato } = esito.analisi;
-  scriviResoconto(io, file, { linee, risultato, avvisi: verifica(linee, risultato.linee) }, json, scelte);
-  if (!json) {
-    const regole = esito.formattazione?.regole ?? 0;
-    const tolte = patch.formattazione?.elimina.length ?? 0;
-    io.out(
-      `\nScritto ${out}: ${patch.scritture.length} ${scelte.formuleExcel ? "celle (formule di Excel)" : "valori"}, ` +
-        `${patch.colori.length} celle Barometro colorate` +
-        (formattazione
-          ? `, ${regole} regole di formattazione condizionale.`
-          : `, nessuna regola di formattazione condizionale (${
-              opzioni.senzaFormattazione ? "--senza-formattazione" : "spenta nelle impostazioni della cartella"
-            }${tolte > 0 ? `; ${tolte === 1 ? "tolta 1 regola" : `tolte ${tolte} regole`} di Barometro` : ""}).`)
-    );
-  }
-  return 0;
+    avvisi.push(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
+  return {
+    avvisi,
+    convertite,
+    analisi: esito.analisi,
+    conteggi: {
+      scritture: patch.scritture.length,
+      colori: patch.colori.length,
+      regole: esito.formattazione?.regole ?? 0,
+      tolte: patch.formattazione?.elimina.length ?? 0,
+    },
+  };
 }
