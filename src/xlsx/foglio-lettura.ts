@@ -459,10 +459,20 @@ function coordinatePrecise(rif: string): [number, number] | null {
 
 function densa<T>(righe: (T | null | undefined)[][], larghezza: number): (T | null)[][] {
   const out: (T | null)[][] = new Array(righe.length);
+  // Rows with nothing in them (a sheet's formulas, mostly) share one empty row, frozen: a reader
+  // that changes a row copies it first (as the grid after a write does), one that does not fails.
+  let vuota: (T | null)[] | null = null;
   for (let i = 0; i < righe.length; i++) {
     const sparsa = righe[i];
+    let piena = false;
+    if (sparsa !== undefined)
+      for (let j = 0; j < sparsa.length && !piena; j++) piena = sparsa[j] !== null && sparsa[j] !== undefined;
+    if (!piena) {
+      out[i] = vuota ??= Object.freeze(new Array<T | null>(larghezza).fill(null)) as (T | null)[];
+      continue;
+    }
     const riga: (T | null)[] = new Array(larghezza).fill(null);
-    if (sparsa !== undefined) for (let j = 0; j < sparsa.length; j++) riga[j] = sparsa[j] ?? null;
+    for (let j = 0; j < sparsa.length; j++) riga[j] = sparsa[j] ?? null;
     out[i] = riga;
   }
   return out;

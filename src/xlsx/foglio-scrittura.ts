@@ -66,12 +66,12 @@ export type NuovoValore =
   | { tipo: "formula"; f: string; valore: number | string };
 
 interface CellaNuova {
-  valore?: NuovoValore;
-  stile?: CambioStile;
+  valore: NuovoValore | undefined;
+  stile: CambioStile | undefined;
   /** Removed (Pulisci of Barometro's own sheets), unless written again. */
-  cancella?: boolean;
+  cancella: boolean;
   /** Cleared: written again from the default style, not its old one. */
-  azzera?: boolean;
+  azzera: boolean;
 }
 
 const CHIAVE = (r: number, c: number) => r * 16384 + c;
@@ -104,7 +104,8 @@ export class ModificheFoglio {
     this.versione++;
     const k = CHIAVE(r, c);
     let x = this.celle.get(k);
-    if (!x) this.celle.set(k, (x = {}));
+    // Every field set at once: one shape for all, no property store added later (100,000s of cells).
+    if (!x) this.celle.set(k, (x = { valore: undefined, stile: undefined, cancella: false, azzera: false }));
     return x;
   }
 
@@ -116,11 +117,15 @@ export class ModificheFoglio {
 
   cambiaStile(r: number, c: number, cambio: CambioStile): void {
     const x = this.cella(r, c);
-    x.stile = {
-      ...x.stile,
-      ...cambio,
-      ...(cambio.carattere ? { carattere: { ...x.stile?.carattere, ...cambio.carattere } } : {}),
-    };
+    // The change itself when it is the first (the caller may share one object among many cells: it
+    // is never changed here, a second change makes a new one).
+    x.stile = !x.stile
+      ? cambio
+      : {
+          ...x.stile,
+          ...cambio,
+          ...(cambio.carattere ? { carattere: { ...x.stile?.carattere, ...cambio.carattere } } : {}),
+        };
   }
 
   cancella(r: number, c: number): void {

@@ -14,6 +14,7 @@ import { FoglioCartella } from "./cartella";
 import { leggiFoglio } from "./foglio-lettura";
 import { ModificheFoglio, NuovoValore } from "./foglio-scrittura";
 import { NS_R, Pacchetto, TIPO_FOGLIO } from "./pacchetto";
+import type { CambioStile } from "./stili";
 import { applicaModifiche, conAttributo, Modifica, perAttributo, perTesto } from "./xml";
 
 const TIPO_CONTENUTO_FOGLIO = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -91,8 +92,22 @@ export class Scrittore {
       const m = r.crea && !this.foglio(r.foglio) ? this.creaFoglio(r.foglio, false) : this.foglio(r.foglio);
       if (m && r.pulisci) this.pulisci(m, r.pulisci);
     }
+    // One change object per format and per colour, shared by the cells (ModificheFoglio never changes it).
+    const formati = new Map<string, CambioStile>();
+    const riempimenti = new Map<string, CambioStile>();
+    const condiviso = (m: Map<string, CambioStile>, k: string, crea: () => CambioStile) => {
+      let x = m.get(k);
+      if (!x) m.set(k, (x = crea()));
+      return x;
+    };
     for (const f of patch.formatiNumero ?? [])
-      this.conCella(f.foglio, f.cella, (m, rr, c) => m.cambiaStile(rr, c, { formato: f.formato }));
+      this.conCella(f.foglio, f.cella, (m, rr, c) =>
+        m.cambiaStile(
+          rr,
+          c,
+          condiviso(formati, f.formato, () => ({ formato: f.formato }))
+        )
+      );
     for (const w of patch.scritture)
       this.conCella(w.foglio, w.cella, (m, rr, c) => {
         const valore: NuovoValore =
@@ -107,7 +122,13 @@ export class Scrittore {
         m.scriviValore(rr, c, valore);
       });
     for (const f of patch.colori)
-      this.conCella(f.foglio, f.cella, (m, rr, c) => m.cambiaStile(rr, c, { riempimento: f.colore }));
+      this.conCella(f.foglio, f.cella, (m, rr, c) =>
+        m.cambiaStile(
+          rr,
+          c,
+          condiviso(riempimenti, f.colore ?? "", () => ({ riempimento: f.colore }))
+        )
+      );
     if (patch.formattazione) this.formattazione(patch.formattazione.elimina, patch.formattazione.aggiungi);
     if (r) {
       const m = this.foglio(r.foglio);

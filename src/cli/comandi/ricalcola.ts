@@ -43,16 +43,23 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
     formattazioneCondizionale: formattazione,
     contenutoBarometro: opzioni.contenuto ?? scelte.contenuto,
   };
-  const { convertite, analisi, conteggi, avvisi } = await calcola(file, cartella, impostazioni, opzioni);
+  const { convertite, resoconto, conteggi, avvisi } = await calcola(file, cartella, impostazioni, opzioni, (io, a) =>
+    // The report is Verifica's on the file as read (what `barometro verifica` says of it), the findings
+    // about cells this write has just rewritten included: the task pane leaves those out of its message.
+    scriviResoconto(
+      io,
+      file,
+      { linee: a.linee, risultato: a.risultato, avvisi: verifica(a.linee, a.risultato.linee) },
+      json,
+      scelte
+    )
+  );
   if (convertite > 0) (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertite));
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
   for (const a of avvisi) io.err(a);
   await salvaFile(cartella, out);
-  // The report is Verifica's on the file as read (what `barometro verifica` says of it), the findings
-  // about cells this write has just rewritten included: the task pane leaves those out of its message.
-  const { linee, risultato } = analisi;
-  scriviResoconto(io, file, { linee, risultato, avvisi: verifica(linee, risultato.linee) }, json, scelte);
+  resoconto(io);
   if (!json) {
     const { regole, tolte } = conteggi;
     io.out(
@@ -69,17 +76,20 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
 }
 
 /**
- * Converti in numeri (when asked) and Ricalcola tutto; what the report needs of the patch, counted
- * here, so that the patch (a few hundred bytes a row) is not held while the file is saved.
+ * Converti in numeri (when asked) and Ricalcola tutto. The report is made here and printed later,
+ * what it needs of the patch counted here: neither the model nor the patch (a few hundred bytes a
+ * row each) is held while the file is saved.
  */
 async function calcola(
   file: string,
   cartella: CartellaFile,
   impostazioni: Impostazioni,
-  opzioni: OpzioniRicalcola
+  opzioni: OpzioniRicalcola,
+  riporta: (io: Io, analisi: EsitoRicalcolo["analisi"]) => void
 ): Promise<{
   convertite: number;
-  analisi: EsitoRicalcolo["analisi"];
+  /** Prints the report made from the analysis. */
+  resoconto: (io: Io) => void;
   conteggi: { scritture: number; colori: number; regole: number; tolte: number };
   /** Warnings about cells not written (a user's Barometro text, a formula too long for Excel). */
   avvisi: string[];
@@ -103,10 +113,14 @@ async function calcola(
     avvisi.push(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   for (const f of patch.formuleNonScritte ?? [])
     avvisi.push(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
+  const righe: [keyof Io, string][] = [];
+  riporta({ out: (t) => righe.push(["out", t]), err: (t) => righe.push(["err", t]) }, esito.analisi);
   return {
     avvisi,
     convertite,
-    analisi: esito.analisi,
+    resoconto: (io) => {
+      for (const [canale, testo] of righe) io[canale](testo);
+    },
     conteggi: {
       scritture: patch.scritture.length,
       colori: patch.colori.length,
