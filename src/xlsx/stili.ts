@@ -101,7 +101,7 @@ const ORDINE_CARATTERE = [
 const CARATTERE_PREDEFINITO = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
 
 /** A font's text with its children in ORDINE_CARATTERE (unknown ones last, as they were). */
-function carattereOrdinato(font: string): string {
+export function carattereOrdinato(font: string): string {
   const apertura = /^<[^>]*>/.exec(font)![0];
   if (apertura.endsWith("/>")) return font;
   const chiusura = font.slice(font.lastIndexOf("</"));
