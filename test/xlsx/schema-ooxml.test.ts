@@ -9,9 +9,9 @@
  * Asserted on workbooks of four writers (the sample: ExcelJS; openpyxl; LibreOffice; Excel's parts
  * and the add-in's on LibreOffice's package) and on one whose parts carry the "x:" prefix and no
  * default namespace: no error in a part Barometro creates (Indice, Riepilogo, Dossier), and in every
- * other part only errors the input already had (by part, error id, description and xPath without
- * element indices, counted: one input error excuses one output error). The validator must run: a
- * missing platform binary fails these tests, it never skips them.
+ * other part only errors the input already had (by part, error id, description and xPath — the
+ * same, else without element indices —, counted: one input error excuses one output error). The
+ * validator must run: a missing platform binary fails these tests, it never skips them.
  */
 import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
@@ -225,10 +225,15 @@ describe(`the command line's outputs against Office's schemas (Open XML SDK, ${V
       .file("xl/styles.xml")!
       .async("string");
     expect(stili).not.toMatch(/<(font|fill|xf|dxf|numFmt|alignment)\b/);
+    // The Indice's and the Dossier's bold titles: a bold copy of an x:font (none was made before).
+    expect(stili).toMatch(/<x:font><x:b\/><x:sz val="\d+"\/>/);
   }, 120_000);
 
   it("the check itself catches an element out of the schema's order, in a part Barometro creates or changes", async () => {
-    const uscita = join(tmp, "campione-3-dossier.xlsx");
+    const stampa = join(tmp, "guasti-stampa.xlsx");
+    const uscita = join(tmp, "guasti-dossier.xlsx");
+    await comando(["stampa", SAMPLE, "--out", stampa]);
+    await comando(["dossier", stampa, "--out", uscita]);
     const prima = await ingresso(SAMPLE);
     await verificaSchemi(prima, uscita);
     const zip0 = await JSZip.loadAsync(readFileSync(uscita));
