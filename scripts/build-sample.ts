@@ -7,9 +7,11 @@
  *
  *   npm run sample
  */
-import { readFileSync } from "fs";
+import { readFileSync, writeFileSync } from "fs";
 import { resolve } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { carattereOrdinato } from "../src/xlsx/stili";
 import { INTESTAZIONE_STAFF, SeedIndicatore, SeedLinea, SeedObiettivo } from "./staff-layout";
 
 const ROOT = resolve(__dirname, "..");
@@ -151,7 +153,22 @@ export async function buildSample(seedPath = SEED, outPath = OUT): Promise<void>
   if (consuntivoPiscine)
     ws.getCell(consuntivoPiscine, COL["Target Consuntivo"]).note = "Dato comunicato dal Settore Sport il 20/01/2025";
 
-  await wb.xlsx.writeFile(outPath);
+  writeFileSync(outPath, await caratteriInOrdine(Buffer.from(await wb.xlsx.writeBuffer())));
+}
+
+/**
+ * ExcelJS writes a font's children in its own order (<color>, <family>, <scheme> before <sz>,
+ * <name> last): ECMA-376 allows any order, the schemas Office validates with want Excel's (b, i, …,
+ * sz, color, name, family, charset, scheme). The fonts of styles.xml put in that order.
+ */
+async function caratteriInOrdine(xlsx: Buffer): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const stili = await zip.file("xl/styles.xml")!.async("string");
+  zip.file(
+    "xl/styles.xml",
+    stili.replace(/<font>[\s\S]*?<\/font>/g, (f) => carattereOrdinato(f))
+  );
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
 function findCell(ws: ExcelJS.Worksheet, col: number, text: string): number | undefined {

@@ -73,6 +73,50 @@ const ORDINE_STILI = [
   "extLst",
 ];
 
+/**
+ * The order of <font>'s children. ECMA-376 Part 1 (CT_Font) allows them in any order (a repeated
+ * choice), but the schemas Office validates with (the Open XML SDK's) require this sequence, which
+ * is the order Excel writes; other writers do not keep it (ExcelJS puts <sz> after <color>,
+ * openpyxl <name> first). A font Barometro adds is written in this order.
+ */
+const ORDINE_CARATTERE = [
+  "b",
+  "i",
+  "strike",
+  "condense",
+  "extend",
+  "outline",
+  "shadow",
+  "u",
+  "vertAlign",
+  "sz",
+  "color",
+  "name",
+  "family",
+  "charset",
+  "scheme",
+];
+
+/** The font of a styles part that has none (Excel's default, children in ORDINE_CARATTERE). */
+const CARATTERE_PREDEFINITO = '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
+
+/** A font's text with its children in ORDINE_CARATTERE (unknown ones last, as they were). */
+export function carattereOrdinato(font: string): string {
+  const apertura = /^<[^>]*>/.exec(font)![0];
+  if (apertura.endsWith("/>")) return font;
+  const chiusura = font.slice(font.lastIndexOf("</"));
+  const corpo = font.slice(apertura.length, font.length - chiusura.length);
+  const figli = [...corpo.matchAll(/<([\w.-]+:)?([\w.-]+)\b[^>]*?(?:\/>|>[\s\S]*?<\/\1?\2\s*>)/g)];
+  const posto = (nome: string) => {
+    const i = ORDINE_CARATTERE.indexOf(nome);
+    return i < 0 ? ORDINE_CARATTERE.length : i;
+  };
+  const ordinati = figli
+    .map((m, i) => ({ testo: m[0], posto: posto(m[2]), i }))
+    .sort((x, y) => x.posto - y.posto || x.i - y.i);
+  return apertura + ordinati.map((f) => f.testo).join("") + chiusura;
+}
+
 /** What a cell's new look changes of its xf. */
 export interface CambioStile {
   formato?: string;
@@ -94,6 +138,8 @@ export class Stili {
   private readonly indiceVoci = new Map<string, Map<string, number>>();
   private prossimoFormato = 164;
   private cambiato = false;
+  /** The prefix of SpreadsheetML's namespace on the part's root ("x:", or "" for the default namespace). */
+  private prefisso = "";
 
   private constructor(
     readonly parte: string | null,
@@ -113,7 +159,8 @@ export class Stili {
     let nomeLista = "";
     pacchetto.leggiXml(this.parte!, xml, {
       apre: (el, p) => {
-        if (p === 1) {
+        if (p === 0) this.prefisso = el.qnome.slice(0, el.qnome.length - el.nome.length);
+        else if (p === 1) {
           nomeLista = el.nome;
           lista = {
             inizio: el.inizio,
@@ -161,7 +208,12 @@ export class Stili {
     return (this.liste.get(lista)?.voci.length ?? 0) + (this.nuoveVoci.get(lista)?.length ?? 0);
   }
 
-  /** Index of an entry with exactly this text in a list, appending it when there is none. */
+  /** Markup Barometro writes, with the part's prefix on every element (a part may use "x:" and no default namespace). */
+  private conPrefisso(testo: string): string {
+    return this.prefisso ? testo.replace(/<(\/?)(?=[A-Za-z])/g, `<$1${this.prefisso}`) : testo;
+  }
+
+  /** Index of an entry with exactly this text (as the part writes it) in a list, appending it when there is none. */
   private aggiungi(lista: string, testo: string): number {
     let indice = this.indiceVoci.get(lista);
     if (!indice) {
@@ -187,7 +239,7 @@ export class Stili {
     for (const [id, f] of Object.entries(FORMATI_PREDEFINITI)) if (f === formato) return Number(id);
     const id = this.prossimoFormato++;
     this.formati.set(id, formato);
-    this.aggiungi("numFmts", `<numFmt numFmtId="${id}" formatCode="${perAttributo(formato)}"/>`);
+    this.aggiungi("numFmts", this.conPrefisso(`<numFmt numFmtId="${id}" formatCode="${perAttributo(formato)}"/>`));
     return id;
   }
 
@@ -197,28 +249,37 @@ export class Stili {
     this.assicuraRiempimentiPredefiniti();
     return this.aggiungi(
       "fills",
-      `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill>`
+      this.conPrefisso(
+        `<fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill>`
+      )
     );
   }
 
   /** Excel reserves fills 0 (none) and 1 (gray125): a styles part without them gets them first. */
   private assicuraRiempimentiPredefiniti(): void {
     if (this.conta("fills") > 0) return;
-    this.aggiungi("fills", '<fill><patternFill patternType="none"/></fill>');
-    this.aggiungi("fills", '<fill><patternFill patternType="gray125"/></fill>');
+    this.aggiungi("fills", this.conPrefisso('<fill><patternFill patternType="none"/></fill>'));
+    this.aggiungi("fills", this.conPrefisso('<fill><patternFill patternType="gray125"/></fill>'));
   }
 
+  /** A copy of font `base` in bold and/or at this size, its children in the schema's order. */
   private idCarattere(base: number, c: { grassetto?: boolean; dimensione?: number }): number {
-    let font = this.voce("fonts", base) ?? '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>';
-    if (c.dimensione !== undefined)
-      font = /<sz\b[^>]*\/>/.test(font)
-        ? font.replace(/<sz\b[^>]*\/>/, `<sz val="${c.dimensione}"/>`)
-        : font.replace(/<font\b[^>]*>/, (t) => `${t}<sz val="${c.dimensione}"/>`);
-    if (c.grassetto && !/<b\s*\/>|<b\s+val="(1|true)"\s*\/>/.test(font))
-      font = font
-        .replace(/<b\b[^>]*\/>/, "")
-        .replace(/<font\b[^>]*?(\/?)>/, (t, chiuso) => (chiuso ? `${t.slice(0, -2)}><b/></font>` : `${t}<b/>`));
-    return this.aggiungi("fonts", font);
+    const p = this.prefisso;
+    let font = this.voce("fonts", base) ?? this.conPrefisso(CARATTERE_PREDEFINITO);
+    if (/^<[^>]*\/>$/.test(font)) font = `${font.slice(0, -2).replace(/\s+$/, "")}></${p}font>`;
+    const q = p.replace(/[.-]/g, "\\$&");
+    const figlio = (nome: string) => new RegExp(`<${q}${nome}\\b[^>]*?(?:\\/>|>[^<]*<\\/${q}${nome}\\s*>)`);
+    const nuovi: string[] = [];
+    if (c.dimensione !== undefined) {
+      font = font.replace(figlio("sz"), "");
+      nuovi.push(`<${p}sz val="${c.dimensione}"/>`);
+    }
+    if (c.grassetto && !new RegExp(`<${q}b(\\s+val="(1|true)")?\\s*\\/>`).test(font)) {
+      font = font.replace(figlio("b"), "");
+      nuovi.push(`<${p}b/>`);
+    }
+    const fine = font.lastIndexOf("</");
+    return this.aggiungi("fonts", carattereOrdinato(font.slice(0, fine) + nuovi.join("") + font.slice(fine)));
   }
 
   /**
@@ -257,16 +318,17 @@ export class Stili {
     }
     if (cambio.aCapo) {
       tag = conAttributo(tag, "applyAlignment", "1");
+      const p = this.prefisso;
       if (tag.endsWith("/>")) {
         tag = tag.slice(0, -2).replace(/\s+$/, "") + ">";
-        corpo = "</xf>";
+        corpo = `</${p}xf>`;
       }
-      const allineamento = /<alignment\b[^>]*?\/?>/.exec(corpo);
+      const allineamento = /<([\w.-]+:)?alignment\b[^>]*?\/?>/.exec(corpo);
       if (allineamento) {
         let a = conAttributo(conAttributo(allineamento[0], "wrapText", "1"), "vertical", "top");
-        if (!a.endsWith("/>") && !/<\/alignment>/.test(corpo)) a = a.slice(0, -1) + "/>";
+        if (!a.endsWith("/>") && !/<\/([\w.-]+:)?alignment>/.test(corpo)) a = a.slice(0, -1) + "/>";
         corpo = corpo.replace(allineamento[0], a);
-      } else corpo = `<alignment vertical="top" wrapText="1"/>${corpo}`;
+      } else corpo = `<${p}alignment vertical="top" wrapText="1"/>${corpo}`;
     }
     xf = tag + corpo;
     const n = this.aggiungi("cellXfs", xf);
@@ -276,13 +338,12 @@ export class Stili {
 
   /** A minimal set of lists for a styles part that lacks them. */
   private assicuraBase(): void {
-    if (this.conta("fonts") === 0)
-      this.aggiungi("fonts", '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>');
+    if (this.conta("fonts") === 0) this.aggiungi("fonts", this.conPrefisso(CARATTERE_PREDEFINITO));
     this.assicuraRiempimentiPredefiniti();
     if (this.conta("borders") === 0)
-      this.aggiungi("borders", "<border><left/><right/><top/><bottom/><diagonal/></border>");
+      this.aggiungi("borders", this.conPrefisso("<border><left/><right/><top/><bottom/><diagonal/></border>"));
     if (this.conta("cellXfs") === 0)
-      this.aggiungi("cellXfs", '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>');
+      this.aggiungi("cellXfs", this.conPrefisso('<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'));
   }
 
   /** The dxf of a conditional-format rule's solid fill. */
@@ -290,7 +351,9 @@ export class Stili {
     const argb = `FF${colore.replace("#", "").toUpperCase()}`;
     return this.aggiungi(
       "dxfs",
-      `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill></dxf>`
+      this.conPrefisso(
+        `<dxf><fill><patternFill patternType="solid"><fgColor rgb="${argb}"/><bgColor rgb="${argb}"/></patternFill></fill></dxf>`
+      )
     );
   }
 
@@ -316,7 +379,8 @@ export class Stili {
           testo: conAttributo(apertura, "count", String(totale)),
         });
       } else {
-        const testo = `<${nome} count="${totale}">${nuove.join("")}</${nome}>`;
+        const p = this.prefisso;
+        const testo = `<${p}${nome} count="${totale}">${nuove.join("")}</${p}${nome}>`;
         if (lista) modifiche.push({ da: lista.inizio, a: lista.fineApertura, testo });
         else {
           // Before the first list that comes after it in the schema's order.

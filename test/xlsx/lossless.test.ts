@@ -17,7 +17,7 @@ import { apriCartella, MESSAGGI_XLSX } from "../../src/xlsx";
 import { conComponente, partiComponente } from "../cli/con-componente";
 import { conOpenpyxl, PYTHON, voci } from "./supporto";
 import { conservate, elabora, Esito, fogliCsv, soffice, verificaSenzaPerdite } from "./senza-perdite";
-import { conPartiExcel } from "./parti-excel";
+import { cartelleDiScrittori } from "./scrittori";
 import { main } from "../../src/cli/main";
 import { protettoDaPassword } from "../robustezza/corpus";
 
@@ -26,60 +26,12 @@ const tmp = mkdtempSync(join(tmpdir(), "barometro-xlsx-lossless-"));
 const LINEE = { "Obiettivi 2024": "xl/worksheets/sheet1.xml" };
 const DOSSIER = "Dossier di validazione";
 
-/** Runs test/xlsx/fixture_libreoffice.bas in a throwaway LibreOffice profile (LibreOffice's own API). */
-function macroLibreOffice(sorgente: string, esterno: string, destinazione: string): void {
-  const profilo = join(tmp, "profilo-lo");
-  const url = (p: string) => `file://${p}`;
-  execFileSync("soffice", ["--headless", `-env:UserInstallation=${url(profilo)}`, "--terminate_after_init"], {
-    stdio: "pipe",
-  });
-  const basic = readFileSync(resolve(__dirname, "fixture_libreoffice.bas"), "utf8")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;");
-  writeFileSync(
-    join(profilo, "user/basic/Standard/Module1.xba"),
-    '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE script:module PUBLIC "-//OpenOffice.org//DTD OfficeDocument 1.0//EN" "module.dtd">\n' +
-      `<script:module xmlns:script="http://openoffice.org/2000/script" script:name="Module1" script:language="StarBasic">${basic}</script:module>`
-  );
-  execFileSync(
-    "soffice",
-    [
-      "--headless",
-      `-env:UserInstallation=${url(profilo)}`,
-      `macro:///Standard.Module1.Prepara("${url(sorgente)}","${url(esterno)}","${url(destinazione)}")`,
-    ],
-    { stdio: "pipe" }
-  );
-}
-
 describe("the lossless access on workbooks of other writers", () => {
   let openpyxlFile: string;
   let libreofficeFile: string;
   let excelFile: string;
   beforeAll(async () => {
-    execFileSync(PYTHON, [resolve(__dirname, "fixture_openpyxl.py"), SAMPLE, tmp]);
-    openpyxlFile = join(tmp, "openpyxl.xlsx");
-    // The workbook the external link points at.
-    const esterno = join(tmp, "esterno.xlsx");
-    execFileSync(PYTHON, [
-      "-c",
-      "import sys, openpyxl\nwb = openpyxl.Workbook()\nwb.active.title = 'Foglio1'\nwb.active['A1'] = 42\nwb.save(sys.argv[1])",
-      esterno,
-    ]);
-    // LibreOffice writes its own package from the same workbook, with what its API adds.
-    libreofficeFile = join(tmp, "libreoffice.xlsx");
-    macroLibreOffice(openpyxlFile, esterno, libreofficeFile);
-    // Then Excel's parts and the add-in (settings as the pane saves them) on top of LibreOffice's package.
-    const conExcel = join(tmp, "con-parti-excel.xlsx");
-    writeFileSync(conExcel, await conPartiExcel(readFileSync(libreofficeFile), LINEE["Obiettivi 2024"]));
-    excelFile = join(tmp, "excel.xlsx");
-    await conComponente(
-      conExcel,
-      excelFile,
-      { "barometro.bande": { raggiunto: 80, parziale: 60, etichette: { raggiunto: "Ottimo" } } },
-      { idRelazione: "rIdWe1" }
-    );
+    ({ openpyxl: openpyxlFile, libreoffice: libreofficeFile, excel: excelFile } = await cartelleDiScrittori(tmp));
   }, 180_000);
 
   it("openpyxl (comment, chart, picture, validation, names, hyperlinks, a user's rule, a table): nothing lost", async () => {
