@@ -296,15 +296,9 @@ export async function scriviGraficoRiepilogo(
   const rels = await pacchetto.relazioni(disegno);
   const relDi = (a: AncoraLetta) => rels.find((r) => r.id === a.rid && r.tipo === REL_GRAFICO);
   const nostre = letto.ancore.filter((a) => a.nome?.toLowerCase() === g.nome.toLowerCase());
-  const riusata = nostre.find((a) => {
-    const r = relDi(a);
-    return r?.parte && pacchetto.esiste(r.parte);
-  });
+  const riusata = nostre.find((a) => pacchetto.esiste(relDi(a)?.parte ?? ""));
   // The root's own prefixes when they are the ones the anchor uses, else declared on the anchor.
-  const dichiara = [
-    ["xdr", NS_XDR],
-    ["a", NS_A],
-  ]
+  const dichiara = Object.entries({ xdr: NS_XDR, a: NS_A })
     .filter(([p, ns]) => !letto.radice.includes(`xmlns:${p}="${ns}"`))
     .map(([p, ns]) => ` xmlns:${p}="${ns}"`)
     .join("");
