@@ -68,7 +68,8 @@ export function datiSerie(foglio: string, dati: string, griglia: SheetGrid): Dat
   const righe = Array.from({ length: q.row - p.row + 1 }, (_, i) => p.row + i);
   const n = nomeInFormula(foglio);
   const colonna = (c: number) => `${n}!${assoluto(p.row, c)}:${assoluto(q.row, c)}`;
-  const valore = (r: number, c: number) => griglia.values[r]?.[c] ?? null;
+  const o = griglia.origin ?? { row: 0, col: 0 };
+  const valore = (r: number, c: number) => griglia.values[r - o.row]?.[c - o.col] ?? null;
   return {
     categorie: {
       f: colonna(p.col),
@@ -83,7 +84,7 @@ export function datiSerie(foglio: string, dati: string, griglia: SheetGrid): Dat
         const v = valore(r, q.col);
         return typeof v === "number" && Number.isFinite(v) ? v : null;
       }),
-      formato: righe.map((r) => griglia.numberFormats?.[r]?.[q.col]).find((x) => x) ?? "General",
+      formato: righe.map((r) => griglia.numberFormats?.[r - o.row]?.[q.col - o.col]).find((x) => x) ?? "General",
     },
   };
 }

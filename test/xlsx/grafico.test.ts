@@ -12,6 +12,7 @@ import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { Patch } from "../../src/layout/patch";
 import { apriCartella } from "../../src/xlsx";
 import { risolvi, partRels } from "../../src/xlsx/pacchetto";
+import { datiSerie } from "../../src/xlsx/grafico-scrittura";
 import { CAMPIONE } from "../support/campione";
 import { foglioXml, pacchettoMinimo } from "./pacchetto-minimo";
 
@@ -332,5 +333,25 @@ describe("the Riepilogo's chart, drawn by the file side", () => {
     const { grafici } = catena(p, "xl/worksheets/sheet2.xml");
     expect(grafici.map((g) => g.parte)).toEqual(["xl/charts/chart1.xml"]);
     expect(p.get("xl/drawings/_rels/disegno.xml.rels")).toContain('Target="../charts/chart1.xml"');
+  });
+
+  it("the series' references quote a sheet name as a formula needs it; cached values from the grid, wherever it starts", () => {
+    const griglia = {
+      name: "x",
+      origin: { row: 4, col: 0 },
+      values: [
+        ["Ambiente", 0.9],
+        ["Sport", null],
+      ],
+      numberFormats: [
+        [null, "0.0%"],
+        [null, null],
+      ],
+      merges: [],
+    };
+    const d = datiSerie("L'Aquila 2024", "A5:B6", griglia);
+    expect(d.categorie).toEqual({ f: "'L''Aquila 2024'!$A$5:$A$6", punti: ["Ambiente", "Sport"] });
+    expect(d.valori).toEqual({ f: "'L''Aquila 2024'!$B$5:$B$6", punti: [0.9, null], formato: "0.0%" });
+    expect(datiSerie("A1", "AA5:AB6", { ...griglia, origin: undefined }).valori.f).toBe("'A1'!$AB$5:$AB$6");
   });
 });
