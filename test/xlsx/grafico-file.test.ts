@@ -102,4 +102,20 @@ describe("the Riepilogo's chart written by the file side, in other readers", () 
     expect(visto.trim()).toBe("1 1 Riepilogo!$B$5:$B$14");
     expect(erroriValidatore(out).filter((e) => /^\/xl\/(charts|drawings)\//.test(e))).toEqual([]);
   }, 60_000);
+
+  it("saved by LibreOffice, then refreshed: LibreOffice keeps the chart's name, the refresh replaces that chart", async () => {
+    const salvato = soffice(campione, "xlsx", join(tmp, "libreoffice"));
+    const c = await apriCartella(readFileSync(salvato), "libreoffice.xlsx");
+    expect((await c.leggi()).grafici).toEqual([{ foglio: "Riepilogo", nome: "Barometro.Riepilogo" }]);
+    const esito = await aggiornaRiepilogo(c, IMPOSTAZIONI_PREDEFINITE);
+    expect(esito.patch.riepilogo?.graficiDaEliminare).toBe(1);
+    const out = join(tmp, "libreoffice-riepilogo.xlsx");
+    writeFileSync(out, await c.salva());
+    const parti = [...(await voci(readFileSync(out))).keys()].filter((k) =>
+      /^xl\/(charts|drawings)\/[^/]+\.xml$/.test(k)
+    );
+    expect(parti.sort()).toEqual(["xl/charts/chart1.xml", "xl/drawings/drawing1.xml"]);
+    expect(conOpenpyxl(out, "print(len(wb['Riepilogo']._charts))").trim()).toBe("1");
+    expect(erroriValidatore(out).filter((e) => /^\/xl\/(charts|drawings)\//.test(e))).toEqual([]);
+  }, 60_000);
 });
