@@ -33,6 +33,7 @@ const INTEGRAZIONE = [
   "test/xlsx/date-iso.test.ts",
   "test/xlsx/testi-escape.test.ts",
   "test/xlsx/schema-ooxml.test.ts",
+  "test/xlsx/grafico-file.test.ts",
   "test/functions/metadata.test.ts",
   "test/manifest/valida-manifest.test.ts",
   "test/security/csp.test.ts",

@@ -21,11 +21,6 @@ export { ErroreCartella, MESSAGGI_XLSX };
 export interface CartellaFile extends WorkbookAccess {
   /** The package with Barometro's changes; every part not changed is copied as it was. */
   salva(): Promise<Buffer>;
-  /**
-   * Charts of the Riepilogo the patch asked for and this access does not draw (chart parts are not
-   * written by the file side): the CLI tells the user. Empty when none was asked.
-   */
-  readonly graficiNonScritti: string[];
   /** The zip entries this access changed or added so far (for reports and tests). */
   partiCambiate(): string[];
 }
@@ -37,7 +32,6 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
   const pacchetto = await Pacchetto.apri(dati, nomeFile);
   let stato = await leggiStato(pacchetto);
   let impostazioni = await leggiImpostazioniDocumento(pacchetto);
-  const graficiNonScritti: string[] = [];
   /**
    * The changes not yet written into the parts: every write (scrivi, impagina) adds to them, reads
    * see them (Scrittore.lettura), and salva() splices each part once. No part is parsed twice.
@@ -54,7 +48,6 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
   };
 
   const cartella: CartellaFile = {
-    graficiNonScritti,
     async leggi(): Promise<Lettura> {
       const lettura = (await scrittore()).lettura();
       // A sheet's protection locks Excel's editing, where the add-in can only refuse (Office.js
@@ -65,7 +58,6 @@ export async function apriCartella(dati: Buffer, nomeFile: string): Promise<Cart
     },
     async scrivi(patch: Patch): Promise<EsitoScrittura> {
       await (await scrittore()).applicaPatch(patch);
-      if (patch.riepilogo?.grafico) graficiNonScritti.push(patch.riepilogo.grafico.nome);
       return { sincronizzazioni: 0, byte: 0 };
     },
     async impagina(piano: PianoStampaCartella): Promise<EsitoScrittura> {

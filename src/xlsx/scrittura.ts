@@ -9,9 +9,11 @@ import { Patch } from "../layout/patch";
 import { isRegolaBarometro, RegolaCondizionale, RegolaEsistente } from "../layout/regole-condizionali";
 import { parseA1, SheetGrid } from "../layout/griglia";
 import { MARGINI_STAMPA, PianoStampaCartella } from "../layout/stampa";
+import type { GraficoRiepilogo } from "../layout/riepilogo";
 import type { StatoCartella } from "./index";
 import { FoglioCartella } from "./cartella";
 import { leggiFoglio } from "./foglio-lettura";
+import { scriviGraficoRiepilogo } from "./grafico-scrittura";
 import { ModificheFoglio, NuovoValore } from "./foglio-scrittura";
 import { NS_R, Pacchetto, TIPO_FOGLIO } from "./pacchetto";
 import type { CambioStile } from "./stili";
@@ -54,6 +56,8 @@ export class Scrittore {
   /** Print titles by sheet name: "$11:$11", or null to remove them. */
   private readonly titoli = new Map<string, string | null>();
   private formuleTolte = false;
+  /** The Riepilogo's chart of the last patch: drawn when the parts are written (grafico-scrittura.ts). */
+  private grafico: { foglio: string; grafico: GraficoRiepilogo } | null = null;
 
   constructor(
     readonly pacchetto: Pacchetto,
@@ -132,6 +136,7 @@ export class Scrittore {
     if (patch.formattazione) this.formattazione(patch.formattazione.elimina, patch.formattazione.aggiungi);
     if (r) {
       const m = this.foglio(r.foglio);
+      if (r.grafico) this.grafico = { foglio: r.foglio, grafico: r.grafico };
       if (m) {
         for (const f of r.formati) perArea(f.indirizzo, (rr, c) => m.cambiaStile(rr, c, { formato: f.formato }));
         if (r.adatta) this.adatta(m, r.adatta, patch);
@@ -425,6 +430,8 @@ export class Scrittore {
   /** Writes every changed part: sheets, styles, workbook, relationships and content types. */
   async concludi(): Promise<void> {
     const stili = this.stato.stili;
+    const riepilogo = this.grafico && this.foglio(this.grafico.foglio);
+    if (riepilogo) await scriviGraficoRiepilogo(this.pacchetto, riepilogo, this.grafico!.grafico, this.stato);
     for (const m of this.fogli.values()) this.pacchetto.scrivi(m.parte, m.pezzi(stili));
     const s = stili.testo();
     if (s !== null && stili.parte) this.pacchetto.scrivi(stili.parte, s);

@@ -151,7 +151,7 @@ describe("Prepara stampa on a file", () => {
 });
 
 describe("a patch on a file", () => {
-  it("adds the Riepilogo at the end and says its chart was not drawn", async () => {
+  it("adds the Riepilogo at the end, with its chart", async () => {
     const dati = await pacchettoMinimo([{ nome: "Linee", xml: foglioXml(righe(3)) }]);
     const c = await apriCartella(dati, "r.xlsx");
     await c.scrivi({
@@ -178,7 +178,6 @@ describe("a patch on a file", () => {
         },
       },
     });
-    expect(c.graficiNonScritti).toEqual(["Barometro.Riepilogo"]);
     const lettura = await c.leggi();
     expect(lettura.fogli.map((g) => g.name)).toEqual(["Linee", "Riepilogo"]);
     expect(lettura.fogli[1].values[4][1]).toBe(0.925);
@@ -187,6 +186,8 @@ describe("a patch on a file", () => {
     expect(await testo(out, "xl/workbook.xml")).toMatch(
       /<sheet name="Linee" sheetId="1" r:id="rId1"\/><sheet name="Riepilogo" sheetId="2" r:id="rId\w+"\/>/
     );
+    // The chart's parts (their content: grafico.test.ts).
+    expect(c.partiCambiate()).toEqual(expect.arrayContaining(["xl/drawings/drawing1.xml", "xl/charts/chart1.xml"]));
   });
 
   it("drops calcChain (a cache Excel rebuilds) when a formula gives way to a value, and keeps it otherwise", async () => {
