@@ -78,6 +78,8 @@ export type Ambito = { tipo: "tutto" } | { tipo: "linea"; indice: number; nome?:
 export interface EsitoRicalcolo {
   /** The read made before writing, with the findings the write has settled left out. */
   analisi: Analisi;
+  /** Verifica's findings on the workbook as read, those the write has settled included. */
+  avvisiLetti: Avviso[];
   /** Indexes of the lines written. */
   linee: number[];
   patch: Patch;
@@ -170,6 +172,7 @@ export async function ricalcola(
   if (patch.formuleNonScritte) messaggio += ` — ${MESSAGGI_APP.formuleNonScritte(patch.formuleNonScritte)}`;
   return {
     analisi: dopo,
+    avvisiLetti: analisi.avvisi,
     linee: indici,
     patch,
     scrittura,

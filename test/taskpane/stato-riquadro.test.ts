@@ -41,6 +41,7 @@ beforeAll(async () => {
 /** A Ricalcola's result over the sample: nothing written unless `patch` says so. */
 const esito = (linee: number[], messaggio: string, patch: Patch = { scritture: [], colori: [] }): EsitoRicalcolo => ({
   analisi,
+  avvisiLetti: analisi.avvisi,
   linee,
   patch,
   scrittura: { sincronizzazioni: 1, byte: 0 },

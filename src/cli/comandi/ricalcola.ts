@@ -2,7 +2,6 @@ import { resolve } from "path";
 import { convertiNumeri } from "../../app/numeri";
 import { EsitoRicalcolo, ricalcola } from "../../app/ricalcolo";
 import { Impostazioni } from "../../app/impostazioni";
-import { verifica } from "../../engine";
 import { ContenutoBarometro } from "../../layout/patch";
 import { apriFile, CartellaFile, erroreDelFile, salvaFile } from "../apri";
 import { CliError, MESSAGGI_CLI } from "../errors";
@@ -46,20 +45,14 @@ export async function comandoRicalcola(io: Io, file: string, opzioni: OpzioniRic
   const { convertite, resoconto, conteggi, avvisi } = await calcola(file, cartella, impostazioni, opzioni, (io, a) =>
     // The report is Verifica's on the file as read (what `barometro verifica` says of it), the findings
     // about cells this write has just rewritten included: the task pane leaves those out of its message.
-    scriviResoconto(
-      io,
-      file,
-      { linee: a.linee, risultato: a.risultato, avvisi: verifica(a.linee, a.risultato.linee) },
-      json,
-      scelte
-    )
+    scriviResoconto(io, file, { linee: a.linee, risultato: a.risultato, avvisi: a.avvisiLetti }, json, scelte)
   );
   if (convertite > 0) (json ? io.err : io.out)(MESSAGGI_CLI.numeriConvertiti(convertite));
   if (scelte.errore) io.err(MESSAGGI_CLI.impostazioniNonValide(scelte.errore));
   if (scelte.formule) io.err(MESSAGGI_CLI.modoFormule());
   for (const a of avvisi) io.err(a);
-  await salvaFile(cartella, out);
   resoconto(io);
+  await salvaFile(cartella, out);
   if (!json) {
     const { regole, tolte } = conteggi;
     io.out(
@@ -85,7 +78,7 @@ async function calcola(
   cartella: CartellaFile,
   impostazioni: Impostazioni,
   opzioni: OpzioniRicalcola,
-  riporta: (io: Io, analisi: EsitoRicalcolo["analisi"]) => void
+  riporta: (io: Io, analisi: EsitoRicalcolo["analisi"] & Pick<EsitoRicalcolo, "avvisiLetti">) => void
 ): Promise<{
   convertite: number;
   /** Prints the report made from the analysis. */
@@ -113,13 +106,14 @@ async function calcola(
     avvisi.push(MESSAGGI_CLI.barometroDellUtente(patch.barometroDellUtente.map((c) => `${c.foglio}!${c.cella}`)));
   for (const f of patch.formuleNonScritte ?? [])
     avvisi.push(MESSAGGI_CLI.formulaNonScritta(`${f.foglio}!${f.cella}`, f.motivo));
-  const righe: [keyof Io, string][] = [];
-  riporta({ out: (t) => righe.push(["out", t]), err: (t) => righe.push(["err", t]) }, esito.analisi);
+  // What the report needs (the model as read and its findings), not the patch; let go once printed.
+  let letta: Parameters<typeof riporta>[1] | null = { ...esito.analisi, avvisiLetti: esito.avvisiLetti };
   return {
     avvisi,
     convertite,
     resoconto: (io) => {
-      for (const [canale, testo] of righe) io[canale](testo);
+      if (letta) riporta(io, letta);
+      letta = null;
     },
     conteggi: {
       scritture: patch.scritture.length,
