@@ -323,13 +323,13 @@ function tabellaSenzaPerdite(r: Risultati): string {
 /** The command line's table: both commands beside the floor and ExcelJS alone (process times, medians). */
 function tabellaCli(r: Risultati): string {
   const righe = [
-    "righe | esecuzioni | pavimento (unzip+SAX+zip) | ricalcola | rapporto | stampa | rapporto | ExcelJS da solo | picco RSS pavimento / ricalcola / stampa / ExcelJS",
+    "righe | esecuzioni | pavimento (unzip+SAX+zip) | ricalcola | rapporto | stampa | rapporto | ExcelJS da solo | picco RSS (massimo) pavimento / ricalcola / stampa / ExcelJS",
   ];
   for (const c of r.cli) {
     const pav = mediana(c.pavimento.ms);
     const ric = mediana(c.ricalcola.ms);
     const st = mediana(c.stampa.ms);
-    const rss = (t?: TempiProcesso) => (t ? byte(mediana(t.maxRssKb) * 1024) : "—");
+    const rss = (t?: TempiProcesso) => (t ? byte(Math.max(...t.maxRssKb) * 1024) : "—");
     righe.push(
       [
         intero(c.n),

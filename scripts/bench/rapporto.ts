@@ -247,9 +247,9 @@ export function sezioneRisultati(r: Risultati): string {
       add(
         `| ${intero(c.n)} | ${byte(c.byteIngresso)} | ${c.ripetizioni} | ${millisecondi(pav)} ` +
           `(${fp("unzip")} + ${fp("sax")} + ${fp("zip")}) | ${millisecondi(ric)} | ${decimale(ric / pav, 1)}× | ` +
-          `${millisecondi(st)} | ${decimale(st / pav, 1)}× | ${xl} | ${gigabyte(picco(c, "pavimento"))} | ` +
-          `${gigabyte(picco(c, "ricalcola"))} | ${gigabyte(picco(c, "stampa"))} | ` +
-          `${c.exceljs ? gigabyte(Math.max(...c.exceljs.maxRssKb)) : "—"} |`
+          `${millisecondi(st)} | ${decimale(st / pav, 1)}× | ${xl} | ${byte(picco(c, "pavimento") * 1024)} | ` +
+          `${byte(picco(c, "ricalcola") * 1024)} | ${byte(picco(c, "stampa") * 1024)} | ` +
+          `${c.exceljs ? byte(Math.max(...c.exceljs.maxRssKb) * 1024) : "—"} |`
       );
     }
     add(
