@@ -282,12 +282,12 @@ export function sezioneRisultati(r: Risultati): string {
     const conExceljs = r.cli.filter((c) => c.exceljs);
     add(
       "",
-      `Crescita di \`ricalcola\`: ${crescita(
+      `Crescita di \`ricalcola\` (tempo del processo: a 1.000 righe pesano soprattutto l'avvio di Node e dei moduli): ${crescita(
         r.cli.map((c) => ({ n: c.n, v: mediana(c.ricalcola.ms) })),
         (v) => `${decimale(v * 1000, 0)} µs`
       )}.`,
       "",
-      `Crescita del pavimento: ${crescita(
+      `Crescita del pavimento (idem): ${crescita(
         r.cli.map((c) => ({ n: c.n, v: mediana(c.pavimento.ms) })),
         (v) => `${decimale(v * 1000, 0)} µs`
       )}.`
