@@ -9,7 +9,7 @@ import { Worker } from "worker_threads";
 
 export const RADICE = resolve(__dirname, "../..");
 export const NODE_MODULES = join(RADICE, "node_modules");
-/** Preloaded into the command line's and ExcelJS's processes: writes the process's peak RSS at exit. */
+/** Preloaded into the processes the bench times (command line, floor, ExcelJS): writes the process's peak RSS at exit. */
 export const MAXRSS = join(__dirname, "maxrss.js");
 
 export function mediana(valori: number[]): number {

@@ -1,14 +1,12 @@
 // ExcelJS alone on the same file the command line reads: readFile, then writeFile, nothing else.
 // The benchmark times this process from spawn to exit, exactly as it times the command line,
-// so both include Node's start-up and loading ExcelJS. Prints {"letturaMs","scritturaMs"}.
-// With --classe, ExcelJS's Workbook class is required from its own module, as the command line
-// does (src/cli/cartella-exceljs.ts): the same ExcelJS work, so the difference is only Barometro's.
+// so both include Node's start-up and loading their modules. Prints {"letturaMs","scritturaMs"}.
+/* global require, process */
 "use strict";
-const classe = process.argv.includes("--classe");
-const Workbook = classe ? require("exceljs/lib/doc/workbook") : require("exceljs").Workbook;
+const { Workbook } = require("exceljs");
 
 async function main() {
-  const [ingresso, uscita] = process.argv.slice(2).filter((a) => a !== "--classe");
+  const [ingresso, uscita] = process.argv.slice(2);
   const t0 = process.hrtime.bigint();
   const wb = new Workbook();
   await wb.xlsx.readFile(ingresso);

@@ -4,19 +4,23 @@
  * For workbooks of 1,000, 10,000 and 100,000 indicator rows in the staff's layout:
  *  1. engine + reader time and memory (motore.ts);
  *  2. syncs and payloads of "Ricalcola tutto" through the Office.js adapter over the fake Excel (prepara.ts);
- *  3. the command line on the .xlsx files beside ExcelJS alone reading and writing the same file;
- *  4. the lossless file access (src/xlsx: Ricalcola + Prepara stampa + save) beside its floor (unzip,
- *     SAX parse of every sheet, zip) on the same file, in the same run, at every size (senza-perdite.ts);
+ *  3. the command line end to end at every size: `barometro ricalcola … --json` and `barometro stampa`
+ *     (print layout only, no PDF), each timed from spawn to exit with its peak RSS, interleaved with
+ *     the floor's process (pavimento.js: unzip, SAX parse of every sheet, zip — the same file, the same
+ *     run) and, up to --exceljs-max, with ExcelJS alone reading and writing the file (exceljs-solo.js);
+ *     then where the time of `ricalcola` goes, in one process (cli-fasi.ts);
+ *  4. the lossless file access (src/xlsx: Ricalcola + Prepara stampa + save) in process beside the
+ *     floor's in-process time, on the same file, at every size (senza-perdite.ts, pavimento.js);
  * then the task pane bundle's size and its time to first render in headless Chromium (pannello.ts).
  * Prints a table and rewrites the results section of docs/PRESTAZIONI.md.
  *
- *   npm run bench [-- --dimensioni 1000,10000 --solo motore,adattatore,cli,pannello
- *                    --cli-max 10000 --no-workbench --no-docs --conserva]
+ *   npm run bench [-- --dimensioni 1000,10000 --solo motore,adattatore,cli,senzaperdite,pannello
+ *                    --exceljs-max 10000 --no-workbench --no-docs --conserva]
  *
- * --cli-max: largest size the command line is timed on (default 10,000; see PRESTAZIONI.md: ExcelJS
- * alone needs minutes to read the 100,000-row file). --conserva keeps the temporary folder.
+ * --exceljs-max: largest size ExcelJS alone is timed on (default 10,000: it reads merged cells in
+ * quadratic time, minutes at 100,000 rows; see PRESTAZIONI.md). --conserva keeps the temporary folder.
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { cpus, loadavg, tmpdir, totalmem } from "os";
 import { join } from "path";
 import { execFileSync } from "child_process";
@@ -27,6 +31,7 @@ import {
   comandoTs,
   decimale,
   esegui,
+  EsitoProcesso,
   eseguiParte,
   intero,
   MAXRSS,
@@ -41,20 +46,37 @@ import type { RisultatoPrepara } from "./prepara";
 import type { MisuraSenzaPerdite } from "./senza-perdite";
 import { scriviRapporto } from "./rapporto";
 
+/** One process timed from spawn to exit, once per repetition. */
+export interface TempiProcesso {
+  ms: number[];
+  maxRssKb: number[];
+}
+
+/** The floor's own report (pavimento.js), in process. */
+export interface MisuraPavimento {
+  ms: number;
+  fasi: Record<string, number>;
+  celle: number;
+  byteUscita: number;
+}
+
 export interface MisuraCli {
   n: number;
   ripetizioni: number;
-  cliMs: number[];
-  exceljsMs: number[];
-  /** ExcelJS alone loading only the Workbook class, as the command line does (exceljs-solo.js --classe). */
-  exceljsClasseMs: number[];
-  cliMaxRssKb: number[];
-  exceljsMaxRssKb: number[];
-  exceljsFasi: { letturaMs: number; scritturaMs: number }[];
-  /** Where the time goes (one more run, in process); only up to 10,000 rows. */
-  fasi?: FasiCli;
   byteIngresso: number;
-  byteUscita: number;
+  /** `barometro ricalcola FILE --out OUT --json`. */
+  ricalcola: TempiProcesso;
+  /** `barometro stampa FILE --out OUT --json`: the print layout, no PDF. */
+  stampa: TempiProcesso;
+  /** pavimento.js on the same file, interleaved with the two commands. */
+  pavimento: TempiProcesso & { interni: MisuraPavimento[] };
+  /** ExcelJS alone (readFile + writeFile); absent beyond --exceljs-max, with the reason. */
+  exceljs?: TempiProcesso & { fasi: { letturaMs: number; scritturaMs: number }[] };
+  exceljsSaltato?: string;
+  /** Where the time of `ricalcola` goes (one more run, in process). */
+  fasi?: FasiCli;
+  byteUscitaRicalcola: number;
+  byteUscitaStampa: number;
 }
 
 export interface Risultati {
@@ -74,7 +96,6 @@ export interface Risultati {
   prepara: RisultatoPrepara[];
   motore: RisultatoMotore[];
   cli: MisuraCli[];
-  cliSaltate: { n: number; motivo: string }[];
   /** The lossless file access beside its floor (part "senzaperdite"). */
   senzaPerdite?: ConfrontoSenzaPerdite[];
   pannello?: RisultatoPannello;
@@ -84,7 +105,7 @@ export interface Risultati {
 interface Opzioni {
   dimensioni: number[];
   parti: Set<string>;
-  cliMax: number;
+  exceljsMax: number;
   workbench: boolean;
   docs: boolean;
   conserva: boolean;
@@ -102,10 +123,14 @@ function leggiOpzioni(argv: string[]): Opzioni {
       if (!Number.isInteger(n) || n <= 0) throw new Error(`Dimensione non valida: ${x}`);
       return n;
     });
+  if (argv.includes("--cli-max"))
+    throw new Error(
+      "--cli-max non esiste più: la riga di comando è misurata a ogni dimensione; --exceljs-max limita ExcelJS da solo"
+    );
   return {
     dimensioni: numeri(valore("--dimensioni") ?? "1000,10000,100000"),
     parti: new Set((valore("--solo") ?? "motore,adattatore,cli,senzaperdite,pannello").split(",")),
-    cliMax: Number(valore("--cli-max") ?? 10_000),
+    exceljsMax: numeri(valore("--exceljs-max") ?? "10000")[0],
     workbench: !argv.includes("--no-workbench"),
     docs: !argv.includes("--no-docs"),
     conserva: argv.includes("--conserva"),
@@ -154,58 +179,85 @@ function compilaCli(tmp: string): string {
   return join(cartella, "bin/barometro.js");
 }
 
-async function misuraCli(bin: string, tmp: string, p: RisultatoPrepara): Promise<MisuraCli> {
+/** Why ExcelJS alone is not timed beyond --exceljs-max. */
+const MOTIVO_EXCELJS = (max: number) =>
+  `non misurato: minuti (oltre --exceljs-max ${intero(max)}; ExcelJS legge le celle unite in tempo quadratico, exceljs#2689)`;
+
+async function misuraCli(bin: string, tmp: string, p: RisultatoPrepara, exceljsMax: number): Promise<MisuraCli> {
   const file = (p.xlsx as NonNullable<RisultatoPrepara["xlsx"]>).file;
   const env = { ...process.env, NODE_PATH: NODE_MODULES };
   const ripetizioni = ripetizioniCli(p.n);
+  const conExceljs = p.n <= exceljsMax;
   const m: MisuraCli = {
     n: p.n,
     ripetizioni,
-    cliMs: [],
-    exceljsMs: [],
-    exceljsClasseMs: [],
-    cliMaxRssKb: [],
-    exceljsMaxRssKb: [],
-    exceljsFasi: [],
     byteIngresso: p.xlsx?.byte ?? 0,
-    byteUscita: 0,
+    ricalcola: { ms: [], maxRssKb: [] },
+    stampa: { ms: [], maxRssKb: [] },
+    pavimento: { ms: [], maxRssKb: [], interni: [] },
+    ...(conExceljs ? { exceljs: { ms: [], maxRssKb: [], fasi: [] } } : { exceljsSaltato: MOTIVO_EXCELJS(exceljsMax) }),
+    byteUscitaRicalcola: 0,
+    byteUscitaStampa: 0,
   };
   const out = join(tmp, `ricalcolato-${p.n}.xlsx`);
+  const outStampa = join(tmp, `stampa-${p.n}.xlsx`);
+  const outPavimento = join(tmp, `pavimento-${p.n}.xlsx`);
   const copia = join(tmp, `copia-exceljs-${p.n}.xlsx`);
+  const json = join(tmp, `cli-${p.n}.json`);
+  const aggiungi = (t: TempiProcesso, e: EsitoProcesso) => {
+    t.ms.push(e.ms);
+    if (e.maxRssKb) t.maxRssKb.push(e.maxRssKb);
+  };
+  /** The command's --json document, checked: its lines were found. */
+  const linee = (comando: string) => {
+    const doc = JSON.parse(readFileSync(json, "utf8")) as { linee: unknown[] };
+    if (doc.linee.length === 0) throw new Error(`barometro ${comando} ${file}: nessuna linea`);
+  };
   for (let r = 0; r < ripetizioni; r++) {
-    // Interleaved, so that a slower moment of the machine weighs on both alike.
+    // Interleaved, so that a slower moment of the machine weighs on all alike.
     const cli = await esegui(process.execPath, ["-r", MAXRSS, bin, "ricalcola", file, "--out", out, "--json"], {
       env,
-      stdoutFile: join(tmp, `cli-${p.n}.json`),
+      stdoutFile: json,
       maxRssFile: join(tmp, "maxrss-cli"),
     });
     if (cli.codice !== 0) throw new Error(`barometro ricalcola ${file}: codice ${cli.codice}\n${cli.stderr}`);
-    const json = JSON.parse(readFileSync(join(tmp, `cli-${p.n}.json`), "utf8")) as { linee: unknown[] };
-    if (json.linee.length === 0) throw new Error(`barometro ricalcola ${file}: nessuna linea`);
-    m.cliMs.push(cli.ms);
-    if (cli.maxRssKb) m.cliMaxRssKb.push(cli.maxRssKb);
-    const solo = await esegui(process.execPath, ["-r", MAXRSS, join(__dirname, "exceljs-solo.js"), file, copia], {
+    linee("ricalcola");
+    aggiungi(m.ricalcola, cli);
+    const pav = await esegui(process.execPath, ["-r", MAXRSS, join(__dirname, "pavimento.js"), file, outPavimento], {
       env,
-      maxRssFile: join(tmp, "maxrss-exceljs"),
+      maxRssFile: join(tmp, "maxrss-pavimento"),
     });
-    if (solo.codice !== 0) throw new Error(`ExcelJS da solo su ${file}: codice ${solo.codice}\n${solo.stderr}`);
-    m.exceljsMs.push(solo.ms);
-    if (solo.maxRssKb) m.exceljsMaxRssKb.push(solo.maxRssKb);
-    m.exceljsFasi.push(JSON.parse(solo.stdout.trim()));
-    const classe = await esegui(process.execPath, [join(__dirname, "exceljs-solo.js"), "--classe", file, copia], {
+    if (pav.codice !== 0) throw new Error(`pavimento.js ${file}: codice ${pav.codice}\n${pav.stderr}`);
+    aggiungi(m.pavimento, pav);
+    m.pavimento.interni.push(JSON.parse(pav.stdout.trim()) as MisuraPavimento);
+    const st = await esegui(process.execPath, ["-r", MAXRSS, bin, "stampa", file, "--out", outStampa, "--json"], {
       env,
+      stdoutFile: json,
+      maxRssFile: join(tmp, "maxrss-stampa"),
     });
-    if (classe.codice !== 0)
-      throw new Error(`ExcelJS da solo (--classe) su ${file}: codice ${classe.codice}\n${classe.stderr}`);
-    m.exceljsClasseMs.push(classe.ms);
-    log(
-      `  cli ${p.n}: ${millisecondi(cli.ms)}, ExcelJS da solo ${millisecondi(solo.ms)}, ` +
-        `con la sola classe Workbook ${millisecondi(classe.ms)}`
-    );
+    if (st.codice !== 0) throw new Error(`barometro stampa ${file}: codice ${st.codice}\n${st.stderr}`);
+    linee("stampa");
+    aggiungi(m.stampa, st);
+    let riga =
+      `  cli ${p.n}: ricalcola ${millisecondi(cli.ms)}, stampa ${millisecondi(st.ms)}, ` +
+      `pavimento ${millisecondi(pav.ms)} (${decimale(cli.ms / pav.ms, 1)}× / ${decimale(st.ms / pav.ms, 1)}×)`;
+    if (m.exceljs) {
+      const solo = await esegui(process.execPath, ["-r", MAXRSS, join(__dirname, "exceljs-solo.js"), file, copia], {
+        env,
+        maxRssFile: join(tmp, "maxrss-exceljs"),
+      });
+      if (solo.codice !== 0) throw new Error(`ExcelJS da solo su ${file}: codice ${solo.codice}\n${solo.stderr}`);
+      aggiungi(m.exceljs, solo);
+      m.exceljs.fasi.push(JSON.parse(solo.stdout.trim()));
+      riga += `, ExcelJS da solo ${millisecondi(solo.ms)}`;
+    }
+    log(riga);
   }
-  m.byteUscita = readFileSync(out).length;
-  // The breakdown reads the file once more: at most 10,000 rows (minutes beyond, see PRESTAZIONI.md).
-  if (p.n <= 10_000) m.fasi = await eseguiParte<FasiCli>("cli-fasi.ts", [file, join(tmp, `fasi-${p.n}.xlsx`)]);
+  m.byteUscitaRicalcola = statSync(out).size;
+  m.byteUscitaStampa = statSync(outStampa).size;
+  rmSync(copia, { force: true });
+  // The breakdown runs the steps of `ricalcola` once more, in one process.
+  m.fasi = await eseguiParte<FasiCli>("cli-fasi.ts", [file, join(tmp, `fasi-${p.n}.xlsx`)]);
   return m;
 }
 
@@ -213,19 +265,23 @@ async function misuraCli(bin: string, tmp: string, p: RisultatoPrepara): Promise
 export interface ConfrontoSenzaPerdite {
   n: number;
   pavimento: MisuraSenzaPerdite & { processoMs: number; maxRssKb: number | null };
+  /** Under ts-node: its process time and peak RSS include ts-node's (its in-process time does not). */
   accesso: MisuraSenzaPerdite & { processoMs: number; maxRssKb: number | null };
 }
 
 async function misuraSenzaPerdite(tmp: string, p: RisultatoPrepara): Promise<ConfrontoSenzaPerdite> {
   const file = (p.xlsx as NonNullable<RisultatoPrepara["xlsx"]>).file;
   const una = async (modo: "pavimento" | "senza-perdite") => {
-    const { cmd, args } = comandoTs(
-      "senza-perdite.ts",
-      [modo, file, join(tmp, `${modo}-${p.n}.xlsx`)],
-      ["-r", MAXRSS, "--max-old-space-size=8192"]
-    );
-    const e = await esegui(cmd, args, { env: AMBIENTE_TS, maxRssFile: join(tmp, `maxrss-${modo}`) });
-    if (e.codice !== 0) throw new Error(`senza-perdite.ts ${modo} ${file}: codice ${e.codice}\n${e.stderr}`);
+    const uscita = join(tmp, `${modo}-${p.n}.xlsx`);
+    const { cmd, args } =
+      modo === "pavimento"
+        ? { cmd: process.execPath, args: ["-r", MAXRSS, join(__dirname, "pavimento.js"), file, uscita] }
+        : comandoTs("senza-perdite.ts", [file, uscita], ["-r", MAXRSS, "--max-old-space-size=8192"]);
+    const e = await esegui(cmd, args, {
+      env: modo === "pavimento" ? { ...process.env, NODE_PATH: NODE_MODULES } : AMBIENTE_TS,
+      maxRssFile: join(tmp, `maxrss-${modo}`),
+    });
+    if (e.codice !== 0) throw new Error(`${modo} ${file}: codice ${e.codice}\n${e.stderr}`);
     const righe = e.stdout.trim().split("\n");
     return {
       ...(JSON.parse(righe[righe.length - 1]) as MisuraSenzaPerdite),
@@ -264,6 +320,33 @@ function tabellaSenzaPerdite(r: Risultati): string {
   return righe.join("\n");
 }
 
+/** The command line's table: both commands beside the floor and ExcelJS alone (process times, medians). */
+function tabellaCli(r: Risultati): string {
+  const righe = [
+    "righe | esecuzioni | pavimento (unzip+SAX+zip) | ricalcola | rapporto | stampa | rapporto | ExcelJS da solo | picco RSS (massimo) pavimento / ricalcola / stampa / ExcelJS",
+  ];
+  for (const c of r.cli) {
+    const pav = mediana(c.pavimento.ms);
+    const ric = mediana(c.ricalcola.ms);
+    const st = mediana(c.stampa.ms);
+    const rss = (t?: TempiProcesso) => (t ? byte(Math.max(...t.maxRssKb) * 1024) : "—");
+    righe.push(
+      [
+        intero(c.n),
+        String(c.ripetizioni),
+        millisecondi(pav),
+        millisecondi(ric),
+        `${decimale(ric / pav, 1)}×`,
+        millisecondi(st),
+        `${decimale(st / pav, 1)}×`,
+        c.exceljs ? millisecondi(mediana(c.exceljs.ms)) : "non misurato",
+        [rss(c.pavimento), rss(c.ricalcola), rss(c.stampa), rss(c.exceljs)].join(" / "),
+      ].join(" | ")
+    );
+  }
+  return righe.join("\n");
+}
+
 /** The table printed at the end (the same numbers PRESTAZIONI.md shows). */
 function tabella(r: Risultati): string {
   const righe: string[] = [];
@@ -276,16 +359,16 @@ function tabella(r: Risultati): string {
     "picco RSS",
     "sync Ricalcola tutto",
     "scrittura (stima / misurata)",
-    "CLI",
-    "ExcelJS",
-    "sovraccarico"
+    "CLI ricalcola",
+    "pavimento",
+    "rapporto"
   );
   for (const n of r.dimensioni) {
     const mo = r.motore.find((x) => x.n === n);
     const pr = r.prepara.find((x) => x.n === n);
     const c = r.cli.find((x) => x.n === n);
-    const cli = c ? mediana(c.cliMs) : NaN;
-    const xl = c ? mediana(c.exceljsMs) : NaN;
+    const cli = c ? mediana(c.ricalcola.ms) : NaN;
+    const pav = c ? mediana(c.pavimento.ms) : NaN;
     riga(
       intero(n),
       mo ? millisecondi(mo.mediana.totale) : "—",
@@ -298,8 +381,8 @@ function tabella(r: Risultati): string {
         : "—",
       pr ? `${byte(pr.ricalcolaTutto.byteScritturaPiano)} / ${byte(pr.ricalcolaTutto.byteRichiestaScrittura)}` : "—",
       c ? millisecondi(cli) : "non misurata",
-      c ? millisecondi(xl) : "—",
-      c ? `${decimale(((cli - xl) / xl) * 100, 0)}%` : "—"
+      c ? millisecondi(pav) : "—",
+      c ? `${decimale(cli / pav, 1)}×` : "—"
     );
   }
   if (r.pannello) {
@@ -326,15 +409,13 @@ async function main(): Promise<void> {
     prepara: [],
     motore: [],
     cli: [],
-    cliSaltate: [],
     durataMs: 0,
   };
   try {
     const serveCli = opzioni.parti.has("cli");
     const bin = serveCli ? compilaCli(tmp) : "";
     for (const n of opzioni.dimensioni) {
-      const conCli = serveCli && n <= opzioni.cliMax;
-      const conXlsx = conCli || opzioni.parti.has("senzaperdite");
+      const conXlsx = serveCli || opzioni.parti.has("senzaperdite");
       log(`${intero(n)} righe: generazione${conXlsx ? " (anche .xlsx)" : ""} e adattatore`);
       const p = await eseguiParte<RisultatoPrepara>(
         "prepara.ts",
@@ -352,14 +433,9 @@ async function main(): Promise<void> {
           )
         );
       }
-      if (conCli) {
-        log(`${intero(n)} righe: riga di comando e ExcelJS da solo`);
-        risultati.cli.push(await misuraCli(bin, tmp, p));
-      } else if (serveCli) {
-        risultati.cliSaltate.push({
-          n,
-          motivo: `oltre --cli-max ${intero(opzioni.cliMax)}: ExcelJS da solo impiega minuti a leggere il file (vedi le osservazioni)`,
-        });
+      if (serveCli) {
+        log(`${intero(n)} righe: riga di comando, pavimento${n <= opzioni.exceljsMax ? " e ExcelJS da solo" : ""}`);
+        risultati.cli.push(await misuraCli(bin, tmp, p, opzioni.exceljsMax));
       }
       if (opzioni.parti.has("senzaperdite")) {
         log(`${intero(n)} righe: accesso senza perdite e pavimento`);
@@ -384,6 +460,7 @@ async function main(): Promise<void> {
   risultati.macchina.caricoFine = loadavg();
   writeFileSync(join(tmpdir(), "barometro-bench-ultimo.json"), JSON.stringify(risultati, null, 2));
   process.stdout.write(tabella(risultati) + "\n");
+  if (risultati.cli.length) process.stdout.write("\n" + tabellaCli(risultati) + "\n");
   if (risultati.senzaPerdite) process.stdout.write("\n" + tabellaSenzaPerdite(risultati) + "\n");
   process.stdout.write(`\nRisultati completi: ${join(tmpdir(), "barometro-bench-ultimo.json")}\n`);
   if (opzioni.docs) {

@@ -1,5 +1,6 @@
 // Preloaded (node -r) into the processes the benchmark times: at exit, writes the process's peak
 // resident set size in KB (getrusage ru_maxrss, via process.resourceUsage()) to BENCH_MAXRSS_FILE.
+/* global require, process */
 "use strict";
 const { writeFileSync } = require("fs");
 

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from "fs";
 import { dirname } from "path";
 import { byte, decimale, intero, mediana, millisecondi } from "./comune";
-import type { Risultati } from "./index";
+import type { MisuraCli, Risultati } from "./index";
 import type { RisultatoPrepara } from "./prepara";
 
 export const INIZIO = "<!-- risultati:inizio — sezione riscritta da `npm run bench`: non modificarla a mano -->";
@@ -14,7 +14,11 @@ export const FINE = "<!-- risultati:fine -->";
 
 /** Goals of the issue. */
 const OBIETTIVO_MOTORE_MS = 1_000;
-const OBIETTIVO_SOVRACCARICO = 0.25;
+/** The command line: at most 3× the floor, under 15 s and under 1 GB of peak RSS at 100,000 rows. */
+const OBIETTIVO_RAPPORTO_PAVIMENTO = 3;
+const OBIETTIVO_CLI_100K_MS = 15_000;
+const OBIETTIVO_CLI_100K_RSS = 1024 ** 3;
+const DIMENSIONE_GRANDE = 100_000;
 const OBIETTIVO_GZIP = 300 * 1024;
 const LIMITE_WEB = 5 * 1024 * 1024;
 
@@ -27,7 +31,7 @@ mai per un numero lento, misura e scrive questa pagina.
 `;
 
 const ok = (si: boolean) => (si ? "**raggiunto**" : "**non raggiunto**");
-const percento = (x: number) => `${decimale(x * 100, 0)}%`;
+const gigabyte = (kb: number) => `${decimale((kb * 1024) / 1024 ** 3, 2)} GB`;
 
 /** Growth exponent between two sizes: 1 = linear, 2 = quadratic. */
 function esponente(n1: number, t1: number, n2: number, t2: number): number {
@@ -103,22 +107,48 @@ export function sezioneRisultati(r: Risultati): string {
       )
       .join("; ")} | ${ok(scritture1)} |`
   );
-  const sovraccarichi = r.cli.map((c) => {
-    const cli = mediana(c.cliMs);
-    const xl = mediana(c.exceljsMs);
-    const classe = mediana(c.exceljsClasseMs);
-    return { n: c.n, s: (cli - xl) / xl, classe: (cli - classe) / classe };
+  // The command line: both commands, each beside the floor measured in the same run.
+  const rapporti = r.cli.map((c) => {
+    const pav = mediana(c.pavimento.ms);
+    return { n: c.n, ricalcola: mediana(c.ricalcola.ms) / pav, stampa: mediana(c.stampa.ms) / pav };
   });
+  const mancanti = [1_000, 10_000, DIMENSIONE_GRANDE].filter((n) => !r.cli.some((c) => c.n === n));
   add(
-    `| riga di comando: sovraccarico < 25% di ExcelJS (lettura + scrittura) | ${
-      sovraccarichi.length
-        ? sovraccarichi
-            .map((s) => `${intero(s.n)}: ${percento(s.s)} (sul solo lavoro di Barometro ${percento(s.classe)})`)
-            .join(", ")
+    `| riga di comando ≤ 3× il pavimento a ogni dimensione (\`ricalcola\`, \`stampa\`) | ${
+      rapporti.length
+        ? rapporti.map((x) => `${intero(x.n)}: ${decimale(x.ricalcola, 1)}× / ${decimale(x.stampa, 1)}×`).join(", ")
         : "non misurato"
-    }${r.cliSaltate.length ? `; non misurato a ${r.cliSaltate.map((s) => intero(s.n)).join(", ")}` : ""} | ${
-      sovraccarichi.length ? ok(sovraccarichi.every((s) => s.s < OBIETTIVO_SOVRACCARICO)) : "—"
-    }${r.cliSaltate.length ? " (sulle dimensioni misurate)" : ""} |`
+    }${mancanti.length && rapporti.length ? `; non misurato a ${mancanti.map(intero).join(", ")}` : ""} | ${
+      rapporti.length
+        ? ok(
+            rapporti.every(
+              (x) => x.ricalcola <= OBIETTIVO_RAPPORTO_PAVIMENTO && x.stampa <= OBIETTIVO_RAPPORTO_PAVIMENTO
+            )
+          )
+        : "—"
+    }${mancanti.length && rapporti.length ? " (sulle dimensioni misurate)" : ""} |`
+  );
+  const grande = r.cli.find((c) => c.n === DIMENSIONE_GRANDE);
+  add(
+    `| riga di comando a 100.000 righe < 15 s | ${
+      grande
+        ? `\`ricalcola\` ${millisecondi(mediana(grande.ricalcola.ms))}, \`stampa\` ${millisecondi(mediana(grande.stampa.ms))} ` +
+          `(pavimento ${millisecondi(mediana(grande.pavimento.ms))})`
+        : "non misurato"
+    } | ${
+      grande ? ok(Math.max(mediana(grande.ricalcola.ms), mediana(grande.stampa.ms)) < OBIETTIVO_CLI_100K_MS) : "—"
+    } |`
+  );
+  const picco = (c: MisuraCli, k: "ricalcola" | "stampa" | "pavimento") => Math.max(...c[k].maxRssKb);
+  add(
+    `| picco RSS della riga di comando a 100.000 righe < 1 GB | ${
+      grande
+        ? `\`ricalcola\` ${gigabyte(picco(grande, "ricalcola"))}, \`stampa\` ${gigabyte(picco(grande, "stampa"))} ` +
+          `(pavimento ${gigabyte(picco(grande, "pavimento"))})`
+        : "non misurato"
+    } | ${
+      grande ? ok(Math.max(picco(grande, "ricalcola"), picco(grande, "stampa")) * 1024 < OBIETTIVO_CLI_100K_RSS) : "—"
+    } |`
   );
   add(
     `| JavaScript del riquadro < 300 KB gzip | ${
@@ -191,61 +221,85 @@ export function sezioneRisultati(r: Risultati): string {
   }
 
   // ── Command line ──
-  if (r.cli.length || r.cliSaltate.length) {
+  if (r.cli.length) {
     add(
       "### Riga di comando",
       "",
-      "`node bin/barometro.js ricalcola FILE --out OUT --json` (compilato dai sorgenti correnti) accanto a " +
-        "ExcelJS da solo (`readFile` + `writeFile` dello stesso file, `scripts/bench/exceljs-solo.js`): " +
-        "tempo dal lancio del processo alla sua uscita, avvio di Node compreso per entrambi; mediana di " +
-        "esecuzioni alternate. Sovraccarico = (CLI − ExcelJS) / ExcelJS. La riga di comando carica di ExcelJS " +
-        "la sola classe `Workbook` (non i moduli di streaming, ~130 ms di avvio): «stessa classe» è ExcelJS da " +
-        "solo caricato allo stesso modo (`exceljs-solo.js --classe`), e il suo sovraccarico è il solo lavoro di Barometro.",
+      "`node bin/barometro.js ricalcola FILE --out OUT --json` e `node bin/barometro.js stampa FILE --out OUT --json` " +
+        "(solo l'impaginazione, senza `--pdf`: LibreOffice non è lanciato), compilati dai sorgenti correnti, accanto al " +
+        "pavimento (`scripts/bench/pavimento.js`: unzip con JSZip, analisi SAX con saxes di ogni foglio, zip DEFLATE 6) " +
+        "e, fino a `--exceljs-max`, a ExcelJS da solo (`readFile` + `writeFile` dello stesso file, `scripts/bench/exceljs-solo.js`). " +
+        "Tempo dal lancio del processo alla sua uscita, avvio di Node compreso per tutti; mediana di esecuzioni alternate " +
+        "nello stesso giro. Rapporto = comando / pavimento. Picco RSS: il massimo delle esecuzioni.",
       "",
-      "| righe | file .xlsx | esecuzioni | CLI | ExcelJS da solo (lettura + scrittura) | sovraccarico | ExcelJS, stessa classe | sovraccarico sul solo lavoro di Barometro | picco RSS CLI | picco RSS ExcelJS |",
-      "|---|---|---|---|---|---|---|---|---|---|"
+      "| righe | file .xlsx | esecuzioni | pavimento (in processo: unzip + SAX + zip) | `ricalcola` | rapporto | `stampa` | rapporto | ExcelJS da solo (lettura + scrittura) | picco RSS pavimento | picco RSS `ricalcola` | picco RSS `stampa` | picco RSS ExcelJS |",
+      "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
     );
     for (const c of r.cli) {
-      const cli = mediana(c.cliMs);
-      const xl = mediana(c.exceljsMs);
-      const classe = mediana(c.exceljsClasseMs);
-      const fx = {
-        l: mediana(c.exceljsFasi.map((f) => f.letturaMs)),
-        s: mediana(c.exceljsFasi.map((f) => f.scritturaMs)),
-      };
+      const pav = mediana(c.pavimento.ms);
+      const ric = mediana(c.ricalcola.ms);
+      const st = mediana(c.stampa.ms);
+      const fp = (k: string) => millisecondi(mediana(c.pavimento.interni.map((x) => x.fasi[k] ?? NaN)));
+      const xl = c.exceljs
+        ? `${millisecondi(mediana(c.exceljs.ms))} (${millisecondi(mediana(c.exceljs.fasi.map((f) => f.letturaMs)))} + ` +
+          `${millisecondi(mediana(c.exceljs.fasi.map((f) => f.scritturaMs)))})`
+        : (c.exceljsSaltato ?? "non misurato");
       add(
-        `| ${intero(c.n)} | ${byte(c.byteIngresso)} | ${c.ripetizioni} | ${millisecondi(cli)} | ${millisecondi(xl)} ` +
-          `(${millisecondi(fx.l)} + ${millisecondi(fx.s)}) | ${percento((cli - xl) / xl)} | ` +
-          `${millisecondi(classe)} | ${percento((cli - classe) / classe)} | ` +
-          `${byte(mediana(c.cliMaxRssKb) * 1024)} | ${byte(mediana(c.exceljsMaxRssKb) * 1024)} |`
+        `| ${intero(c.n)} | ${byte(c.byteIngresso)} | ${c.ripetizioni} | ${millisecondi(pav)} ` +
+          `(${fp("unzip")} + ${fp("sax")} + ${fp("zip")}) | ${millisecondi(ric)} | ${decimale(ric / pav, 1)}× | ` +
+          `${millisecondi(st)} | ${decimale(st / pav, 1)}× | ${xl} | ${byte(picco(c, "pavimento") * 1024)} | ` +
+          `${byte(picco(c, "ricalcola") * 1024)} | ${byte(picco(c, "stampa") * 1024)} | ` +
+          `${c.exceljs ? byte(Math.max(...c.exceljs.maxRssKb) * 1024) : "—"} |`
       );
     }
-    for (const s of r.cliSaltate) add(`| ${intero(s.n)} | — | 0 | non misurata: ${s.motivo} | | | | | | |`);
-    if (r.cli.length) {
+    add(
+      "",
+      "Dove va il tempo di `ricalcola` (una esecuzione in un processo, `scripts/bench/cli-fasi.ts`: i passi di " +
+        "`src/cli/comandi/ricalcola.ts` nello stesso ordine; Ricalcola diviso ai passi del suo `avanzamento`):",
+      "",
+      "| righe | lettura del file | apertura (`apriCartella`) | impostazioni della cartella | Ricalcola: lettura dei fogli | Ricalcola: calcolo (lettore, motore, regole, `creaPatch`) | Ricalcola: scrittura della patch (`scrivi`) | resoconto (Verifica + JSON) | salvataggio (`salva`: parti cambiate e zip) | scrittura del file | totale |",
+      "|---|---|---|---|---|---|---|---|---|---|---|"
+    );
+    for (const c of r.cli) {
+      const f = c.fasi;
+      if (!f) continue;
+      const totale =
+        f.letturaFile +
+        f.apertura +
+        f.impostazioni +
+        f.lettura +
+        f.calcolo +
+        f.scrittura +
+        f.resoconto +
+        f.salva +
+        f.scritturaFile;
       add(
-        "",
-        "Dove va il tempo della riga di comando (una esecuzione in un processo, fasi di `ricalcola` nell'ordine di `src/cli`):",
-        "",
-        "| righe | apertura (ExcelJS e zip riesaminato) | zip riesaminato (ora nell’apertura) | griglia (`worksheetToGrid`) | motore + lettore + verifica | Ricalcola senza la scrittura (rilettura, motore, creaPatch) | scrittura della patch (`scrivi`, regole condizionali comprese) | scrittura ExcelJS | JSON |",
-        "|---|---|---|---|---|---|---|---|---|"
+        `| ${intero(c.n)} | ${[f.letturaFile, f.apertura, f.impostazioni, f.lettura, f.calcolo, f.scrittura].map(millisecondi).join(" | ")} | ` +
+          `${millisecondi(f.resoconto)} (${byte(f.byteJson)}) | ${millisecondi(f.salva)} (${byte(f.byteUscita)}) | ` +
+          `${millisecondi(f.scritturaFile)} | ${millisecondi(totale)} |`
       );
-      for (const c of r.cli) {
-        const f = c.fasi;
-        if (!f) continue;
-        add(
-          `| ${intero(c.n)} | ${millisecondi(f.letturaExcelJS)} | ${f.pacchetto === undefined ? "—" : millisecondi(f.pacchetto)} | ${millisecondi(f.griglia)} | ${millisecondi(f.motore)} | ` +
-            `${millisecondi(f.patch)} | ${millisecondi(f.applicaPatch)} | ${millisecondi(f.scritturaExcelJS)} | ` +
-            `${millisecondi(f.json)} (${byte(f.byteJson)}) |`
-        );
-      }
+    }
+    const conExceljs = r.cli.filter((c) => c.exceljs);
+    add(
+      "",
+      `Crescita di \`ricalcola\` (tempo del processo: a 1.000 righe pesano soprattutto l'avvio di Node e dei moduli): ${crescita(
+        r.cli.map((c) => ({ n: c.n, v: mediana(c.ricalcola.ms) })),
+        (v) => `${decimale(v * 1000, 0)} µs`
+      )}.`,
+      "",
+      `Crescita del pavimento (idem): ${crescita(
+        r.cli.map((c) => ({ n: c.n, v: mediana(c.pavimento.ms) })),
+        (v) => `${decimale(v * 1000, 0)} µs`
+      )}.`
+    );
+    if (conExceljs.length)
       add(
         "",
         `Crescita di ExcelJS da solo: ${crescita(
-          r.cli.map((c) => ({ n: c.n, v: mediana(c.exceljsMs) })),
+          conExceljs.map((c) => ({ n: c.n, v: mediana((c.exceljs as NonNullable<MisuraCli["exceljs"]>).ms) })),
           (v) => `${decimale(v * 1000, 0)} µs`
         )}.`
       );
-    }
     add("");
   }
 
