@@ -44,8 +44,12 @@ export async function leggiVoce(voce: JSZip.JSZipObject): Promise<Buffer> {
   return voce.async("nodebuffer");
 }
 
-/** Characters encoded at a time (about 1 MB of UTF-8 for the mostly ASCII text of a part). */
-const LOTTO = 1 << 20;
+/**
+ * Bytes handed to zlib at a time. The pieces are encoded straight into a buffer of this size (no
+ * joined string: a string over ~128 KB is born in V8's old generation and stays until a full
+ * collection, which made a big sheet's save hold a hundred such megabytes).
+ */
+const LOTTO = 1 << 18;
 
 /** Puts a part in the zip, its text (whole or in pieces to join) compressed here. */
 export async function scriviCompressa(
@@ -66,38 +70,38 @@ async function comprimi(testo: string | (() => Iterable<string>)): Promise<objec
   const finito = once(deflate, "end");
   let crc = 0;
   let lunghezza = 0;
-  let lotto: string[] = [];
-  let caratteri = 0;
-  const scrivi = async (s: string) => {
-    const b = Buffer.from(s, "utf8");
+  let lotto = Buffer.allocUnsafe(LOTTO);
+  let usati = 0;
+  const svuota = async () => {
+    if (usati === 0) return;
+    const b = lotto.subarray(0, usati);
     crc = crc32(b, crc);
-    lunghezza += b.length;
+    lunghezza += usati;
+    // zlib holds the buffer until it has read it: the next bytes go into a new one.
+    lotto = Buffer.allocUnsafe(LOTTO);
+    usati = 0;
     if (!deflate.write(b)) await once(deflate, "drain");
   };
-  const svuota = async () => {
-    if (caratteri === 0) return;
-    const s = lotto.length === 1 ? lotto[0] : lotto.join("");
-    lotto = [];
-    caratteri = 0;
-    await scrivi(s);
+  /** A piece short enough to fit a whole buffer (at most 3 bytes of UTF-8 per UTF-16 unit). */
+  const aggiungi = async (pezzo: string) => {
+    if (usati + pezzo.length * 3 > LOTTO) await svuota();
+    usati += lotto.write(pezzo, usati, "utf8");
   };
+  const MASSIMO = Math.floor(LOTTO / 3);
   for (const pezzo of typeof testo === "string" ? [testo] : testo()) {
-    if (pezzo.length >= LOTTO) {
-      // A long stretch of the old text: encoded in slices, never between the halves of a surrogate pair.
-      await svuota();
-      let da = 0;
-      while (da < pezzo.length) {
-        let a = Math.min(pezzo.length, da + LOTTO);
-        const c = pezzo.charCodeAt(a - 1);
-        if (a < pezzo.length && c >= 0xd800 && c <= 0xdbff) a++;
-        await scrivi(pezzo.slice(da, a));
-        da = a;
-      }
+    if (pezzo.length <= MASSIMO) {
+      await aggiungi(pezzo);
       continue;
     }
-    lotto.push(pezzo);
-    caratteri += pezzo.length;
-    if (caratteri >= LOTTO) await svuota();
+    // A long stretch of the old text: in slices, never between the halves of a surrogate pair.
+    let da = 0;
+    while (da < pezzo.length) {
+      let a = Math.min(pezzo.length, da + MASSIMO - 1);
+      const c = pezzo.charCodeAt(a - 1);
+      if (a < pezzo.length && c >= 0xd800 && c <= 0xdbff) a++;
+      await aggiungi(pezzo.slice(da, a));
+      da = a;
+    }
   }
   await svuota();
   deflate.end();

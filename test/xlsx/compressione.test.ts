@@ -25,6 +25,15 @@ describe("parti compresse con zlib e date a JSZip già compresse", () => {
     expect(letto === atteso).toBe(true);
   });
 
+  it("un pezzo lungo di sole coppie surrogate: nessuna tagliata a metà, qualunque sia il confine del lotto", async () => {
+    // With and without one leading unit, a high surrogate falls on every other possible cut.
+    for (const prima of ["", "b"]) {
+      const pezzi = ["<x>", prima + "😀".repeat(300_000), "</x>"];
+      const { letto } = await andataERitorno(pezzi);
+      expect(letto === pezzi.join("")).toBe(true);
+    }
+  });
+
   it("un testo intero e un testo vuoto", async () => {
     expect((await andataERitorno("<a>ß</a>")).letto).toBe("<a>ß</a>");
     expect((await andataERitorno([])).letto).toBe("");
