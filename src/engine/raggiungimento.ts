@@ -110,23 +110,33 @@ export function calcolaObiettivo(obiettivo: Obiettivo): RisultatoObiettivo {
 }
 
 /**
- * Σ(peso × ragg) / Σ peso over parallel lists; null when no weight is > 0. Weights so large that the sums overflow
- * (two weights of 1e308) are scaled down by the largest first: the same mean, never NaN.
+ * Σ(peso × ragg) / Σ peso over parallel lists; null when no weight is > 0. Weights so large that a
+ * sum overflows (two weights of 1e308: Σ peso is Infinity even when Σ peso × ragg is not, for a
+ * small % Ragg) are scaled down by the largest first, and so are weights so small that their
+ * products lose digits: the same mean, never NaN nor a false 0.
  */
 function mediaPesata(pesi: number[], ragg: number[]): number | null {
-  const media = (scala: number) => {
+  /** undefined: a sum overflowed at this scale. */
+  const media = (scala: number): number | null | undefined => {
     let pesato = 0;
     let pesoMisurato = 0;
     for (let i = 0; i < pesi.length; i++) {
       pesato += (pesi[i] / scala) * ragg[i];
       pesoMisurato += pesi[i] / scala;
     }
+    if (!Number.isFinite(pesato) || !Number.isFinite(pesoMisurato)) return undefined;
     return pesoMisurato > 0 ? pesato / pesoMisurato : null;
   };
-  const diretta = media(1);
-  if (diretta === null || Number.isFinite(diretta)) return diretta;
-  return media(pesi.reduce((m, p) => Math.max(m, p), -Infinity));
+  const massimo = pesi.reduce((m, p) => Math.max(m, p), 0);
+  // Weights so small that peso × ragg falls below the normal doubles (5e-324) lose their digits:
+  // scaled as well. Ordinary weights (0.3, 1, 40) are used as they are, to the last digit.
+  const diretta = massimo === 0 || massimo >= PESO_MINIMO_DIRETTO ? media(1) : undefined;
+  if (diretta !== undefined) return diretta;
+  return media(massimo) ?? null;
 }
+
+/** Below this largest weight the mean is taken on weights scaled by the largest (mediaPesata). */
+const PESO_MINIMO_DIRETTO = 1e-250;
 
 /** Whether anything in the objective is still to be measured (missing data or weight). */
 function obiettivoIncompleto(obiettivo: Obiettivo, risultato: RisultatoObiettivo): boolean {

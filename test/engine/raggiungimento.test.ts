@@ -154,6 +154,20 @@ describe("calcolaObiettivo", () => {
     expect(r.ragg).toBeNull();
   });
 
+  test("weights of 1e308 with a small % Ragg: Σ peso overflows alone, the mean is still the mean (not 0)", () => {
+    // % Ragg 0.5 and 0: Σ peso × ragg = 5e307 stays finite, Σ peso = Infinity; found by the trace's property test.
+    const r = calcolaObiettivo(obiettivo("Pesi enormi", [indAC(200, 1, 1e308), indAC(100, 0, 1e308)]));
+    expect(r.indicatori.map((i) => i.ragg)).toEqual([0.5, 0]);
+    expect(r.ragg).toBeCloseTo(0.25, 12);
+  });
+
+  test("weights of 5e-324 (the smallest double): the mean of the % Ragg, not rounded to the weight's grain", () => {
+    // 5e-324 × 16.67 is a multiple of 5e-324 (subnormal): the product loses its digits unless scaled first.
+    const r = calcolaObiettivo(obiettivo("Pesi minimi", [indAC(6, 1, 5e-324)]));
+    expect(r.indicatori[0].ragg).toBeCloseTo(100 / 6, 12);
+    expect(r.ragg).toBeCloseTo(100 / 6, 12);
+  });
+
   test("objective without indicators → ragg null, not neutralised", () => {
     const r = calcolaObiettivo(obiettivo("Senza indicatori", []));
     expect(r.ragg).toBeNull();
