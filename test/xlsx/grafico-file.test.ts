@@ -14,10 +14,10 @@ import { IMPOSTAZIONI_PREDEFINITE } from "../../src/app/impostazioni";
 import { apriCartella } from "../../src/xlsx";
 import { CAMPIONE } from "../support/campione";
 import { soffice } from "./senza-perdite";
+import { validaOoxml } from "../support/validatore-ooxml";
 import { conOpenpyxl, PYTHON, voci } from "./supporto";
 
 const tmp = mkdtempSync(join(tmpdir(), "barometro-grafico-"));
-const VALIDATORE = resolve(__dirname, "../../node_modules/.bin/ooxml-validator");
 const TITOLO = "% raggiungimento per linea strategica";
 
 /** Aggiorna riepilogo on a file through the file access; the output's path. */
@@ -31,14 +31,7 @@ async function conRiepilogo(file: string, nome: string): Promise<string> {
 
 /** The Open XML SDK validator's errors (Microsoft 365 schemas and semantics), as "part: description". */
 function erroriValidatore(file: string): string[] {
-  let json: string;
-  try {
-    json = execFileSync(VALIDATORE, [file], { encoding: "utf8" });
-  } catch (e) {
-    json = (e as { stdout: string }).stdout; // exit code 1: the file has errors
-  }
-  const esito = JSON.parse(json) as { errors: { path: string; description: string }[] };
-  return esito.errors.map((e) => `${e.path}: ${e.description}`);
+  return validaOoxml(file).errors.map((e) => `${e.path}: ${e.description}`);
 }
 
 describe("the Riepilogo's chart written by the file side, in other readers", () => {

