@@ -55,6 +55,16 @@ export function resoconto(
 
 /** A readable Italian table for the terminal; `dallaCartella`: the bands are the workbook's saved ones. */
 export function testoResoconto(r: ResocontoJson, dallaCartella = false): string {
+  return [...righeResoconto(r, dallaCartella, r.avvisi, (a) => a.informativo === true)].join("\n");
+}
+
+/** testoResoconto's lines, one at a time: a report of 100,000s of findings is never held whole. */
+function* righeResoconto<A extends AvvisoResoconto>(
+  r: Pick<ResocontoJson, "file" | "linee" | "ente">,
+  dallaCartella: boolean,
+  avvisi: readonly A[],
+  informativo: (a: A) => boolean
+): Generator<string> {
   const rows = r.linee.map((l) => [
     l.nome,
     l.foglio,
@@ -71,36 +81,49 @@ export function testoResoconto(r: ResocontoJson, dallaCartella = false): string 
       .map((cell, c) => (c === 2 || c === 4 || c === 5 ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))
       .join("  ")
       .trimEnd();
-  const out = [
-    `Barometro — ${basename(r.file)}`,
-    "",
-    line(header),
-    widths.map((w) => "-".repeat(w)).join("  "),
-    ...rows.map(line),
-    "",
-  ];
-  out.push(`Ente (media delle linee): ${formatPercentuale(r.ente)}`);
-  if (dallaCartella)
-    out.push("Soglie, etichette e colori del Barometro: quelli salvati nella cartella (Impostazioni).");
-  out.push("", formatAvvisi(r.avvisi));
-  return out.join("\n");
+  yield `Barometro — ${basename(r.file)}`;
+  yield "";
+  yield line(header);
+  yield widths.map((w) => "-".repeat(w)).join("  ");
+  for (const row of rows) yield line(row);
+  yield "";
+  yield `Ente (media delle linee): ${formatPercentuale(r.ente)}`;
+  if (dallaCartella) yield "Soglie, etichette e colori del Barometro: quelli salvati nella cartella (Impostazioni).";
+  yield "";
+  yield* righeAvvisi(avvisi, informativo);
 }
 
-function formatAvvisi(avvisi: ResocontoJson["avvisi"]): string {
-  if (avvisi.length === 0) return "Verifica: nessun avviso.";
+/** A finding as the report lists it (the engine's Avviso, or the JSON document's). */
+type AvvisoResoconto = Pick<ResocontoJson["avvisi"][number], "codice" | "foglio" | "cella" | "messaggio">;
+
+function* righeAvvisi<A extends AvvisoResoconto>(
+  avvisi: readonly A[],
+  informativo: (a: A) => boolean
+): Generator<string> {
+  if (avvisi.length === 0) {
+    yield "Verifica: nessun avviso.";
+    return;
+  }
   // Information (a reading chosen) is listed after the problems and counted apart from them.
-  const problemi = avvisi.filter((a) => !a.informativo);
-  const informazioni = avvisi.filter((a) => a.informativo);
   const perCodice = new Map<string, number>();
-  for (const a of problemi) perCodice.set(a.codice, (perCodice.get(a.codice) ?? 0) + 1);
+  let problemi = 0;
+  for (const a of avvisi)
+    if (!informativo(a)) {
+      problemi++;
+      perCodice.set(a.codice, (perCodice.get(a.codice) ?? 0) + 1);
+    }
   const conteggi = [...perCodice].map(([codice, n]) => `${codice} ${n}`).join(", ");
-  const righe = problemi.map((a) => `  ${a.foglio}!${a.cella || "?"}  ${a.codice}  ${a.messaggio}`);
-  const testa =
-    problemi.length === 0 ? "Verifica: nessun avviso." : `Verifica: ${problemi.length} avvisi (${conteggi})`;
-  if (informazioni.length === 0) return [testa, ...righe].join("\n");
-  const info = informazioni.map((a) => `  ${a.foglio}!${a.cella || "?"}  informazione  ${a.codice}  ${a.messaggio}`);
-  return [testa, ...righe, `Informazioni (${informazioni.length}):`, ...info].join("\n");
+  yield problemi === 0 ? "Verifica: nessun avviso." : `Verifica: ${problemi} avvisi (${conteggi})`;
+  for (const a of avvisi) if (!informativo(a)) yield `  ${a.foglio}!${a.cella || "?"}  ${a.codice}  ${a.messaggio}`;
+  const informazioni = avvisi.length - problemi;
+  if (informazioni === 0) return;
+  yield `Informazioni (${informazioni}):`;
+  for (const a of avvisi)
+    if (informativo(a)) yield `  ${a.foglio}!${a.cella || "?"}  informazione  ${a.codice}  ${a.messaggio}`;
 }
+
+/** Lines written together to the terminal: one write per few hundred KB, not one per finding. */
+const RIGHE_PER_SCRITTURA = 2000;
 
 /** Writes a file's resoconto: the JSON document with --json, the table otherwise. */
 export function scriviResoconto(
@@ -110,6 +133,19 @@ export function scriviResoconto(
   json: boolean,
   scelte: Pick<ImpostazioniCartella, "bande" | "salvate">
 ): void {
-  const r = resoconto(file, analisi, scelte.bande);
-  io.out(json ? JSON.stringify(r, null, 2) : testoResoconto(r, scelte.salvate));
+  if (json) {
+    io.out(JSON.stringify(resoconto(file, analisi, scelte.bande), null, 2));
+    return;
+  }
+  // The table from the lines' summary, the findings straight from the analysis (no copy of each).
+  const { linee, ente } = resoconto(file, { ...analisi, avvisi: [] }, scelte.bande);
+  let blocco: string[] = [];
+  for (const riga of righeResoconto({ file, linee, ente }, scelte.salvate, analisi.avvisi, isInformativo)) {
+    blocco.push(riga);
+    if (blocco.length === RIGHE_PER_SCRITTURA) {
+      io.out(blocco.join("\n"));
+      blocco = [];
+    }
+  }
+  if (blocco.length > 0) io.out(blocco.join("\n"));
 }

@@ -63,7 +63,16 @@ export type NuovoValore =
   | { tipo: "vuoto" }
   | { tipo: "numero"; n: number }
   | { tipo: "testo"; s: string }
-  | { tipo: "formula"; f: string; valore: number | string };
+  | {
+      tipo: "formula";
+      /** The formula; with `modello`, with each occurrence of the cell's row number replaced by NUMERO_RIGA. */
+      f: string;
+      modello: boolean;
+      valore: number | string;
+    };
+
+/** Where a formula held as a model (ModificheFoglio.modello) had its cell's row number. */
+const NUMERO_RIGA = "\u0000";
 
 interface CellaNuova {
   valore: NuovoValore | undefined;
@@ -111,8 +120,30 @@ export class ModificheFoglio {
 
   scriviValore(r: number, c: number, valore: NuovoValore): void {
     const x = this.cella(r, c);
-    x.valore = valore;
+    x.valore = valore.tipo === "formula" && !valore.modello ? this.modello(valore.f, r, valore.valore) : valore;
     x.cancella = false;
+  }
+
+  /** One string for each formula that differs from row to row only by the row's number (see modello). */
+  private readonly modelli = new Map<string, string>();
+
+  /**
+   * A formula written in row r (0-based) held as its model: the row's number replaced by
+   * NUMERO_RIGA, one string shared by the 100,000s of rows that write the same formula for their own
+   * row (a patch's formulas, ~170 bytes each, kept until the file is saved). Replacing the number
+   * back gives the formula character for character, whatever it holds.
+   */
+  private modello(f: string, r: number, valore: number | string): NuovoValore {
+    if (f.includes(NUMERO_RIGA)) return { tipo: "formula", f, modello: false, valore };
+    const m = f.replaceAll(String(r + 1), NUMERO_RIGA);
+    let condiviso = this.modelli.get(m);
+    if (condiviso === undefined) this.modelli.set(m, (condiviso = m));
+    return { tipo: "formula", f: condiviso, modello: true, valore };
+  }
+
+  /** A formula's text in row r (0-based). */
+  private static formula(v: Extract<NuovoValore, { tipo: "formula" }>, r: number): string {
+    return v.modello ? v.f.replaceAll(NUMERO_RIGA, String(r + 1)) : v.f;
   }
 
   cambiaStile(r: number, c: number, cambio: CambioStile): void {
@@ -232,8 +263,8 @@ export class ModificheFoglio {
               : v.tipo === "formula"
                 ? v.valore
                 : null;
-        // The patch's own string when it has its "=" (no copy of 100,000 long formulas).
-        formulas[r][c] = v.tipo === "formula" ? (v.f.startsWith("=") ? v.f : `=${v.f}`) : null;
+        const f = v.tipo === "formula" ? ModificheFoglio.formula(v, r) : null;
+        formulas[r][c] = f === null ? null : f.startsWith("=") ? f : `=${f}`;
       }
       const piena = values[r][c] !== null || formulas[r][c] !== null;
       numberFormats[r][c] = piena ? (x.stile?.formato ?? stili.formatoDi(x.azzera ? 0 : this.stileBase(r, c))) : null;
@@ -540,7 +571,7 @@ export class ModificheFoglio {
           ? `<${p}c ${attr}/>`
           : `<${p}c ${attr} t="inlineStr"><${p}is><${p}t xml:space="preserve">${perTesto(perXstring(v.s))}</${p}t></${p}is></${p}c>`;
       case "formula": {
-        const f = `<${p}f>${perTesto(v.f.replace(/^=/, ""))}</${p}f>`;
+        const f = `<${p}f>${perTesto(ModificheFoglio.formula(v, r).replace(/^=/, ""))}</${p}f>`;
         return typeof v.valore === "number"
           ? `<${p}c ${attr}>${f}<${p}v>${numero(v.valore)}</${p}v></${p}c>`
           : `<${p}c ${attr} t="str">${f}<${p}v>${perTesto(perXstring(v.valore))}</${p}v></${p}c>`;

@@ -7,6 +7,7 @@ import { mkdtempSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { worksheetToGrid } from "../support/griglia-exceljs";
 import { apriCartella } from "../../src/xlsx";
 import { spostaFormula } from "../../src/xlsx/formule";
@@ -54,6 +55,26 @@ describe("reading an .xlsx without ExcelJS", () => {
     await scriviXlsx(generaCartella(300).foglio, file);
     const lettura = await confronta(readFileSync(file));
     expect(lettura.fogli[0].merges.length).toBeGreaterThan(50);
+  });
+
+  it("reads shared strings of every length and alphabet as ExcelJS does (each read as a text of its own)", async () => {
+    const testi = [
+      "↓",
+      "Polarità ↓ — costo per pratica in € 😀",
+      "Indicatore 1: numero di pratiche evase",
+      "perché",
+      "a".repeat(12),
+      "b".repeat(13),
+      "Obiettivo «ridurre i tempi» entro il 31/12",
+    ];
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Testi");
+    testi.forEach((t, r) => (ws.getCell(r + 1, 1).value = t));
+    const dati = Buffer.from(await wb.xlsx.writeBuffer());
+    const sst = await (await JSZip.loadAsync(dati)).file("xl/sharedStrings.xml")!.async("string");
+    expect(sst).toContain("<si><t>↓</t></si>");
+    const lettura = await confronta(dati);
+    expect(lettura.fogli[0].values.map((r) => r[0])).toEqual(testi);
   });
 
   it("reads every cell shape as ExcelJS does: booleans, errors, dates, rich text, hyperlinks, formulas", async () => {
