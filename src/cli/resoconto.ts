@@ -122,8 +122,12 @@ function* righeAvvisi<A extends AvvisoResoconto>(
     if (informativo(a)) yield `  ${a.foglio}!${a.cella || "?"}  informazione  ${a.codice}  ${a.messaggio}`;
 }
 
-/** Lines written together to the terminal: one write per few hundred KB, not one per finding. */
-const RIGHE_PER_SCRITTURA = 2000;
+/**
+ * Characters written together to the terminal: one write for a few hundred findings, not one each,
+ * and each block below the size V8 allocates apart from the young generation (128 KB), where
+ * garbage stays until a full collection.
+ */
+export const CARATTERI_PER_SCRITTURA = 1 << 15;
 
 /** Writes a file's resoconto: the JSON document with --json, the table otherwise. */
 export function scriviResoconto(
@@ -140,12 +144,15 @@ export function scriviResoconto(
   // The table from the lines' summary, the findings straight from the analysis (no copy of each).
   const { linee, ente } = resoconto(file, { ...analisi, avvisi: [] }, scelte.bande);
   let blocco: string[] = [];
+  let caratteri = 0;
   for (const riga of righeResoconto({ file, linee, ente }, scelte.salvate, analisi.avvisi, isInformativo)) {
-    blocco.push(riga);
-    if (blocco.length === RIGHE_PER_SCRITTURA) {
+    if (blocco.length > 0 && caratteri + riga.length > CARATTERI_PER_SCRITTURA) {
       io.out(blocco.join("\n"));
       blocco = [];
+      caratteri = 0;
     }
+    blocco.push(riga);
+    caratteri += riga.length + 1;
   }
   if (blocco.length > 0) io.out(blocco.join("\n"));
 }

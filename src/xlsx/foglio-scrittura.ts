@@ -174,12 +174,23 @@ export class ModificheFoglio {
     return -1;
   }
 
-  private righePerNumero: Map<number, IndiceFoglio["righe"][number]> | null = null;
+  /** Row number (1-based) → index in IndiceFoglio.righe. */
+  private righePerNumero: Map<number, number> | null = null;
+
+  /** Index in IndiceFoglio.righe of the <row> numbered r (1-based), if any. */
+  indiceRiga(r: number): number | undefined {
+    if (!this.righePerNumero) {
+      this.righePerNumero = new Map();
+      const righe = this.indice.righe;
+      for (let j = 0; j < righe.length; j++) this.righePerNumero.set(righe[j].r, j);
+    }
+    return this.righePerNumero.get(r);
+  }
 
   /** The sheet's <row> element numbered r (1-based), if any. */
   riga(r: number): IndiceFoglio["righe"][number] | undefined {
-    this.righePerNumero ??= new Map(this.indice.righe.map((x) => [x.r, x]));
-    return this.righePerNumero.get(r);
+    const j = this.indiceRiga(r);
+    return j === undefined ? undefined : this.indice.righe[j];
   }
 
   /** Whether the cell holds a value or a formula now (as read). */
@@ -296,7 +307,8 @@ export class ModificheFoglio {
 
     // Cells: styles resolved now; the others grouped by row.
     const nuovePerRiga = new Map<number, [number, number, CellaNuova][]>();
-    const sovrascritteValore = new Set<number>();
+    /** Cells replaced in place whose value is overwritten (1). */
+    const sovrascritteValore = new Uint8Array(n);
     for (const [k, x] of this.celle) {
       const r = Math.floor(k / 16384);
       const c = k % 16384;
@@ -304,7 +316,7 @@ export class ModificheFoglio {
       if (i >= 0) {
         inPosto[i] = x.cancella ? 0 : this.stileFinale(x.azzera ? 0 : ix.stile[i], x, stili);
         sostituite++;
-        if (x.valore !== undefined || x.cancella) sovrascritteValore.add(i);
+        if (x.valore !== undefined || x.cancella) sovrascritteValore[i] = 1;
       } else if (!x.cancella) {
         const l = nuovePerRiga.get(r) ?? [];
         l.push([c, this.stileFinale(this.stileBase(r, c), x, stili), x]);
@@ -326,9 +338,9 @@ export class ModificheFoglio {
     const espanse = new Map<number, string>();
     // Shared formulas whose cell holding the text is overwritten: the other cells get their own formula.
     for (const gruppo of ix.condivise.values()) {
-      if (gruppo.master < 0 || !sovrascritteValore.has(gruppo.master)) continue;
+      if (gruppo.master < 0 || !sovrascritteValore[gruppo.master]) continue;
       for (const i of gruppo.altre) {
-        if (sovrascritteValore.has(i)) continue;
+        if (sovrascritteValore[i]) continue;
         const formula = this.letto.griglia.formulas?.[ix.riga[i]]?.[ix.colonna[i]];
         if (formula) espanse.set(i, formula);
       }
@@ -340,7 +352,6 @@ export class ModificheFoglio {
       );
     // New cells: in their row, before the first cell to their right; new rows before the next row.
     const righe = ix.righe;
-    const perNumero = new Map(righe.map((x, i) => [x.r, i]));
     const righeNuove = [...nuovePerRiga.keys()].sort((a, b) => a - b);
     const righeInSheetDataVuoto: string[] = [];
     const tagRiga = (j: number) => {
@@ -358,7 +369,7 @@ export class ModificheFoglio {
         for (let q = da; q < a; q++) t += testoNuova(r, celle[q]);
         return t;
       };
-      const j = perNumero.get(r + 1);
+      const j = this.indiceRiga(r + 1);
       if (j !== undefined) {
         const riga = righe[j];
         if (riga.autochiusa) {
@@ -405,7 +416,7 @@ export class ModificheFoglio {
     }
     // Row heights (a row rebuilt above has its height already).
     for (const r of this.altezze.keys()) {
-      const j = perNumero.get(r);
+      const j = this.indiceRiga(r);
       if (j === undefined || righeRifatte.has(j)) continue;
       const riga = righe[j];
       const nuovo = tagRiga(j);
