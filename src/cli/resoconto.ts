@@ -1,5 +1,5 @@
 import { basename } from "path";
-import { Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale, isInformativo } from "../engine";
+import { Avviso, Bande, BANDE_PREDEFINITE, fasciaPer, formatPercentuale, isInformativo } from "../engine";
 import { Analisi } from "../app/ricalcolo";
 import type { ImpostazioniCartella } from "./impostazioni";
 import type { Io } from "./main";
@@ -137,15 +137,14 @@ export function scriviResoconto(
   json: boolean,
   scelte: Pick<ImpostazioniCartella, "bande" | "salvate">
 ): void {
-  if (json) {
-    io.out(JSON.stringify(resoconto(file, analisi, scelte.bande), null, 2));
-    return;
-  }
-  // The table from the lines' summary, the findings straight from the analysis (no copy of each).
+  // The lines' summary; the findings straight from the analysis (no copy of each), a line at a time.
   const { linee, ente } = resoconto(file, { ...analisi, avvisi: [] }, scelte.bande);
+  const righe = json
+    ? righeJson({ file, linee, ente }, analisi.avvisi)
+    : righeResoconto({ file, linee, ente }, scelte.salvate, analisi.avvisi, isInformativo);
   let blocco: string[] = [];
   let caratteri = 0;
-  for (const riga of righeResoconto({ file, linee, ente }, scelte.salvate, analisi.avvisi, isInformativo)) {
+  for (const riga of righe) {
     if (blocco.length > 0 && caratteri + riga.length > CARATTERI_PER_SCRITTURA) {
       io.out(blocco.join("\n"));
       blocco = [];
@@ -155,4 +154,30 @@ export function scriviResoconto(
     caratteri += riga.length + 1;
   }
   if (blocco.length > 0) io.out(blocco.join("\n"));
+}
+
+/**
+ * The JSON document (`JSON.stringify(resoconto(…), null, 2)`, character for character) as its lines,
+ * each finding serialised when its turn comes: 200,000 findings are 46 MB of JSON.
+ */
+function* righeJson(r: Omit<ResocontoJson, "avvisi">, avvisi: readonly Avviso[]): Generator<string> {
+  const testa = JSON.stringify({ ...r, avvisi: [] } satisfies ResocontoJson, null, 2).split("\n");
+  if (avvisi.length === 0) {
+    yield* testa;
+    return;
+  }
+  // The head ends with «  "avvisi": []» and «}».
+  yield* testa.slice(0, -2);
+  yield '  "avvisi": [';
+  for (let i = 0; i < avvisi.length; i++) {
+    const { codice, foglio, cella, messaggio } = avvisi[i];
+    const voce: ResocontoJson["avvisi"][number] = isInformativo(avvisi[i])
+      ? { codice, foglio, cella, messaggio, informativo: true }
+      : { codice, foglio, cella, messaggio };
+    const righe = JSON.stringify(voce, null, 2).split("\n");
+    for (let k = 0; k < righe.length; k++)
+      yield `    ${righe[k]}${k === righe.length - 1 && i < avvisi.length - 1 ? "," : ""}`;
+  }
+  yield "  ]";
+  yield "}";
 }

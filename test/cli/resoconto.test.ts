@@ -1,9 +1,15 @@
 /**
  * The terminal report of a big workbook is written a block of lines at a time (never as one string
  * of every finding): the blocks, joined, are exactly the report's text, problems first and
- * information after, and the JSON document is still one write.
+ * information after, or exactly the JSON document JSON.stringify gives.
  */
-import { CARATTERI_PER_SCRITTURA, resoconto, scriviResoconto, testoResoconto } from "../../src/cli/resoconto";
+import {
+  CARATTERI_PER_SCRITTURA,
+  resoconto,
+  ResocontoJson,
+  scriviResoconto,
+  testoResoconto,
+} from "../../src/cli/resoconto";
 import { BANDE_PREDEFINITE, calcolaEnte, type Avviso } from "../../src/engine";
 import { ind, linea, obiettivo } from "../support/modello";
 import { capture } from "./io";
@@ -40,11 +46,17 @@ describe("the report written to the terminal", () => {
     }
   });
 
-  it("as JSON: one document, every finding in it", () => {
-    const analisi = { linee, risultato, avvisi: avvisi(5000) };
+  it.each([0, 3, 9000])("as JSON with %i findings: blocks that join into the one document", (n) => {
+    const analisi = { linee, risultato, avvisi: avvisi(n) };
     const { io, out } = capture();
     scriviResoconto(io, "grande.xlsx", analisi, true, scelte);
-    expect(out).toHaveLength(1);
-    expect((JSON.parse(out[0]) as { avvisi: unknown[] }).avvisi).toHaveLength(5000);
+    expect(out.join("\n")).toBe(JSON.stringify(resoconto("grande.xlsx", analisi, scelte.bande), null, 2));
+    expect(out.every((b) => b.length > 0 && b.length <= CARATTERI_PER_SCRITTURA)).toBe(true);
+    const documento = JSON.parse(out.join("\n")) as ResocontoJson;
+    expect(documento.avvisi).toHaveLength(n);
+    if (n === 9000) {
+      expect(out.length).toBeGreaterThan(1);
+      expect(documento.avvisi.filter((a) => a.informativo)).toHaveLength(1286);
+    }
   });
 });
