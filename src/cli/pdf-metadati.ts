@@ -89,14 +89,21 @@ export async function copiaConTitolo(xlsx: string, cartella: string): Promise<{ 
     basename(xlsx)
       .replace(/\.xlsx$/i, "")
       .replace(/\.stampa$/i, "");
-  if (core !== null) zip.file("docProps/core.xml", conTitolo(core, titolo));
+  if (core !== null) scrivi(zip, "docProps/core.xml", conTitolo(core, titolo));
   else await aggiungiCore(zip, titolo);
   await writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   return { file, titolo };
 }
 
+/** A part's text, decoded by Node (see scrivi). */
 async function testo(zip: JSZip, percorso: string): Promise<string | null> {
-  return (await zip.file(percorso)?.async("string")) ?? null;
+  const f = zip.file(percorso);
+  return f ? (await f.async("nodebuffer")).toString("utf8") : null;
+}
+
+/** A part written as UTF-8 bytes encoded by Node: JSZip breaks a surrogate pair across its 16K-character chunks (jszip 3.10). */
+function scrivi(zip: JSZip, percorso: string, testo: string): void {
+  zip.file(percorso, Buffer.from(testo, "utf8"));
 }
 
 /** The prefix core.xml binds to Dublin Core ("dc" as written by Excel and ExcelJS). */
@@ -128,19 +135,22 @@ export function conTitolo(core: string, titolo: string): string {
 
 /** A package without core properties (rare: Excel and ExcelJS always write them) gets them. */
 async function aggiungiCore(zip: JSZip, titolo: string): Promise<void> {
-  zip.file(
+  scrivi(
+    zip,
     "docProps/core.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="${NS_DC}"><dc:title>${codifica(titolo)}</dc:title></cp:coreProperties>`
   );
   const tipi = await testo(zip, "[Content_Types].xml");
   if (tipi !== null && !tipi.includes('PartName="/docProps/core.xml"'))
-    zip.file(
+    scrivi(
+      zip,
       "[Content_Types].xml",
       tipi.replace("</Types>", `<Override PartName="/docProps/core.xml" ContentType="${TIPO_CORE}"/></Types>`)
     );
   const rels = await testo(zip, "_rels/.rels");
   if (rels !== null && !rels.includes(REL_CORE))
-    zip.file(
+    scrivi(
+      zip,
       "_rels/.rels",
       rels.replace(
         "</Relationships>",

@@ -122,7 +122,7 @@ export async function leggiCartella(pacchetto: Pacchetto): Promise<Cartella> {
 }
 
 /**
- * A text of its own, not a slice of the part's: V8 gives a substring of 13 characters or more as a
+ * A text of its own, not a slice of the text it was read from: V8 gives a substring of 13 characters or more as a
  * view of the whole text, which then lives as long as any of them, and in two bytes a character
  * when one character of the part needs it (one "↓" in a 100,000-row file's shared strings: 36 MB
  * kept for the whole run, and every message made from these texts two bytes a character too).
@@ -135,7 +135,7 @@ function propria(s: string): string {
 /** The shared strings' texts (rich text joined, phonetic guides left out). */
 export async function leggiStringhe(pacchetto: Pacchetto, parte: string | null): Promise<string[]> {
   if (!parte) return [];
-  const xml = await pacchetto.testo(parte);
+  const xml = await pacchetto.pezziDiTesto(parte);
   if (xml === null) return [];
   const testi: string[] = [];
   let corrente: string | null = null;

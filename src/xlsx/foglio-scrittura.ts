@@ -7,14 +7,7 @@
 import { a1, SheetGrid } from "../layout/griglia";
 import type { FoglioLetto, IndiceFoglio } from "./foglio-lettura";
 import { CambioStile, Stili } from "./stili";
-import { conAttributo, perAttributo, perTesto, perXstring } from "./xml";
-
-/** A change to the part's text (an insertion when a === da); a cell's text made only when written out. */
-interface Inserto {
-  da: number;
-  a: number;
-  testo: string | (() => string);
-}
+import { conAttributo, Modifica, perAttributo, perTesto, perXstring, pezziModificati } from "./xml";
 
 /** The order of <worksheet>'s children (ECMA-376 Part 1, CT_Worksheet). */
 export const ORDINE_FOGLIO = [
@@ -299,7 +292,7 @@ export class ModificheFoglio {
     const xml = ix.xml;
     const p = ix.prefisso;
     /** Every change but the cells replaced in place (those are walked in order, see below). */
-    const modifiche: Inserto[] = [];
+    const modifiche: Modifica[] = [];
     const n = ix.riga.length;
     /** Cells replaced in place: their final style (-1: not replaced). */
     const inPosto = new Int32Array(n).fill(-1);
@@ -493,36 +486,15 @@ export class ModificheFoglio {
           a: ix.fine[i],
           testo: () => conFormulaPropria(i, xml.slice(ix.inizio[i], ix.fine[i])),
         });
-    const ordinate = modifiche.map((m, i) => ({ m, i })).sort((x, y) => x.m.da - y.m.da || x.m.a - y.m.a || x.i - y.i);
-    return function* () {
-      let pos = 0;
-      let k = 0;
-      const fino = (limite: number, compresoInserto: boolean) => {
-        const pezzi: string[] = [];
-        while (k < ordinate.length) {
-          const m = ordinate[k].m;
-          // Insertions at a replaced cell's start go before it; changes further on wait.
-          if (!(m.da < limite || (compresoInserto && m.da === limite && m.a === limite))) break;
-          if (m.da < pos) throw new Error(`Modifiche sovrapposte a ${m.da}`);
-          pezzi.push(xml.slice(pos, m.da), typeof m.testo === "string" ? m.testo : m.testo());
-          pos = m.a;
-          k++;
-        }
-        return pezzi;
-      };
+    function* celleInPosto(): Generator<Modifica> {
       for (let i = 0, fatte = 0; i < n && fatte < sostituite; i++) {
         if (inPosto[i] < 0) continue;
         fatte++;
-        yield* fino(ix.inizio[i], true);
-        if (ix.inizio[i] < pos) throw new Error(`Modifiche sovrapposte a ${ix.inizio[i]}`);
         const testo = testoInPosto(i);
-        yield xml.slice(pos, ix.inizio[i]);
-        yield espanse.has(i) ? conFormulaPropria(i, testo) : testo;
-        pos = ix.fine[i];
+        yield { da: ix.inizio[i], a: ix.fine[i], testo: espanse.has(i) ? conFormulaPropria(i, testo) : testo };
       }
-      yield* fino(Infinity, true);
-      yield xml.slice(pos);
-    };
+    }
+    return () => pezziModificati(xml, modifiche, celleInPosto());
   }
 
   private aggiornaDimensione(righeNuove: number[], nuovePerRiga: Map<number, [number, number, CellaNuova][]>): void {

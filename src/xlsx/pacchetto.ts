@@ -3,6 +3,7 @@
  * an entry nobody changed back as it found it), the relationships, the content types and the
  * workbook part (sheets in tab order, defined names).
  */
+import { StringDecoder } from "string_decoder";
 import JSZip from "jszip";
 import { leggiVoce, scriviCompressa } from "./compressione";
 import { percorri, perAttributo } from "./xml";
@@ -117,6 +118,18 @@ export class Pacchetto {
     return testo.charCodeAt(0) === 0xfeff ? testo.slice(1) : testo;
   }
 
+  /**
+   * A part's text in pieces, decoded PEZZO_UTF8 bytes at a time: a big part read once (the shared
+   * strings) is never one string, which V8 would hold two bytes a character for one character
+   * beyond Latin-1 anywhere in it. Null when there is no such part.
+   */
+  async pezziDiTesto(parte: string): Promise<Iterable<string> | null> {
+    const c = this.cambiate.get(parte);
+    if (c !== undefined) return typeof c === "string" ? [c] : c();
+    const f = this.zip.file(parte);
+    return f ? pezziUtf8(await leggiVoce(f)) : null;
+  }
+
   private readonly versioni = new Map<string, number>();
 
   /** A part's new text, whole or as pieces to join (a big sheet: never joined, see salva). */
@@ -203,7 +216,7 @@ export class Pacchetto {
   }
 
   /** Parses a part, turning a malformed one into an Italian message. */
-  leggiXml(parte: string, xml: string, a: Parameters<typeof percorri>[1]): void {
+  leggiXml(parte: string, xml: string | Iterable<string>, a: Parameters<typeof percorri>[1]): void {
     try {
       percorri(xml, a);
     } catch (e) {
@@ -227,4 +240,19 @@ export class Pacchetto {
     this.cambiate.clear();
     return this.zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
   }
+}
+
+/** Bytes decoded at a time by pezziDiTesto. */
+const PEZZO_UTF8 = 1 << 16;
+
+/** UTF-8 bytes as text in pieces (a character split between two pieces is kept whole), without a BOM. */
+function* pezziUtf8(dati: Buffer): Generator<string> {
+  const decodifica = new StringDecoder("utf8");
+  for (let i = 0; i < dati.length; i += PEZZO_UTF8) {
+    const t = decodifica.write(dati.subarray(i, i + PEZZO_UTF8));
+    const pezzo = i === 0 && t.charCodeAt(0) === 0xfeff ? t.slice(1) : t;
+    if (pezzo) yield pezzo;
+  }
+  const fine = decodifica.end();
+  if (fine) yield fine;
 }

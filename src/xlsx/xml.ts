@@ -31,14 +31,19 @@ export function locale(qnome: string): string {
   return i < 0 ? qnome : qnome.slice(i + 1);
 }
 
-/** Walks a whole XML part; throws (saxes' error) on malformed XML. */
-export function percorri(xml: string, a: Ascoltatore): void {
+/**
+ * Walks an XML part, given whole or in pieces; throws (saxes' error) on malformed XML. In pieces
+ * (a big part decoded a piece at a time), elements have no `inizio` (-1): offsets are for splicing
+ * a part held whole.
+ */
+export function percorri(xml: string | Iterable<string>, a: Ascoltatore): void {
+  const intero = typeof xml === "string" ? xml : null;
   const parser = new SaxesParser({ xmlns: false, position: true });
   const pila: ElementoXml[] = [];
   let inizio = 0;
   parser.on("opentagstart", () => {
     // After the name: the "<" is the last one before here (no "<" can occur inside a start tag's name).
-    inizio = xml.lastIndexOf("<", parser.position - 1);
+    inizio = intero === null ? -1 : intero.lastIndexOf("<", parser.position - 1);
   });
   parser.on("opentag", (tag) => {
     const el: ElementoXml = {
@@ -60,7 +65,9 @@ export function percorri(xml: string, a: Ascoltatore): void {
     const testo = a.testo;
     parser.on("text", (t) => testo(t));
   }
-  parser.write(xml).close();
+  if (intero !== null) parser.write(intero);
+  else for (const pezzo of xml) parser.write(pezzo);
+  parser.close();
 }
 
 /** Text made safe inside an element. */
@@ -97,34 +104,52 @@ export function perAttributo(testo: string): string {
   return perTesto(testo).replace(/"/g, "&quot;");
 }
 
-/** One change to a part's text: replace [da, a) with `testo` (a === da: an insertion). */
+/**
+ * One change to a part's text: replace [da, a) with `testo` (a === da: an insertion); a function
+ * makes the text only when it is written out.
+ */
 export interface Modifica {
   da: number;
   a: number;
-  testo: string;
+  testo: string | (() => string);
 }
 
 /**
  * Applies non-overlapping changes to a text in one pass. Insertions at the same offset keep the
  * order they were given in.
  */
-export function applicaModifiche(xml: string, modifiche: Modifica[]): string {
-  return modifiche.length === 0 ? xml : pezziModificati(xml, modifiche).join("");
+export function applicaModifiche(xml: string, modifiche: readonly Modifica[]): string {
+  return modifiche.length === 0 ? xml : [...pezziModificati(xml, modifiche)].join("");
 }
 
-/** applicaModifiche's result as the pieces to join (slices of the text and the new texts, in order). */
-export function pezziModificati(xml: string, modifiche: Modifica[]): string[] {
-  if (modifiche.length === 0) return [xml];
-  const ordinate = modifiche.map((m, i) => ({ m, i })).sort((x, y) => x.m.da - y.m.da || x.m.a - y.m.a || x.i - y.i);
-  const parti: string[] = [];
+/**
+ * The text with the changes, as the pieces to join (slices of the text and the new texts, in
+ * order), made as they are taken. `inOrdine`: more replacements already in the order of their
+ * offsets (a big sheet's cells, walked once rather than sorted), each after the insertions at its
+ * start. Overlapping changes are an error.
+ */
+export function* pezziModificati(
+  xml: string,
+  modifiche: readonly Modifica[],
+  inOrdine: Iterable<Modifica> = []
+): Generator<string> {
+  // A stable sort: insertions at one offset keep their order.
+  const ordinate = [...modifiche].sort((x, y) => x.da - y.da || x.a - y.a);
   let pos = 0;
-  for (const { m } of ordinate) {
+  let k = 0;
+  function* scrivi(m: Modifica): Generator<string> {
     if (m.da < pos) throw new Error(`Modifiche sovrapposte a ${m.da}`);
-    parti.push(xml.slice(pos, m.da), m.testo);
+    yield xml.slice(pos, m.da);
+    yield typeof m.testo === "string" ? m.testo : m.testo();
     pos = m.a;
   }
-  parti.push(xml.slice(pos));
-  return parti;
+  for (const f of inOrdine) {
+    while (k < ordinate.length && (ordinate[k].da < f.da || (ordinate[k].da === f.da && ordinate[k].a === f.da)))
+      yield* scrivi(ordinate[k++]);
+    yield* scrivi(f);
+  }
+  while (k < ordinate.length) yield* scrivi(ordinate[k++]);
+  yield xml.slice(pos);
 }
 
 const REGEX_ATTRIBUTI = new Map<string, RegExp>();

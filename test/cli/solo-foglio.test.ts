@@ -39,3 +39,26 @@ test("only the sheet named is left to print, with its print area and page setup"
 test("a sheet not in the workbook: an error, nothing guessed", async () => {
   await expect(soloIlFoglio(await cartella(), "Dossier di validazione")).rejects.toThrow(/non trovato/);
 });
+
+test("a sheet name with an emoji, wherever it falls in a long workbook part, comes out whole", async () => {
+  // JSZip encodes a string 16K characters at a time: a surrogate pair across the cut came out as
+  // two U+FFFD. The emoji lands at each offset around the cut (16,384) in one of the runs.
+  const nome = "Linee 😀";
+  const conRiempimento = async (n: number) => {
+    const zip = await JSZip.loadAsync(await cartella());
+    const xml = (await zip.file("xl/workbook.xml")!.async("nodebuffer")).toString("utf8");
+    const riempimento = `<extLst><ext uri="{x}"><x:a xmlns:x="urn:x" v="${"p".repeat(n)}"/></ext></extLst>`;
+    const conNome = xml
+      .replace("<sheets>", `${riempimento}<sheets>`)
+      .replace('name="Obiettivi 2024"', `name="${nome}"`);
+    zip.file("xl/workbook.xml", Buffer.from(conNome, "utf8"));
+    const dati = await soloIlFoglio(await zip.generateAsync({ type: "nodebuffer" }), nome);
+    return (await (await JSZip.loadAsync(dati)).file("xl/workbook.xml")!.async("nodebuffer")).toString("utf8");
+  };
+  const base = (await conRiempimento(0)).indexOf("😀");
+  for (let spostamento = -3; spostamento <= 3; spostamento++) {
+    const fuori = await conRiempimento(16_383 - base + spostamento);
+    expect(fuori.indexOf("😀")).toBe(16_383 + spostamento);
+    expect({ spostamento, nome: /<sheet\b[^>]*\sname="([^"]*)"/.exec(fuori)?.[1] }).toEqual({ spostamento, nome });
+  }
+});

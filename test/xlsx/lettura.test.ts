@@ -11,6 +11,7 @@ import JSZip from "jszip";
 import { worksheetToGrid } from "../support/griglia-exceljs";
 import { apriCartella } from "../../src/xlsx";
 import { spostaFormula } from "../../src/xlsx/formule";
+import { foglioXml, pacchettoMinimo } from "./pacchetto-minimo";
 import { generaCartella, scriviXlsx } from "../../scripts/bench/cartella";
 import { leggiLinee } from "../../src/layout";
 import { calcolaEnte } from "../../src/engine";
@@ -75,6 +76,24 @@ describe("reading an .xlsx without ExcelJS", () => {
     expect(sst).toContain("<si><t>↓</t></si>");
     const lettura = await confronta(dati);
     expect(lettura.fogli[0].values.map((r) => r[0])).toEqual(testi);
+  });
+
+  it("reads a shared-strings part bigger than a decoding piece: characters split between pieces, a BOM", async () => {
+    // The part is decoded 64 KB at a time: every multi-byte character (2, 3 and 4 bytes of UTF-8)
+    // lands across the boundary in one of the shifts.
+    for (const spostamento of [0, 1, 2, 3, 4, 5, 6, 7, 8]) {
+      const testi = ["p".repeat(spostamento + 1)];
+      for (let i = 0; testi.length < 3000; i++) testi.push(`€😀à↓ testo ${i} — perché`);
+      const xml = testi.map((t) => `<si><t>${t}</t></si>`);
+      const righe = testi.map((_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="s"><v>${i}</v></c></row>`).join("");
+      const zip = await JSZip.loadAsync(await pacchettoMinimo([{ nome: "Testi", xml: foglioXml(righe) }], xml));
+      const sst = await zip.file("xl/sharedStrings.xml")!.async("nodebuffer");
+      expect(sst.length).toBeGreaterThan(2 * 65536);
+      if (spostamento === 0) zip.file("xl/sharedStrings.xml", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), sst]));
+      const dati = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+      const { fogli } = await (await apriCartella(dati, "testi.xlsx")).leggi();
+      expect(fogli[0].values.map((r) => r[0])).toEqual(testi);
+    }
   });
 
   it("reads every cell shape as ExcelJS does: booleans, errors, dates, rich text, hyperlinks, formulas", async () => {

@@ -31,6 +31,9 @@ export async function pacchettoMinimo(
   opzioni: { stili?: string; nomi?: string; extra?: Record<string, string>; workbookNs?: string } = {}
 ): Promise<Buffer> {
   const zip = new JSZip();
+  // Bytes, encoded by Node: JSZip encodes a string 16K characters at a time and breaks a surrogate
+  // pair that straddles two (jszip 3.10).
+  const file = (nome: string, testo: string) => zip.file(nome, Buffer.from(testo, "utf8"));
   const tipi =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
@@ -45,18 +48,18 @@ export async function pacchettoMinimo(
       )
       .join("") +
     "</Types>";
-  zip.file("[Content_Types].xml", tipi);
-  zip.file(
+  file("[Content_Types].xml", tipi);
+  file(
     "_rels/.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/officeDocument" Target="xl/workbook.xml"/></Relationships>`
   );
-  zip.file(
+  file(
     "xl/workbook.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="${opzioni.workbookNs ?? NS}" xmlns:r="${NS_R}"><bookViews><workbookView activeTab="0"/></bookViews><sheets>` +
       fogli.map((f, i) => `<sheet name="${f.nome}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("") +
       `</sheets>${opzioni.nomi ?? ""}<calcPr calcId="191029"/></workbook>`
   );
-  zip.file(
+  file(
     "xl/_rels/workbook.xml.rels",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
       fogli
@@ -68,13 +71,13 @@ export async function pacchettoMinimo(
       `<Relationship Id="rIdT" Type="${NS_R}/sharedStrings" Target="sharedStrings.xml"/>` +
       "</Relationships>"
   );
-  zip.file("xl/styles.xml", opzioni.stili ?? STILI_MINIMI);
-  zip.file(
+  file("xl/styles.xml", opzioni.stili ?? STILI_MINIMI);
+  file(
     "xl/sharedStrings.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${NS}" count="${stringhe.length}" uniqueCount="${stringhe.length}">${stringhe.join("")}</sst>`
   );
-  fogli.forEach((f, i) => zip.file(`xl/worksheets/sheet${i + 1}.xml`, f.xml));
-  for (const [nome, testo] of Object.entries(opzioni.extra ?? {})) zip.file(nome, testo);
+  fogli.forEach((f, i) => file(`xl/worksheets/sheet${i + 1}.xml`, f.xml));
+  for (const [nome, testo] of Object.entries(opzioni.extra ?? {})) file(nome, testo);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
