@@ -47,6 +47,9 @@ const comeRegex = (p) => `<rootDir>/${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // One temporary folder for the whole run, removed at its end (test/temporanei.js).
+  globalSetup: "<rootDir>/test/temporanei.js",
+  globalTeardown: "<rootDir>/test/temporanei-fine.js",
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   // UI tests in jsdom take seconds on a loaded 2-core machine: a limit, not a performance check.
   testTimeout: 30_000,
