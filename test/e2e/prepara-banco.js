@@ -10,6 +10,9 @@ const { join, resolve } = require("path");
 
 module.exports = async function preparaBanco() {
   if (process.env.BAROMETRO_BANCO) return;
+  // The run's temporary folder first (jest runs a project's globalSetup before the root one): the
+  // build goes inside it and is removed with it at the end of the run.
+  await require("../temporanei")();
   const out = mkdtempSync(join(tmpdir(), "barometro-banco-"));
   execFileSync(
     "npx",
