@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from "fs";
 import { readFile, writeFile } from "fs/promises";
 import { basename, join } from "path";
 import JSZip from "jszip";
+import { scriviParte, testoParte } from "./testo-zip";
 import {
   cellaA1,
   FOGLIO_DOSSIER,
@@ -78,7 +79,7 @@ export async function copiaConTitolo(xlsx: string, cartella: string): Promise<{ 
     await writeFile(file, dati);
     return { file, titolo: "" };
   }
-  const core = await testo(zip, "docProps/core.xml");
+  const core = await testoParte(zip, "docProps/core.xml");
   const proprio = core === null ? "" : titoloDiCore(core);
   if (proprio !== "") {
     await writeFile(file, dati);
@@ -89,21 +90,10 @@ export async function copiaConTitolo(xlsx: string, cartella: string): Promise<{ 
     basename(xlsx)
       .replace(/\.xlsx$/i, "")
       .replace(/\.stampa$/i, "");
-  if (core !== null) scrivi(zip, "docProps/core.xml", conTitolo(core, titolo));
+  if (core !== null) scriviParte(zip, "docProps/core.xml", conTitolo(core, titolo));
   else await aggiungiCore(zip, titolo);
   await writeFile(file, await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   return { file, titolo };
-}
-
-/** A part's text, decoded by Node (see scrivi). */
-async function testo(zip: JSZip, percorso: string): Promise<string | null> {
-  const f = zip.file(percorso);
-  return f ? (await f.async("nodebuffer")).toString("utf8") : null;
-}
-
-/** A part written as UTF-8 bytes encoded by Node: JSZip breaks a surrogate pair across its 16K-character chunks (jszip 3.10). */
-function scrivi(zip: JSZip, percorso: string, testo: string): void {
-  zip.file(percorso, Buffer.from(testo, "utf8"));
 }
 
 /** The prefix core.xml binds to Dublin Core ("dc" as written by Excel and ExcelJS). */
@@ -135,21 +125,21 @@ export function conTitolo(core: string, titolo: string): string {
 
 /** A package without core properties (rare: Excel and ExcelJS always write them) gets them. */
 async function aggiungiCore(zip: JSZip, titolo: string): Promise<void> {
-  scrivi(
+  scriviParte(
     zip,
     "docProps/core.xml",
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="${NS_DC}"><dc:title>${codifica(titolo)}</dc:title></cp:coreProperties>`
   );
-  const tipi = await testo(zip, "[Content_Types].xml");
+  const tipi = await testoParte(zip, "[Content_Types].xml");
   if (tipi !== null && !tipi.includes('PartName="/docProps/core.xml"'))
-    scrivi(
+    scriviParte(
       zip,
       "[Content_Types].xml",
       tipi.replace("</Types>", `<Override PartName="/docProps/core.xml" ContentType="${TIPO_CORE}"/></Types>`)
     );
-  const rels = await testo(zip, "_rels/.rels");
+  const rels = await testoParte(zip, "_rels/.rels");
   if (rels !== null && !rels.includes(REL_CORE))
-    scrivi(
+    scriviParte(
       zip,
       "_rels/.rels",
       rels.replace(

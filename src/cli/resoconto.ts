@@ -30,6 +30,11 @@ export function resoconto(
   e: Pick<Analisi, "linee" | "risultato" | "avvisi">,
   bande: Bande = BANDE_PREDEFINITE
 ): ResocontoJson {
+  return { ...sommario(file, e, bande), avvisi: e.avvisi.map(voceJson) };
+}
+
+/** The document but its findings: the file, each line's figure and band, the ente. */
+function sommario(file: string, e: Pick<Analisi, "linee" | "risultato">, bande: Bande): Omit<ResocontoJson, "avvisi"> {
   return {
     file,
     linee: e.linee.map((linea, i) => {
@@ -45,12 +50,14 @@ export function resoconto(
       };
     }),
     ente: e.risultato.percentuale,
-    avvisi: e.avvisi.map(({ codice, foglio, cella, messaggio }) =>
-      isInformativo({ codice })
-        ? { codice, foglio, cella, messaggio, informativo: true }
-        : { codice, foglio, cella, messaggio }
-    ),
   };
+}
+
+/** A finding as the document lists it. */
+function voceJson({ codice, foglio, cella, messaggio }: Avviso): ResocontoJson["avvisi"][number] {
+  return isInformativo({ codice })
+    ? { codice, foglio, cella, messaggio, informativo: true }
+    : { codice, foglio, cella, messaggio };
 }
 
 /** A readable Italian table for the terminal; `dallaCartella`: the bands are the workbook's saved ones. */
@@ -138,10 +145,10 @@ export function scriviResoconto(
   scelte: Pick<ImpostazioniCartella, "bande" | "salvate">
 ): void {
   // The lines' summary; the findings straight from the analysis (no copy of each), a line at a time.
-  const { linee, ente } = resoconto(file, { ...analisi, avvisi: [] }, scelte.bande);
+  const testa = sommario(file, analisi, scelte.bande);
   const righe = json
-    ? righeJson({ file, linee, ente }, analisi.avvisi)
-    : righeResoconto({ file, linee, ente }, scelte.salvate, analisi.avvisi, isInformativo);
+    ? righeJson(testa, analisi.avvisi)
+    : righeResoconto(testa, scelte.salvate, analisi.avvisi, isInformativo);
   let blocco: string[] = [];
   let caratteri = 0;
   for (const riga of righe) {
@@ -170,11 +177,7 @@ function* righeJson(r: Omit<ResocontoJson, "avvisi">, avvisi: readonly Avviso[])
   yield* testa.slice(0, -2);
   yield '  "avvisi": [';
   for (let i = 0; i < avvisi.length; i++) {
-    const { codice, foglio, cella, messaggio } = avvisi[i];
-    const voce: ResocontoJson["avvisi"][number] = isInformativo(avvisi[i])
-      ? { codice, foglio, cella, messaggio, informativo: true }
-      : { codice, foglio, cella, messaggio };
-    const righe = JSON.stringify(voce, null, 2).split("\n");
+    const righe = JSON.stringify(voceJson(avvisi[i]), null, 2).split("\n");
     for (let k = 0; k < righe.length; k++)
       yield `    ${righe[k]}${k === righe.length - 1 && i < avvisi.length - 1 ? "," : ""}`;
   }

@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { scriviParte, testoParte } from "./testo-zip";
 
 const CARTELLA_DI_LAVORO = "xl/workbook.xml";
 
@@ -14,11 +15,8 @@ const CARTELLA_DI_LAVORO = "xl/workbook.xml";
  */
 export async function soloIlFoglio(dati: Uint8Array, foglio: string): Promise<Buffer> {
   const zip = await JSZip.loadAsync(dati);
-  const parte = zip.file(CARTELLA_DI_LAVORO);
-  if (!parte) throw new Error(`${CARTELLA_DI_LAVORO} mancante`);
-  // Decoded and encoded by Node: JSZip encodes a string 16K characters at a time and breaks a
-  // surrogate pair (an emoji in a sheet's name) that straddles two (jszip 3.10).
-  const xml = (await parte.async("nodebuffer")).toString("utf8");
+  const xml = await testoParte(zip, CARTELLA_DI_LAVORO);
+  if (xml === null) throw new Error(`${CARTELLA_DI_LAVORO} mancante`);
   let indice = -1;
   let n = 0;
   const fogli = xml.replace(/<sheet\b[^>]*?\/>/g, (sheet) => {
@@ -37,7 +35,7 @@ export async function soloIlFoglio(dati: Uint8Array, foglio: string): Promise<Bu
     })
     .replace(/<definedNames>\s*<\/definedNames>|<definedNames\/>/g, "");
   const vista = nomi.replace(/<workbookView\b[^>]*?\/?>/g, (v) => v.replace(/\s+(activeTab|firstSheet)="[^"]*"/g, ""));
-  zip.file(CARTELLA_DI_LAVORO, Buffer.from(vista, "utf8"));
+  scriviParte(zip, CARTELLA_DI_LAVORO, vista);
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 

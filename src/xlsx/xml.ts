@@ -135,20 +135,27 @@ export function* pezziModificati(
 ): Generator<string> {
   // A stable sort: insertions at one offset keep their order.
   const ordinate = [...modifiche].sort((x, y) => x.da - y.da || x.a - y.a);
+  const altre = inOrdine[Symbol.iterator]();
+  let prossima = altre.next();
   let pos = 0;
   let k = 0;
-  function* scrivi(m: Modifica): Generator<string> {
+  for (;;) {
+    // The next change of either list: a sorted one first when it starts before the other, or is an
+    // insertion at its start.
+    let m: Modifica;
+    const o = k < ordinate.length ? ordinate[k] : null;
+    if (!prossima.done && !(o && (o.da < prossima.value.da || (o.da === prossima.value.da && o.a === o.da)))) {
+      m = prossima.value;
+      prossima = altre.next();
+    } else if (o) {
+      m = o;
+      k++;
+    } else break;
     if (m.da < pos) throw new Error(`Modifiche sovrapposte a ${m.da}`);
     yield xml.slice(pos, m.da);
     yield typeof m.testo === "string" ? m.testo : m.testo();
     pos = m.a;
   }
-  for (const f of inOrdine) {
-    while (k < ordinate.length && (ordinate[k].da < f.da || (ordinate[k].da === f.da && ordinate[k].a === f.da)))
-      yield* scrivi(ordinate[k++]);
-    yield* scrivi(f);
-  }
-  while (k < ordinate.length) yield* scrivi(ordinate[k++]);
   yield xml.slice(pos);
 }
 
